@@ -1,0 +1,40 @@
+/**
+ * Backups with SQLite's online backup API (never a file copy of a WAL database), written to a temp
+ * file in the backups folder, checked with integrity_check, then renamed into place.
+ */
+import type Database from 'better-sqlite3';
+import { openRaw } from './connection';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export function backupDir(databaseFile: string): string {
+  return path.join(path.dirname(databaseFile), 'backups');
+}
+
+function stamp(d = new Date()): string {
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}-${p(d.getMilliseconds(), 3)}`;
+}
+
+export function integrityCheck(db: Database.Database): string {
+  const rows = db.pragma('integrity_check') as { integrity_check: string }[];
+  return rows.map((r) => r.integrity_check).join('; ');
+}
+
+export async function createBackup(db: Database.Database, databaseFile: string, reason: string): Promise<string> {
+  const dir = backupDir(databaseFile);
+  fs.mkdirSync(dir, { recursive: true });
+  const base = path.basename(databaseFile).replace(/\.[^.]+$/, '');
+  const target = path.join(dir, `${base}-${stamp()}-${reason.replace(/[^\w-]/g, '')}.sqlite`);
+  const temp = `${target}.partial`;
+  await db.backup(temp);
+  const copy = openRaw(temp, { readonly: true });
+  try {
+    const result = integrityCheck(copy);
+    if (result !== 'ok') throw new Error(`备份文件校验失败：${result}`);
+  } finally {
+    copy.close();
+  }
+  fs.renameSync(temp, target);
+  return target;
+}

@@ -1,0 +1,100 @@
+/**
+ * Writing rows of registered tables: every insert, update, delete (to the trash) and restore
+ * goes through here and is written to the change log in the same transaction.
+ */
+import { AppError } from '../../shared/contract/errors';
+import type { CommonColumns, DB, UserTableName } from './schema';
+import { nowIso, prepare, type Sqlite } from './query';
+import { tableSpec } from './registry';
+
+type Row<T extends UserTableName> = DB[T];
+export type ChangeAction = 'insert' | 'update' | 'delete' | 'restore';
+
+export function logChange(
+  db: Sqlite,
+  table: UserTableName,
+  rowId: string,
+  branchId: string,
+  action: ChangeAction,
+  before: object | null,
+  after: object | null,
+  at: string = nowIso(),
+): void {
+  prepare(
+    db,
+    'INSERT INTO change_log (table_name, row_id, branch_id, action, changed_at, old_json, new_json) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(table, rowId, branchId, action, at, before ? JSON.stringify(before) : null, after ? JSON.stringify(after) : null);
+}
+
+function columnsOf(row: object): string[] {
+  return Object.keys(row);
+}
+
+export function getRow<T extends UserTableName>(db: Sqlite, table: T, id: string): Row<T> | undefined {
+  return prepare(db, `SELECT * FROM ${table} WHERE id = ?`).get(id) as Row<T> | undefined;
+}
+
+export function insertRow<T extends UserTableName>(db: Sqlite, table: T, row: Row<T>): Row<T> {
+  const cols = columnsOf(row);
+  prepare(db, `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(
+    ...cols.map((c) => (row as unknown as Record<string, unknown>)[c]),
+  );
+  logChange(db, table, row.id, row.branch_id, 'insert', null, row, row.created_at);
+  return row;
+}
+
+/** Updates the given columns; logs only what changed. Returns the row after the update. */
+export function updateRow<T extends UserTableName>(
+  db: Sqlite,
+  table: T,
+  id: string,
+  patch: Partial<Row<T>>,
+  expectedUpdatedAt?: string,
+): Row<T> {
+  const before = getRow(db, table, id);
+  if (!before || before.deleted_at) throw new AppError('E_NOT_FOUND', `要修改的${tableSpec(table)?.label ?? '记录'}不存在或已被删除`);
+  if (expectedUpdatedAt && before.updated_at !== expectedUpdatedAt) {
+    throw new AppError('E_CONFLICT', '这条记录已在别处被修改，请刷新后重试');
+  }
+  const changed = Object.keys(patch).filter(
+    (k) => (patch as Record<string, unknown>)[k] !== (before as unknown as Record<string, unknown>)[k],
+  );
+  if (changed.length === 0) return before;
+  const at = nowIso();
+  const sets = [...changed, 'updated_at'];
+  const values = [...changed.map((k) => (patch as Record<string, unknown>)[k]), at];
+  prepare(db, `UPDATE ${table} SET ${sets.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...values, id);
+  const oldPart = Object.fromEntries(changed.map((k) => [k, (before as unknown as Record<string, unknown>)[k]]));
+  const newPart = Object.fromEntries(changed.map((k) => [k, (patch as Record<string, unknown>)[k]]));
+  logChange(db, table, id, before.branch_id, 'update', oldPart, newPart, at);
+  return { ...before, ...patch, updated_at: at };
+}
+
+export function trashRow(db: Sqlite, table: UserTableName, id: string): void {
+  const before = getRow(db, table, id) as CommonColumns | undefined;
+  if (!before || before.deleted_at) throw new AppError('E_NOT_FOUND', `要删除的${tableSpec(table)?.label ?? '记录'}不存在或已在回收站中`);
+  const at = nowIso();
+  prepare(db, `UPDATE ${table} SET deleted_at = ?, updated_at = ? WHERE id = ?`).run(at, at, id);
+  logChange(db, table, id, before.branch_id, 'delete', { deleted_at: null }, { deleted_at: at }, at);
+}
+
+export function restoreRow(db: Sqlite, table: UserTableName, id: string): void {
+  const before = getRow(db, table, id) as CommonColumns | undefined;
+  if (!before || !before.deleted_at) throw new AppError('E_NOT_FOUND', '回收站中没有这条记录');
+  const at = nowIso();
+  prepare(db, `UPDATE ${table} SET deleted_at = NULL, updated_at = ? WHERE id = ?`).run(at, id);
+  logChange(db, table, id, before.branch_id, 'restore', { deleted_at: before.deleted_at }, { deleted_at: null }, at);
+}
+
+export interface CommonValues {
+  id: string;
+  branch_id: string;
+  created_at: string;
+  updated_at: string;
+  deleted_at: null;
+}
+
+export function newCommon(branchId: string, id: string = crypto.randomUUID()): CommonValues {
+  const at = nowIso();
+  return { id, branch_id: branchId, created_at: at, updated_at: at, deleted_at: null };
+}

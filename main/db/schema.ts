@@ -1,0 +1,84 @@
+/** Row types of every table, as stored (snake_case columns). Kysely types queries with them. */
+import type { Generated } from 'kysely';
+
+/** Columns every user table has: a UUID key, its owning branch, times, and the trash marker. */
+export interface CommonColumns {
+  id: string;
+  branch_id: string;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface BranchesTable extends CommonColumns {
+  name: string;
+  parent_committee: string;
+  founded_date: string | null;
+  address: string;
+  officers_json: string;
+  is_local: number;
+}
+
+export interface PartyGroupsTable extends CommonColumns {
+  name: string;
+  leader_member_id: string | null;
+  sort_order: number;
+}
+
+export interface MembersTable extends CommonColumns {
+  name: string;
+  gender: string;
+  ethnicity: string;
+  id_number: string;
+  birth_date: string;
+  education: string;
+  native_place: string;
+  category: string;
+  application_date: string | null;
+  join_date: string;
+  full_date: string | null;
+  job_category: string;
+  work_unit: string;
+  post: string;
+  party_post: string;
+  party_group_id: string | null;
+  phone: string;
+  landline: string;
+  address: string;
+  status: string;
+  lost_contact: number;
+  lost_contact_date: string | null;
+  mobile_member: number;
+  mobile_destination: string;
+  remark: string;
+  /** Full pinyin of the name, for sorting by name as people expect. */
+  name_pinyin: string;
+  /** Lower-case name, pinyin initials, full pinyin and ID number, for the roster search. */
+  search_text: string;
+}
+
+export interface ChangeLogTable {
+  seq: Generated<number>;
+  table_name: string;
+  row_id: string;
+  branch_id: string;
+  action: string;
+  changed_at: string;
+  old_json: string | null;
+  new_json: string | null;
+}
+
+export interface AppMetaTable {
+  key: string;
+  value: string;
+}
+
+export interface DB {
+  branches: BranchesTable;
+  party_groups: PartyGroupsTable;
+  members: MembersTable;
+  change_log: ChangeLogTable;
+  app_meta: AppMetaTable;
+}
+
+export type UserTableName = 'branches' | 'party_groups' | 'members';

@@ -1,0 +1,85 @@
+/**
+ * The dispatcher: contract operation -> service call. The only thing a transport calls.
+ * Every input is validated here against the contract before any service sees it.
+ */
+import { AppError, type Result } from '../shared/contract/errors';
+import { contract, isOperationName, type OperationName, type OperationOutput, type ParsedInput } from '../shared/contract/operations';
+import { zodProblems } from '../shared/contract/validate';
+import { BRANCH_FIELD_LABELS } from '../shared/domain/branch';
+import { MEMBER_FIELD_LABELS } from '../shared/domain/member';
+import { validationError } from '../shared/contract/errors';
+import type { AppContext } from './app/context';
+import { schemaVersion } from './db/migrations';
+import { getLocalBranch, saveBranch } from './services/branch/branch';
+import { exportDiagnostics } from './services/diagnostics/diagnostics';
+import { startDemoSeed } from './services/demo/seed';
+import { deleteGroup, listGroups, saveGroup } from './services/roster/groups';
+import {
+  createMember,
+  deleteMember,
+  getMember,
+  memberHistory,
+  searchMembers,
+  updateMember,
+} from './services/roster/members';
+import { listTrash, restoreFromTrash } from './services/trash/trash';
+
+type Handlers = {
+  [N in OperationName]: (ctx: AppContext, input: ParsedInput<N>) => OperationOutput<N> | Promise<OperationOutput<N>>;
+};
+
+export const handlers: Handlers = {
+  'app.info': (ctx) => ({
+    appVersion: ctx.appVersion,
+    schemaVersion: schemaVersion(ctx.db),
+    dataDir: ctx.dataDir,
+    databasePath: ctx.databasePath,
+    hasBranch: getLocalBranch(ctx.db) !== null,
+  }),
+  'app.exportDiagnostics': (ctx) => exportDiagnostics(ctx),
+
+  'branch.get': (ctx) => getLocalBranch(ctx.db),
+  'branch.save': (ctx, input) => saveBranch(ctx.db, input),
+
+  'groups.list': (ctx) => listGroups(ctx.db),
+  'groups.save': (ctx, input) => saveGroup(ctx.db, input),
+  'groups.delete': (ctx, input) => deleteGroup(ctx.db, input.id),
+
+  'members.search': (ctx, input) => searchMembers(ctx.db, input),
+  'members.get': (ctx, input) => getMember(ctx.db, input.id),
+  'members.create': (ctx, input) => createMember(ctx.db, input),
+  'members.update': (ctx, input) => updateMember(ctx.db, input.id, input.fields, input.expectedUpdatedAt),
+  'members.delete': (ctx, input) => deleteMember(ctx.db, input.id),
+  'members.history': (ctx, input) => memberHistory(ctx.db, input.id),
+
+  'trash.list': (ctx) => listTrash(ctx.db),
+  'trash.restore': (ctx, input) => restoreFromTrash(ctx.db, input.table, input.id),
+
+  'demo.seed': (ctx, input) => startDemoSeed(ctx, input),
+  'jobs.get': (ctx, input) => ctx.jobs.get(input.id),
+};
+
+const FIELD_LABELS: Record<string, string> = { ...BRANCH_FIELD_LABELS, ...MEMBER_FIELD_LABELS };
+
+function labelsFor(name: OperationName): Record<string, string> {
+  if (name === 'members.update') {
+    return Object.fromEntries(Object.entries(MEMBER_FIELD_LABELS).map(([k, v]) => [`fields.${k}`, v]));
+  }
+  return FIELD_LABELS;
+}
+
+/** Validates and runs one operation; never throws. */
+export async function dispatch(ctx: AppContext, name: string, rawInput: unknown): Promise<Result<unknown>> {
+  try {
+    if (!isOperationName(name)) throw new AppError('E_UNKNOWN_OPERATION', `未知的操作“${name}”`);
+    const parsed = contract[name].input.safeParse(rawInput ?? {});
+    if (!parsed.success) throw validationError(zodProblems(parsed.error), labelsFor(name));
+    const handler = handlers[name] as (ctx: AppContext, input: unknown) => unknown;
+    const value = await handler(ctx, parsed.data);
+    return { ok: true, value: value === undefined ? null : value };
+  } catch (e) {
+    if (e instanceof AppError) return { ok: false, error: e.toPayload() };
+    ctx.log.error(`operation ${name} failed`, e);
+    return { ok: false, error: { code: 'E_INTERNAL', message: `程序内部错误：${(e as Error)?.message ?? String(e)}` } };
+  }
+}

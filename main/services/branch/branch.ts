@@ -1,0 +1,72 @@
+/** The branch profile. The local branch's id is kept in app_meta; imported branches are not local. */
+import { AppError } from '../../../shared/contract/errors';
+import type { Branch, BranchFields } from '../../../shared/domain/branch';
+import { first, prepare, qb, type Sqlite } from '../../db/query';
+import type { BranchesTable } from '../../db/schema';
+import { insertRow, newCommon, updateRow } from '../../db/rows';
+import { registerTable } from '../../db/registry';
+
+registerTable({
+  name: 'branches',
+  label: '支部',
+  describe: (r) => String(r.name),
+  dependsOn: [],
+  columnLabels: { name: '支部名称', parent_committee: '所属党委', founded_date: '成立时间', address: '地址', officers_json: '支部委员' },
+});
+
+const LOCAL_BRANCH_KEY = 'local_branch_id';
+
+export function localBranchId(db: Sqlite): string | null {
+  const row = prepare(db, 'SELECT value FROM app_meta WHERE key = ?').get(LOCAL_BRANCH_KEY) as { value: string } | undefined;
+  return row?.value ?? null;
+}
+
+export function requireBranchId(db: Sqlite): string {
+  const id = localBranchId(db);
+  if (!id) throw new AppError('E_NO_BRANCH', '尚未建立支部信息，请先填写支部名称');
+  return id;
+}
+
+export function toBranch(r: BranchesTable): Branch {
+  return {
+    id: r.id,
+    name: r.name,
+    parentCommittee: r.parent_committee,
+    foundedDate: r.founded_date,
+    address: r.address,
+    officers: JSON.parse(r.officers_json),
+    isLocal: r.is_local === 1,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function getLocalBranch(db: Sqlite): Branch | null {
+  const id = localBranchId(db);
+  if (!id) return null;
+  const row = first(db, qb.selectFrom('branches').selectAll().where('id', '=', id));
+  return row ? toBranch(row) : null;
+}
+
+function columns(f: BranchFields) {
+  return {
+    name: f.name,
+    parent_committee: f.parentCommittee,
+    founded_date: f.foundedDate,
+    address: f.address,
+    officers_json: JSON.stringify(f.officers),
+  };
+}
+
+/** Creates the local branch on first start, updates it afterwards. One transaction. */
+export function saveBranch(db: Sqlite, fields: BranchFields): Branch {
+  return db.transaction(() => {
+    const id = localBranchId(db);
+    if (id) return toBranch(updateRow(db, 'branches', id, columns(fields)));
+    const common = newCommon('');
+    const row: BranchesTable = { ...common, branch_id: common.id, ...columns(fields), is_local: 1 };
+    insertRow(db, 'branches', row);
+    prepare(db, 'INSERT INTO app_meta (key, value) VALUES (?, ?)').run(LOCAL_BRANCH_KEY, row.id);
+    return toBranch(row);
+  })();
+}

@@ -1,0 +1,360 @@
+/** The member roster: create, update, trash, search, history. */
+import { AppError, validationError } from '../../../shared/contract/errors';
+import { zodProblems } from '../../../shared/contract/validate';
+import type { ChangeEntry, MemberSearchResult } from '../../../shared/contract/operations';
+import { memberSearchSchema } from '../../../shared/contract/operations';
+import { EDUCATION, educationLabel } from '../../../shared/domain/codes';
+import { addYears, fullYearsBetween, localToday } from '../../../shared/domain/dates';
+import { maskIdNumber } from '../../../shared/domain/idNumber';
+import {
+  AGE_BANDS,
+  MEMBER_FIELD_LABELS,
+  memberFieldsSchema,
+  memberRuleProblems,
+  probationEnd,
+  type FieldProblem,
+  type Member,
+  type MemberFields,
+  type MemberRow,
+} from '../../../shared/domain/member';
+import { memberSearchText, normalizeSearchQuery, pinyinFull } from '../../../shared/domain/pinyin';
+import type { z } from 'zod';
+import { prepare, type Sqlite } from '../../db/query';
+import type { MembersTable } from '../../db/schema';
+import { getRow, insertRow, newCommon, trashRow, updateRow } from '../../db/rows';
+import { registerTable } from '../../db/registry';
+import { requireBranchId } from '../branch/branch';
+import { ensureGroupByName as ensureGroup } from './groups';
+
+const COLUMN_LABELS: Record<string, string> = {
+  name: '姓名', gender: '性别', ethnicity: '民族', id_number: '身份证号', birth_date: '出生日期', education: '学历',
+  native_place: '籍贯', category: '人员类别', application_date: '申请入党日期', join_date: '入党日期', full_date: '转正日期',
+  job_category: '工作岗位', work_unit: '工作单位', post: '岗位/职务', party_post: '党内职务', party_group_id: '党小组',
+  phone: '联系电话', landline: '固定电话', address: '家庭住址', status: '党籍状态', lost_contact: '是否失联党员',
+  lost_contact_date: '失去联系日期', mobile_member: '是否流动党员', mobile_destination: '外出流向', remark: '备注',
+  deleted_at: '删除时间',
+};
+
+registerTable({
+  name: 'members',
+  label: '党员',
+  describe: (r) => String(r.name),
+  dependsOn: ['branches', 'party_groups'],
+  maskedColumns: ['id_number'],
+  columnLabels: COLUMN_LABELS,
+});
+
+/** Columns derived from the name and ID number; never entered. */
+const DERIVED = new Set(['search_text', 'name_pinyin']);
+
+export function memberColumns(f: MemberFields): Omit<MembersTable, 'id' | 'branch_id' | 'created_at' | 'updated_at' | 'deleted_at'> {
+  return {
+    name: f.name,
+    gender: f.gender,
+    ethnicity: f.ethnicity,
+    id_number: f.idNumber,
+    birth_date: f.birthDate,
+    education: f.education,
+    native_place: f.nativePlace,
+    category: f.category,
+    application_date: f.applicationDate,
+    join_date: f.joinDate,
+    full_date: f.fullDate,
+    job_category: f.jobCategory,
+    work_unit: f.workUnit,
+    post: f.post,
+    party_post: f.partyPost,
+    party_group_id: f.partyGroupId,
+    phone: f.phone,
+    landline: f.landline,
+    address: f.address,
+    status: f.status,
+    lost_contact: f.lostContact ? 1 : 0,
+    lost_contact_date: f.lostContactDate,
+    mobile_member: f.mobileMember ? 1 : 0,
+    mobile_destination: f.mobileDestination,
+    remark: f.remark,
+    name_pinyin: pinyinFull(f.name),
+    search_text: memberSearchText(f.name, f.idNumber),
+  };
+}
+
+export function toMember(r: MembersTable, groupName: string | null): Member {
+  return {
+    id: r.id,
+    branchId: r.branch_id,
+    name: r.name,
+    gender: r.gender as Member['gender'],
+    ethnicity: r.ethnicity as Member['ethnicity'],
+    idNumber: r.id_number,
+    birthDate: r.birth_date,
+    education: r.education,
+    nativePlace: r.native_place,
+    category: r.category as Member['category'],
+    applicationDate: r.application_date,
+    joinDate: r.join_date,
+    fullDate: r.full_date,
+    jobCategory: r.job_category,
+    workUnit: r.work_unit,
+    post: r.post,
+    partyPost: r.party_post,
+    partyGroupId: r.party_group_id,
+    partyGroup: groupName,
+    phone: r.phone,
+    landline: r.landline,
+    address: r.address,
+    status: r.status as Member['status'],
+    lostContact: r.lost_contact === 1,
+    lostContactDate: r.lost_contact_date,
+    mobileMember: r.mobile_member === 1,
+    mobileDestination: r.mobile_destination,
+    remark: r.remark,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+function groupName(db: Sqlite, groupId: string | null): string | null {
+  if (!groupId) return null;
+  return (prepare(db, 'SELECT name FROM party_groups WHERE id = ?').get(groupId) as { name: string } | undefined)?.name ?? null;
+}
+
+/** All problems of one member against the stored roster (rules, group, duplicate ID). */
+export function memberProblems(db: Sqlite, branchId: string, m: MemberFields, today: string, selfId?: string): FieldProblem[] {
+  const problems = memberRuleProblems(m, today);
+  if (m.partyGroupId) {
+    const g = prepare(db, 'SELECT id FROM party_groups WHERE id = ? AND branch_id = ? AND deleted_at IS NULL').get(m.partyGroupId, branchId);
+    if (!g) problems.push({ field: 'partyGroupId', message: '所选党小组不存在' });
+  }
+  const dup = prepare(db, 'SELECT id, name FROM members WHERE branch_id = ? AND id_number = ? AND deleted_at IS NULL').get(
+    branchId,
+    m.idNumber,
+  ) as { id: string; name: string } | undefined;
+  if (dup && dup.id !== selfId) problems.push({ field: 'idNumber', message: `与已有党员“${dup.name}”的身份证号重复` });
+  return problems;
+}
+
+export function createMember(db: Sqlite, fields: MemberFields, today: string = localToday()): Member {
+  return db.transaction(() => {
+    const branchId = requireBranchId(db);
+    const problems = memberProblems(db, branchId, fields, today);
+    if (problems.length) throw validationError(problems, MEMBER_FIELD_LABELS);
+    const row = insertRow(db, 'members', { ...newCommon(branchId), ...memberColumns(fields) });
+    return toMember(row, groupName(db, row.party_group_id));
+  })();
+}
+
+export function updateMember(
+  db: Sqlite,
+  id: string,
+  fields: MemberFields,
+  expectedUpdatedAt?: string,
+  today: string = localToday(),
+): Member {
+  return db.transaction(() => {
+    const current = getRow(db, 'members', id);
+    if (!current || current.deleted_at) throw new AppError('E_NOT_FOUND', '要修改的党员不存在或已被删除');
+    const problems = memberProblems(db, current.branch_id, fields, today, id);
+    if (problems.length) throw validationError(problems, MEMBER_FIELD_LABELS);
+    const row = updateRow(db, 'members', id, memberColumns(fields), expectedUpdatedAt);
+    return toMember(row, groupName(db, row.party_group_id));
+  })();
+}
+
+export function getMember(db: Sqlite, id: string): Member {
+  const row = getRow(db, 'members', id);
+  if (!row || row.deleted_at) throw new AppError('E_NOT_FOUND', '没有找到这名党员（可能已被删除）');
+  return toMember(row, groupName(db, row.party_group_id));
+}
+
+export function deleteMember(db: Sqlite, id: string): void {
+  db.transaction(() => trashRow(db, 'members', id))();
+}
+
+export interface BulkItemProblem extends FieldProblem {
+  index: number;
+}
+
+/** Member input as the CLI and files give it: a party group by name instead of by id. */
+export type MemberImportItem = z.input<typeof memberFieldsSchema> & { partyGroup?: string | null };
+
+/**
+ * Adds many members in one transaction: every item is checked first (schema, rules, duplicates
+ * among the items and against the roster); if any item is invalid nothing is written.
+ * Party groups named by `partyGroup` are created when missing.
+ */
+export function addMembers(
+  db: Sqlite,
+  items: readonly MemberImportItem[],
+  options: { today?: string; onProgress?: (done: number, total: number) => void } = {},
+): Member[] {
+  const today = options.today ?? localToday();
+  const branchId = requireBranchId(db);
+  const problems: BulkItemProblem[] = [];
+  const parsed: { fields: MemberFields; group: string | null }[] = [];
+  const seen = new Map<string, number>();
+  items.forEach((item, index) => {
+    const r = memberFieldsSchema.safeParse(item);
+    if (!r.success) {
+      for (const p of zodProblems(r.error)) problems.push({ index, ...p });
+      return;
+    }
+    const itemProblems = memberRuleProblems(r.data, today);
+    const earlier = seen.get(r.data.idNumber);
+    if (earlier !== undefined) itemProblems.push({ field: 'idNumber', message: `与第 ${earlier + 1} 项的身份证号重复` });
+    seen.set(r.data.idNumber, index);
+    for (const p of itemProblems) problems.push({ index, ...p });
+    parsed.push({ fields: r.data, group: item.partyGroup?.trim() || null });
+  });
+  if (problems.length === 0) {
+    const existing = prepare(db, 'SELECT id_number, name FROM members WHERE branch_id = ? AND deleted_at IS NULL').all(branchId) as {
+      id_number: string;
+      name: string;
+    }[];
+    const byId = new Map(existing.map((e) => [e.id_number, e.name]));
+    parsed.forEach(({ fields }, index) => {
+      const name = byId.get(fields.idNumber);
+      if (name) problems.push({ index, field: 'idNumber', message: `与已有党员“${name}”的身份证号重复` });
+    });
+  }
+  if (problems.length) {
+    const first = problems[0]!;
+    throw new AppError(
+      'E_VALIDATION',
+      `第 ${first.index + 1} 项 ${MEMBER_FIELD_LABELS[first.field] ?? first.field}：${first.message}` +
+        (problems.length > 1 ? `（共 ${problems.length} 处问题，未添加任何党员）` : '（未添加任何党员）'),
+      problems.map((p) => ({ field: `${p.index}.${p.field}`, message: p.message })),
+    );
+  }
+  return db.transaction(() => {
+    const groups = new Map<string, string>();
+    const out: Member[] = [];
+    parsed.forEach(({ fields, group }, i) => {
+      let groupId = fields.partyGroupId;
+      if (group) {
+        groupId = groups.get(group) ?? ensureGroup(db, branchId, group);
+        groups.set(group, groupId);
+      }
+      const row = insertRow(db, 'members', { ...newCommon(branchId), ...memberColumns({ ...fields, partyGroupId: groupId }) });
+      out.push(toMember(row, group));
+      if (options.onProgress && (i + 1) % 1000 === 0) options.onProgress(i + 1, parsed.length);
+    });
+    return out;
+  })();
+}
+
+// ---- search ----
+
+type SearchInput = z.output<typeof memberSearchSchema>;
+
+const SORT_SQL: Record<SearchInput['sort'], string> = {
+  name: 'm.name_pinyin',
+  birthDate: 'm.birth_date',
+  joinDate: 'm.join_date',
+  fullDate: 'm.full_date',
+  partyGroup: 'g.sort_order',
+  category: 'm.category',
+  education: 'm.education',
+};
+
+export function searchMembers(db: Sqlite, input: SearchInput, today: string = localToday()): MemberSearchResult {
+  const where: string[] = ['m.deleted_at IS NULL'];
+  const args: unknown[] = [];
+  if (input.branchId !== 'all') {
+    where.push('m.branch_id = ?');
+    args.push(input.branchId ?? requireBranchId(db));
+  }
+  if (input.status === 'active') where.push("m.status IN ('正常', '停止党籍')");
+  else if (input.status !== 'all') (where.push('m.status = ?'), args.push(input.status));
+  const q = normalizeSearchQuery(input.query);
+  if (q) (where.push('instr(m.search_text, ?) > 0'), args.push(q));
+  if (input.partyGroupId === 'none') where.push('m.party_group_id IS NULL');
+  else if (input.partyGroupId) (where.push('m.party_group_id = ?'), args.push(input.partyGroupId));
+  if (input.category) (where.push('m.category = ?'), args.push(input.category));
+  if (input.gender) (where.push('m.gender = ?'), args.push(input.gender));
+  if (input.educationGroup) {
+    const codes = EDUCATION.filter((e) => e.code === input.educationGroup || e.group === input.educationGroup).map((e) => e.code);
+    where.push(`m.education IN (${codes.map(() => '?').join(', ') || "''"})`);
+    args.push(...codes);
+  }
+  if (input.ageBand) {
+    const band = AGE_BANDS.find((b) => b.key === input.ageBand)!;
+    // age >= min  <=>  born on or before today - min years; age <= max <=> born after today - (max+1) years
+    where.push('m.birth_date <= ? AND m.birth_date > ?');
+    args.push(addYears(today, -band.min), addYears(today, -(band.max + 1)));
+  }
+  const whereSql = where.join(' AND ');
+  const total = (prepare(db, `SELECT count(*) AS n FROM members m WHERE ${whereSql}`).get(...args) as { n: number }).n;
+  const order = `${SORT_SQL[input.sort]} ${input.order === 'desc' ? 'DESC' : 'ASC'}${input.sort === 'name' ? '' : ', m.name_pinyin'}`;
+  const rows = prepare(
+    db,
+    `SELECT m.id, m.name, m.gender, m.ethnicity, m.birth_date, m.id_number, m.education, m.category, m.status, m.join_date,
+            m.full_date, m.party_group_id, g.name AS group_name, m.post, m.phone
+       FROM members m LEFT JOIN party_groups g ON g.id = m.party_group_id
+      WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
+  ).all(...args, input.limit, input.offset) as (Pick<
+    MembersTable,
+    'id' | 'name' | 'gender' | 'ethnicity' | 'birth_date' | 'id_number' | 'education' | 'category' | 'status' | 'join_date' | 'full_date' | 'party_group_id' | 'post' | 'phone'
+  > & { group_name: string | null })[];
+  return {
+    total,
+    rows: rows.map(
+      (r): MemberRow => ({
+        id: r.id,
+        name: r.name,
+        gender: r.gender as MemberRow['gender'],
+        ethnicity: r.ethnicity,
+        birthDate: r.birth_date,
+        age: fullYearsBetween(r.birth_date, today),
+        idNumberMasked: maskIdNumber(r.id_number),
+        education: educationLabel(r.education),
+        category: r.category as MemberRow['category'],
+        status: r.status as MemberRow['status'],
+        joinDate: r.join_date,
+        fullDate: r.full_date,
+        probationEnd: probationEnd({ category: r.category as MemberRow['category'], joinDate: r.join_date }),
+        partyGroupId: r.party_group_id,
+        partyGroup: r.group_name,
+        post: r.post,
+        phone: r.phone,
+      }),
+    ),
+  };
+}
+
+// ---- history ----
+
+export function memberHistory(db: Sqlite, id: string): ChangeEntry[] {
+  const rows = prepare(
+    db,
+    "SELECT seq, table_name, row_id, action, changed_at, old_json, new_json FROM change_log WHERE table_name = 'members' AND row_id = ? ORDER BY seq DESC",
+  ).all(id) as { seq: number; table_name: string; row_id: string; action: ChangeEntry['action']; changed_at: string; old_json: string | null; new_json: string | null }[];
+  const groupNames = new Map<string, string>();
+  const show = (field: string, value: unknown): unknown => {
+    if (value === null || value === undefined) return null;
+    if (field === 'id_number') return maskIdNumber(String(value));
+    if (field === 'education') return educationLabel(String(value));
+    if (field === 'lost_contact' || field === 'mobile_member') return value ? '是' : '否';
+    if (field === 'party_group_id') {
+      if (!groupNames.has(String(value))) groupNames.set(String(value), groupName(db, String(value)) ?? '（已删除的党小组）');
+      return groupNames.get(String(value));
+    }
+    return value;
+  };
+  return rows.map((r) => {
+    const before = r.old_json ? (JSON.parse(r.old_json) as Record<string, unknown>) : {};
+    const after = r.new_json ? (JSON.parse(r.new_json) as Record<string, unknown>) : {};
+    const fields =
+      r.action === 'insert'
+        ? Object.keys(after).filter((k) => COLUMN_LABELS[k] && after[k] !== '' && after[k] !== null && !DERIVED.has(k))
+        : Object.keys({ ...before, ...after }).filter((k) => !DERIVED.has(k) && k !== 'updated_at');
+    return {
+      seq: r.seq,
+      table: r.table_name,
+      rowId: r.row_id,
+      action: r.action,
+      changedAt: r.changed_at,
+      changes: fields.map((f) => ({ field: f, label: COLUMN_LABELS[f] ?? f, before: show(f, before[f]), after: show(f, after[f]) })),
+    };
+  });
+}

@@ -1,0 +1,62 @@
+/** Running the loopback host as a process: lock the database, build the renderer if needed, serve, shut down cleanly. */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { closeContext, createContext } from '../app/context';
+import { acquireInstanceLock } from '../app/instanceLock';
+import { resolveDataLocation } from '../app/paths';
+import { startHost } from './http-host';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const RENDERER_DIR = path.join(ROOT, 'dist', 'renderer');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the renderer when there is no build or the sources are newer than it. */
+export async function ensureRendererBuilt(): Promise<void> {
+  const index = path.join(RENDERER_DIR, 'index.html');
+  const sources = [path.join(ROOT, 'renderer'), path.join(ROOT, 'shared')];
+  const built = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
+  if (built && sources.every((s) => newestMtime(s) <= built)) return;
+  process.stderr.write('正在构建界面（首次启动需要约半分钟）…\n');
+  const { build } = await import('vite');
+  await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+function openInBrowser(url: string): void {
+  const command = process.platform === 'win32' ? 'cmd' : process.platform === 'darwin' ? 'open' : 'xdg-open';
+  const args = process.platform === 'win32' ? ['/c', 'start', '', url] : [url];
+  try {
+    const child = spawn(command, args, { stdio: 'ignore', detached: true });
+    child.on('error', () => undefined);
+    child.unref();
+  } catch {
+    // No browser launcher: the printed URL is enough.
+  }
+}
+
+export async function runHostProcess(options: { db?: string; port?: number; openBrowser: boolean }): Promise<void> {
+  const location = resolveDataLocation(options.db);
+  fs.mkdirSync(location.dataDir, { recursive: true });
+  const release = acquireInstanceLock(location.databasePath);
+  await ensureRendererBuilt();
+  const ctx = await createContext({ db: location.databasePath });
+  const host = await startHost(ctx, { port: options.port, rendererDir: RENDERER_DIR });
+  process.stdout.write(`${host.openUrl}\n`);
+  if (options.openBrowser) openInBrowser(host.openUrl);
+  const stop = async () => {
+    await host.close();
+    closeContext(ctx);
+    release();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

@@ -1,0 +1,119 @@
+/**
+ * The contract: every operation the renderer may ask of main, declared once.
+ * name -> zod input schema -> result type. The dispatcher, the IPC registration,
+ * the preload bridge and the api client are all derived from this object.
+ */
+import { z } from 'zod';
+import { branchFieldsSchema, partyGroupFieldsSchema, type Branch, type PartyGroup } from '../domain/branch';
+import { MEMBER_CATEGORIES, MEMBER_STATUSES, GENDERS, memberFieldsSchema, type Member, type MemberRow } from '../domain/member';
+import { AGE_BANDS } from '../domain/member';
+
+/** Declares an operation: its input schema, and (as a type only) its result. */
+function op<Out>() {
+  return <In extends z.ZodType>(input: In) => ({ input, output: undefined as unknown as Out });
+}
+
+const id = z.string().uuid({ error: '记录编号无效' });
+const none = z.object({}).strict();
+
+export const SORTABLE_MEMBER_FIELDS = ['name', 'birthDate', 'joinDate', 'fullDate', 'partyGroup', 'category', 'education'] as const;
+
+export const memberSearchSchema = z.object({
+  query: z.string().max(50).default(''),
+  partyGroupId: z.union([id, z.literal('none')]).nullish(),
+  category: z.enum(MEMBER_CATEGORIES).nullish(),
+  /** 'active' (正常 + 停止党籍) unless a single status or 'all' is asked for. */
+  status: z.union([z.enum(MEMBER_STATUSES), z.literal('active'), z.literal('all')]).default('active'),
+  educationGroup: z.string().max(4).nullish(),
+  gender: z.enum(GENDERS).nullish(),
+  ageBand: z.enum(AGE_BANDS.map((b) => b.key) as [string, ...string[]]).nullish(),
+  /** Omit to search every branch in the database (committee roll-up); defaults to the local branch. */
+  branchId: z.union([id, z.literal('all')]).nullish(),
+  sort: z.enum(SORTABLE_MEMBER_FIELDS).default('name'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(1000).default(200),
+});
+export type MemberSearch = z.input<typeof memberSearchSchema>;
+
+export interface MemberSearchResult {
+  total: number;
+  rows: MemberRow[];
+}
+
+export interface ChangeEntry {
+  seq: number;
+  table: string;
+  rowId: string;
+  action: 'insert' | 'update' | 'delete' | 'restore';
+  changedAt: string;
+  /** Only the fields that changed, old and new (ID numbers are masked). */
+  changes: { field: string; label: string; before: unknown; after: unknown }[];
+}
+
+export interface TrashItem {
+  table: string;
+  tableLabel: string;
+  id: string;
+  label: string;
+  deletedAt: string;
+}
+
+export interface AppInfo {
+  appVersion: string;
+  schemaVersion: number;
+  dataDir: string;
+  databasePath: string;
+  hasBranch: boolean;
+}
+
+export interface JobStatus {
+  id: string;
+  kind: string;
+  label: string;
+  state: 'running' | 'done' | 'failed';
+  done: number;
+  total: number;
+  message: string;
+  error?: { code: string; message: string };
+}
+
+export const contract = {
+  'app.info': op<AppInfo>()(none),
+  'app.exportDiagnostics': op<{ path: string; text: string }>()(none),
+
+  'branch.get': op<Branch | null>()(none),
+  'branch.save': op<Branch>()(branchFieldsSchema),
+
+  'groups.list': op<PartyGroup[]>()(none),
+  'groups.save': op<PartyGroup>()(partyGroupFieldsSchema.extend({ id: id.nullish() })),
+  'groups.delete': op<void>()(z.object({ id })),
+
+  'members.search': op<MemberSearchResult>()(memberSearchSchema),
+  'members.get': op<Member>()(z.object({ id })),
+  'members.create': op<Member>()(memberFieldsSchema),
+  'members.update': op<Member>()(
+    z.object({ id, fields: memberFieldsSchema, expectedUpdatedAt: z.string().optional() }),
+  ),
+  'members.delete': op<void>()(z.object({ id })),
+  'members.history': op<ChangeEntry[]>()(z.object({ id })),
+
+  'trash.list': op<TrashItem[]>()(none),
+  'trash.restore': op<void>()(z.object({ table: z.string().max(40), id })),
+
+  'demo.seed': op<JobStatus>()(
+    z.object({ members: z.number().int().min(1).max(100_000), seed: z.number().int().default(1) }),
+  ),
+  'jobs.get': op<JobStatus>()(z.object({ id: z.string().max(40) })),
+} as const;
+
+export type Contract = typeof contract;
+export type OperationName = keyof Contract;
+export type OperationInput<N extends OperationName> = z.input<Contract[N]['input']>;
+export type ParsedInput<N extends OperationName> = z.output<Contract[N]['input']>;
+export type OperationOutput<N extends OperationName> = Contract[N]['output'];
+export const OPERATION_NAMES = Object.keys(contract) as OperationName[];
+
+export function isOperationName(name: string): name is OperationName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
