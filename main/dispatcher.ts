@@ -59,13 +59,17 @@ export const handlers: Handlers = {
   'jobs.get': (ctx, input) => ctx.jobs.get(input.id),
 };
 
-const FIELD_LABELS: Record<string, string> = { ...BRANCH_FIELD_LABELS, ...MEMBER_FIELD_LABELS };
+const GROUP_FIELD_LABELS = { name: '党小组名称', leaderMemberId: '组长', sortOrder: '排序' };
 
+/** Chinese field names for messages about an operation's input. */
 function labelsFor(name: OperationName): Record<string, string> {
+  if (name.startsWith('branch.')) return BRANCH_FIELD_LABELS;
+  if (name.startsWith('groups.')) return GROUP_FIELD_LABELS;
   if (name === 'members.update') {
     return Object.fromEntries(Object.entries(MEMBER_FIELD_LABELS).map(([k, v]) => [`fields.${k}`, v]));
   }
-  return FIELD_LABELS;
+  if (name.startsWith('members.')) return MEMBER_FIELD_LABELS;
+  return {};
 }
 
 /** Validates and runs one operation; never throws. */
