@@ -65,9 +65,6 @@ const GROUP_FIELD_LABELS = { name: '党小组名称', leaderMemberId: '组长', 
 function labelsFor(name: OperationName): Record<string, string> {
   if (name.startsWith('branch.')) return BRANCH_FIELD_LABELS;
   if (name.startsWith('groups.')) return GROUP_FIELD_LABELS;
-  if (name === 'members.update') {
-    return Object.fromEntries(Object.entries(MEMBER_FIELD_LABELS).map(([k, v]) => [`fields.${k}`, v]));
-  }
   if (name.startsWith('members.')) return MEMBER_FIELD_LABELS;
   return {};
 }
@@ -77,7 +74,11 @@ export async function dispatch(ctx: AppContext, name: string, rawInput: unknown)
   try {
     if (!isOperationName(name)) throw new AppError('E_UNKNOWN_OPERATION', `未知的操作“${name}”`);
     const parsed = contract[name].input.safeParse(rawInput ?? {});
-    if (!parsed.success) throw validationError(zodProblems(parsed.error), labelsFor(name));
+    if (!parsed.success) {
+      // members.update nests the fields under `fields`: report them by their own names, as create does.
+      const problems = zodProblems(parsed.error).map((p) => ({ ...p, field: p.field.replace(/^fields\./, '') }));
+      throw validationError(problems, labelsFor(name));
+    }
     const handler = handlers[name] as (ctx: AppContext, input: unknown) => unknown;
     const value = await handler(ctx, parsed.data);
     return { ok: true, value: value === undefined ? null : value };
