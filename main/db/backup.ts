@@ -28,8 +28,10 @@ export async function createBackup(db: Database.Database, databaseFile: string, 
   const target = path.join(dir, `${base}-${stamp()}-${reason.replace(/[^\w-]/g, '')}.sqlite`);
   const temp = `${target}.partial`;
   await db.backup(temp);
-  const copy = openRaw(temp, { readonly: true });
+  // A backup is one self-contained file: switch the copy out of WAL mode before checking it.
+  const copy = openRaw(temp, { pragmas: false });
   try {
+    copy.pragma('journal_mode = DELETE');
     const result = integrityCheck(copy);
     if (result !== 'ok') throw new Error(`备份文件校验失败：${result}`);
   } finally {

@@ -9,6 +9,8 @@ export interface OpenOptions {
   readonly?: boolean;
   /** Skip migrating (used by tests that migrate step by step). */
   migrate?: boolean;
+  /** false: only the busy timeout (to look at a file before changing anything in it). */
+  pragmas?: boolean;
 }
 
 export function openRaw(file: string, options: OpenOptions = {}): Database.Database {
@@ -20,11 +22,13 @@ export function openRaw(file: string, options: OpenOptions = {}): Database.Datab
     ...(nativeBinding ? { nativeBinding } : {}),
   });
   db.pragma('busy_timeout = 5000');
-  if (!options.readonly) {
-    db.pragma('journal_mode = WAL');
-  }
+  if (options.pragmas !== false) applyPragmas(db, options.readonly ?? false);
+  return db;
+}
+
+export function applyPragmas(db: Database.Database, readonly = false): void {
+  if (!readonly) db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  return db;
 }
 

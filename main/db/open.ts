@@ -1,7 +1,7 @@
 /** Opening the database: pragmas, the newer-version refusal, a backup before migrating, then migrations. */
 import type Database from 'better-sqlite3';
 import path from 'node:path';
-import { openRaw, type OpenOptions } from './connection';
+import { applyPragmas, openRaw, type OpenOptions } from './connection';
 import { AppError } from '../../shared/contract/errors';
 import { applyMigrations, LATEST_SCHEMA_VERSION, schemaVersion } from './migrations';
 import { createBackup } from './backup';
@@ -12,7 +12,7 @@ function isEmptyDatabase(db: Database.Database): boolean {
 
 /** Opens (creating if needed) and migrates the database at `file`. */
 export async function openDatabase(file: string, options: OpenOptions = {}): Promise<Database.Database> {
-  const db = openRaw(file, options);
+  const db = openRaw(file, { ...options, pragmas: false });
   try {
     const version = schemaVersion(db);
     if (version > LATEST_SCHEMA_VERSION) {
@@ -21,6 +21,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
         `数据库“${path.basename(file)}”由更新版本的支部工作台写入（数据结构版本 ${version}，本程序支持到 ${LATEST_SCHEMA_VERSION}），请升级程序后再打开。`,
       );
     }
+    applyPragmas(db, options.readonly ?? false);
     if (options.migrate !== false && version < LATEST_SCHEMA_VERSION) {
       if (!isEmptyDatabase(db)) await createBackup(db, file, `before-migration-v${version}`);
       applyMigrations(db);
