@@ -1,0 +1,151 @@
+/**
+ * The backup folder: list, verify, rotate, restore. Backups are made by db/backup.ts with SQLite's
+ * online backup API. A restore first backs up the current state, so it can itself be undone, and
+ * then replaces every table's rows in one transaction (other connections stay valid).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../../shared/contract/errors';
+import { backupDir, createBackup, integrityCheck } from '../../db/backup';
+import { openRaw } from '../../db/connection';
+import { LATEST_SCHEMA_VERSION, schemaVersion } from '../../db/migrations';
+import { openDatabase } from '../../db/open';
+import type { Sqlite } from '../../db/query';
+
+export interface BackupInfo {
+  name: string;
+  path: string;
+  createdAt: string;
+  reason: string;
+  reasonLabel: string;
+  size: number;
+}
+
+const NAME_RE = /-(\d{8})-(\d{6})-(\d{3})-([\w-]+)\.sqlite$/;
+
+const REASON_LABELS: Record<string, string> = {
+  daily: '每日自动备份',
+  manual: '手动备份',
+  'before-import': '导入前自动备份',
+  'before-restore': '恢复前自动备份',
+};
+
+export function reasonLabel(reason: string): string {
+  if (reason.startsWith('before-migration')) return '升级数据结构前自动备份';
+  return REASON_LABELS[reason] ?? reason;
+}
+
+export function listBackups(databasePath: string): BackupInfo[] {
+  const dir = backupDir(databasePath);
+  if (!fs.existsSync(dir)) return [];
+  const out: BackupInfo[] = [];
+  for (const name of fs.readdirSync(dir)) {
+    const m = NAME_RE.exec(name);
+    if (!m) continue;
+    const [, d, t, ms, reason] = m as unknown as [string, string, string, string, string];
+    const createdAt = `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}T${t.slice(0, 2)}:${t.slice(2, 4)}:${t.slice(4, 6)}.${ms}`;
+    const file = path.join(dir, name);
+    out.push({ name, path: file, createdAt, reason, reasonLabel: reasonLabel(reason), size: fs.statSync(file).size });
+  }
+  return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+export function findBackup(databasePath: string, name: string): BackupInfo {
+  const found = listBackups(databasePath).find((b) => b.name === name || b.path === name);
+  if (!found) throw new AppError('E_NOT_FOUND', `备份文件夹中没有“${name}”`);
+  return found;
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  integrity: string;
+  schemaVersion: number;
+}
+
+export function verifyBackup(file: string): VerifyResult {
+  let db: Sqlite | null = null;
+  try {
+    db = openRaw(file, { readonly: true, pragmas: false });
+    const integrity = integrityCheck(db);
+    const version = schemaVersion(db);
+    return { ok: integrity === 'ok' && version <= LATEST_SCHEMA_VERSION, integrity, schemaVersion: version };
+  } catch (e) {
+    return { ok: false, integrity: `无法打开：${(e as Error).message}`, schemaVersion: 0 };
+  } finally {
+    db?.close();
+  }
+}
+
+/** The newest backup that passes integrity_check (offered when the database is damaged). */
+export function newestGoodBackup(databasePath: string): BackupInfo | null {
+  return listBackups(databasePath).find((b) => verifyBackup(b.path).ok) ?? null;
+}
+
+/** Keeps the newest 10 daily backups plus the oldest of each of the last 12 months, and the newest 20 of every other kind. */
+export function rotateBackups(databasePath: string, keep = { daily: 10, monthly: 12, other: 20 }): string[] {
+  const all = listBackups(databasePath);
+  const daily = all.filter((b) => b.reason === 'daily');
+  const other = all.filter((b) => b.reason !== 'daily');
+  const kept = new Set<string>(daily.slice(0, keep.daily).map((b) => b.name));
+  const firstOfMonth = new Map<string, BackupInfo>();
+  for (const b of daily) firstOfMonth.set(b.createdAt.slice(0, 7), b); // list is newest first: the last set wins = oldest
+  [...firstOfMonth.entries()]
+    .sort((a, b) => b[0].localeCompare(a[0]))
+    .slice(0, keep.monthly)
+    .forEach(([, b]) => kept.add(b.name));
+  other.slice(0, keep.other).forEach((b) => kept.add(b.name));
+  const removed = all.filter((b) => !kept.has(b.name));
+  for (const b of removed) fs.rmSync(b.path, { force: true });
+  return removed.map((b) => b.name);
+}
+
+export async function makeBackup(db: Sqlite, databasePath: string, reason: string): Promise<BackupInfo> {
+  const file = await createBackup(db, databasePath, reason);
+  rotateBackups(databasePath);
+  return findBackup(databasePath, path.basename(file));
+}
+
+/** At start-up: one backup a day. */
+export async function dailyBackupIfDue(db: Sqlite, databasePath: string, today: string): Promise<BackupInfo | null> {
+  const done = listBackups(databasePath).some((b) => b.reason === 'daily' && b.createdAt.startsWith(today));
+  return done ? null : makeBackup(db, databasePath, 'daily');
+}
+
+/** The tables a restore replaces: everything but SQLite's own. */
+function dataTables(db: Sqlite): string[] {
+  return (
+    db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]
+  ).map((r) => r.name);
+}
+
+/**
+ * Restores a backup into the open database: backs up the current state first, brings a copy of the
+ * backup to the current schema, then replaces every table's rows in one transaction.
+ */
+export async function restoreBackup(db: Sqlite, databasePath: string, name: string): Promise<{ restored: BackupInfo; undo: BackupInfo }> {
+  const backup = findBackup(databasePath, name);
+  const check = verifyBackup(backup.path);
+  if (!check.ok) throw new AppError('E_DB_CORRUPT', `备份“${backup.name}”未通过完整性检查（${check.integrity}），不能用来恢复`);
+  const undo = await makeBackup(db, databasePath, 'before-restore');
+  const temp = path.join(path.dirname(databasePath), `.restore-${process.pid}-${Date.now()}.sqlite`);
+  fs.copyFileSync(backup.path, temp);
+  try {
+    (await openDatabase(temp)).close(); // migrates an older backup to the current schema
+    db.prepare('ATTACH DATABASE ? AS restore_src').run(temp);
+    try {
+      db.transaction(() => {
+        db.pragma('defer_foreign_keys = ON');
+        for (const table of dataTables(db)) {
+          const cols = (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name).join(', ');
+          db.prepare(`DELETE FROM main.${table}`).run();
+          db.prepare(`INSERT INTO main.${table} (${cols}) SELECT ${cols} FROM restore_src.${table}`).run();
+        }
+      })();
+    } finally {
+      db.prepare('DETACH DATABASE restore_src').run();
+    }
+  } finally {
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(temp + suffix, { force: true });
+  }
+  return { restored: backup, undo };
+}
