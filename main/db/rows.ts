@@ -18,12 +18,17 @@ export function logChange(
   action: ChangeAction,
   before: object | null,
   after: object | null,
-  at: string = nowIso(),
+  at: string,
+  rev: string,
 ): void {
   prepare(
     db,
-    'INSERT INTO change_log (table_name, row_id, branch_id, action, changed_at, old_json, new_json) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  ).run(table, rowId, branchId, action, at, before ? JSON.stringify(before) : null, after ? JSON.stringify(after) : null);
+    'INSERT INTO change_log (table_name, row_id, branch_id, action, changed_at, old_json, new_json, rev) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(table, rowId, branchId, action, at, before ? JSON.stringify(before) : null, after ? JSON.stringify(after) : null, rev);
+}
+
+export function newRev(): string {
+  return crypto.randomUUID();
 }
 
 function columnsOf(row: object): string[] {
@@ -39,7 +44,7 @@ export function insertRow<T extends UserTableName>(db: Sqlite, table: T, row: Ro
   prepare(db, `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(
     ...cols.map((c) => (row as unknown as Record<string, unknown>)[c]),
   );
-  logChange(db, table, row.id, row.branch_id, 'insert', null, row, row.created_at);
+  logChange(db, table, row.id, row.branch_id, 'insert', null, row, row.created_at, row.rev);
   return row;
 }
 
@@ -61,29 +66,32 @@ export function updateRow<T extends UserTableName>(
   );
   if (changed.length === 0) return before;
   const at = nowIso();
-  const sets = [...changed, 'updated_at'];
-  const values = [...changed.map((k) => (patch as Record<string, unknown>)[k]), at];
+  const rev = newRev();
+  const sets = [...changed, 'updated_at', 'rev'];
+  const values = [...changed.map((k) => (patch as Record<string, unknown>)[k]), at, rev];
   prepare(db, `UPDATE ${table} SET ${sets.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...values, id);
   const oldPart = Object.fromEntries(changed.map((k) => [k, (before as unknown as Record<string, unknown>)[k]]));
   const newPart = Object.fromEntries(changed.map((k) => [k, (patch as Record<string, unknown>)[k]]));
-  logChange(db, table, id, before.branch_id, 'update', oldPart, newPart, at);
-  return { ...before, ...patch, updated_at: at };
+  logChange(db, table, id, before.branch_id, 'update', oldPart, newPart, at, rev);
+  return { ...before, ...patch, updated_at: at, rev };
 }
 
 export function trashRow(db: Sqlite, table: UserTableName, id: string): void {
   const before = getRow(db, table, id) as CommonColumns | undefined;
   if (!before || before.deleted_at) throw new AppError('E_NOT_FOUND', `要删除的${tableSpec(table)?.label ?? '记录'}不存在或已在回收站中`);
   const at = nowIso();
-  prepare(db, `UPDATE ${table} SET deleted_at = ?, updated_at = ? WHERE id = ?`).run(at, at, id);
-  logChange(db, table, id, before.branch_id, 'delete', { deleted_at: null }, { deleted_at: at }, at);
+  const rev = newRev();
+  prepare(db, `UPDATE ${table} SET deleted_at = ?, updated_at = ?, rev = ? WHERE id = ?`).run(at, at, rev, id);
+  logChange(db, table, id, before.branch_id, 'delete', { deleted_at: null }, { deleted_at: at }, at, rev);
 }
 
 export function restoreRow(db: Sqlite, table: UserTableName, id: string): void {
   const before = getRow(db, table, id) as CommonColumns | undefined;
   if (!before || !before.deleted_at) throw new AppError('E_NOT_FOUND', '回收站中没有这条记录');
   const at = nowIso();
-  prepare(db, `UPDATE ${table} SET deleted_at = NULL, updated_at = ? WHERE id = ?`).run(at, id);
-  logChange(db, table, id, before.branch_id, 'restore', { deleted_at: before.deleted_at }, { deleted_at: null }, at);
+  const rev = newRev();
+  prepare(db, `UPDATE ${table} SET deleted_at = NULL, updated_at = ?, rev = ? WHERE id = ?`).run(at, rev, id);
+  logChange(db, table, id, before.branch_id, 'restore', { deleted_at: before.deleted_at }, { deleted_at: null }, at, rev);
 }
 
 export interface CommonValues {
@@ -92,9 +100,10 @@ export interface CommonValues {
   created_at: string;
   updated_at: string;
   deleted_at: null;
+  rev: string;
 }
 
 export function newCommon(branchId: string, id: string = crypto.randomUUID()): CommonValues {
   const at = nowIso();
-  return { id, branch_id: branchId, created_at: at, updated_at: at, deleted_at: null };
+  return { id, branch_id: branchId, created_at: at, updated_at: at, deleted_at: null, rev: newRev() };
 }

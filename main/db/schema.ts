@@ -8,6 +8,8 @@ export interface CommonColumns {
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
+  /** Revision: a new random id on every write, also in the change log; hand-over compares revision histories. */
+  rev: string;
 }
 
 export interface BranchesTable extends CommonColumns {
@@ -66,6 +68,8 @@ export interface ChangeLogTable {
   changed_at: string;
   old_json: string | null;
   new_json: string | null;
+  /** The revision this change produced. */
+  rev: string;
 }
 
 export interface AppMetaTable {

@@ -5,7 +5,8 @@ const common = `
   branch_id TEXT NOT NULL,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
-  deleted_at TEXT`;
+  deleted_at TEXT,
+  rev TEXT NOT NULL`;
 
 export function up(db: Database.Database): void {
   db.exec(`
@@ -73,7 +74,8 @@ export function up(db: Database.Database): void {
       action TEXT NOT NULL,
       changed_at TEXT NOT NULL,
       old_json TEXT,
-      new_json TEXT
+      new_json TEXT,
+      rev TEXT NOT NULL
     ) STRICT;
     CREATE INDEX change_log_row ON change_log(table_name, row_id);
   `);

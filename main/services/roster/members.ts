@@ -20,7 +20,7 @@ import {
 import { memberSearchText, normalizeSearchQuery, pinyinFull } from '../../../shared/domain/pinyin';
 import type { z } from 'zod';
 import { prepare, type Sqlite } from '../../db/query';
-import type { MembersTable } from '../../db/schema';
+import type { CommonColumns, MembersTable } from '../../db/schema';
 import { getRow, insertRow, newCommon, trashRow, updateRow } from '../../db/rows';
 import { registerTable } from '../../db/registry';
 import { requireBranchId } from '../branch/branch';
@@ -47,7 +47,7 @@ registerTable({
 /** Columns derived from the name and ID number; never entered. */
 const DERIVED = new Set(['search_text', 'name_pinyin']);
 
-export function memberColumns(f: MemberFields): Omit<MembersTable, 'id' | 'branch_id' | 'created_at' | 'updated_at' | 'deleted_at'> {
+export function memberColumns(f: MemberFields): Omit<MembersTable, keyof CommonColumns> {
   return {
     name: f.name,
     gender: f.gender,
