@@ -18,7 +18,6 @@ export interface BranchesTable extends CommonColumns {
   founded_date: string | null;
   address: string;
   officers_json: string;
-  is_local: number;
 }
 
 export interface PartyGroupsTable extends CommonColumns {

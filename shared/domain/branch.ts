@@ -37,7 +37,7 @@ export type Officer = z.output<typeof officerSchema>;
 
 export interface Branch extends BranchFields {
   id: string;
-  /** Branches imported from other databases (committee roll-up) are not local. */
+  /** False for branches imported from other databases (the committee roll-up). */
   isLocal: boolean;
   createdAt: string;
   updatedAt: string;

@@ -17,8 +17,7 @@ export function up(db: Database.Database): void {
       parent_committee TEXT NOT NULL DEFAULT '',
       founded_date TEXT,
       address TEXT NOT NULL DEFAULT '',
-      officers_json TEXT NOT NULL DEFAULT '[]',
-      is_local INTEGER NOT NULL DEFAULT 1
+      officers_json TEXT NOT NULL DEFAULT '[]'
     ) STRICT;
 
     CREATE TABLE party_groups (${common},

@@ -27,7 +27,8 @@ export function requireBranchId(db: Sqlite): string {
   return id;
 }
 
-export function toBranch(r: BranchesTable): Branch {
+/** The local branch is the one named in app_meta; branches imported from other databases are not. */
+export function toBranch(r: BranchesTable, localId: string | null): Branch {
   return {
     id: r.id,
     name: r.name,
@@ -35,7 +36,7 @@ export function toBranch(r: BranchesTable): Branch {
     foundedDate: r.founded_date,
     address: r.address,
     officers: JSON.parse(r.officers_json),
-    isLocal: r.is_local === 1,
+    isLocal: r.id === localId,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -45,7 +46,7 @@ export function getLocalBranch(db: Sqlite): Branch | null {
   const id = localBranchId(db);
   if (!id) return null;
   const row = first(db, qb.selectFrom('branches').selectAll().where('id', '=', id));
-  return row ? toBranch(row) : null;
+  return row ? toBranch(row, id) : null;
 }
 
 function columns(f: BranchFields) {
@@ -62,11 +63,11 @@ function columns(f: BranchFields) {
 export function saveBranch(db: Sqlite, fields: BranchFields): Branch {
   return db.transaction(() => {
     const id = localBranchId(db);
-    if (id) return toBranch(updateRow(db, 'branches', id, columns(fields)));
+    if (id) return toBranch(updateRow(db, 'branches', id, columns(fields)), id);
     const common = newCommon('');
-    const row: BranchesTable = { ...common, branch_id: common.id, ...columns(fields), is_local: 1 };
+    const row: BranchesTable = { ...common, branch_id: common.id, ...columns(fields) };
     insertRow(db, 'branches', row);
     prepare(db, 'INSERT INTO app_meta (key, value) VALUES (?, ?)').run(LOCAL_BRANCH_KEY, row.id);
-    return toBranch(row);
+    return toBranch(row, row.id);
   })();
 }
