@@ -3,6 +3,7 @@
  * hand-over, merge and the round-trip tests iterate over it, so a new capability only registers
  * its tables here.
  */
+import type { FieldProblem } from '../../shared/domain/member';
 import type { UserTableName } from './schema';
 
 export interface TableSpec {
@@ -17,6 +18,14 @@ export interface TableSpec {
   maskedColumns?: string[];
   /** Chinese labels of columns, for the history view. */
   columnLabels?: Record<string, string>;
+  /** Columns holding ids of rows in other tables (besides branch_id, which every table has). */
+  references?: { column: string; table: UserTableName }[];
+  /** A date column that a hand-over period selects rows by; tables without one travel whole. */
+  periodColumn?: string;
+  /** Domain checks of a stored row arriving from outside (hand-over packages). */
+  validateRow?(row: Record<string, unknown>): FieldProblem[];
+  /** Columns computed from others (search keys): recomputed on import, never trusted. */
+  deriveColumns?(row: Record<string, unknown>): Record<string, unknown>;
 }
 
 const registry = new Map<UserTableName, TableSpec>();

@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'E_DB_NEWER', // the database was written by a newer version of the app
   'E_DB_LOCKED', // another instance holds the database
   'E_DB_CORRUPT',
+  'E_PACKAGE', // a hand-over package was refused; `reason` says why
   'E_INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -21,6 +22,8 @@ export interface AppErrorPayload {
   message: string;
   /** Field-level problems, for inline display at the field at fault. */
   issues?: FieldProblem[];
+  /** A finer reason for some codes (e.g. E_PACKAGE: 'wrong-password', 'checksum', …). */
+  reason?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorPayload };

@@ -13,6 +13,8 @@ registerTable({
   describe: (r) => String(r.name),
   dependsOn: ['branches'],
   columnLabels: { name: '名称', leader_member_id: '组长', sort_order: '排序' },
+  // The leader is a member, but members depend on groups: the leader is checked on import, not ordered by.
+  validateRow: (r) => (typeof r.name === 'string' && r.name.trim() ? [] : [{ field: 'name', message: '党小组名称为空' }]),
 });
 
 type GroupFields = z.output<typeof partyGroupFieldsSchema>;

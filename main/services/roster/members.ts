@@ -42,6 +42,12 @@ registerTable({
   dependsOn: ['branches', 'party_groups'],
   maskedColumns: ['id_number'],
   columnLabels: COLUMN_LABELS,
+  references: [{ column: 'party_group_id', table: 'party_groups' }],
+  validateRow: (r) => {
+    const parsed = memberFieldsSchema.safeParse(toMember(r as unknown as MembersTable, null));
+    return parsed.success ? memberRuleProblems(parsed.data) : zodProblems(parsed.error);
+  },
+  deriveColumns: (r) => ({ name_pinyin: pinyinFull(String(r.name)), search_text: memberSearchText(String(r.name), String(r.id_number)) }),
 });
 
 /** Columns derived from the name and ID number; never entered. */
