@@ -8,7 +8,8 @@ import { nowIso, prepare, type Sqlite } from './query';
 import { tableSpec } from './registry';
 
 type Row<T extends UserTableName> = DB[T];
-export type ChangeAction = 'insert' | 'update' | 'delete' | 'restore';
+/** import: a row taken from a package; conflict: a merge, the version not taken kept as old_json. */
+export type ChangeAction = 'insert' | 'update' | 'delete' | 'restore' | 'import' | 'conflict';
 
 export function logChange(
   db: Sqlite,

@@ -45,7 +45,7 @@ export interface ChangeEntry {
   seq: number;
   table: string;
   rowId: string;
-  action: 'insert' | 'update' | 'delete' | 'restore';
+  action: 'insert' | 'update' | 'delete' | 'restore' | 'import' | 'conflict';
   changedAt: string;
   /** Only the fields that changed, old and new (ID numbers are masked). */
   changes: { field: string; label: string; before: unknown; after: unknown }[];

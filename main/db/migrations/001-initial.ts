@@ -77,5 +77,17 @@ export function up(db: Database.Database): void {
       rev TEXT NOT NULL
     ) STRICT;
     CREATE INDEX change_log_row ON change_log(table_name, row_id);
+
+    -- Packages made and taken in, for the hand-over screen (not itself handed over).
+    CREATE TABLE handover_log (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      package_id TEXT NOT NULL,
+      direction TEXT NOT NULL,
+      branch_id TEXT NOT NULL,
+      branch_name TEXT NOT NULL,
+      package_created_at TEXT NOT NULL,
+      at TEXT NOT NULL,
+      summary_json TEXT NOT NULL
+    ) STRICT;
   `);
 }

@@ -25,7 +25,11 @@ function deriveKey(password: string, kdf: CipherHeader['kdf']): Buffer {
   });
 }
 
-const aad = (h: CipherHeader) => Buffer.from(JSON.stringify(h));
+/** The header fields in a fixed order, whatever object they arrive in. */
+const aad = (h: CipherHeader) =>
+  Buffer.from(
+    JSON.stringify([h.kdf.name, h.kdf.N, h.kdf.r, h.kdf.p, h.kdf.salt, h.cipher.name, h.cipher.iv, h.keyCheck ?? '']),
+  );
 const keyCheck = (key: Buffer) => crypto.createHmac('sha256', key).update('branch-desk key check').digest('base64');
 
 export function encrypt(plain: Buffer, password: string): { header: CipherHeader; payload: Buffer } {

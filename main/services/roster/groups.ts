@@ -14,6 +14,7 @@ registerTable({
   dependsOn: ['branches'],
   columnLabels: { name: '名称', leader_member_id: '组长', sort_order: '排序' },
   // The leader is a member, but members depend on groups: the leader is checked on import, not ordered by.
+  references: [{ column: 'leader_member_id', table: 'members' }],
   validateRow: (r) => (typeof r.name === 'string' && r.name.trim() ? [] : [{ field: 'name', message: '党小组名称为空' }]),
 });
 

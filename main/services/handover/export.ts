@@ -1,0 +1,138 @@
+/** Exporting a branch (or a selection: some tables, a period) into a hand-over package. */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../../shared/contract/errors';
+import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
+import { prepare, type Sqlite } from '../../db/query';
+import { registeredTables, tableSpec, type TableSpec } from '../../db/registry';
+import { localBranchId } from '../branch/branch';
+import { encrypt } from './crypto';
+import {
+  CHANGE_LOG_FILE,
+  HEADER_FILE,
+  MANIFEST_FILE,
+  PACKAGE_FORMAT,
+  PACKAGE_FORMAT_VERSION,
+  PAYLOAD_FILE,
+  tableFile,
+  type PackageManifest,
+} from './format';
+import { writeZip } from './zip';
+
+export interface ExportOptions {
+  password?: string | null;
+  from?: string | null;
+  to?: string | null;
+  /** Table names; their dependencies are added. Omitted: every registered table. */
+  tables?: string[] | null;
+  createdBy?: string | null;
+  /** Omitted: the local branch. */
+  branchId?: string | null;
+  appVersion: string;
+}
+
+const sha = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
+
+function selectTables(names: string[] | null | undefined): TableSpec[] {
+  const all = registeredTables();
+  if (!names?.length) return all;
+  const wanted = new Set<string>();
+  const add = (name: string) => {
+    const spec = tableSpec(name);
+    if (!spec) throw new AppError('E_VALIDATION', `没有名为“${name}”的数据表`, [{ field: 'tables', message: `未知的数据表：${name}` }]);
+    wanted.add(spec.name);
+    spec.dependsOn.forEach(add);
+  };
+  names.forEach(add);
+  return all.filter((t) => wanted.has(t.name));
+}
+
+function rowsOf(db: Sqlite, spec: TableSpec, branchId: string, from?: string | null, to?: string | null): Record<string, unknown>[] {
+  if (spec.name === 'branches') return prepare(db, 'SELECT * FROM branches WHERE id = ?').all(branchId) as Record<string, unknown>[];
+  let sql = `SELECT * FROM ${spec.name} WHERE branch_id = ?`;
+  const args: unknown[] = [branchId];
+  if (spec.periodColumn && from) (sql += ` AND ${spec.periodColumn} >= ?`), args.push(from);
+  if (spec.periodColumn && to) (sql += ` AND ${spec.periodColumn} <= ?`), args.push(to);
+  return prepare(db, `${sql} ORDER BY id`).all(...args) as Record<string, unknown>[];
+}
+
+/** The change-log entries of the exported rows: their history, and the revisions merges compare. */
+function historyOf(db: Sqlite, table: string, ids: Set<string>): Record<string, unknown>[] {
+  const rows = prepare(
+    db,
+    'SELECT table_name, row_id, branch_id, action, changed_at, old_json, new_json, rev FROM change_log WHERE table_name = ? ORDER BY seq',
+  ).all(table) as { row_id: string }[];
+  return rows.filter((r) => ids.has(r.row_id));
+}
+
+export async function buildPackage(db: Sqlite, options: ExportOptions): Promise<{ buffer: Buffer; manifest: PackageManifest }> {
+  const branchId = options.branchId ?? localBranchId(db);
+  if (!branchId) throw new AppError('E_NO_BRANCH', '尚未建立支部信息，没有可导出的数据');
+  const branch = prepare(db, 'SELECT id, name, parent_committee FROM branches WHERE id = ?').get(branchId) as
+    | { id: string; name: string; parent_committee: string }
+    | undefined;
+  if (!branch) throw new AppError('E_NOT_FOUND', '要导出的支部不存在');
+  if (options.from && options.to && options.from > options.to) {
+    throw new AppError('E_VALIDATION', '起始日期不能晚于结束日期', [{ field: 'from', message: '起始日期不能晚于结束日期' }]);
+  }
+
+  const entries: { name: string; data: Buffer }[] = [];
+  const tables: PackageManifest['tables'] = [];
+  const history: Record<string, unknown>[] = [];
+  db.transaction(() => {
+    // One read transaction: the package is a consistent snapshot.
+    for (const spec of selectTables(options.tables)) {
+      const rows = rowsOf(db, spec, branchId, options.from, options.to);
+      const data = Buffer.from(JSON.stringify(rows));
+      entries.push({ name: tableFile(spec.name), data });
+      tables.push({ name: spec.name, label: spec.label, file: tableFile(spec.name), rows: rows.length, sha256: sha(data), bytes: data.length });
+      history.push(...historyOf(db, spec.name, new Set(rows.map((r) => String(r.id)))));
+    }
+  })();
+  const logData = Buffer.from(JSON.stringify(history));
+  entries.push({ name: CHANGE_LOG_FILE, data: logData });
+
+  const manifest: PackageManifest = {
+    format: PACKAGE_FORMAT,
+    formatVersion: PACKAGE_FORMAT_VERSION,
+    appVersion: options.appVersion,
+    schemaVersion: LATEST_SCHEMA_VERSION,
+    packageId: crypto.randomUUID(),
+    createdAt: new Date().toISOString(),
+    createdBy: options.createdBy?.trim() || '',
+    branch: { id: branch.id, name: branch.name, parentCommittee: branch.parent_committee },
+    period: { from: options.from ?? null, to: options.to ?? null },
+    tables,
+    changeLog: { file: CHANGE_LOG_FILE, rows: history.length, sha256: sha(logData), bytes: logData.length },
+    attachments: [],
+  };
+  entries.unshift({ name: MANIFEST_FILE, data: Buffer.from(JSON.stringify(manifest, null, 2)) });
+
+  const header = { format: PACKAGE_FORMAT, formatVersion: PACKAGE_FORMAT_VERSION, encrypted: !!options.password };
+  if (!options.password) {
+    const buffer = await writeZip([{ name: HEADER_FILE, data: Buffer.from(JSON.stringify(header)) }, ...entries]);
+    return { buffer, manifest };
+  }
+  const inner = await writeZip(entries);
+  const { header: cipher, payload } = encrypt(inner, options.password);
+  const buffer = await writeZip([
+    { name: HEADER_FILE, data: Buffer.from(JSON.stringify({ ...header, ...cipher })) },
+    { name: PAYLOAD_FILE, data: payload },
+  ]);
+  return { buffer, manifest };
+}
+
+/** Written to a temp file beside the target, then renamed into place. */
+export function writeFileAtomic(file: string, data: Buffer): void {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const temp = `${file}.${process.pid}.partial`;
+  fs.writeFileSync(temp, data);
+  fs.renameSync(temp, file);
+}
+
+export async function exportPackage(db: Sqlite, file: string, options: ExportOptions): Promise<PackageManifest> {
+  const { buffer, manifest } = await buildPackage(db, options);
+  writeFileAtomic(file, buffer);
+  return manifest;
+}

@@ -1,0 +1,57 @@
+/** Hand-over as the app and the CLI use it: export to a file, preview a package, import it after a backup. */
+import fs from 'node:fs';
+import { AppError } from '../../../shared/contract/errors';
+import type { AppContext } from '../../app/context';
+import { nowIso, prepare } from '../../db/query';
+import { makeBackup } from '../backup/backups';
+import { PackageError } from './errors';
+import { exportPackage, type ExportOptions } from './export';
+import { applyImport, planImport, type ImportPreview, type ImportResult, type Resolutions } from './merge';
+import { readPackage } from './read';
+
+const MAX_PACKAGE_BYTES = 1024 * 1024 * 1024;
+
+export function readPackageFile(file: string): Buffer {
+  let size: number;
+  try {
+    size = fs.statSync(file).size;
+  } catch {
+    throw new AppError('E_NOT_FOUND', `找不到交接包文件“${file}”`);
+  }
+  if (size > MAX_PACKAGE_BYTES) throw new PackageError('too-large', '交接包文件过大（超过 1 GB），已拒绝');
+  return fs.readFileSync(file);
+}
+
+export async function exportHandover(ctx: AppContext, file: string, options: Omit<ExportOptions, 'appVersion'>) {
+  const manifest = await exportPackage(ctx.db, file, { ...options, appVersion: ctx.appVersion });
+  prepare(
+    ctx.db,
+    "INSERT INTO handover_log (package_id, direction, branch_id, branch_name, package_created_at, at, summary_json) VALUES (?, 'export', ?, ?, ?, ?, ?)",
+  ).run(manifest.packageId, manifest.branch.id, manifest.branch.name, manifest.createdAt, nowIso(), JSON.stringify(manifest.tables.map((t) => [t.name, t.rows])));
+  ctx.log.info(`exported package ${manifest.packageId} (${manifest.tables.length} tables)`);
+  return manifest;
+}
+
+export async function previewHandover(ctx: AppContext, buffer: Buffer, password?: string | null): Promise<ImportPreview> {
+  return planImport(ctx.db, await readPackage(ctx.db, buffer, password)).preview;
+}
+
+/**
+ * Reads and plans again (nothing is trusted from an earlier preview), backs up, then applies in
+ * one transaction. Conflicts need a resolution for every record.
+ */
+export async function importHandover(
+  ctx: AppContext,
+  buffer: Buffer,
+  options: { password?: string | null; resolutions?: Resolutions },
+): Promise<{ preview: ImportPreview; result: ImportResult; backup: string }> {
+  const plan = planImport(ctx.db, await readPackage(ctx.db, buffer, options.password));
+  const unresolved = plan.preview.conflicts.filter((c) => !(options.resolutions?.byKey?.[c.key] ?? options.resolutions?.all));
+  if (unresolved.length) {
+    throw new AppError('E_CONFLICT', `有 ${unresolved.length} 处冲突需要选择保留本机还是交接包的版本（如“${unresolved[0]!.label}”）`);
+  }
+  const backup = await makeBackup(ctx.db, ctx.databasePath, 'before-import');
+  const result = applyImport(ctx.db, plan, options.resolutions);
+  ctx.log.info(`imported package ${plan.preview.package.packageId}`);
+  return { preview: plan.preview, result, backup: backup.name };
+}

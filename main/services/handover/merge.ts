@@ -1,0 +1,292 @@
+/**
+ * Import = plan, then apply. The plan compares every package row with the local one by revision
+ * history (the change log): the same revision is unchanged; a local revision the package's history
+ * contains means the package is newer; the other way round, the local copy is newer; neither means
+ * both sides changed the record since they last agreed — a conflict, resolved per record by the user.
+ * Applying is one transaction after a backup; the version not taken stays in the change log.
+ */
+import { AppError } from '../../../shared/contract/errors';
+import { maskIdNumber } from '../../../shared/domain/idNumber';
+import { nowIso, prepare, type Sqlite } from '../../db/query';
+import { registeredTables, tableSpec } from '../../db/registry';
+import { logChange, newRev } from '../../db/rows';
+import type { UserTableName } from '../../db/schema';
+import { localBranchId } from '../branch/branch';
+import { PackageError } from './errors';
+import type { ChangeLogRow, PackageManifest, ParsedPackage, StoredRow } from './format';
+
+export type Resolution = 'package' | 'local';
+type Action = 'new' | 'update' | 'unchanged' | 'local-newer' | 'conflict' | 'duplicate';
+
+export interface TableCounts {
+  label: string;
+  new: number;
+  updated: number;
+  unchanged: number;
+  conflicts: number;
+  localNewer: number;
+}
+
+export interface ConflictField {
+  field: string;
+  label: string;
+  local: unknown;
+  package: unknown;
+}
+
+export interface ConflictItem {
+  key: string;
+  table: string;
+  tableLabel: string;
+  id: string;
+  label: string;
+  /** edited: both sides changed the record; duplicate: a different record with the same identity (e.g. ID number). */
+  kind: 'edited' | 'duplicate';
+  localUpdatedAt: string;
+  packageUpdatedAt: string;
+  fields: ConflictField[];
+}
+
+export interface ImportPreview {
+  package: PackageManifest;
+  tables: Record<string, TableCounts>;
+  conflicts: ConflictItem[];
+  /** An empty database takes the package's branch as its own (hand-over to a successor). */
+  becomesLocalBranch: boolean;
+}
+
+interface RowPlan {
+  table: UserTableName;
+  action: Action;
+  row: StoredRow;
+  local?: StoredRow;
+  history: ChangeLogRow[];
+}
+
+export interface ImportPlan {
+  preview: ImportPreview;
+  rows: RowPlan[];
+}
+
+/** Columns a user recognises; derived and bookkeeping columns are not shown in a conflict. */
+const HIDDEN = new Set(['id', 'branch_id', 'created_at', 'updated_at', 'rev', 'search_text', 'name_pinyin']);
+
+function display(table: string, column: string, value: unknown): unknown {
+  return tableSpec(table)?.maskedColumns?.includes(column) && typeof value === 'string' ? maskIdNumber(value) : value;
+}
+
+function differingFields(table: string, local: StoredRow, pkg: StoredRow): ConflictField[] {
+  const labels = tableSpec(table)?.columnLabels ?? {};
+  return Object.keys(pkg)
+    .filter((c) => !HIDDEN.has(c) && local[c] !== pkg[c])
+    .map((c) => ({ field: c, label: labels[c] ?? c, local: display(table, c, local[c]), package: display(table, c, pkg[c]) }));
+}
+
+function localRevs(db: Sqlite, table: string): Map<string, Set<string>> {
+  const map = new Map<string, Set<string>>();
+  for (const r of prepare(db, 'SELECT row_id, rev FROM change_log WHERE table_name = ?').all(table) as { row_id: string; rev: string }[]) {
+    let set = map.get(r.row_id);
+    if (!set) map.set(r.row_id, (set = new Set()));
+    set.add(r.rev);
+  }
+  return map;
+}
+
+function classify(local: StoredRow | undefined, row: StoredRow, mine: Set<string> | undefined, theirs: Set<string>): Action {
+  if (!local) return 'new';
+  if (local.rev === row.rev) return 'unchanged';
+  if (mine?.has(row.rev)) return 'local-newer';
+  if (theirs.has(local.rev)) return 'update';
+  return 'conflict';
+}
+
+/** Live local rows that clash with a new package row on the table's identity (members: ID number in a branch). */
+function duplicateOf(db: Sqlite, table: string, row: StoredRow): StoredRow | undefined {
+  if (table !== 'members' || row.deleted_at) return undefined;
+  return prepare(db, 'SELECT * FROM members WHERE branch_id = ? AND id_number = ? AND deleted_at IS NULL AND id <> ?').get(
+    row.branch_id,
+    row.id_number,
+    row.id,
+  ) as StoredRow | undefined;
+}
+
+function checkReferences(db: Sqlite, pkg: ParsedPackage): void {
+  const exists = (table: string, id: string) =>
+    pkg.tables.get(table)?.some((r) => r.id === id) || !!prepare(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(id);
+  for (const [table, rows] of pkg.tables) {
+    const spec = tableSpec(table)!;
+    rows.forEach((row, i) => {
+      const where = `${spec.label}表第 ${i + 1} 行`;
+      if (!exists('branches', row.branch_id)) throw new PackageError('missing-reference', `${where}所属的支部在包内和本机都不存在`);
+      for (const ref of spec.references ?? []) {
+        const value = row[ref.column];
+        if (value !== null && value !== undefined && !exists(ref.table, String(value))) {
+          const label = spec.columnLabels?.[ref.column] ?? ref.column;
+          throw new PackageError('missing-reference', `${where}的“${label}”指向的${tableSpec(ref.table)!.label}在包内和本机都不存在`);
+        }
+      }
+    });
+  }
+}
+
+export function planImport(db: Sqlite, pkg: ParsedPackage): ImportPlan {
+  checkReferences(db, pkg);
+  const histories = new Map<string, ChangeLogRow[]>();
+  for (const entry of pkg.changeLog) {
+    const key = `${entry.table_name}:${entry.row_id}`;
+    histories.set(key, [...(histories.get(key) ?? []), entry]);
+  }
+  const rows: RowPlan[] = [];
+  const tables: Record<string, TableCounts> = {};
+  const conflicts: ConflictItem[] = [];
+  for (const spec of registeredTables()) {
+    const pkgRows = pkg.tables.get(spec.name);
+    if (!pkgRows) continue;
+    const counts: TableCounts = { label: spec.label, new: 0, updated: 0, unchanged: 0, conflicts: 0, localNewer: 0 };
+    const revs = localRevs(db, spec.name);
+    for (const row of pkgRows) {
+      const history = histories.get(`${spec.name}:${row.id}`) ?? [];
+      const local = prepare(db, `SELECT * FROM ${spec.name} WHERE id = ?`).get(row.id) as StoredRow | undefined;
+      let action = classify(local, row, revs.get(row.id), new Set([row.rev, ...history.map((h) => h.rev)]));
+      const duplicate = action === 'new' ? duplicateOf(db, spec.name, row) : undefined;
+      if (duplicate) action = 'duplicate';
+      const other = local ?? duplicate;
+      rows.push({ table: spec.name, action, row, local: other, history });
+      if (action === 'new') counts.new++;
+      else if (action === 'update') counts.updated++;
+      else if (action === 'unchanged') counts.unchanged++;
+      else if (action === 'local-newer') (counts.unchanged++, counts.localNewer++);
+      else {
+        counts.conflicts++;
+        conflicts.push({
+          key: `${spec.name}:${row.id}`,
+          table: spec.name,
+          tableLabel: spec.label,
+          id: row.id,
+          label: spec.describe(row),
+          kind: action === 'duplicate' ? 'duplicate' : 'edited',
+          localUpdatedAt: String(other!.updated_at),
+          packageUpdatedAt: String(row.updated_at),
+          fields: differingFields(spec.name, other!, row),
+        });
+      }
+    }
+    tables[spec.name] = counts;
+  }
+  return {
+    rows,
+    preview: { package: pkg.manifest, tables, conflicts, becomesLocalBranch: localBranchId(db) === null },
+  };
+}
+
+// ---- apply ----
+
+export interface Resolutions {
+  /** For every conflict without its own choice. */
+  all?: Resolution | null;
+  byKey?: Record<string, Resolution>;
+}
+
+function columnsOf(db: Sqlite, table: string): string[] {
+  return (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
+}
+
+function withDerived(table: string, row: StoredRow): StoredRow {
+  return { ...row, ...(tableSpec(table)?.deriveColumns?.(row) ?? {}) } as StoredRow;
+}
+
+function writeRow(db: Sqlite, table: string, row: StoredRow, exists: boolean): void {
+  const cols = columnsOf(db, table);
+  const values = cols.map((c) => row[c] ?? null);
+  if (exists) {
+    prepare(db, `UPDATE ${table} SET ${cols.filter((c) => c !== 'id').map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(
+      ...values.filter((_, i) => cols[i] !== 'id'),
+      row.id,
+    );
+  } else {
+    prepare(db, `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...values);
+  }
+}
+
+/** The package's history of a row, minus what this database already has. */
+function copyHistory(db: Sqlite, plan: RowPlan, known: Set<string> | undefined): void {
+  const insert = prepare(
+    db,
+    'INSERT INTO change_log (table_name, row_id, branch_id, action, changed_at, old_json, new_json, rev) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  for (const h of plan.history) {
+    if (known?.has(h.rev)) continue;
+    insert.run(h.table_name, h.row_id, h.branch_id, h.action, h.changed_at, h.old_json, h.new_json, h.rev);
+  }
+  // A package row whose own revision is missing from its history still gets one entry, so merges can see it.
+  if (!plan.history.some((h) => h.rev === plan.row.rev) && !known?.has(plan.row.rev)) {
+    insert.run(plan.table, plan.row.id, plan.row.branch_id, 'import', String(plan.row.updated_at), null, JSON.stringify(plan.row), plan.row.rev);
+  }
+}
+
+/** Keeps a conflict's losing version in the change log and gives the row a revision that follows both. */
+function recordConflict(db: Sqlite, table: UserTableName, kept: StoredRow, lost: StoredRow): void {
+  const at = nowIso();
+  const rev = newRev();
+  prepare(db, `UPDATE ${table} SET rev = ?, updated_at = ? WHERE id = ?`).run(rev, at, kept.id);
+  logChange(db, table, kept.id, kept.branch_id, 'conflict', lost, kept, at, rev);
+}
+
+function applyConflict(db: Sqlite, plan: RowPlan, choice: Resolution, revs: Set<string> | undefined): void {
+  const local = plan.local!;
+  if (plan.action === 'duplicate') {
+    // Both records stay; the one not chosen goes to the trash (first, so the two are never live together).
+    const at = nowIso();
+    if (choice === 'package') {
+      prepare(db, `UPDATE ${plan.table} SET deleted_at = ? WHERE id = ?`).run(at, local.id);
+      recordConflict(db, plan.table, { ...local, deleted_at: at }, local);
+      writeRow(db, plan.table, withDerived(plan.table, plan.row), false);
+      copyHistory(db, plan, revs);
+    } else {
+      writeRow(db, plan.table, withDerived(plan.table, { ...plan.row, deleted_at: at }), false);
+      copyHistory(db, plan, revs);
+      recordConflict(db, plan.table, { ...plan.row, deleted_at: at }, plan.row);
+    }
+    return;
+  }
+  if (choice === 'package') writeRow(db, plan.table, withDerived(plan.table, plan.row), true);
+  copyHistory(db, plan, revs);
+  recordConflict(db, plan.table, choice === 'package' ? plan.row : local, choice === 'package' ? local : plan.row);
+}
+
+export interface ImportResult {
+  tables: Record<string, TableCounts>;
+  conflictsResolved: number;
+}
+
+/** Writes the plan in one transaction. Call after a backup. */
+export function applyImport(db: Sqlite, plan: ImportPlan, resolutions: Resolutions = {}): ImportResult {
+  const unresolved = plan.preview.conflicts.filter((c) => !(resolutions.byKey?.[c.key] ?? resolutions.all));
+  if (unresolved.length) {
+    throw new AppError('E_CONFLICT', `还有 ${unresolved.length} 处冲突没有选择保留哪一方（如“${unresolved[0]!.label}”）`);
+  }
+  db.transaction(() => {
+    db.pragma('defer_foreign_keys = ON');
+    const revsByTable = new Map<string, Map<string, Set<string>>>();
+    for (const p of plan.rows) {
+      if (p.action === 'unchanged' || p.action === 'local-newer') continue;
+      if (!revsByTable.has(p.table)) revsByTable.set(p.table, localRevs(db, p.table));
+      const revs = revsByTable.get(p.table)!.get(p.row.id);
+      if (p.action === 'new' || p.action === 'update') {
+        writeRow(db, p.table, withDerived(p.table, p.row), p.action === 'update');
+        copyHistory(db, p, revs);
+      } else {
+        applyConflict(db, p, resolutions.byKey?.[`${p.table}:${p.row.id}`] ?? resolutions.all!, revs);
+      }
+    }
+    const m = plan.preview.package;
+    if (plan.preview.becomesLocalBranch) {
+      prepare(db, "INSERT INTO app_meta (key, value) VALUES ('local_branch_id', ?)").run(m.branch.id);
+    }
+    prepare(
+      db,
+      "INSERT INTO handover_log (package_id, direction, branch_id, branch_name, package_created_at, at, summary_json) VALUES (?, 'import', ?, ?, ?, ?, ?)",
+    ).run(m.packageId, m.branch.id, m.branch.name, m.createdAt, nowIso(), JSON.stringify(plan.preview.tables));
+  })();
+  return { tables: plan.preview.tables, conflictsResolved: plan.preview.conflicts.length };
+}
