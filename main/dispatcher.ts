@@ -10,7 +10,10 @@ import { MEMBER_FIELD_LABELS } from '../shared/domain/member';
 import { validationError } from '../shared/contract/errors';
 import type { AppContext } from './app/context';
 import { schemaVersion } from './db/migrations';
-import { getLocalBranch, saveBranch } from './services/branch/branch';
+import { getLocalBranch, listBranches, saveBranch } from './services/branch/branch';
+import { compareBranches } from './services/branch/compare';
+import { findBackup, listBackups, makeBackup, restoreBackup, verifyBackup } from './services/backup/backups';
+import { exportHandoverData, handoverHistory, importStaged, stagePackage } from './services/handover/handover';
 import { exportDiagnostics } from './services/diagnostics/diagnostics';
 import { startDemoSeed } from './services/demo/seed';
 import { deleteGroup, listGroups, saveGroup } from './services/roster/groups';
@@ -54,6 +57,19 @@ export const handlers: Handlers = {
 
   'trash.list': (ctx) => listTrash(ctx.db),
   'trash.restore': (ctx, input) => restoreFromTrash(ctx.db, input.table, input.id),
+
+  'branches.list': (ctx) => listBranches(ctx.db),
+  'branches.compare': (ctx) => compareBranches(ctx.db),
+
+  'handover.export': (ctx, input) => exportHandoverData(ctx, input),
+  'handover.preview': (ctx, input) => stagePackage(ctx, Buffer.from(input.data, 'base64'), input.password),
+  'handover.import': (ctx, input) => importStaged(ctx, input.stagingId, input.password, { all: input.all, byKey: input.byKey }),
+  'handover.history': (ctx) => handoverHistory(ctx),
+
+  'backup.list': (ctx) => listBackups(ctx.databasePath),
+  'backup.create': (ctx) => makeBackup(ctx.db, ctx.databasePath, 'manual'),
+  'backup.verify': (ctx, input) => verifyBackup(findBackup(ctx.databasePath, input.name).path),
+  'backup.restore': (ctx, input) => restoreBackup(ctx.db, ctx.databasePath, input.name),
 
   'demo.seed': (ctx, input) => startDemoSeed(ctx, input),
   'jobs.get': (ctx, input) => ctx.jobs.get(input.id),

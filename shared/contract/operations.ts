@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { branchFieldsSchema, partyGroupFieldsSchema, type Branch, type PartyGroup } from '../domain/branch';
 import { MEMBER_CATEGORIES, MEMBER_STATUSES, GENDERS, memberFieldsSchema, type Member, type MemberRow } from '../domain/member';
 import { AGE_BANDS } from '../domain/member';
+import type { BackupInfo, HandoverLogEntry, ImportPreview, PackageManifest, VerifyResult } from './handover';
+import { isIsoDate } from '../domain/dates';
 
 /** Declares an operation: its input schema, and (as a type only) its result. */
 function op<Out>() {
@@ -78,6 +80,28 @@ export interface JobStatus {
   error?: { code: string; message: string };
 }
 
+export interface BranchFigures {
+  groups: { key: string; label: string; columns: { key: string; label: string }[] }[];
+  branches: { id: string; name: string; isLocal: boolean; figures: Record<string, Record<string, number>> }[];
+}
+
+export interface BranchSummary {
+  id: string;
+  name: string;
+  parentCommittee: string;
+  isLocal: boolean;
+  memberCount: number;
+}
+
+const optionalDate = z
+  .union([z.literal(''), z.string().refine(isIsoDate, { error: '请填写有效日期' })])
+  .nullish()
+  .transform((v) => v || null);
+const password = z.string().max(200).nullish();
+/** File content in base64 (the renderer reads files the user picks; both transports carry JSON). */
+const fileData = z.string().max(700 * 1024 * 1024, { error: '文件过大' });
+const resolution = z.enum(['package', 'local']);
+
 export const contract = {
   'app.info': op<AppInfo>()(none),
   'app.exportDiagnostics': op<{ path: string; text: string }>()(none),
@@ -100,6 +124,36 @@ export const contract = {
 
   'trash.list': op<TrashItem[]>()(none),
   'trash.restore': op<void>()(z.object({ table: z.string().max(40), id })),
+
+  'branches.list': op<BranchSummary[]>()(none),
+  'branches.compare': op<BranchFigures>()(none),
+
+  'handover.export': op<{ fileName: string; data: string; manifest: PackageManifest }>()(
+    z.object({
+      password,
+      from: optionalDate,
+      to: optionalDate,
+      tables: z.array(z.string().max(40)).max(50).nullish(),
+      createdBy: z.string().max(30).nullish(),
+    }),
+  ),
+  'handover.preview': op<{ stagingId: string; preview: ImportPreview }>()(
+    z.object({ data: fileData, fileName: z.string().max(260).default(''), password }),
+  ),
+  'handover.import': op<{ preview: ImportPreview; backup: string }>()(
+    z.object({
+      stagingId: z.string().uuid(),
+      password,
+      all: resolution.nullish(),
+      byKey: z.record(z.string().max(100), resolution).default({}),
+    }),
+  ),
+  'handover.history': op<HandoverLogEntry[]>()(none),
+
+  'backup.list': op<BackupInfo[]>()(none),
+  'backup.create': op<BackupInfo>()(none),
+  'backup.verify': op<VerifyResult>()(z.object({ name: z.string().max(200) })),
+  'backup.restore': op<{ restored: BackupInfo; undo: BackupInfo }>()(z.object({ name: z.string().max(200) })),
 
   'demo.seed': op<JobStatus>()(
     z.object({ members: z.number().int().min(1).max(100_000), seed: z.number().int().default(1) }),

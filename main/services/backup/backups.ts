@@ -11,15 +11,8 @@ import { openRaw } from '../../db/connection';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from '../../db/migrations';
 import { openDatabase } from '../../db/open';
 import type { Sqlite } from '../../db/query';
-
-export interface BackupInfo {
-  name: string;
-  path: string;
-  createdAt: string;
-  reason: string;
-  reasonLabel: string;
-  size: number;
-}
+import type { BackupInfo, VerifyResult } from '../../../shared/contract/handover';
+export type { BackupInfo, VerifyResult };
 
 const NAME_RE = /-(\d{8})-(\d{6})-(\d{3})-([\w-]+)\.sqlite$/;
 
@@ -54,12 +47,6 @@ export function findBackup(databasePath: string, name: string): BackupInfo {
   const found = listBackups(databasePath).find((b) => b.name === name || b.path === name);
   if (!found) throw new AppError('E_NOT_FOUND', `备份文件夹中没有“${name}”`);
   return found;
-}
-
-export interface VerifyResult {
-  ok: boolean;
-  integrity: string;
-  schemaVersion: number;
 }
 
 export function verifyBackup(file: string): VerifyResult {

@@ -1,5 +1,6 @@
 /** The branch profile. The local branch's id is kept in app_meta; imported branches are not local. */
 import { AppError } from '../../../shared/contract/errors';
+import type { BranchSummary } from '../../../shared/contract/operations';
 import { branchFieldsSchema, type Branch, type BranchFields } from '../../../shared/domain/branch';
 import { zodProblems } from '../../../shared/contract/validate';
 import { first, prepare, qb, type Sqlite } from '../../db/query';
@@ -87,4 +88,18 @@ export function saveBranch(db: Sqlite, fields: BranchFields): Branch {
     prepare(db, 'INSERT INTO app_meta (key, value) VALUES (?, ?)').run(LOCAL_BRANCH_KEY, row.id);
     return toBranch(row, row.id);
   })();
+}
+
+/** Every branch in the database: the local one first, then those imported from other databases. */
+export function listBranches(db: Sqlite): BranchSummary[] {
+  const local = localBranchId(db);
+  const rows = prepare(
+    db,
+    `SELECT b.id, b.name, b.parent_committee,
+            (SELECT count(*) FROM members m WHERE m.branch_id = b.id AND m.deleted_at IS NULL AND m.status IN ('正常', '停止党籍')) AS n
+       FROM branches b WHERE b.deleted_at IS NULL ORDER BY b.name`,
+  ).all() as { id: string; name: string; parent_committee: string; n: number }[];
+  return rows
+    .map((r) => ({ id: r.id, name: r.name, parentCommittee: r.parent_committee, isLocal: r.id === local, memberCount: r.n }))
+    .sort((a, b) => Number(b.isLocal) - Number(a.isLocal));
 }

@@ -1,13 +1,16 @@
 /** Hand-over as the app and the CLI use it: export to a file, preview a package, import it after a backup. */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
+import type { HandoverLogEntry } from '../../../shared/contract/handover';
 import { AppError } from '../../../shared/contract/errors';
 import type { AppContext } from '../../app/context';
 import { nowIso, prepare } from '../../db/query';
 import { makeBackup } from '../backup/backups';
 import { PackageError } from './errors';
-import { exportPackage, type ExportOptions } from './export';
+import { buildPackage, exportPackage, type ExportOptions } from './export';
 import { applyImport, planImport, type ImportPreview, type ImportResult, type Resolutions } from './merge';
 import { readPackage } from './read';
+import type { PackageManifest } from './format';
 
 const MAX_PACKAGE_BYTES = 1024 * 1024 * 1024;
 
@@ -24,12 +27,23 @@ export function readPackageFile(file: string): Buffer {
 
 export async function exportHandover(ctx: AppContext, file: string, options: Omit<ExportOptions, 'appVersion'>) {
   const manifest = await exportPackage(ctx.db, file, { ...options, appVersion: ctx.appVersion });
+  logExport(ctx, manifest);
+  return manifest;
+}
+
+/** For the screen: the package in memory, to be saved where the user chooses. */
+export async function exportHandoverData(ctx: AppContext, options: Omit<ExportOptions, 'appVersion'>) {
+  const { buffer, manifest } = await buildPackage(ctx.db, { ...options, appVersion: ctx.appVersion });
+  logExport(ctx, manifest);
+  return { fileName: packageFileName(manifest.branch.name, manifest.createdAt), data: buffer.toString('base64'), manifest };
+}
+
+function logExport(ctx: AppContext, manifest: PackageManifest): void {
   prepare(
     ctx.db,
     "INSERT INTO handover_log (package_id, direction, branch_id, branch_name, package_created_at, at, summary_json) VALUES (?, 'export', ?, ?, ?, ?, ?)",
   ).run(manifest.packageId, manifest.branch.id, manifest.branch.name, manifest.createdAt, nowIso(), JSON.stringify(manifest.tables.map((t) => [t.name, t.rows])));
   ctx.log.info(`exported package ${manifest.packageId} (${manifest.tables.length} tables)`);
-  return manifest;
 }
 
 export async function previewHandover(ctx: AppContext, buffer: Buffer, password?: string | null): Promise<ImportPreview> {
@@ -54,4 +68,40 @@ export async function importHandover(
   const result = applyImport(ctx.db, plan, options.resolutions);
   ctx.log.info(`imported package ${plan.preview.package.packageId}`);
   return { preview: plan.preview, result, backup: backup.name };
+}
+
+// ---- staging for the screen: the file is sent once for the preview and applied by its id ----
+
+const staged = new WeakMap<AppContext, Map<string, Buffer>>();
+const MAX_STAGED = 3;
+
+export async function stagePackage(ctx: AppContext, buffer: Buffer, password?: string | null) {
+  const preview = await previewHandover(ctx, buffer, password);
+  let map = staged.get(ctx);
+  if (!map) staged.set(ctx, (map = new Map()));
+  const stagingId = crypto.randomUUID();
+  map.set(stagingId, buffer);
+  while (map.size > MAX_STAGED) map.delete(map.keys().next().value!);
+  return { stagingId, preview };
+}
+
+export async function importStaged(ctx: AppContext, stagingId: string, password: string | null | undefined, resolutions: Resolutions) {
+  const buffer = staged.get(ctx)?.get(stagingId);
+  if (!buffer) throw new AppError('E_NOT_FOUND', '请重新选择交接包文件（预览已过期）');
+  const { preview, backup } = await importHandover(ctx, buffer, { password, resolutions });
+  staged.get(ctx)!.delete(stagingId);
+  return { preview, backup };
+}
+
+export function handoverHistory(ctx: AppContext): HandoverLogEntry[] {
+  return (
+    prepare(ctx.db, 'SELECT package_id, direction, branch_name, package_created_at, at FROM handover_log ORDER BY id DESC').all() as {
+      package_id: string; direction: 'import' | 'export'; branch_name: string; package_created_at: string; at: string;
+    }[]
+  ).map((r) => ({ packageId: r.package_id, direction: r.direction, branchName: r.branch_name, packageCreatedAt: r.package_created_at, at: r.at }));
+}
+
+/** File name for a package: branch name and date, safe on every file system. */
+export function packageFileName(branchName: string, createdAt: string): string {
+  return `${branchName.replace(/[\\/:*?"<>|\s]/g, '')}-交接包-${createdAt.slice(0, 10)}.zbk`;
 }

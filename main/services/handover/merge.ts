@@ -13,47 +13,11 @@ import { logChange, newRev } from '../../db/rows';
 import type { UserTableName } from '../../db/schema';
 import { localBranchId } from '../branch/branch';
 import { PackageError } from './errors';
-import type { ChangeLogRow, PackageManifest, ParsedPackage, StoredRow } from './format';
+import type { ChangeLogRow, ParsedPackage, StoredRow } from './format';
+import type { ConflictField, ConflictItem, ImportPreview, Resolution, TableCounts } from '../../../shared/contract/handover';
+export type { ImportPreview, Resolution, TableCounts };
 
-export type Resolution = 'package' | 'local';
 type Action = 'new' | 'update' | 'unchanged' | 'local-newer' | 'conflict' | 'duplicate';
-
-export interface TableCounts {
-  label: string;
-  new: number;
-  updated: number;
-  unchanged: number;
-  conflicts: number;
-  localNewer: number;
-}
-
-export interface ConflictField {
-  field: string;
-  label: string;
-  local: unknown;
-  package: unknown;
-}
-
-export interface ConflictItem {
-  key: string;
-  table: string;
-  tableLabel: string;
-  id: string;
-  label: string;
-  /** edited: both sides changed the record; duplicate: a different record with the same identity (e.g. ID number). */
-  kind: 'edited' | 'duplicate';
-  localUpdatedAt: string;
-  packageUpdatedAt: string;
-  fields: ConflictField[];
-}
-
-export interface ImportPreview {
-  package: PackageManifest;
-  tables: Record<string, TableCounts>;
-  conflicts: ConflictItem[];
-  /** An empty database takes the package's branch as its own (hand-over to a successor). */
-  becomesLocalBranch: boolean;
-}
 
 interface RowPlan {
   table: UserTableName;
