@@ -3,7 +3,8 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { closeContext, createContext } from '../app/context';
+import { closeContext } from '../app/context';
+import { openAppContext } from '../app/startup';
 import { acquireInstanceLock } from '../app/instanceLock';
 import { resolveDataLocation } from '../app/paths';
 import { startHost } from './http-host';
@@ -47,7 +48,7 @@ export async function runHostProcess(options: { db?: string; port?: number; open
   fs.mkdirSync(location.dataDir, { recursive: true });
   const release = acquireInstanceLock(location.databasePath);
   await ensureRendererBuilt();
-  const ctx = await createContext({ db: location.databasePath });
+  const ctx = await openAppContext(location);
   const host = await startHost(ctx, { port: options.port, rendererDir: RENDERER_DIR });
   process.stdout.write(`${host.openUrl}\n`);
   if (options.openBrowser) openInBrowser(host.openUrl);
