@@ -1,0 +1,108 @@
+/**
+ * The Electron main process: single instance, one data folder shared with the host and the CLI,
+ * the database lock, the app:// protocol, IPC, the menu and the one window. Everything with a rule
+ * in it lives in the modules imported here and is unit-tested; this file only wires them together.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { closeContext, createContext, type AppContext } from '../app/context';
+import { acquireInstanceLock } from '../app/instanceLock';
+import { PRODUCT_NAME, resolveDataLocation } from '../app/paths';
+import { APP_VERSION } from '../app/version';
+import { registerIpc } from '../transports/ipc';
+import { APP_ENTRY_URL, APP_SCHEME } from './appOrigin';
+import { APP_SCHEME_DEFINITION, createAppProtocolHandler } from './appProtocol';
+import { menuTemplate } from './menu';
+import { nativeBindingPath } from './nativeBinding';
+import { hardenSession, hardenWebContents, windowOptions } from './security';
+import { openExternalUrl } from './shellActions';
+
+const { values: args } = parseArgs({
+  args: process.argv.slice(app.isPackaged ? 1 : 2),
+  options: { db: { type: 'string' } },
+  strict: false,
+  allowPositionals: true,
+});
+const location = resolveDataLocation(typeof args.db === 'string' ? args.db : null);
+const isDev = !app.isPackaged;
+const appRoot = app.getAppPath();
+
+let mainWindow: BrowserWindow | null = null;
+let ctx: AppContext | null = null;
+const cleanups: (() => void)[] = [];
+
+// Before ready: the privileged scheme, the sandbox for every renderer, and the shared data folder
+// (Chromium's own files go to a subfolder so they do not clutter the user's data).
+protocol.registerSchemesAsPrivileged([APP_SCHEME_DEFINITION]);
+app.enableSandbox();
+app.setPath('userData', location.dataDir);
+app.setPath('sessionData', path.join(location.dataDir, 'chromium'));
+
+function focusWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+function createWindow(): void {
+  const preloadPath = path.join(appRoot, 'dist-electron', 'preload.cjs');
+  mainWindow = new BrowserWindow(windowOptions({ preloadPath, devTools: isDev }));
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => (mainWindow = null));
+  void mainWindow.loadURL(APP_ENTRY_URL);
+}
+
+function showAbout(): void {
+  const options = {
+    type: 'info' as const,
+    title: `关于${PRODUCT_NAME}`,
+    message: `${PRODUCT_NAME} ${APP_VERSION}`,
+    detail: `本程序完全离线运行，数据只保存在本机。\n数据文件夹：${location.dataDir}`,
+    buttons: ['确定'],
+  };
+  void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+}
+
+async function start(): Promise<void> {
+  fs.mkdirSync(location.dataDir, { recursive: true });
+  cleanups.push(acquireInstanceLock(location.databasePath));
+  const nativeBinding = nativeBindingPath({ packaged: app.isPackaged, resourcesPath: process.resourcesPath, appRoot });
+  if (!fs.existsSync(nativeBinding)) {
+    throw new Error(`缺少数据库组件 ${nativeBinding}。开发时请先运行 node scripts/electron-native.mjs。`);
+  }
+  ctx = await createContext({ db: location.databasePath, nativeBinding });
+  hardenSession(session.defaultSession);
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(appRoot, 'dist', 'renderer')));
+  cleanups.push(registerIpc(ipcMain, ctx));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ isDev, onAbout: showAbout })));
+  createWindow();
+}
+
+function shutdown(): void {
+  while (cleanups.length) cleanups.pop()!();
+  if (ctx) closeContext(ctx);
+  ctx = null;
+}
+
+function fail(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  ctx?.log.error('startup failed', error);
+  dialog.showErrorBox(`${PRODUCT_NAME}无法启动`, message);
+  shutdown();
+  app.exit(1);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', focusWindow);
+  app.on('web-contents-created', (_event, contents) =>
+    hardenWebContents(contents, async (url) => void (await openExternalUrl(shell, url))),
+  );
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', shutdown);
+  app.whenReady().then(start).catch(fail);
+}

@@ -1,0 +1,13 @@
+/**
+ * The preload (sandboxed, context-isolated): exposes window.branchDesk with one function per
+ * contract operation. Bundled to dist-electron/preload.cjs; the build replaces the contract import
+ * with the bare list of names, so no zod or domain code runs here.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import { OPERATION_NAMES } from '../../shared/contract/operations';
+import type { BranchDeskBridge } from '../../renderer/src/api/client';
+import { createBridge } from './bridge';
+
+const bridge: BranchDeskBridge = createBridge(OPERATION_NAMES, (channel, input) => ipcRenderer.invoke(channel, input));
+
+contextBridge.exposeInMainWorld('branchDesk', bridge);
