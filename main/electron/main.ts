@@ -29,6 +29,9 @@ const location = resolveDataLocation(typeof args.db === 'string' ? args.db : nul
 const isDev = !app.isPackaged;
 const appRoot = app.getAppPath();
 
+/** The appId of electron-builder.yml: Windows groups the taskbar button and shortcuts by it. */
+const APP_USER_MODEL_ID = 'cn.branchdesk.app';
+
 let mainWindow: BrowserWindow | null = null;
 let ctx: AppContext | null = null;
 const cleanups: (() => void)[] = [];
@@ -39,6 +42,7 @@ protocol.registerSchemesAsPrivileged([APP_SCHEME_DEFINITION]);
 app.enableSandbox();
 app.setPath('userData', location.dataDir);
 app.setPath('sessionData', path.join(location.dataDir, 'chromium'));
+if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
 
 function focusWindow(): void {
   if (!mainWindow) return;

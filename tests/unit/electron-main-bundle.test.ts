@@ -27,6 +27,7 @@ const app = Object.assign(new EventEmitter(), {
   getAppPath: () => process.env.FAKE_APP_ROOT,
   setPath: (name, p) => record('app.setPath', name, p),
   enableSandbox: () => record('app.enableSandbox'),
+  setAppUserModelId: (id) => record('app.setAppUserModelId', id),
   requestSingleInstanceLock: () => (record('app.requestSingleInstanceLock'), process.env.FAKE_LOCK !== 'taken'),
   quit: () => record('app.quit'),
   exit: (code) => record('app.exit', code),
