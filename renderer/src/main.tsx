@@ -1,3 +1,10 @@
 import { createRoot } from 'react-dom/client';
+import { StrictMode } from 'react';
+import { Root } from './app/Root';
+import './app/styles.css';
 
-createRoot(document.getElementById('root')!).render(<p>支部工作台</p>);
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Root />
+  </StrictMode>,
+);

@@ -1,0 +1,65 @@
+/** The main layout: header with the branch name, the left menu, and the current screen. */
+import { ApartmentOutlined, BankOutlined, DeleteOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { Layout, Menu } from 'antd';
+import { useEffect } from 'react';
+import { useAppStore, type Screen } from '../stores/appStore';
+import { RosterPage } from '../features/roster/RosterPage';
+import { GroupsPage } from '../features/groups/GroupsPage';
+import { BranchPage } from '../features/branch/BranchPage';
+import { TrashPage } from '../features/trash/TrashPage';
+import { SystemPage } from '../features/system/SystemPage';
+
+const ITEMS: { key: Screen; label: string; icon: React.ReactNode }[] = [
+  { key: 'roster', label: '党员名册', icon: <TeamOutlined /> },
+  { key: 'groups', label: '党小组', icon: <ApartmentOutlined /> },
+  { key: 'branch', label: '支部信息', icon: <BankOutlined /> },
+  { key: 'trash', label: '回收站', icon: <DeleteOutlined /> },
+  { key: 'system', label: '系统与数据', icon: <SettingOutlined /> },
+];
+
+const SCREENS: Record<Screen, () => React.ReactElement> = {
+  roster: RosterPage,
+  groups: GroupsPage,
+  branch: BranchPage,
+  trash: TrashPage,
+  system: SystemPage,
+};
+
+export function AppShell() {
+  const screen = useAppStore((s) => s.screen);
+  const go = useAppStore((s) => s.go);
+  const branchName = useAppStore((s) => s.branch?.name ?? '');
+  const Current = SCREENS[screen];
+
+  useEffect(() => {
+    const label = ITEMS.find((i) => i.key === screen)?.label ?? '';
+    document.title = `${label} — 支部工作台`;
+  }, [screen]);
+
+  return (
+    <Layout className="app-layout">
+      <header className="app-header">
+        <h1>{branchName || '支部工作台'}</h1>
+        <span className="app-name">支部工作台</span>
+      </header>
+      <Layout style={{ flex: 1 }}>
+        <Layout.Sider width={200} className="app-sider" theme="light">
+          <nav aria-label="主菜单">
+            <Menu
+              mode="inline"
+              selectedKeys={[screen]}
+              items={ITEMS}
+              onClick={(e) => go(e.key as Screen)}
+              style={{ borderInlineEnd: 'none', fontSize: 17, paddingTop: 8 }}
+            />
+          </nav>
+        </Layout.Sider>
+        <Layout.Content className="app-content">
+          <div aria-labelledby="page-title" role="region">
+            <Current />
+          </div>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

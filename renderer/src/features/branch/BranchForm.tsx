@@ -1,0 +1,176 @@
+/** The branch profile form (支部名称, 所属党委, 成立时间, 地址, 支部委员), used at first start and on 支部信息. */
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Col, DatePicker, Form, Input, Row, Select } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { zodProblems } from '../../../../shared/contract/validate';
+import { branchFieldsSchema, OFFICER_ROLES, type Branch, type BranchFieldsInput } from '../../../../shared/domain/branch';
+import { ApiError, errorText } from '../../api';
+import { applyProblems, focusFirstProblem } from '../../components/formErrors';
+import { fromDayjs, toDayjs } from '../../components/dates';
+import { useAppStore } from '../../stores/appStore';
+
+interface OfficerValues {
+  name?: string;
+  role?: string;
+  duties?: string;
+  memberId?: string | null;
+}
+interface BranchValues {
+  name?: string;
+  parentCommittee?: string;
+  foundedDate?: Dayjs | null;
+  address?: string;
+  officers?: OfficerValues[];
+}
+
+function toInput(v: BranchValues): BranchFieldsInput {
+  return {
+    name: v.name ?? '',
+    parentCommittee: v.parentCommittee ?? '',
+    foundedDate: fromDayjs(v.foundedDate) || null,
+    address: v.address ?? '',
+    officers: (v.officers ?? []).map((o) => ({
+      name: o.name ?? '',
+      role: (o.role ?? '') as (typeof OFFICER_ROLES)[number],
+      duties: o.duties ?? '',
+      memberId: o.memberId ?? null,
+    })),
+  };
+}
+
+function fieldList(v: BranchValues): (string | number)[][] {
+  const base: (string | number)[][] = [['name'], ['parentCommittee'], ['foundedDate'], ['address']];
+  (v.officers ?? []).forEach((_, i) => base.push(['officers', i, 'name'], ['officers', i, 'role'], ['officers', i, 'duties']));
+  return base;
+}
+
+function problemsOf(v: BranchValues) {
+  const r = branchFieldsSchema.safeParse(toInput(v));
+  return r.success ? [] : zodProblems(r.error);
+}
+
+export function BranchForm({ branch, submitText, onSaved }: { branch: Branch | null; submitText: string; onSaved?: () => void }) {
+  const [form] = Form.useForm<BranchValues>();
+  const { message } = App.useApp();
+  const saveBranch = useAppStore((s) => s.saveBranch);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [tried, setTried] = useState(false);
+
+  const initial: BranchValues = branch
+    ? {
+        name: branch.name,
+        parentCommittee: branch.parentCommittee,
+        foundedDate: toDayjs(branch.foundedDate),
+        address: branch.address,
+        officers: branch.officers.map((o) => ({ ...o })),
+      }
+    : { officers: [{ name: '', role: '书记', duties: '主持支部全面工作' }] };
+
+  const onValuesChange = () => {
+    if (!tried) return;
+    const v = form.getFieldsValue(true) as BranchValues;
+    applyProblems(form, fieldList(v), problemsOf(v));
+  };
+
+  const onFinish = async () => {
+    const v = form.getFieldsValue(true) as BranchValues;
+    const fields = fieldList(v);
+    const problems = problemsOf(v);
+    setTried(true);
+    applyProblems(form, fields, problems);
+    if (problems.length) {
+      setError('请按红色提示修改后再保存。');
+      focusFirstProblem(form, fields, problems);
+      return;
+    }
+    setError(null);
+    setSaving(true);
+    try {
+      await saveBranch(toInput(v));
+      message.success('支部信息已保存');
+      onSaved?.();
+    } catch (e) {
+      if (e instanceof ApiError && e.issues?.length) {
+        applyProblems(form, fields, e.issues);
+        focusFirstProblem(form, fields, e.issues);
+      }
+      setError(errorText(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Form form={form} layout="vertical" name="branch" initialValues={initial} onFinish={onFinish} onValuesChange={onValuesChange} aria-label="支部信息">
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" /> : null}
+      <Row gutter={24}>
+        <Col xs={24} md={14}>
+          <Form.Item name="name" label="支部名称" required>
+            <Input placeholder="如：中共××钻井队支部委员会" maxLength={60} autoFocus={!branch} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={10}>
+          <Form.Item name="parentCommittee" label="所属党委">
+            <Input placeholder="如：中共××钻探公司委员会" maxLength={60} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item name="foundedDate" label="成立时间">
+            <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" placeholder="年-月-日" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={16}>
+          <Form.Item name="address" label="地址">
+            <Input placeholder="支部所在地" maxLength={120} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <div className="form-section-title">支部委员</div>
+      <Form.List name="officers">
+        {(items, { add, remove }) => (
+          <>
+            {items.map(({ key, name }, index) => (
+              <Row gutter={12} key={key} align="top">
+                <Col xs={24} md={6}>
+                  <Form.Item name={[name, 'name']} label={`委员 ${index + 1} 姓名`} required>
+                    <Input maxLength={30} />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={6}>
+                  <Form.Item name={[name, 'role']} label="职务" required>
+                    <Select options={OFFICER_ROLES.map((r) => ({ value: r, label: r }))} placeholder="请选择" />
+                  </Form.Item>
+                </Col>
+                <Col xs={20} md={10}>
+                  <Form.Item name={[name, 'duties']} label="分工">
+                    <Input maxLength={200} placeholder="如：负责组织发展工作" />
+                  </Form.Item>
+                </Col>
+                <Col xs={4} md={2} style={{ paddingTop: 34 }}>
+                  <Button
+                    aria-label={`删除委员 ${index + 1}`}
+                    icon={<MinusCircleOutlined />}
+                    onClick={() => remove(name)}
+                    title="删除这位委员"
+                  />
+                </Col>
+              </Row>
+            ))}
+            {items.length < 9 ? (
+              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ name: '', role: '委员', duties: '' })} style={{ marginBottom: 16 }}>
+                添加支部委员
+              </Button>
+            ) : null}
+          </>
+        )}
+      </Form.List>
+      <div className="form-footer" style={{ position: 'static' }}>
+        <Button type="primary" htmlType="submit" size="large" loading={saving}>
+          {submitText}
+        </Button>
+      </div>
+    </Form>
+  );
+}

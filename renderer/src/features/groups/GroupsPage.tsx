@@ -1,0 +1,188 @@
+/** 党小组: list with leader and member counts; add, edit, delete. */
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Space, Table } from 'antd';
+import { useEffect, useState } from 'react';
+import type { PartyGroup } from '../../../../shared/domain/branch';
+import { partyGroupFieldsSchema } from '../../../../shared/domain/branch';
+import { zodProblems } from '../../../../shared/contract/validate';
+import { ApiError, errorText } from '../../api';
+import { applyProblems } from '../../components/formErrors';
+import { PageTitle } from '../../components/PageTitle';
+import { useDebounced } from '../../components/useDebounced';
+import { useGroupsStore } from '../../stores/groupsStore';
+
+interface GroupValues {
+  name: string;
+  leaderMemberId: string | null;
+  sortOrder: number | null;
+}
+const FIELDS = [['name'], ['leaderMemberId'], ['sortOrder']];
+
+function GroupDialog({ group, open, onClose }: { group: PartyGroup | null; open: boolean; onClose: () => void }) {
+  const [form] = Form.useForm<GroupValues>();
+  const { message } = App.useApp();
+  const save = useGroupsStore((s) => s.save);
+  const findMembers = useGroupsStore((s) => s.findMembers);
+  const groups = useGroupsStore((s) => s.groups);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [search, setSearch] = useState('');
+  const q = useDebounced(search, 250);
+  const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
+
+  useEffect(() => {
+    if (!open) return;
+    setError(null);
+    setSearch('');
+    form.resetFields();
+    form.setFieldsValue(
+      group
+        ? { name: group.name, leaderMemberId: group.leaderMemberId, sortOrder: group.sortOrder }
+        : { name: '', leaderMemberId: null, sortOrder: (groups.reduce((m, g) => Math.max(m, g.sortOrder), 0) || 0) + 1 },
+    );
+  }, [open, group, form, groups]);
+
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    findMembers(q)
+      .then((rows) => {
+        if (!live) return;
+        const opts = rows.map((r) => ({ value: r.id, label: `${r.name}（${r.partyGroup ?? '未分组'}）` }));
+        if (group?.leaderMemberId && group.leaderName && !opts.some((o) => o.value === group.leaderMemberId))
+          opts.unshift({ value: group.leaderMemberId, label: group.leaderName });
+        setOptions(opts);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [q, open, group, findMembers]);
+
+  const onFinish = async (v: GroupValues) => {
+    const input = { id: group?.id ?? null, name: v.name ?? '', leaderMemberId: v.leaderMemberId ?? null, sortOrder: v.sortOrder ?? 0 };
+    const parsed = partyGroupFieldsSchema.safeParse(input);
+    if (!parsed.success) {
+      applyProblems(form, FIELDS, zodProblems(parsed.error));
+      return;
+    }
+    setSaving(true);
+    setError(null);
+    try {
+      await save(input);
+      message.success(group ? '党小组已保存' : `已添加党小组“${input.name}”`);
+      onClose();
+    } catch (e) {
+      if (e instanceof ApiError && e.issues?.length) applyProblems(form, FIELDS, e.issues);
+      setError(errorText(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={group ? `修改党小组：${group.name}` : '新增党小组'}
+      onCancel={onClose}
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      destroyOnHidden
+      width={560}
+    >
+      <Form form={form} layout="vertical" name="group" onFinish={onFinish} aria-label="党小组">
+        {error ? <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} /> : null}
+        <Form.Item name="name" label="党小组名称" required>
+          <Input maxLength={30} autoFocus placeholder="如：钻井一班党小组" />
+        </Form.Item>
+        <Form.Item name="leaderMemberId" label="组长" extra="输入姓名或拼音首字母查找">
+          <Select
+            allowClear={{ label: '清除' }}
+            showSearch={{ filterOption: false, onSearch: setSearch }}
+            options={options}
+            placeholder="未指定"
+            notFoundContent="没有找到党员"
+          />
+        </Form.Item>
+        <Form.Item name="sortOrder" label="排序（数字小的排在前面）">
+          <InputNumber min={0} max={9999} style={{ width: 160 }} />
+        </Form.Item>
+        <button type="submit" hidden aria-hidden="true" tabIndex={-1} />
+      </Form>
+    </Modal>
+  );
+}
+
+export function GroupsPage() {
+  const { groups, loading, error } = useGroupsStore();
+  const remove = useGroupsStore((s) => s.remove);
+  const { message, modal } = App.useApp();
+  const [dialog, setDialog] = useState<{ open: boolean; group: PartyGroup | null }>({ open: false, group: null });
+
+  useEffect(() => {
+    void useGroupsStore.getState().load();
+  }, []);
+
+  const confirmDelete = (g: PartyGroup) =>
+    modal.confirm({
+      title: `删除党小组“${g.name}”？`,
+      content: '只有没有党员的党小组才能删除。删除后可以在回收站中恢复。',
+      okText: '删除',
+      okButtonProps: { danger: true },
+      cancelText: '取消',
+      onOk: async () => {
+        try {
+          await remove(g.id);
+          message.success(`已删除党小组“${g.name}”`);
+        } catch (e) {
+          modal.error({ title: '无法删除这个党小组', content: errorText(e), okText: '知道了' });
+        }
+      },
+    });
+
+  return (
+    <>
+      <PageTitle
+        title="党小组"
+        extra={
+          <Button type="primary" size="large" icon={<PlusOutlined />} onClick={() => setDialog({ open: true, group: null })}>
+            新增党小组
+          </Button>
+        }
+      />
+      {error ? <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} /> : null}
+      <Table<PartyGroup>
+        aria-label="党小组"
+        rowKey="id"
+        loading={loading && groups.length === 0}
+        dataSource={groups}
+        pagination={false}
+        locale={{ emptyText: '还没有党小组，请点“新增党小组”' }}
+        columns={[
+          { title: '排序', dataIndex: 'sortOrder', width: 80 },
+          { title: '党小组名称', dataIndex: 'name' },
+          { title: '组长', dataIndex: 'leaderName', width: 160, render: (v: string | null) => v ?? <span className="muted">未指定</span> },
+          { title: '党员人数', dataIndex: 'memberCount', width: 120, render: (v: number) => `${v} 人` },
+          {
+            title: '操作',
+            key: 'actions',
+            width: 220,
+            render: (_, g) => (
+              <Space>
+                <Button icon={<EditOutlined />} onClick={() => setDialog({ open: true, group: g })} aria-label={`修改${g.name}`}>
+                  修改
+                </Button>
+                <Button danger icon={<DeleteOutlined />} onClick={() => confirmDelete(g)} aria-label={`删除${g.name}`}>
+                  删除
+                </Button>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <GroupDialog open={dialog.open} group={dialog.group} onClose={() => setDialog({ open: false, group: null })} />
+    </>
+  );
+}

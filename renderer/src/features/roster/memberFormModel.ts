@@ -1,0 +1,169 @@
+/** The member form's values, their conversion to the contract's input, and validation with the shared rules. */
+import dayjs, { type Dayjs } from 'dayjs';
+import { zodProblems } from '../../../../shared/contract/validate';
+import { EDUCATION, EDUCATION_ALIASES, EDUCATION_GROUPS, JOB_CATEGORIES } from '../../../../shared/domain/codes';
+import { checkIdNumber, ID_PROBLEM_MESSAGES } from '../../../../shared/domain/idNumber';
+import {
+  memberFieldsSchema,
+  memberRuleProblems,
+  type FieldProblem,
+  type Member,
+  type MemberFieldsInput,
+} from '../../../../shared/domain/member';
+import { fromDayjs, MONTH_FORMAT, toDayjs } from '../../components/dates';
+
+export interface MemberValues {
+  name: string;
+  gender?: '男' | '女';
+  ethnicity?: string;
+  idNumber: string;
+  birthDate: Dayjs | null;
+  education?: string;
+  nativePlace: string;
+  category?: '正式党员' | '预备党员';
+  applicationDate: Dayjs | null;
+  joinDate: Dayjs | null;
+  fullDate: Dayjs | null;
+  jobCategory: string;
+  workUnit: string;
+  post: string;
+  partyPost?: string;
+  partyGroupId: string;
+  phone: string;
+  landline: string;
+  address: string;
+  status: string;
+  lostContact: boolean;
+  lostContactDate: Dayjs | null;
+  mobileMember: boolean;
+  mobileDestination: string;
+  remark: string;
+}
+
+/** Field order on screen: the first field with a problem gets the focus. */
+export const FIELD_ORDER = [
+  'name', 'idNumber', 'gender', 'birthDate', 'ethnicity', 'education', 'nativePlace',
+  'category', 'applicationDate', 'joinDate', 'fullDate', 'partyGroupId', 'partyPost', 'status',
+  'jobCategory', 'workUnit', 'post', 'phone', 'landline', 'address',
+  'lostContact', 'lostContactDate', 'mobileMember', 'mobileDestination', 'remark',
+] as const;
+export type MemberFieldName = (typeof FIELD_ORDER)[number];
+
+export function emptyValues(): MemberValues {
+  return {
+    name: '', gender: undefined, ethnicity: '汉族', idNumber: '', birthDate: null, education: undefined, nativePlace: '',
+    category: '正式党员', applicationDate: null, joinDate: null, fullDate: null, jobCategory: '', workUnit: '', post: '',
+    partyPost: undefined, partyGroupId: '', phone: '', landline: '', address: '', status: '正常', lostContact: false,
+    lostContactDate: null, mobileMember: false, mobileDestination: '', remark: '',
+  };
+}
+
+export function valuesOf(m: Member): MemberValues {
+  return {
+    name: m.name, gender: m.gender, ethnicity: m.ethnicity, idNumber: m.idNumber, birthDate: toDayjs(m.birthDate),
+    education: m.education, nativePlace: m.nativePlace, category: m.category, applicationDate: toDayjs(m.applicationDate),
+    joinDate: toDayjs(m.joinDate), fullDate: toDayjs(m.fullDate), jobCategory: m.jobCategory, workUnit: m.workUnit,
+    post: m.post, partyPost: m.partyPost || undefined, partyGroupId: m.partyGroupId ?? '', phone: m.phone, landline: m.landline,
+    address: m.address, status: m.status, lostContact: m.lostContact, lostContactDate: toDayjs(m.lostContactDate, MONTH_FORMAT),
+    mobileMember: m.mobileMember, mobileDestination: m.mobileDestination, remark: m.remark,
+  };
+}
+
+export function toInput(v: MemberValues): MemberFieldsInput {
+  return {
+    name: v.name ?? '',
+    gender: v.gender as MemberFieldsInput['gender'],
+    ethnicity: (v.ethnicity ?? '') as MemberFieldsInput['ethnicity'],
+    idNumber: v.idNumber ?? '',
+    birthDate: fromDayjs(v.birthDate),
+    education: v.education ?? '',
+    nativePlace: v.nativePlace ?? '',
+    category: v.category as MemberFieldsInput['category'],
+    applicationDate: fromDayjs(v.applicationDate) || null,
+    joinDate: fromDayjs(v.joinDate),
+    fullDate: fromDayjs(v.fullDate) || null,
+    jobCategory: v.jobCategory ?? '',
+    workUnit: v.workUnit ?? '',
+    post: v.post ?? '',
+    partyPost: v.partyPost ?? '',
+    partyGroupId: v.partyGroupId || null,
+    phone: v.phone ?? '',
+    landline: v.landline ?? '',
+    address: v.address ?? '',
+    status: (v.status || '正常') as MemberFieldsInput['status'],
+    lostContact: !!v.lostContact,
+    lostContactDate: v.lostContact ? fromDayjs(v.lostContactDate, MONTH_FORMAT) || null : null,
+    mobileMember: !!v.mobileMember,
+    mobileDestination: v.mobileMember ? (v.mobileDestination ?? '') : '',
+    remark: v.remark ?? '',
+  };
+}
+
+const REQUIRED_MESSAGES: Partial<Record<MemberFieldName, string>> = {
+  idNumber: '请填写身份证号',
+  birthDate: '请填写出生日期',
+  education: '请选择学历',
+  joinDate: '请填写入党日期',
+  ethnicity: '请选择民族',
+  category: '请选择人员类别',
+};
+
+/**
+ * The same checks main makes: the shared schema, then the shared cross-field rules.
+ * When the schema fails, the ID number is still checked on its own so its problem shows at once.
+ */
+export function memberProblems(v: MemberValues, today = dayjs().format('YYYY-MM-DD')): FieldProblem[] {
+  const input = toInput(v);
+  const required: FieldProblem[] = [];
+  for (const [field, message] of Object.entries(REQUIRED_MESSAGES)) {
+    const value = (input as Record<string, unknown>)[field];
+    if (value === '' || value === undefined || value === null) required.push({ field, message });
+  }
+  const parsed = memberFieldsSchema.safeParse(input);
+  if (parsed.success) return [...required, ...memberRuleProblems(parsed.data, today)];
+  const requiredFields = new Set(required.map((p) => p.field));
+  const problems = [...required, ...zodProblems(parsed.error).filter((p) => !requiredFields.has(p.field))];
+  if (input.idNumber) {
+    const id = checkIdNumber(input.idNumber);
+    if (!id.ok) problems.push({ field: 'idNumber', message: ID_PROBLEM_MESSAGES[id.problem] });
+  }
+  return problems;
+}
+
+/** Words people type for an education level (大专, 本科, 中专…) find the level's code too. */
+function educationSearch(code: string, label: string): string {
+  const aliases = Object.entries(EDUCATION_ALIASES)
+    .filter(([, c]) => c === code)
+    .map(([word]) => word);
+  return [label, ...aliases, code].join(' ');
+}
+
+/** 学历 pick list: grouped by level; the level itself may be chosen when the detail is not known. */
+export const EDUCATION_OPTIONS = EDUCATION_GROUPS.map((g) => {
+  const children = EDUCATION.filter((e) => e.group === g.code);
+  if (!children.length) return { value: g.code, label: g.label, search: educationSearch(g.code, g.label) };
+  return {
+    label: g.label,
+    title: g.label,
+    options: [
+      ...children.map((c) => ({ value: c.code, label: c.label, search: educationSearch(c.code, c.label) })),
+      { value: g.code, label: `${g.label}（未细分）`, search: educationSearch(g.code, g.label) },
+    ],
+  };
+});
+
+function jobLevel(code: string): number {
+  let level = 0;
+  let item = JOB_CATEGORIES.find((j) => j.code === code);
+  while (item?.group) {
+    level++;
+    const parent = item.group;
+    item = JOB_CATEGORIES.find((j) => j.code === parent);
+  }
+  return level;
+}
+
+export const JOB_OPTIONS = [
+  { value: '', label: '（未填写）' },
+  ...JOB_CATEGORIES.map((j) => ({ value: j.code, label: `${'\u3000'.repeat(jobLevel(j.code))}${j.label}` })),
+];

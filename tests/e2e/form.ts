@@ -1,0 +1,42 @@
+/** Filling the member form the way a user does. */
+import type { Page, Locator } from '@playwright/test';
+
+export function memberForm(page: Page): Locator {
+  return page.getByRole('form', { name: /^(新增党员|修改党员：)/ });
+}
+
+/** A field by its visible label (the red star of required fields is ignored). */
+export function field(scope: Page | Locator, label: string): Locator {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  return scope.getByLabel(new RegExp(`^\\*?${escaped}$`));
+}
+
+export async function pickDate(page: Page, label: string, date: string): Promise<void> {
+  const input = field(memberForm(page), label);
+  await input.click();
+  await input.fill(date);
+  await input.press('Tab');
+}
+
+export async function pickOption(page: Page, label: string, text: string): Promise<void> {
+  const input = field(memberForm(page), label);
+  await input.click();
+  // Searchable pick lists: typing narrows the (virtual) list so the option is rendered.
+  if ((await input.getAttribute('readonly')) === null) await input.fill(text);
+  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle(text, { exact: true });
+  await option.click();
+}
+
+export async function fillMember(
+  page: Page,
+  m: { name: string; idNumber: string; gender?: '男' | '女'; birthDate?: string; joinDate: string; fullDate?: string; education?: string },
+): Promise<void> {
+  const form = memberForm(page);
+  await field(form, '姓名').fill(m.name);
+  await field(form, '身份证号').fill(m.idNumber);
+  if (m.gender) await form.getByLabel(m.gender, { exact: true }).check();
+  if (m.birthDate) await pickDate(page, '出生日期', m.birthDate);
+  await pickOption(page, '学历', m.education ?? '大学本科毕业');
+  await pickDate(page, '入党日期', m.joinDate);
+  if (m.fullDate) await pickDate(page, '转正日期', m.fullDate);
+}

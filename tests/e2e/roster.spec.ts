@@ -1,0 +1,109 @@
+import { addMember, createBranch, expect, expectAccessible, openApp, screenshot, test } from './fixtures';
+import { field, fillMember, memberForm } from './form';
+
+test.beforeEach(async ({ host }) => {
+  await createBranch(host);
+});
+
+test('a wrong ID checksum is shown at the ID field and nothing is stored', async ({ page, host }) => {
+  await openApp(page, host);
+  await expect(page.getByTestId('roster-count')).toHaveText('共 0 人');
+  await page.getByRole('button', { name: '新增党员' }).click();
+  const form = memberForm(page);
+  await expect(field(form, '姓名')).toBeFocused();
+  await expectAccessible(page, 'member-form');
+  await screenshot(page, 'member-form');
+
+  await fillMember(page, { name: '张三', idNumber: '110105194912310021', gender: '女', birthDate: '1949-12-31', joinDate: '1975-07-01', fullDate: '1976-07-01' });
+  await form.getByRole('button', { name: '保存' }).click();
+  const idItem = form.locator('.ant-form-item').filter({ has: field(page, '身份证号') });
+  await expect(idItem.locator('.ant-form-item-explain-error')).toHaveText('身份证号校验位不正确，请核对是否录入有误');
+  await expect(form.getByRole('alert').first()).toContainText('需要修改');
+  await expect(field(form, '身份证号')).toBeFocused();
+  await expectAccessible(page, 'member-form-errors');
+  await screenshot(page, 'member-form-errors');
+
+  // Nothing was stored: neither in the list nor in the database.
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: '放弃并关闭' }).click();
+  await expect(page.getByTestId('roster-count')).toHaveText('共 0 人');
+  const r = await host.call<{ total: number }>('members.search', { status: 'all' });
+  expect(r.total).toBe(0);
+});
+
+test('add, find by initials, edit with history, delete and restore a member', async ({ page, host }) => {
+  await addMember(host, { name: '李四', gender: '男', birthDate: '1980-03-15', joinDate: '2005-07-01', fullDate: '2006-07-01' }, 7);
+  await addMember(host, { name: '王五', gender: '男', birthDate: '1995-05-20', joinDate: '2025-12-01' }, 8);
+  await openApp(page, host);
+  await expect(page.getByTestId('roster-count')).toHaveText('共 2 人');
+
+  await page.getByRole('button', { name: '新增党员' }).click();
+  const form = memberForm(page);
+  await field(form, '姓名').fill('张三');
+  await field(form, '身份证号').fill('11010519491231002X');
+  // A valid ID number fills in the birth date and the gender.
+  await expect(field(form, '出生日期')).toHaveValue('1949-12-31');
+  await expect(field(form, '女')).toBeChecked();
+  await fillMember(page, { name: '张三', idNumber: '11010519491231002X', joinDate: '1975-07-01', fullDate: '1976-07-01' });
+  await expect(field(form, '正式党员')).toBeChecked();
+  await form.getByRole('button', { name: '保存' }).click();
+  await expect(form).toBeHidden();
+  await expect(page.getByTestId('roster-count')).toHaveText('共 3 人');
+  const row = page.locator('.roster-row').filter({ hasText: '张三' });
+  await expect(row).toContainText('1101**********002X');
+  await expect(row).not.toContainText('11010519491231002X');
+  // The probationary member shows when probation ends.
+  await expect(page.locator('.roster-row').filter({ hasText: '王五' })).toContainText('2026-12-01');
+  await expect(page.getByRole('columnheader', { name: '预备期满' })).toBeVisible();
+  await expectAccessible(page, 'roster');
+  await screenshot(page, 'roster');
+
+  // Pinyin initials find 张三.
+  await page.getByLabel('搜索').fill('zs');
+  await expect(page.getByTestId('roster-count')).toHaveText('共 1 人');
+  await expect(page.locator('.roster-row')).toHaveCount(1);
+  await expect(page.locator('.roster-row')).toContainText('张三');
+  await screenshot(page, 'roster-search-zs');
+
+  // Detail.
+  await page.locator('.roster-row').first().click();
+  const detail = page.getByRole('dialog').filter({ hasText: '党员详情' });
+  await expect(detail.getByTestId('detail-id')).toHaveText('1101**********002X');
+  await detail.getByRole('button', { name: '显示' }).click();
+  await expect(detail.getByTestId('detail-id')).toHaveText('11010519491231002X');
+  await detail.getByRole('button', { name: '隐藏' }).click();
+  await expect(detail.getByText('新建党员记录')).toBeVisible();
+  await expectAccessible(page, 'member-detail');
+  await screenshot(page, 'member-detail');
+
+  // Edit: the change shows in the history.
+  await detail.getByRole('button', { name: '修改' }).click();
+  const edit = memberForm(page);
+  await expect(field(edit, '身份证号')).toHaveValue('11010519491231002X');
+  await field(edit, '岗位/职务').fill('司钻');
+  await edit.getByRole('button', { name: '保存' }).click();
+  await expect(edit).toBeHidden();
+  await expect(detail.getByRole('listitem').filter({ hasText: '岗位/职务' })).toContainText('（空） → 司钻');
+  await detail.getByRole('heading', { name: '变更记录' }).scrollIntoViewIfNeeded();
+  await screenshot(page, 'member-detail-history');
+
+  // Delete to the trash.
+  await detail.getByRole('button', { name: '删除' }).click();
+  await page.getByRole('dialog').filter({ hasText: '删除党员“张三”？' }).getByRole('button', { name: '删除' }).click();
+  await expect(detail).toBeHidden();
+  await expect(page.getByTestId('roster-count')).toHaveText('共 0 人');
+  await page.getByLabel('搜索').fill('');
+  await expect(page.getByTestId('roster-count')).toHaveText('共 2 人');
+
+  // Restore from the trash.
+  await page.getByRole('menuitem', { name: '回收站' }).click();
+  const item = page.getByRole('row').filter({ hasText: '张三' });
+  await expect(item).toContainText('党员');
+  await expectAccessible(page, 'trash');
+  await screenshot(page, 'trash');
+  await item.getByRole('button', { name: '恢复' }).click();
+  await expect(page.getByText('回收站是空的')).toBeVisible();
+  await page.getByRole('menuitem', { name: '党员名册' }).click();
+  await expect(page.getByTestId('roster-count')).toHaveText('共 3 人');
+  await expect(page.locator('.roster-row').filter({ hasText: '张三' })).toContainText('司钻');
+});
