@@ -7,6 +7,7 @@ import { contract, isOperationName, type OperationName, type OperationOutput, ty
 import { zodProblems } from '../shared/contract/validate';
 import { BRANCH_FIELD_LABELS } from '../shared/domain/branch';
 import { MEMBER_FIELD_LABELS } from '../shared/domain/member';
+import { EVENT_FIELD_LABELS } from '../shared/domain/memberEvents';
 import { validationError } from '../shared/contract/errors';
 import type { AppContext } from './app/context';
 import { schemaVersion } from './db/migrations';
@@ -26,6 +27,7 @@ import {
   updateMember,
 } from './services/roster/members';
 import { listTrash, restoreFromTrash } from './services/trash/trash';
+import { memberEvents, recordMemberEvent, transferIn } from './services/roster/status';
 
 type Handlers = {
   [N in OperationName]: (ctx: AppContext, input: ParsedInput<N>) => OperationOutput<N> | Promise<OperationOutput<N>>;
@@ -54,6 +56,9 @@ export const handlers: Handlers = {
   'members.update': (ctx, input) => updateMember(ctx.db, input.id, input.fields, input.expectedUpdatedAt),
   'members.delete': (ctx, input) => deleteMember(ctx.db, input.id),
   'members.history': (ctx, input) => memberHistory(ctx.db, input.id),
+  'members.events': (ctx, input) => memberEvents(ctx.db, input.id),
+  'members.recordEvent': (ctx, input) => recordMemberEvent(ctx.db, input.memberId, input.event),
+  'members.transferIn': (ctx, input) => transferIn(ctx.db, input.fields, input.transfer),
 
   'trash.list': (ctx) => listTrash(ctx.db),
   'trash.restore': (ctx, input) => restoreFromTrash(ctx.db, input.table, input.id),
@@ -81,6 +86,8 @@ const GROUP_FIELD_LABELS = { name: '党小组名称', leaderMemberId: '组长', 
 function labelsFor(name: OperationName): Record<string, string> {
   if (name.startsWith('branch.')) return BRANCH_FIELD_LABELS;
   if (name.startsWith('groups.')) return GROUP_FIELD_LABELS;
+  if (name === 'members.recordEvent') return EVENT_FIELD_LABELS;
+  if (name === 'members.transferIn') return { ...EVENT_FIELD_LABELS, ...MEMBER_FIELD_LABELS };
   if (name.startsWith('members.')) return MEMBER_FIELD_LABELS;
   return {};
 }
@@ -91,8 +98,8 @@ export async function dispatch(ctx: AppContext, name: string, rawInput: unknown)
     if (!isOperationName(name)) throw new AppError('E_UNKNOWN_OPERATION', `未知的操作“${name}”`);
     const parsed = contract[name].input.safeParse(rawInput ?? {});
     if (!parsed.success) {
-      // members.update nests the fields under `fields`: report them by their own names, as create does.
-      const problems = zodProblems(parsed.error).map((p) => ({ ...p, field: p.field.replace(/^fields\./, '') }));
+      // Inputs that nest a record (fields, event, transfer): report its fields by their own names, as create does.
+      const problems = zodProblems(parsed.error).map((p) => ({ ...p, field: p.field.replace(/^(fields|event|transfer)\./, '') }));
       throw validationError(problems, labelsFor(name));
     }
     const handler = handlers[name] as (ctx: AppContext, input: unknown) => unknown;

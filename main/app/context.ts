@@ -1,6 +1,7 @@
 /** Everything a service call may need, created once per process (app, host, CLI, test). */
 import type { Sqlite } from '../db/query';
 import { openDatabase } from '../db/open';
+import '../services/tables';
 import { JobRunner } from '../services/jobs/jobs';
 import { createLogger, type Logger } from './log';
 import { resolveDataLocation } from './paths';

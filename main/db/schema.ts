@@ -52,10 +52,24 @@ export interface MembersTable extends CommonColumns {
   mobile_member: number;
   mobile_destination: string;
   remark: string;
+  /** Months the probation was extended by (延长预备期), set by a status change. */
+  probation_extension_months: number;
   /** Full pinyin of the name, for sorting by name as people expect. */
   name_pinyin: string;
   /** Lower-case name, pinyin initials, full pinyin and ID number, for the roster search. */
   search_text: string;
+}
+
+export interface MemberEventsTable extends CommonColumns {
+  member_id: string;
+  kind: string;
+  subtype: string;
+  event_date: string;
+  meeting_date: string | null;
+  doc_number: string;
+  counterpart: string;
+  months: number | null;
+  reason: string;
 }
 
 export interface ChangeLogTable {
@@ -80,8 +94,9 @@ export interface DB {
   branches: BranchesTable;
   party_groups: PartyGroupsTable;
   members: MembersTable;
+  member_events: MemberEventsTable;
   change_log: ChangeLogTable;
   app_meta: AppMetaTable;
 }
 
-export type UserTableName = 'branches' | 'party_groups' | 'members';
+export type UserTableName = 'branches' | 'party_groups' | 'members' | 'member_events';

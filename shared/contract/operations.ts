@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { branchFieldsSchema, partyGroupFieldsSchema, type Branch, type PartyGroup } from '../domain/branch';
 import { MEMBER_CATEGORIES, MEMBER_STATUSES, GENDERS, memberFieldsSchema, type Member, type MemberRow } from '../domain/member';
 import { AGE_BANDS } from '../domain/member';
+import { memberEventSchema, transferInSchema, type MemberEventRecord } from '../domain/memberEvents';
 import type { BackupInfo, HandoverLogEntry, ImportPreview, PackageManifest, VerifyResult } from './handover';
 import { isIsoDate } from '../domain/dates';
 
@@ -121,6 +122,9 @@ export const contract = {
   ),
   'members.delete': op<void>()(z.object({ id })),
   'members.history': op<ChangeEntry[]>()(z.object({ id })),
+  'members.events': op<MemberEventRecord[]>()(z.object({ id })),
+  'members.recordEvent': op<Member>()(z.object({ memberId: id, event: memberEventSchema })),
+  'members.transferIn': op<Member>()(z.object({ fields: memberFieldsSchema, transfer: transferInSchema })),
 
   'trash.list': op<TrashItem[]>()(none),
   'trash.restore': op<void>()(z.object({ table: z.string().max(40), id })),

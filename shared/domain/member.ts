@@ -1,7 +1,7 @@
 /** The member record (党员基本信息): fields, the schema used on both sides, and the cross-field rules. */
 import { z } from 'zod';
 import { ETHNICITIES, EDUCATION, JOB_CATEGORIES, resolveEducation } from './codes';
-import { addYears, fullYearsBetween, isIsoDate, localToday } from './dates';
+import { addMonths, addYears, fullYearsBetween, isIsoDate, localToday } from './dates';
 import { checkIdNumber, ID_PROBLEM_MESSAGES, normalizeIdNumber } from './idNumber';
 
 export const GENDERS = ['男', '女'] as const;
@@ -156,9 +156,9 @@ export function memberRuleProblems(m: MemberFields, today: string = localToday()
   return problems;
 }
 
-/** Probation ends one year after admission (extensions arrive with status changes). */
-export function probationEnd(m: { category: MemberCategory; joinDate: string }): string | null {
-  return m.category === '预备党员' ? addYears(m.joinDate, 1) : null;
+/** Probation ends one year after admission, later by an extension (延长预备期, 6–12 months). */
+export function probationEnd(m: { category: MemberCategory; joinDate: string; probationExtensionMonths?: number }): string | null {
+  return m.category === '预备党员' ? addMonths(addYears(m.joinDate, 1), m.probationExtensionMonths ?? 0) : null;
 }
 
 /** The member as main returns it. */
@@ -166,6 +166,8 @@ export interface Member extends MemberFields {
   id: string;
   branchId: string;
   partyGroup: string | null;
+  /** Set by 延长预备期; the probation ends this many months after the first year. */
+  probationExtensionMonths: number;
   createdAt: string;
   updatedAt: string;
 }

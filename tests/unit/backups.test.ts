@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupDir } from '../../main/db/backup';
+import { LATEST_SCHEMA_VERSION } from '../../main/db/migrations';
 import {
   dailyBackupIfDue,
   listBackups,
@@ -28,7 +29,7 @@ describe('backups', () => {
     const b = await makeBackup(t.db, t.databasePath, 'manual');
     expect(b.reasonLabel).toBe('手动备份');
     expect(fs.readdirSync(backupDir(t.databasePath))).toEqual([b.name]); // no -wal/-shm beside it
-    expect(verifyBackup(b.path)).toEqual({ ok: true, integrity: 'ok', schemaVersion: 1 });
+    expect(verifyBackup(b.path)).toEqual({ ok: true, integrity: 'ok', schemaVersion: LATEST_SCHEMA_VERSION });
   });
 
   it('restores a backup in one step, after backing up the current state so the restore can be undone', async () => {

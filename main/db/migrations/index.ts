@@ -1,6 +1,7 @@
 /** Migrations: a static ordered list. Each runs in one transaction that also sets PRAGMA user_version. */
 import type Database from 'better-sqlite3';
 import * as m001 from './001-initial';
+import * as m002 from './002-member-events';
 
 export interface Migration {
   version: number;
@@ -8,7 +9,10 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', up: m001.up }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', up: m001.up },
+  { version: 2, name: 'member-events', up: m002.up },
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

@@ -160,7 +160,7 @@ function withDerived(table: string, row: StoredRow): StoredRow {
 }
 
 function writeRow(db: Sqlite, table: string, row: StoredRow, exists: boolean): void {
-  const cols = columnsOf(db, table);
+  const cols = columnsOf(db, table).filter((c) => c in row); // columns a package from an older schema lacks keep their defaults
   const values = cols.map((c) => row[c] ?? null);
   if (exists) {
     prepare(db, `UPDATE ${table} SET ${cols.filter((c) => c !== 'id').map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(

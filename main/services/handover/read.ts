@@ -78,7 +78,7 @@ function commonProblems(row: Record<string, unknown>): string | null {
 /** Every row must have exactly the table's columns and pass the table's own checks. */
 function validateRows(db: Sqlite, table: string, label: string, rows: unknown[]): StoredRow[] {
   const spec = tableSpec(table)!;
-  const info = db.pragma(`table_info(${table})`) as { name: string; type: string; notnull: number }[];
+  const info = db.pragma(`table_info(${table})`) as { name: string; type: string; notnull: number; dflt_value: unknown }[];
   const columns = new Set(info.map((c) => c.name));
   const seen = new Set<string>();
   return rows.map((raw, i) => {
@@ -88,9 +88,11 @@ function validateRows(db: Sqlite, table: string, label: string, rows: unknown[])
     const named = typeof row.name === 'string' ? `${where}（${row.name.slice(0, 20)}）` : where;
     const unknown = Object.keys(row).filter((k) => !columns.has(k));
     if (unknown.length) throw new PackageError('invalid-rows', `${named}含有本程序不认识的字段：${unknown.join('、')}`);
-    const missing = [...columns].filter((c) => !(c in row));
+    // A package from an older schema lacks newer columns: those with a default take it.
+    const missing = info.filter((c) => !(c.name in row) && c.notnull && c.dflt_value === null).map((c) => c.name);
     if (missing.length) throw new PackageError('invalid-rows', `${named}缺少字段：${missing.join('、')}`);
     for (const c of info) {
+      if (!(c.name in row)) continue;
       const v = row[c.name];
       const typeOk = v === null ? !c.notnull : c.type === 'INTEGER' ? Number.isSafeInteger(v) : typeof v === 'string';
       if (!typeOk) throw new PackageError('invalid-rows', `${named}的字段“${spec.columnLabels?.[c.name] ?? c.name}”类型不正确`);
