@@ -31,6 +31,7 @@ async function main() {
   if (!BUILDER_FLAG[platform]) die(`不支持在 ${platform} 上打包：Windows 安装包请在 Windows 上构建，Linux 安装包请在 Linux 上构建。`);
   const arches = values.arch ? values.arch.split(',').map((a) => a.trim()) : DEFAULT_ARCHES[platform];
 
+  process.chdir(ROOT); // vite.config.ts resolves its root relative to the working folder
   console.log('1/3 构建界面与 Electron 主进程…');
   const { build } = await import('vite');
   await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });

@@ -81,7 +81,9 @@ function hasDisplay() {
 }
 
 function runChild(command, args) {
-  const child = spawn(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ELECTRON_RUN_AS_NODE: '' } });
+  const env = { ...process.env };
+  delete env.ELECTRON_RUN_AS_NODE; // set by some tools; it would make Electron run as plain Node
+  const child = spawn(command, args, { cwd: ROOT, stdio: 'inherit', env });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.on('error', (e) => {
     console.error(`无法启动 ${path.basename(command)}：${e.message}`);
@@ -98,6 +100,7 @@ function startBrowserVersion(line, reason) {
 }
 
 async function main() {
+  process.chdir(ROOT); // vite.config.ts resolves its root relative to the working folder
   await ensureRendererBuilt();
   if (forceBrowser) return startBrowserVersion('按要求启动本机浏览器版：');
   const electron = obtainElectron();
