@@ -4,6 +4,7 @@
  */
 import { AppError } from '../../shared/contract/errors';
 import type { CommonColumns, DB, UserTableName } from './schema';
+import type { Statement } from 'better-sqlite3';
 import { nowIso, prepare, type Sqlite } from './query';
 import { tableSpec } from './registry';
 
@@ -40,11 +41,36 @@ export function getRow<T extends UserTableName>(db: Sqlite, table: T, id: string
   return prepare(db, `SELECT * FROM ${table} WHERE id = ?`).get(id) as Row<T> | undefined;
 }
 
+interface InsertStatement {
+  cols: string[];
+  stmt: Statement;
+}
+
+/** The last insert statement per table and connection: bulk imports insert rows of one shape. */
+const insertStatements = new WeakMap<Sqlite, Map<string, InsertStatement>>();
+
+function sameColumns(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function insertStatement(db: Sqlite, table: UserTableName, cols: string[]): Statement {
+  let byTable = insertStatements.get(db);
+  if (!byTable) insertStatements.set(db, (byTable = new Map()));
+  let entry = byTable.get(table);
+  if (!entry || !sameColumns(entry.cols, cols)) {
+    entry = { cols, stmt: prepare(db, `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`) };
+    byTable.set(table, entry);
+  }
+  return entry.stmt;
+}
+
 export function insertRow<T extends UserTableName>(db: Sqlite, table: T, row: Row<T>): Row<T> {
   const cols = columnsOf(row);
-  prepare(db, `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(
-    ...cols.map((c) => (row as unknown as Record<string, unknown>)[c]),
-  );
+  const values = new Array<unknown>(cols.length);
+  for (let i = 0; i < cols.length; i++) values[i] = (row as unknown as Record<string, unknown>)[cols[i]!];
+  insertStatement(db, table, cols).run(values);
   logChange(db, table, row.id, row.branch_id, 'insert', null, row, row.created_at, row.rev);
   return row;
 }

@@ -1,0 +1,186 @@
+/**
+ * `npm run bench`: roster search latency and bulk insert speed through the services, each next to a
+ * raw better-sqlite3 baseline measured in the same run, for 10,000 and 100,000 members in temporary
+ * databases. Prints a table with figures, ratios, targets and PASS/MISS; exits 0 either way.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { memberSearchSchema } from '../shared/contract/operations';
+import { normalizeSearchQuery } from '../shared/domain/pinyin';
+import { openDatabase } from '../main/db/open';
+import { saveBranch } from '../main/services/branch/branch';
+import { addMembers, searchMembers } from '../main/services/roster/members';
+import { generateDemoMembers } from '../main/services/demo/members';
+import { createRng, type Rng } from '../main/services/demo/random';
+import { branchFieldsSchema } from '../shared/domain/branch';
+
+const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
+const TODAY = '2026-11-25';
+const QUERIES = 240;
+const SEARCH_P95_TARGET_MS = 30;
+const INSERT_SPEED_TARGET = 0.5;
+
+interface Row {
+  size: number;
+  measure: string;
+  value: string;
+  baseline: string;
+  ratio: string;
+  target: string;
+  verdict: string;
+}
+
+const ms = (x: number) => `${x.toFixed(2)} ms`;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
+}
+
+function timeEach(queries: string[], run: (q: string) => unknown): { median: number; p95: number } {
+  const times = queries.map((q) => {
+    const t = performance.now();
+    run(q);
+    return performance.now() - t;
+  });
+  times.sort((a, b) => a - b);
+  return { median: percentile(times, 0.5), p95: percentile(times, 0.95) };
+}
+
+async function freshDatabase(dir: string, name: string): Promise<Database.Database> {
+  const db = await openDatabase(path.join(dir, `${name}.sqlite`));
+  saveBranch(db, branchFieldsSchema.parse({ name: '中共渤海钻探第一钻井队支部委员会' }));
+  return db;
+}
+
+/** The roster screen's mix: empty, surnames, pinyin initials, two-character names, ID fragments, no hits. */
+function queryMix(rng: Rng, names: string[], ids: string[]): string[] {
+  const surnames = ['张', '王', '李', '刘', '陈', '杨', '赵'];
+  const kinds: ((r: Rng) => string)[] = [
+    () => '',
+    (r) => r.pick(surnames),
+    (r) => r.pick(names).slice(0, 2).split('').map(initialOf).join(''),
+    (r) => r.pick(names).slice(0, 2),
+    (r) => {
+      const id = r.pick(ids);
+      const len = r.int(4, 6);
+      const at = r.int(0, id.length - len);
+      return id.slice(at, at + len);
+    },
+    (r) => r.pick(['xyzq', '欧阳修竹', '9999999', 'qqq']),
+  ];
+  const weights = [1, 2, 2, 2, 2, 1];
+  const flat = kinds.flatMap((k, i) => Array<typeof k>(weights[i]!).fill(k));
+  return Array.from({ length: QUERIES }, () => rng.pick(flat)(rng));
+}
+
+const INITIALS = new Map<string, string>();
+function initialOf(ch: string): string {
+  return INITIALS.get(ch) ?? ch;
+}
+
+async function benchSize(size: number, dir: string): Promise<Row[]> {
+  const items = generateDemoMembers(size, 7, TODAY);
+  const serviceDb = await freshDatabase(dir, `service-${size}`);
+  const rawDb = await freshDatabase(dir, `raw-${size}`);
+
+  let t = performance.now();
+  addMembers(serviceDb, items, { today: TODAY });
+  const serviceInsert = performance.now() - t;
+
+  const rows = serviceDb.prepare('SELECT * FROM members').all() as Record<string, unknown>[];
+  const groupRows = serviceDb.prepare('SELECT * FROM party_groups').all() as Record<string, unknown>[];
+  const rawBranch = (rawDb.prepare('SELECT id FROM branches').get() as { id: string }).id;
+  const insertInto = (table: string, sample: Record<string, unknown>) => {
+    const cols = Object.keys(sample);
+    const stmt = rawDb.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+    return (row: Record<string, unknown>) => stmt.run(...cols.map((c) => (c === 'branch_id' ? rawBranch : row[c])));
+  };
+  const insertGroup = insertInto('party_groups', groupRows[0]!);
+  const insertMember = insertInto('members', rows[0]!);
+  t = performance.now();
+  rawDb.transaction(() => {
+    for (const g of groupRows) insertGroup(g);
+    for (const row of rows) insertMember(row);
+  })();
+  const rawInsert = performance.now() - t;
+
+  // Initials of the generated names, from the stored search text (name, initials, full pinyin, id).
+  for (const row of rows.slice(0, 2000)) {
+    const [name, initials] = String(row.search_text).split(' ');
+    if (name && initials && name.length === initials.length) [...name].forEach((ch, i) => INITIALS.set(ch, initials[i]!));
+  }
+  const rng = createRng(size, 'bench');
+  const queries = queryMix(
+    rng,
+    rows.map((r) => String(r.name)),
+    rows.map((r) => String(r.id_number)),
+  );
+  const service = (q: string) => searchMembers(serviceDb, memberSearchSchema.parse({ query: q }), TODAY);
+  const count = serviceDb.prepare('SELECT count(*) AS n FROM members WHERE instr(search_text, ?) > 0');
+  const raw = (q: string) => count.get(normalizeSearchQuery(q));
+  for (const q of queries.slice(0, 60)) (service(q), raw(q));
+  const s = timeEach(queries, service);
+  const b = timeEach(queries, raw);
+  serviceDb.close();
+  rawDb.close();
+
+  const speed = rawInsert / serviceInsert;
+  const searchTarget = `p95 < ${SEARCH_P95_TARGET_MS} ms`;
+  const perSec = (n: number, t: number) => `${Math.round((n / t) * 1000).toLocaleString('en')} rows/s`;
+  return [
+    { size, measure: 'search median', value: ms(s.median), baseline: ms(b.median), ratio: `${(s.median / b.median).toFixed(2)}x`, target: '', verdict: '' },
+    {
+      size,
+      measure: 'search p95',
+      value: ms(s.p95),
+      baseline: ms(b.p95),
+      ratio: `${(s.p95 / b.p95).toFixed(2)}x`,
+      target: searchTarget,
+      verdict: s.p95 < SEARCH_P95_TARGET_MS ? 'PASS' : 'MISS',
+    },
+    {
+      size,
+      measure: 'bulk insert',
+      value: `${(serviceInsert / 1000).toFixed(2)} s (${perSec(size, serviceInsert)})`,
+      baseline: `${(rawInsert / 1000).toFixed(2)} s (${perSec(size, rawInsert)})`,
+      ratio: `${speed.toFixed(2)}x raw speed`,
+      target: `>= ${INSERT_SPEED_TARGET}x raw speed`,
+      verdict: speed >= INSERT_SPEED_TARGET ? 'PASS' : 'MISS',
+    },
+  ];
+}
+
+function printTable(rows: Row[]): void {
+  const head: Row = { size: 0, measure: 'measure', value: 'service', baseline: 'raw baseline', ratio: 'ratio', target: 'target', verdict: '' };
+  const cells = (r: Row) => [r === head ? 'members' : r.size.toLocaleString('en'), r.measure, r.value, r.baseline, r.ratio, r.target, r.verdict];
+  const all = [head, ...rows].map(cells);
+  const widths = all[0]!.map((_, i) => Math.max(...all.map((c) => c[i]!.length)));
+  const line = (c: string[]) => c.map((x, i) => x.padEnd(widths[i]!)).join('  ').trimEnd();
+  console.log(line(all[0]!));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const c of all.slice(1)) console.log(line(c));
+}
+
+async function main(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'branch-desk-bench-'));
+  console.log(`Roster benchmark (${QUERIES} search queries per size after a warm-up; Node ${process.versions.node}, ${os.cpus().length} CPUs)`);
+  console.log('search: searchMembers as the roster screen calls it (page of 200, active members, sorted by name);');
+  console.log('        baseline: SELECT count(*) FROM members WHERE instr(search_text, ?) > 0 on the same table.');
+  console.log('insert: addMembers (validation, pinyin, change log, one transaction) vs raw prepared inserts of the same rows.\n');
+  const rows: Row[] = [];
+  try {
+    for (const size of SIZES) rows.push(...(await benchSize(size, dir)));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  printTable(rows);
+  const missed = rows.filter((r) => r.verdict === 'MISS').length;
+  console.log(missed ? `\n${missed} target(s) missed.` : '\nAll targets met.');
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
