@@ -7,6 +7,7 @@
  *   - any MEDIUM finding fails unless docs/security.md explains it (a row in its findings table);
  *   - LOW and informational findings are listed only.
  * The scanner itself always exits 0 and waits on network look-ups that fail offline (about 10 s).
+ * Its SARIF report is read; severities come from the scanner's check definitions.
  * Usage: node scripts/electronegativity.mjs [--input DIR]
  */
 import { spawnSync } from 'node:child_process';
@@ -33,17 +34,42 @@ const VERIFIABLE = {
 };
 const WINDOW_CALL = /new BrowserWindow\(windowOptions\(/;
 
-/** One CSV row: issue,"SEV","CONF","file","line:col",sample,"description",url (sample is unquoted and may hold commas). */
-export function parseCsv(text) {
-  const row = /^([A-Z0-9_]+),"(\w+)","(\w+)","([^"]*)","(\d+):(\d+)",(.*),"((?:[^"]|"")*)",(\S*)$/;
-  const findings = [];
-  for (const line of text.split(/\r?\n/).slice(1)) {
-    if (!line.trim()) continue;
-    const m = row.exec(line);
-    if (!m) throw new Error(`无法解析扫描结果：${line.slice(0, 120)}`);
-    findings.push({ check: m[1], severity: m[2], confidence: m[3], file: m[4], line: Number(m[5]), sample: m[7], description: m[8].replaceAll('""', '"') });
+const RANK = ['INFORMATIONAL', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL'];
+
+/**
+ * The severity of each check, read from the scanner's own check sources (its SARIF report has no
+ * severity). A check that can report more than one severity counts at its highest.
+ */
+export function checkSeverities(checksDir = path.join(path.dirname(SCANNER), 'finder', 'checks')) {
+  const severities = new Map();
+  for (const entry of fs.readdirSync(checksDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.js')) continue;
+    const source = fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8');
+    const id = /this\.id = "([A-Z0-9_]+)"/.exec(source)?.[1];
+    const levels = [...source.matchAll(/severity\.([A-Z]+)/g)].map((m) => RANK.indexOf(m[1])).filter((r) => r >= 0);
+    if (id && levels.length) severities.set(id, RANK[Math.max(...levels)]);
   }
-  return findings;
+  return severities;
+}
+
+/**
+ * Findings from the SARIF report. (Its CSV report is unreliable: the header and the rows are
+ * written by two concurrent writeFile calls, and now and then the header overwrites the first row.)
+ * An unknown check counts as HIGH.
+ */
+export function parseSarif(text, severities) {
+  const results = JSON.parse(text).runs?.[0]?.results ?? [];
+  return results.map((r) => {
+    const location = r.locations?.[0]?.physicalLocation ?? {};
+    const uri = location.artifactLocation?.uri ?? 'file:///';
+    return {
+      check: r.ruleId,
+      severity: severities.get(r.ruleId) ?? 'HIGH',
+      file: uri === 'file:///' ? 'N/A' : uri,
+      line: location.region?.startLine ?? 0,
+      description: r.message?.text ?? '',
+    };
+  });
 }
 
 /** Rows of the findings table in docs/security.md: | `CHECK` | `file` | ... */
@@ -94,18 +120,18 @@ async function main() {
   const inputDir = path.resolve(ROOT, values.input);
   const electronVersion = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'branch-desk-negativity-'));
-  const csv = path.join(dir, 'report.csv');
+  const report = path.join(dir, 'report.sarif');
   const started = Date.now();
   try {
-    const r = spawnSync(process.execPath, [SCANNER, '-i', inputDir, '-o', csv, '-r', '-e', electronVersion, '-v', 'false'], {
+    const r = spawnSync(process.execPath, [SCANNER, '-i', inputDir, '-o', report, '-r', '-e', electronVersion, '-v', 'false'], {
       encoding: 'utf8',
       timeout: TIMEOUT_MS,
     });
-    if (r.error || !fs.existsSync(csv)) {
+    if (r.error || !fs.existsSync(report)) {
       console.error(`electronegativity 没有生成报告：${r.error?.message ?? ''}${r.stderr ?? ''}`.trim());
       return 1;
     }
-    const findings = parseCsv(fs.readFileSync(csv, 'utf8'));
+    const findings = parseSarif(fs.readFileSync(report, 'utf8'), checkSeverities());
     const explained = fs.existsSync(DOC) ? explainedFindings(fs.readFileSync(DOC, 'utf8')) : new Set();
     const webPreferences = findings.some((f) => VERIFIABLE[f.check]) ? await loadWebPreferences().catch(() => null) : null;
     const decided = classify(findings, { inputDir, explained, webPreferences });

@@ -18,7 +18,8 @@ interface Finding {
   outcome?: string;
 }
 let scanner: {
-  parseCsv(text: string): Finding[];
+  parseSarif(text: string, severities: Map<string, string>): Finding[];
+  checkSeverities(): Map<string, string>;
   explainedFindings(markdown: string): Set<string>;
   classify(findings: Finding[], o: { inputDir: string; explained: Set<string>; webPreferences: Record<string, unknown> | null }): Finding[];
 };
@@ -35,20 +36,46 @@ beforeAll(async () => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const CSV = `issue, severity, confidence, filename, location, sample, description, url
-CSP_GLOBAL_CHECK,"MEDIUM","CERTAIN","N/A","0:0",N/A,"No CSP has been detected in the target application",https://github.com/doyensec/electronegativity/wiki/CSP_GLOBAL_CHECK
-CONTEXT_ISOLATION_JS_CHECK,"HIGH","FIRM","electron/main.ts","1:15","w = new BrowserWindow(windowOptions({ preloadPath, devTools: isDev }));","Review the use of the ""contextIsolation"" option",https://git.io/x
-`;
+const sarif = (results: { ruleId: string; uri: string; line: number }[]) =>
+  JSON.stringify({
+    runs: [
+      {
+        results: results.map((r) => ({
+          ruleId: r.ruleId,
+          level: 'warning',
+          message: { text: 'x' },
+          locations: [{ physicalLocation: { artifactLocation: { uri: r.uri }, region: { startLine: r.line, startColumn: 1 } } }],
+        })),
+      },
+    ],
+  });
 
 const finding = (check: string, severity: string, line: number): Finding => ({ check, severity, file: 'electron/main.ts', line, sample: '' });
 
 describe('electronegativity gate', () => {
-  it('parses CSV rows whose unquoted sample contains commas', () => {
-    const rows = scanner.parseCsv(CSV);
-    expect(rows).toHaveLength(2);
-    expect(rows[1]).toMatchObject({ check: 'CONTEXT_ISOLATION_JS_CHECK', severity: 'HIGH', file: 'electron/main.ts', line: 1 });
-    expect(rows[1]!.sample).toContain('devTools: isDev');
-    expect(() => scanner.parseCsv('header\ngarbage line')).toThrow();
+  it('takes each check severity from the scanner definitions, at its highest', () => {
+    const severities = scanner.checkSeverities();
+    expect(severities.get('CONTEXT_ISOLATION_JS_CHECK')).toBe('HIGH');
+    expect(severities.get('SANDBOX_JS_CHECK')).toBe('MEDIUM');
+    expect(severities.get('NODE_INTEGRATION_JS_CHECK')).toBe('HIGH'); // reports HIGH or INFORMATIONAL
+    expect(severities.get('CSP_GLOBAL_CHECK')).toBe('MEDIUM'); // reports LOW or MEDIUM
+    expect(severities.size).toBeGreaterThan(30);
+  });
+
+  it('reads findings from SARIF; global ones have no file; an unknown check counts as HIGH', () => {
+    const severities = new Map([['CSP_GLOBAL_CHECK', 'MEDIUM']]);
+    const rows = scanner.parseSarif(
+      sarif([
+        { ruleId: 'CSP_GLOBAL_CHECK', uri: 'file:///', line: 1 },
+        { ruleId: 'NEW_CHECK', uri: 'electron/main.ts', line: 52 },
+      ]),
+      severities,
+    );
+    expect(rows).toMatchObject([
+      { check: 'CSP_GLOBAL_CHECK', severity: 'MEDIUM', file: 'N/A' },
+      { check: 'NEW_CHECK', severity: 'HIGH', file: 'electron/main.ts', line: 52 },
+    ]);
+    expect(() => scanner.parseSarif('not json', severities)).toThrow();
   });
 
   it('reads the explained findings from docs/security.md', () => {
