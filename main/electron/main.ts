@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { closeContext, createContext, type AppContext } from '../app/context';
 import { acquireInstanceLock } from '../app/instanceLock';
+import { createLogger } from '../app/log';
 import { PRODUCT_NAME, resolveDataLocation } from '../app/paths';
 import { APP_VERSION } from '../app/version';
 import { registerIpc } from '../transports/ipc';
@@ -34,7 +35,8 @@ const APP_USER_MODEL_ID = 'cn.branchdesk.app';
 
 let mainWindow: BrowserWindow | null = null;
 let ctx: AppContext | null = null;
-const cleanups: (() => void)[] = [];
+let unregisterIpc: (() => void) | null = null;
+let releaseLock: (() => void) | null = null;
 
 // Before ready: the privileged scheme, the sandbox for every renderer, and the shared data folder
 // (Chromium's own files go to a subfolder so they do not clutter the user's data).
@@ -72,7 +74,7 @@ function showAbout(): void {
 
 async function start(): Promise<void> {
   fs.mkdirSync(location.dataDir, { recursive: true });
-  cleanups.push(acquireInstanceLock(location.databasePath));
+  releaseLock = acquireInstanceLock(location.databasePath);
   const nativeBinding = nativeBindingPath({ packaged: app.isPackaged, resourcesPath: process.resourcesPath, appRoot });
   if (!fs.existsSync(nativeBinding)) {
     throw new Error(`缺少数据库组件 ${nativeBinding}。开发时请先运行 node scripts/electron-native.mjs。`);
@@ -80,20 +82,24 @@ async function start(): Promise<void> {
   ctx = await createContext({ db: location.databasePath, nativeBinding });
   hardenSession(session.defaultSession);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(appRoot, 'dist', 'renderer')));
-  cleanups.push(registerIpc(ipcMain, ctx));
+  unregisterIpc = registerIpc(ipcMain, ctx);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ isDev, onAbout: showAbout })));
   createWindow();
 }
 
+/** Stop answering, close the database, then let another instance have it. */
 function shutdown(): void {
-  while (cleanups.length) cleanups.pop()!();
+  unregisterIpc?.();
+  unregisterIpc = null;
   if (ctx) closeContext(ctx);
   ctx = null;
+  releaseLock?.();
+  releaseLock = null;
 }
 
 function fail(error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);
-  ctx?.log.error('startup failed', error);
+  (ctx?.log ?? createLogger(location.dataDir)).error('startup failed', error);
   dialog.showErrorBox(`${PRODUCT_NAME}无法启动`, message);
   shutdown();
   app.exit(1);

@@ -180,6 +180,8 @@ describe('bundled Electron main process (stand-in electron module)', () => {
     const dialogCall = out.calls.find((c: unknown[]) => c[0] === 'dialog.showErrorBox');
     expect(dialogCall?.[2]).toContain('electron-native.mjs');
     expect(out.calls).toContainEqual(['app.exit', 1]);
+    expect(fs.readFileSync(path.join(work, 'data', 'logs', 'branch-desk.log'), 'utf8')).toContain('startup failed');
+    expect(fs.existsSync(path.join(work, 'data', 'branch-desk.sqlite.lock'))).toBe(false);
     expect(out.calls.map((c: unknown[]) => c[0])).not.toContain('new BrowserWindow');
   });
 });

@@ -15,7 +15,7 @@ import {
   windowOpenHandler,
   windowOptions,
 } from '../../main/electron/security';
-import { openExportedFile, openExternalUrl } from '../../main/electron/shellActions';
+import { openExportedFile, openExternalUrl, showExportedFile } from '../../main/electron/shellActions';
 import { CONTENT_SECURITY_POLICY } from '../../main/security/csp';
 import { tempDir } from '../helpers/context';
 
@@ -160,6 +160,9 @@ describe('shell helpers', () => {
       expect(await openExportedFile(shell, 'relative.docx')).toContain('无效');
       expect(await openExportedFile(shell, path.join(dir, 'missing.docx'))).toContain('不存在');
       expect(shell.openPath).toHaveBeenCalledExactlyOnceWith(doc);
+      const folderShell = { showItemInFolder: vi.fn() };
+      showExportedFile(folderShell, doc);
+      expect(folderShell.showItemInFolder).toHaveBeenCalledWith(doc);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
