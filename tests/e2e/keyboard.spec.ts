@@ -104,5 +104,6 @@ test('a roster of 1200 members loads page by page and stays usable', async ({ pa
   // Sorting by a column goes to the server.
   await page.getByRole('columnheader', { name: /出生日期/ }).click();
   await expect.poll(() => requests.at(-1)).toMatchObject({ sort: 'birthDate', order: 'asc', offset: 0 });
+  await expect(page.getByTestId('roster-count')).toContainText('已显示 500 人');
   await screenshot(page, 'roster-1200-sorted');
 });

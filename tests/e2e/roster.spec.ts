@@ -107,3 +107,36 @@ test('add, find by initials, edit with history, delete and restore a member', as
   await expect(page.getByTestId('roster-count')).toHaveText('共 3 人');
   await expect(page.locator('.roster-row').filter({ hasText: '张三' })).toContainText('司钻');
 });
+
+test('server problems: a duplicate ID number at its field, a stale edit reported as a conflict', async ({ page, host }) => {
+  const li = await addMember(host, { name: '李四', gender: '男', birthDate: '1980-03-15', joinDate: '2005-07-01', fullDate: '2006-07-01' }, 7);
+  const liFull = await host.call<Record<string, unknown> & { idNumber: string }>('members.get', { id: li.id });
+  await openApp(page, host);
+
+  // The same ID number again: only main knows the roster, so the problem comes back from it and shows at the field.
+  await page.getByRole('button', { name: '新增党员' }).click();
+  const form = memberForm(page);
+  await fillMember(page, { name: '李思', idNumber: liFull.idNumber, joinDate: '2005-07-01', fullDate: '2006-07-01' });
+  await form.getByRole('button', { name: '保存' }).click();
+  const idItem = form.locator('.ant-form-item').filter({ has: field(page, '身份证号') });
+  await expect(idItem.locator('.ant-form-item-explain-error')).toHaveText('与已有党员“李四”的身份证号重复');
+  await expect(form.getByRole('alert').first()).toContainText('未能保存');
+  await expect(form.locator('.ant-btn-loading')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: '放弃并关闭' }).click();
+
+  // Someone else saved the member after the form was opened: E_CONFLICT, said plainly.
+  await page.locator('.roster-row').filter({ hasText: '李四' }).click();
+  const detail = page.getByRole('dialog').filter({ hasText: '党员详情' });
+  await detail.getByRole('button', { name: '修改' }).click();
+  await expect(field(form, '姓名')).toHaveValue('李四');
+  await host.call('members.update', { id: li.id, fields: { ...liFull, post: '钻井工' } });
+  await field(form, '岗位/职务').fill('司钻');
+  await form.getByRole('button', { name: '保存' }).click();
+  await expect(form.getByRole('alert').first()).toContainText('已在别处被修改');
+  await expect(form.getByRole('alert').first()).toContainText('尚未保存');
+  await expect(form.getByRole('alert').first()).toContainText('重新打开');
+  await screenshot(page, 'member-form-conflict');
+  const stored = await host.call<{ post: string }>('members.get', { id: li.id });
+  expect(stored.post).toBe('钻井工');
+});

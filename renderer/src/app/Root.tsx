@@ -1,4 +1,5 @@
 /** Start-up: connect, find out whether the branch exists, then show first start or the app. */
+import { CalendarOutlined, CloseCircleFilled, DownOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
@@ -86,7 +87,15 @@ function Startup() {
 
 export function Root() {
   return (
-    <ConfigProvider locale={zhCN} theme={theme} form={{ requiredMark }} button={{ autoInsertSpace: false }}>
+    <ConfigProvider
+      locale={zhCN}
+      theme={theme}
+      form={{ requiredMark }}
+      button={{ autoInsertSpace: false }}
+      // Icons inside controls are decoration; their English names must not be read out.
+      select={{ suffixIcon: <DownOutlined aria-hidden="true" />, clearIcon: <CloseCircleFilled aria-label="清除" /> }}
+      datePicker={{ suffixIcon: <CalendarOutlined aria-hidden="true" />, clearIcon: <CloseCircleFilled aria-label="清除日期" /> }}
+    >
       <AntApp>
         <Startup />
       </AntApp>

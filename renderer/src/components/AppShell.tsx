@@ -10,11 +10,11 @@ import { TrashPage } from '../features/trash/TrashPage';
 import { SystemPage } from '../features/system/SystemPage';
 
 const ITEMS: { key: Screen; label: string; icon: React.ReactNode }[] = [
-  { key: 'roster', label: '党员名册', icon: <TeamOutlined /> },
-  { key: 'groups', label: '党小组', icon: <ApartmentOutlined /> },
-  { key: 'branch', label: '支部信息', icon: <BankOutlined /> },
-  { key: 'trash', label: '回收站', icon: <DeleteOutlined /> },
-  { key: 'system', label: '系统与数据', icon: <SettingOutlined /> },
+  { key: 'roster', label: '党员名册', icon: <TeamOutlined aria-hidden="true" /> },
+  { key: 'groups', label: '党小组', icon: <ApartmentOutlined aria-hidden="true" /> },
+  { key: 'branch', label: '支部信息', icon: <BankOutlined aria-hidden="true" /> },
+  { key: 'trash', label: '回收站', icon: <DeleteOutlined aria-hidden="true" /> },
+  { key: 'system', label: '系统与数据', icon: <SettingOutlined aria-hidden="true" /> },
 ];
 
 const SCREENS: Record<Screen, () => React.ReactElement> = {

@@ -151,7 +151,7 @@ export function BranchForm({ branch, submitText, onSaved }: { branch: Branch | n
                 <Col xs={4} md={2} style={{ paddingTop: 34 }}>
                   <Button
                     aria-label={`删除委员 ${index + 1}`}
-                    icon={<MinusCircleOutlined />}
+                    icon={<MinusCircleOutlined aria-hidden="true" />}
                     onClick={() => remove(name)}
                     title="删除这位委员"
                   />
@@ -159,7 +159,7 @@ export function BranchForm({ branch, submitText, onSaved }: { branch: Branch | n
               </Row>
             ))}
             {items.length < 9 ? (
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ name: '', role: '委员', duties: '' })} style={{ marginBottom: 16 }}>
+              <Button type="dashed" icon={<PlusOutlined aria-hidden="true" />} onClick={() => add({ name: '', role: '委员', duties: '' })} style={{ marginBottom: 16 }}>
                 添加支部委员
               </Button>
             ) : null}

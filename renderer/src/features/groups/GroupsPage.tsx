@@ -1,5 +1,5 @@
 /** 党小组: list with leader and member counts; add, edit, delete. */
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { CloseOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Space, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import type { PartyGroup } from '../../../../shared/domain/branch';
@@ -91,6 +91,7 @@ function GroupDialog({ group, open, onClose }: { group: PartyGroup | null; open:
       onOk={() => form.submit()}
       destroyOnHidden
       width={560}
+      closable={{ 'aria-label': '关闭', closeIcon: <CloseOutlined aria-hidden="true" /> }}
     >
       <Form form={form} layout="vertical" name="group" onFinish={onFinish} aria-label="党小组">
         {error ? <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} /> : null}
@@ -147,7 +148,7 @@ export function GroupsPage() {
       <PageTitle
         title="党小组"
         extra={
-          <Button type="primary" size="large" icon={<PlusOutlined />} onClick={() => setDialog({ open: true, group: null })}>
+          <Button type="primary" size="large" icon={<PlusOutlined aria-hidden="true" />} onClick={() => setDialog({ open: true, group: null })}>
             新增党小组
           </Button>
         }
@@ -171,10 +172,10 @@ export function GroupsPage() {
             width: 220,
             render: (_, g) => (
               <Space>
-                <Button icon={<EditOutlined />} onClick={() => setDialog({ open: true, group: g })} aria-label={`修改${g.name}`}>
+                <Button icon={<EditOutlined aria-hidden="true" />} onClick={() => setDialog({ open: true, group: g })} aria-label={`修改${g.name}`}>
                   修改
                 </Button>
-                <Button danger icon={<DeleteOutlined />} onClick={() => confirmDelete(g)} aria-label={`删除${g.name}`}>
+                <Button danger icon={<DeleteOutlined aria-hidden="true" />} onClick={() => confirmDelete(g)} aria-label={`删除${g.name}`}>
                   删除
                 </Button>
               </Space>

@@ -1,6 +1,7 @@
 /** The member detail: every field, 修改, 删除 (to the recycle bin) and 变更记录. */
 import { DeleteOutlined, EditOutlined, EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Descriptions, Drawer, Space, Spin, Table, Tag } from 'antd';
+import { CloseOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
 import type { ChangeEntry } from '../../../../shared/contract/operations';
 import { educationLabel, jobCategoryLabel } from '../../../../shared/domain/codes';
@@ -62,14 +63,14 @@ export function MemberDetail() {
       onClose={close}
       size={820}
       title={member ? `党员详情：${member.name}` : '党员详情'}
-      closable={{ 'aria-label': '关闭' }}
+      closable={{ 'aria-label': '关闭', closeIcon: <CloseOutlined aria-hidden="true" /> }}
       extra={
         member ? (
           <Space>
-            <Button type="primary" icon={<EditOutlined />} onClick={() => openEdit(member)}>
+            <Button type="primary" icon={<EditOutlined aria-hidden="true" />} onClick={() => openEdit(member)}>
               修改
             </Button>
-            <Button danger icon={<DeleteOutlined />} onClick={confirmDelete}>
+            <Button danger icon={<DeleteOutlined aria-hidden="true" />} onClick={confirmDelete}>
               删除
             </Button>
           </Space>
@@ -90,7 +91,7 @@ export function MemberDetail() {
                 </span>
                 <Button
                   size="small"
-                  icon={showId ? <EyeInvisibleOutlined /> : <EyeOutlined />}
+                  icon={showId ? <EyeInvisibleOutlined aria-hidden="true" /> : <EyeOutlined aria-hidden="true" />}
                   onClick={() => setShowId((v) => !v)}
                   aria-pressed={showId}
                 >

@@ -1,5 +1,6 @@
 /** 新增党员 / 修改党员: every field of the member, checked inline with the shared rules before saving. */
 import { Alert, App, Button, Col, DatePicker, Drawer, Form, Input, Radio, Row, Select } from 'antd';
+import { CloseOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { ETHNICITIES, PARTY_POSTS } from '../../../../shared/domain/codes';
@@ -44,6 +45,8 @@ export function MemberForm() {
   const [saving, setSaving] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const shown = useRef(new Set<string>());
+  const alertRef = useRef<HTMLDivElement>(null);
+  const scrollToAlert = useRef(false);
   const tried = useRef(false);
   const serverProblems = useRef<FieldProblem[]>([]);
   const lostContact = Form.useWatch('lostContact', form);
@@ -60,6 +63,13 @@ export function MemberForm() {
     form.setFieldsValue(editing ? valuesOf(editing) : emptyValues());
     if (!useGroupsStore.getState().loaded) void useGroupsStore.getState().load();
   }, [open, editing, form]);
+
+  useEffect(() => {
+    if (formError && scrollToAlert.current) {
+      scrollToAlert.current = false;
+      alertRef.current?.scrollIntoView({ block: 'start' });
+    }
+  }, [formError]);
 
   const values = () => ({ ...emptyValues(), ...(form.getFieldsValue(true) as Partial<MemberValues>) }) as MemberValues;
 
@@ -104,13 +114,20 @@ export function MemberForm() {
       const saved = await save(toInput(values()));
       message.success(editing ? `已保存“${saved.name}”的修改` : `已添加党员“${saved.name}”`);
     } catch (e) {
+      setSaving(false);
       if (e instanceof ApiError && e.issues?.length) {
         serverProblems.current = e.issues;
         revalidate();
         focusFirstProblem(form, FIELDS, e.issues);
       }
+      // A problem that belongs to no field is shown at the top of the form: bring it into view.
+      if (!(e instanceof ApiError && e.issues?.length)) scrollToAlert.current = true;
       if (e instanceof ApiError && e.code === 'E_CONFLICT') {
-        setFormError(`${errorText(e)}。您的修改尚未保存：请关闭此窗口，重新打开这名党员后再修改。`);
+        setFormError(
+          editing
+            ? '这名党员的资料刚刚已在别处被修改（例如另一个窗口），您这次的修改尚未保存。请点“取消”关闭，重新打开这名党员后再修改。'
+            : `未能保存：${errorText(e)}`,
+        );
       } else {
         setFormError(`未能保存：${errorText(e)}`);
       }
@@ -143,7 +160,7 @@ export function MemberForm() {
       destroyOnHidden
       keyboard
       maskClosable={false}
-      closable={{ 'aria-label': '关闭' }}
+      closable={{ 'aria-label': '关闭', closeIcon: <CloseOutlined aria-hidden="true" /> }}
       styles={{ body: { paddingBottom: 0 } }}
     >
       <Form<MemberValues>
@@ -154,7 +171,9 @@ export function MemberForm() {
         aria-label={title}
         scrollToFirstError={false}
       >
-        {formError ? <Alert type="error" showIcon title={formError} role="alert" style={{ marginBottom: 16 }} /> : null}
+        <div ref={alertRef}>
+          {formError ? <Alert type="error" showIcon title={formError} role="alert" style={{ marginBottom: 16 }} /> : null}
+        </div>
         <Section title="基本信息" />
         <Row gutter={16}>
           <Col span={8}>

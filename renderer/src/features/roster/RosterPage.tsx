@@ -1,5 +1,5 @@
 /** 党员名册: the roster, searched and filtered on the server, loaded page by page as the user scrolls. */
-import { PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { CloseCircleFilled, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, Select, Table, Tag } from 'antd';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
 import { useEffect, useRef, useState } from 'react';
@@ -65,6 +65,13 @@ export function RosterPage() {
   const debounced = useDebounced(query, 250);
   const height = useWindowHeight();
   const tableWrap = useRef<HTMLDivElement>(null);
+  const tableRef = useRef<{ scrollTo: (c: { top?: number; index?: number }) => void } | null>(null);
+  const generation = useRosterStore((s) => s.generation);
+
+  // A new search, filter or sort starts at the top of the list.
+  useEffect(() => {
+    tableRef.current?.scrollTo({ top: 0 });
+  }, [generation]);
 
   useEffect(() => {
     void useRosterStore.getState().reload();
@@ -168,7 +175,7 @@ export function RosterPage() {
       <PageTitle
         title="党员名册"
         extra={
-          <Button type="primary" size="large" icon={<PlusOutlined />} onClick={openCreate}>
+          <Button type="primary" size="large" icon={<PlusOutlined aria-hidden="true" />} onClick={openCreate}>
             新增党员
           </Button>
         }
@@ -179,7 +186,7 @@ export function RosterPage() {
           <label htmlFor="roster-search">搜索</label>
           <Input
             id="roster-search"
-            allowClear
+            allowClear={{ clearIcon: <CloseCircleFilled aria-label="清空" /> }}
             prefix={<SearchOutlined aria-hidden="true" />}
             placeholder="姓名、拼音首字母（如 zs）或身份证号"
             style={{ width: 460 }}
@@ -260,7 +267,7 @@ export function RosterPage() {
           onChange={(v) => set({ ageBand: v })}
         />
         <Button
-          icon={<ReloadOutlined />}
+          icon={<ReloadOutlined aria-hidden="true" />}
           onClick={() => {
             setQuery('');
             useRosterStore.getState().resetFilters();
@@ -281,6 +288,7 @@ export function RosterPage() {
           </div>
         ) : (
         <Table<MemberRow>
+          ref={tableRef as never}
           virtual
           aria-label="党员名册"
           rowKey="id"

@@ -65,7 +65,7 @@ export function SystemPage() {
 
       <Card title={<h3 style={{ margin: 0, fontSize: 18 }}>导出诊断信息</h3>} style={{ marginBottom: 16 }}>
         <p>程序出现问题时，导出诊断信息并交给技术人员。诊断信息不包含党员的身份证号等个人信息。</p>
-        <Button icon={<FileTextOutlined />} size="large" loading={exporting} onClick={() => void exportDiagnostics()}>
+        <Button icon={<FileTextOutlined aria-hidden="true" />} size="large" loading={exporting} onClick={() => void exportDiagnostics()}>
           导出诊断信息
         </Button>
         {diagnosticsPath ? (
@@ -86,7 +86,7 @@ export function SystemPage() {
         <Space align="center" wrap>
           <label htmlFor="seed-count">党员人数</label>
           <InputNumber id="seed-count" min={1} max={100000} step={100} value={count} onChange={(v) => setCount(v)} style={{ width: 160 }} disabled={seeding} />
-          <Button type="primary" size="large" icon={<ExperimentOutlined />} onClick={startSeed} disabled={seeding || !count} loading={seeding}>
+          <Button type="primary" size="large" icon={<ExperimentOutlined aria-hidden="true" />} onClick={startSeed} disabled={seeding || !count} loading={seeding}>
             {seeding ? '正在生成…' : '生成示例数据'}
           </Button>
         </Space>

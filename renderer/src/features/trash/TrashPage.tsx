@@ -53,7 +53,7 @@ export function TrashPage() {
             key: 'actions',
             width: 140,
             render: (_, r) => (
-              <Button icon={<UndoOutlined />} loading={busy === r.id} onClick={() => void onRestore(r)} aria-label={`恢复${r.label}`}>
+              <Button icon={<UndoOutlined aria-hidden="true" />} loading={busy === r.id} onClick={() => void onRestore(r)} aria-label={`恢复${r.label}`}>
                 恢复
               </Button>
             ),
