@@ -1,14 +1,15 @@
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 // The renderer is served from app:// under Electron and from the loopback host in a browser:
 // relative asset paths work for both. Nothing is loaded from outside the app.
 export default defineConfig({
-  root: 'renderer',
+  root: fileURLToPath(new URL('./renderer', import.meta.url)),
   base: './',
   plugins: [react()],
   build: {
-    outDir: '../dist/renderer',
+    outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
     emptyOutDir: true,
     chunkSizeWarningLimit: 4000,
   },

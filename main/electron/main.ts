@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
-import { closeContext, createContext, type AppContext } from '../app/context';
+import { closeContext, type AppContext } from '../app/context';
+import { openAppContext } from '../app/startup';
 import { acquireInstanceLock } from '../app/instanceLock';
 import { createLogger } from '../app/log';
 import { PRODUCT_NAME, resolveDataLocation } from '../app/paths';
@@ -79,7 +80,7 @@ async function start(): Promise<void> {
   if (!fs.existsSync(nativeBinding)) {
     throw new Error(`缺少数据库组件 ${nativeBinding}。开发时请先运行 node scripts/electron-native.mjs。`);
   }
-  ctx = await createContext({ db: location.databasePath, nativeBinding });
+  ctx = await openAppContext(location, { nativeBinding });
   hardenSession(session.defaultSession);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(appRoot, 'dist', 'renderer')));
   unregisterIpc = registerIpc(ipcMain, ctx);
