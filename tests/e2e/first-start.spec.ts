@@ -18,6 +18,8 @@ test('first start creates the branch profile', async ({ page, host }) => {
   await page.getByLabel('委员 1 姓名').fill('王建国');
   await page.getByRole('button', { name: '添加支部委员' }).click();
   await page.getByLabel('委员 2 姓名').fill('李红梅');
+  // A row left empty is not a committee member and does not stop the save.
+  await page.getByRole('button', { name: '添加支部委员' }).click();
   await screenshot(page, 'first-start-filled');
   await page.getByRole('button', { name: '建立支部' }).click();
 

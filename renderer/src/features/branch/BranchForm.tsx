@@ -5,6 +5,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { zodProblems } from '../../../../shared/contract/validate';
 import { branchFieldsSchema, OFFICER_ROLES, type Branch, type BranchFieldsInput } from '../../../../shared/domain/branch';
+import type { FieldProblem } from '../../../../shared/domain/member';
 import { ApiError, errorText } from '../../api';
 import { applyProblems, focusFirstProblem } from '../../components/formErrors';
 import { fromDayjs, toDayjs } from '../../components/dates';
@@ -24,19 +25,39 @@ interface BranchValues {
   officers?: OfficerValues[];
 }
 
-function toInput(v: BranchValues): BranchFieldsInput {
+/** A committee row left without a name (and without duties of its own) is an unused row, not a member. */
+function isBlankOfficer(o: OfficerValues): boolean {
+  return !o.name?.trim() && (!o.duties?.trim() || o.duties.trim() === DEFAULT_DUTIES);
+}
+const DEFAULT_DUTIES = '主持支部全面工作';
+
+/** The form's values as the contract's input, and for each officer sent, its row in the form. */
+function toInput(v: BranchValues): { input: BranchFieldsInput; rows: number[] } {
+  const rows: number[] = [];
+  const officers = (v.officers ?? []).filter((o, i) => (isBlankOfficer(o) ? false : (rows.push(i), true)));
   return {
-    name: v.name ?? '',
-    parentCommittee: v.parentCommittee ?? '',
-    foundedDate: fromDayjs(v.foundedDate) || null,
-    address: v.address ?? '',
-    officers: (v.officers ?? []).map((o) => ({
-      name: o.name ?? '',
-      role: (o.role ?? '') as (typeof OFFICER_ROLES)[number],
-      duties: o.duties ?? '',
-      memberId: o.memberId ?? null,
-    })),
+    rows,
+    input: {
+      name: v.name ?? '',
+      parentCommittee: v.parentCommittee ?? '',
+      foundedDate: fromDayjs(v.foundedDate) || null,
+      address: v.address ?? '',
+      officers: officers.map((o) => ({
+        name: o.name ?? '',
+        role: (o.role ?? '') as (typeof OFFICER_ROLES)[number],
+        duties: o.duties ?? '',
+        memberId: o.memberId ?? null,
+      })),
+    },
   };
+}
+
+/** 'officers.1.name' of the input -> 'officers.<row in the form>.name'. */
+function toFormProblems(problems: FieldProblem[], rows: number[]): FieldProblem[] {
+  return problems.map((p) => {
+    const m = /^officers\.(\d+)\.(.*)$/.exec(p.field);
+    return m ? { ...p, field: `officers.${rows[Number(m[1])] ?? m[1]}.${m[2]}` } : p;
+  });
 }
 
 function fieldList(v: BranchValues): (string | number)[][] {
@@ -45,9 +66,10 @@ function fieldList(v: BranchValues): (string | number)[][] {
   return base;
 }
 
-function problemsOf(v: BranchValues) {
-  const r = branchFieldsSchema.safeParse(toInput(v));
-  return r.success ? [] : zodProblems(r.error);
+function problemsOf(v: BranchValues): FieldProblem[] {
+  const { input, rows } = toInput(v);
+  const r = branchFieldsSchema.safeParse(input);
+  return r.success ? [] : toFormProblems(zodProblems(r.error), rows);
 }
 
 export function BranchForm({ branch, submitText, onSaved }: { branch: Branch | null; submitText: string; onSaved?: () => void }) {
@@ -66,12 +88,14 @@ export function BranchForm({ branch, submitText, onSaved }: { branch: Branch | n
         address: branch.address,
         officers: branch.officers.map((o) => ({ ...o })),
       }
-    : { officers: [{ name: '', role: '书记', duties: '主持支部全面工作' }] };
+    : { officers: [{ name: '', role: '书记', duties: DEFAULT_DUTIES }] };
 
   const onValuesChange = () => {
     if (!tried) return;
     const v = form.getFieldsValue(true) as BranchValues;
-    applyProblems(form, fieldList(v), problemsOf(v));
+    const problems = problemsOf(v);
+    applyProblems(form, fieldList(v), problems);
+    if (!problems.length) setError(null);
   };
 
   const onFinish = async () => {
@@ -87,14 +111,16 @@ export function BranchForm({ branch, submitText, onSaved }: { branch: Branch | n
     }
     setError(null);
     setSaving(true);
+    const { input, rows } = toInput(v);
     try {
-      await saveBranch(toInput(v));
+      await saveBranch(input);
       message.success('支部信息已保存');
       onSaved?.();
     } catch (e) {
       if (e instanceof ApiError && e.issues?.length) {
-        applyProblems(form, fields, e.issues);
-        focusFirstProblem(form, fields, e.issues);
+        const problems = toFormProblems(e.issues, rows);
+        applyProblems(form, fields, problems);
+        focusFirstProblem(form, fields, problems);
       }
       setError(errorText(e));
     } finally {
@@ -159,7 +185,10 @@ export function BranchForm({ branch, submitText, onSaved }: { branch: Branch | n
               </Row>
             ))}
             {items.length < 9 ? (
-              <Button type="dashed" icon={<PlusOutlined aria-hidden="true" />} onClick={() => add({ name: '', role: '委员', duties: '' })} style={{ marginBottom: 16 }}>
+              <Button type="dashed" icon={<PlusOutlined aria-hidden="true" />} onClick={() => {
+                  add({ name: '', role: '委员', duties: '' });
+                  setTimeout(() => form.focusField(['officers', items.length, 'name']), 0);
+                }} style={{ marginBottom: 16 }}>
                 添加支部委员
               </Button>
             ) : null}

@@ -47,6 +47,8 @@ export function MemberForm() {
   const shown = useRef(new Set<string>());
   const alertRef = useRef<HTMLDivElement>(null);
   const scrollToAlert = useRef(false);
+  /** True while the summary above the form is about the fields (not a message from main). */
+  const localSummary = useRef(false);
   const tried = useRef(false);
   const serverProblems = useRef<FieldProblem[]>([]);
   const lostContact = Form.useWatch('lostContact', form);
@@ -57,6 +59,7 @@ export function MemberForm() {
     if (!open) return;
     shown.current = new Set();
     tried.current = false;
+    localSummary.current = false;
     serverProblems.current = [];
     setFormError(null);
     form.resetFields();
@@ -77,6 +80,8 @@ export function MemberForm() {
   const revalidate = () => {
     const problems = [...memberProblems(values()), ...serverProblems.current];
     applyProblems(form, FIELDS, problems, (path) => tried.current || shown.current.has(String(path[0])));
+    // The summary above the form follows the fields once a save was tried.
+    if (localSummary.current) setFormError(problems.length ? `有 ${problems.length} 处需要修改，请看红色提示。` : null);
     return problems;
   };
 
@@ -102,12 +107,13 @@ export function MemberForm() {
   const onFinish = async () => {
     tried.current = true;
     serverProblems.current = [];
+    localSummary.current = true;
     const problems = revalidate();
     if (problems.length) {
-      setFormError(`有 ${problems.length} 处需要修改，请看红色提示。`);
       focusFirstProblem(form, FIELDS, problems);
       return;
     }
+    localSummary.current = false;
     setFormError(null);
     setSaving(true);
     try {
