@@ -202,6 +202,6 @@ export async function expectAccessible(page: Page, screen: string, only?: string
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.waitForTimeout(350); // let drawers and messages finish their animations
+  await page.waitForTimeout(300); // let drawers and messages finish their animations
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }

@@ -85,8 +85,9 @@ export function MemberForm() {
     return problems;
   };
 
+  /** Leaving a field the user has changed shows its problems; merely passing through an empty field does not. */
   const leave = (field: MemberFieldName) => () => {
-    shown.current.add(field);
+    if (form.isFieldTouched(field)) shown.current.add(field);
     revalidate();
   };
 
