@@ -1,0 +1,179 @@
+/** Reading .xlsx (ExcelJS), .xls (SheetJS) and .csv (UTF-8 or GB18030) into the grid model. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import * as XLSX from '@e965/xlsx';
+import { parse as parseCsv } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
+import { AppError } from '../../../shared/contract/errors';
+import { findHeaderRow } from './headers';
+import { EMPTY, isDateFormat, serialToDate, utcDate, type Cell, type Grid, type GridRow, type SpreadsheetFormat } from './grid';
+
+export function formatOf(fileName: string): SpreadsheetFormat {
+  const ext = path.extname(fileName).toLowerCase();
+  if (ext === '.xlsx' || ext === '.xlsm') return 'xlsx';
+  if (ext === '.xls') return 'xls';
+  if (ext === '.csv' || ext === '.txt') return 'csv';
+  throw new AppError('E_VALIDATION', `不支持的文件类型“${ext || fileName}”：请使用 .xlsx、.xls 或 .csv 文件`);
+}
+
+export async function readSpreadsheetFile(file: string): Promise<Grid> {
+  const format = formatOf(file);
+  let data: Buffer;
+  try {
+    data = fs.readFileSync(file);
+  } catch {
+    throw new AppError('E_NOT_FOUND', `无法读取文件“${file}”`);
+  }
+  return readSpreadsheet(data, format);
+}
+
+/** The sheet holding the roster: the first whose first rows contain a header, else the first with anything in it. */
+function pickSheet(grids: Grid[], format: SpreadsheetFormat): Grid {
+  return grids.find((g) => findHeaderRow(g)) ?? grids[0] ?? { format, sheetName: '', rows: [] };
+}
+
+/** Reads the sheet holding the roster (see pickSheet); an empty file gives a grid without rows. */
+export async function readSpreadsheet(data: Buffer, format: SpreadsheetFormat): Promise<Grid> {
+  try {
+    if (format === 'xlsx') return pickSheet(await readXlsx(data), format);
+    if (format === 'xls') return pickSheet(readXls(data), format);
+    return readCsv(data);
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError('E_VALIDATION', `无法读取表格文件（${format}）：文件可能已损坏或不是该格式。${(e as Error).message}`);
+  }
+}
+
+// ---- xlsx ----
+
+type ExcelValue = ExcelJS.CellValue;
+
+function excelCell(value: ExcelValue, numFmt: string | undefined): Cell {
+  if (value === null || value === undefined) return EMPTY;
+  if (typeof value === 'string') return value === '' ? EMPTY : { kind: 'text', text: value };
+  if (typeof value === 'number') return { kind: 'number', value, numFmt };
+  if (typeof value === 'boolean') return { kind: 'text', text: value ? '是' : '否' };
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? EMPTY : { kind: 'date', date: utcDate(value) };
+  if ('richText' in value) return excelCell(value.richText.map((r) => r.text).join(''), numFmt);
+  if ('result' in value) return excelCell((value.result ?? null) as ExcelValue, numFmt);
+  if ('text' in value) return excelCell(String(value.text), numFmt);
+  return EMPTY; // errors (#N/A …) and anything else carry no value
+}
+
+function excelRow(row: ExcelJS.Row): GridRow {
+  const cells: Cell[] = [];
+  row.eachCell({ includeEmpty: false }, (cell, col) => {
+    // The other cells of a merged range repeat the first one's value: they are empty in the grid.
+    if (cell.type === ExcelJS.ValueType.Merge) return;
+    cells[col - 1] = excelCell(cell.value, cell.numFmt);
+  });
+  return { number: row.number, cells: Array.from(cells, (c) => c ?? EMPTY) };
+}
+
+/**
+ * The streaming reader: two to three times faster than loading the whole workbook model, and far
+ * less garbage. Sheets in file order; merged ranges carry no value outside their first cell.
+ */
+async function readXlsxStreaming(data: Buffer): Promise<Grid[]> {
+  const options = { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore', entries: 'ignore' } as const;
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), options as unknown as ExcelJS.stream.xlsx.WorkbookStreamReaderOptions);
+  const grids: Grid[] = [];
+  for await (const sheet of reader) {
+    const rows: GridRow[] = [];
+    for await (const row of sheet as unknown as AsyncIterable<ExcelJS.Row>) {
+      if (!Number.isInteger(row.number) || row.number < 1) throw new Error('row without a number');
+      rows.push(excelRow(row));
+    }
+    const name = (sheet as unknown as { name?: string }).name ?? '';
+    if (rows.length) grids.push({ format: 'xlsx', sheetName: name, rows });
+  }
+  return grids;
+}
+
+/** The whole-workbook reader: the fallback for files the streaming reader cannot follow (cells without addresses). */
+async function readXlsxLoaded(data: Buffer): Promise<Grid[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(data as unknown as ArrayBuffer);
+  return wb.worksheets
+    .map((sheet) => {
+      const rows: GridRow[] = [];
+      sheet.eachRow({ includeEmpty: false }, (row) => rows.push(excelRow(row)));
+      return { format: 'xlsx' as const, sheetName: sheet.name, rows };
+    })
+    .filter((g) => g.rows.length);
+}
+
+async function readXlsx(data: Buffer): Promise<Grid[]> {
+  try {
+    return await readXlsxStreaming(data);
+  } catch {
+    return readXlsxLoaded(data);
+  }
+}
+
+// ---- xls (Excel 97–2003) ----
+
+function xlsCell(c: XLSX.CellObject | undefined, date1904: boolean): Cell {
+  if (!c || c.v === undefined || c.v === null) return EMPTY;
+  if (c.t === 'n') {
+    const v = c.v as number;
+    if (isDateFormat(c.z as string | undefined)) {
+      const date = serialToDate(v, date1904);
+      if (date) return { kind: 'date', date };
+    }
+    return { kind: 'number', value: v, numFmt: c.z as string | undefined };
+  }
+  if (c.t === 'd') return { kind: 'date', date: utcDate(c.v as Date) };
+  if (c.t === 'b') return { kind: 'text', text: c.v ? '是' : '否' };
+  if (c.t === 's') return c.v === '' ? EMPTY : { kind: 'text', text: String(c.v) };
+  return EMPTY;
+}
+
+function readXls(data: Buffer): Grid[] {
+  const wb = XLSX.read(data, { type: 'buffer', cellDates: false, cellNF: true, cellText: false, dense: false });
+  const date1904 = !!wb.Workbook?.WBProps?.date1904;
+  const grids: Grid[] = [];
+  for (const name of wb.SheetNames) {
+    const sheet = wb.Sheets[name];
+    if (!sheet?.['!ref']) continue;
+    const range = XLSX.utils.decode_range(sheet['!ref']);
+    const rows: GridRow[] = [];
+    for (let r = range.s.r; r <= range.e.r; r++) {
+      const cells: Cell[] = [];
+      for (let c = 0; c <= range.e.c; c++) cells.push(xlsCell(sheet[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined, date1904));
+      if (cells.some((c) => c.kind !== 'empty')) rows.push({ number: r + 1, cells });
+    }
+    if (rows.length) grids.push({ format: 'xls', sheetName: name, rows });
+  }
+  return grids;
+}
+
+// ---- csv ----
+
+/** UTF-8 when the bytes are valid UTF-8 (a BOM is dropped); otherwise GB18030, a superset of GBK, which Chinese Excel writes. */
+export function decodeText(data: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(data);
+  } catch {
+    return iconv.decode(data, 'gb18030');
+  }
+}
+
+function readCsv(data: Buffer): Grid {
+  const text = decodeText(data);
+  const records = parseCsv(text, { relax_column_count: true, skip_empty_lines: false, info: true, bom: true }) as unknown as {
+    record: string[];
+    info: { lines: number };
+  }[];
+  const rows: GridRow[] = [];
+  let previousEnd = 0;
+  for (const { record, info } of records) {
+    const start = previousEnd + 1;
+    previousEnd = info.lines;
+    const cells: Cell[] = record.map((v) => (v.trim() === '' ? EMPTY : { kind: 'text', text: v }));
+    if (cells.some((c) => c.kind !== 'empty')) rows.push({ number: start, cells });
+  }
+  return { format: 'csv', sheetName: '', rows };
+}

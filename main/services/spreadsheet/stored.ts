@@ -1,0 +1,40 @@
+/** The stored roster of the local branch, loaded once per preview and looked up in maps (no query per row). */
+import type { MemberFieldsInput, Member } from '../../../shared/domain/member';
+import { prepare, type Sqlite } from '../../db/query';
+import type { MembersTable } from '../../db/schema';
+import { requireBranchId } from '../branch/branch';
+import { toMember } from '../roster/members';
+
+export interface StoredRoster {
+  branchId: string;
+  byId: Map<string, Member>;
+  byIdNumber: Map<string, Member>;
+  /** name + birth date -> the members with both (more than one: ambiguous, not matched). */
+  byNameBirth: Map<string, Member[]>;
+}
+
+export const nameBirthKey = (name: string, birthDate: string) => `${name}\u0000${birthDate}`;
+
+export function loadStoredRoster(db: Sqlite): StoredRoster {
+  const branchId = requireBranchId(db);
+  const rows = prepare(
+    db,
+    `SELECT m.*, g.name AS group_name FROM members m LEFT JOIN party_groups g ON g.id = m.party_group_id
+      WHERE m.branch_id = ? AND m.deleted_at IS NULL`,
+  ).all(branchId) as (MembersTable & { group_name: string | null })[];
+  const roster: StoredRoster = { branchId, byId: new Map(), byIdNumber: new Map(), byNameBirth: new Map() };
+  for (const r of rows) {
+    const m = toMember(r, r.group_name);
+    roster.byId.set(m.id, m);
+    roster.byIdNumber.set(m.idNumber, m);
+    const key = nameBirthKey(m.name, m.birthDate);
+    roster.byNameBirth.set(key, [...(roster.byNameBirth.get(key) ?? []), m]);
+  }
+  return roster;
+}
+
+/** A stored member as schema input (the starting point of an update: unmapped fields keep these values). */
+export function storedInput(m: Member): MemberFieldsInput & { partyGroup: string | null } {
+  const { id, branchId, createdAt, updatedAt, partyGroupId, probationExtensionMonths, ...fields } = m;
+  return { ...fields, partyGroupId: null, partyGroup: m.partyGroup };
+}
