@@ -282,7 +282,7 @@ export function RosterPage() {
       </div>
       {error ? <Alert type="error" showIcon title={`名册读取失败：${error}`} style={{ marginBottom: 12 }} role="alert" /> : null}
       <div ref={tableWrap}>
-        {rows.length === 0 && !loading ? (
+        {rows.length === 0 && !loading && error ? null : rows.length === 0 && !loading ? (
           <div className="roster-empty">
             <p>{total === 0 && isDefault(filters) ? '名册中还没有党员。请点右上角的“新增党员”添加。' : '没有找到符合条件的党员。可以换个搜索词，或点“清除条件”。'}</p>
           </div>
