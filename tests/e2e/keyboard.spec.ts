@@ -43,9 +43,11 @@ test('the roster and the member form work with the keyboard alone', async ({ pag
   await page.keyboard.press('Enter');
   await expect(form).toBeHidden();
   await expect(detail.getByRole('listitem').filter({ hasText: '岗位/职务' })).toContainText('平台经理');
-  // Esc closes the detail; focus is visible on what had it.
+  // Closing the form gave the focus back to 修改; Esc closes the detail and gives it back to the row.
+  await expect(edit).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(detail).toBeHidden();
+  await expect(page.locator('.roster-row').first()).toBeFocused();
 
   // A new member entirely by keyboard: the 新增党员 button, fields, Enter to save.
   await page.getByRole('button', { name: '新增党员' }).focus();

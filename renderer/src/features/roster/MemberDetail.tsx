@@ -8,6 +8,7 @@ import { educationLabel, jobCategoryLabel } from '../../../../shared/domain/code
 import { maskIdNumber } from '../../../../shared/domain/idNumber';
 import { probationEnd } from '../../../../shared/domain/member';
 import { errorText } from '../../api';
+import { useReturnFocus } from '../../components/useReturnFocus';
 import { formatDate, formatTime } from '../../components/dates';
 import { useMemberStore } from '../../stores/memberStore';
 
@@ -27,6 +28,7 @@ export function MemberDetail() {
   const openEdit = useMemberStore((s) => s.openEdit);
   const remove = useMemberStore((s) => s.remove);
   const { message, modal } = App.useApp();
+  const returnFocus = useReturnFocus(!!detailId);
   const [showId, setShowId] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -59,6 +61,7 @@ export function MemberDetail() {
 
   return (
     <Drawer
+      afterOpenChange={returnFocus}
       open={!!detailId}
       onClose={close}
       size={820}

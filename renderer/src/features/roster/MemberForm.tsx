@@ -7,6 +7,7 @@ import { ETHNICITIES, PARTY_POSTS } from '../../../../shared/domain/codes';
 import { checkIdNumber } from '../../../../shared/domain/idNumber';
 import { MEMBER_STATUSES, type FieldProblem } from '../../../../shared/domain/member';
 import { ApiError, errorText } from '../../api';
+import { useReturnFocus } from '../../components/useReturnFocus';
 import { applyProblems, focusFirstProblem } from '../../components/formErrors';
 import { useGroupsStore } from '../../stores/groupsStore';
 import { useMemberStore } from '../../stores/memberStore';
@@ -41,6 +42,7 @@ export function MemberForm() {
   const save = useMemberStore((s) => s.save);
   const groups = useGroupsStore((s) => s.groups);
   const { message, modal } = App.useApp();
+  const returnFocus = useReturnFocus(open);
   const [form] = Form.useForm<MemberValues>();
   const [saving, setSaving] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
@@ -160,6 +162,7 @@ export function MemberForm() {
 
   return (
     <Drawer
+      afterOpenChange={returnFocus}
       open={open}
       title={title}
       size={860}
