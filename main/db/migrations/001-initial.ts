@@ -62,11 +62,12 @@ export function up(db: Database.Database): void {
     -- Covers counting a search (the total of the roster screen) without touching the table.
     CREATE INDEX members_branch_status ON members(branch_id, status, search_text) WHERE deleted_at IS NULL;
     CREATE INDEX members_group ON members(party_group_id);
-    -- Cover the roster search: scanned in name order without touching the table. The active roster
-    -- (the default view) has its own smaller index; its WHERE must match searchMembers' filter text.
+    -- Cover the roster search: scanned in name order (name_pinyin, then search_text, which starts with
+    -- the name and holds the ID number, then rowid) without touching the table. The active roster (the
+    -- default view) has its own smaller index; its WHERE must match searchMembers' filter text.
     CREATE INDEX members_active_roster ON members(branch_id, name_pinyin, search_text)
       WHERE deleted_at IS NULL AND status IN ('正常', '停止党籍');
-    CREATE INDEX members_roster ON members(branch_id, name_pinyin, status, search_text) WHERE deleted_at IS NULL;
+    CREATE INDEX members_roster ON members(branch_id, name_pinyin, search_text, status) WHERE deleted_at IS NULL;
     CREATE UNIQUE INDEX members_branch_id_number ON members(branch_id, id_number) WHERE deleted_at IS NULL;
 
     CREATE TABLE change_log (

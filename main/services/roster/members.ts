@@ -310,7 +310,12 @@ function memberFilter(db: Sqlite, input: SearchInput, today: string): MemberFilt
     where.push('m.birth_date <= ? AND m.birth_date > ?');
     args.push(addYears(today, -band.min), addYears(today, -(band.max + 1)));
   }
-  const orderSql = `${SORT_SQL[input.sort]} ${input.order === 'desc' ? 'DESC' : 'ASC'}${input.sort === 'name' ? '' : ', m.name_pinyin'}`;
+  // Ties are broken by the rest of the name-order key (see the members_roster indexes), so pages never overlap.
+  const dir = input.order === 'desc' ? 'DESC' : 'ASC';
+  const orderSql =
+    input.sort === 'name'
+      ? `m.name_pinyin ${dir}, m.search_text ${dir}, m.rowid ${dir}`
+      : `${SORT_SQL[input.sort]} ${dir}, m.name_pinyin, m.search_text, m.rowid`;
   // A single letter or digit matches most of a roster: paging with LIMIT then counting is cheaper there.
   const broad = q.length === 1 && /[a-z0-9]/.test(q);
   return { hasText: q !== '' && !broad, whereSql: where.join(' AND '), args, orderSql };

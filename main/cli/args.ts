@@ -1,0 +1,93 @@
+/** Finding the command in argv and parsing its options strictly (node:util parseArgs). */
+import { parseArgs } from 'node:util';
+import { AppError } from '../../shared/contract/errors';
+import { commandName, type CliCommand, type OptionSpec, type OptionValues } from './command';
+
+/** Options every command accepts. */
+export const GLOBAL_OPTIONS: OptionSpec = {
+  db: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+export class UsageError extends AppError {
+  constructor(
+    message: string,
+    readonly command?: CliCommand,
+  ) {
+    super('E_VALIDATION', message);
+  }
+}
+
+export interface Parsed {
+  command: CliCommand | null;
+  /** Words after `help`, when help was asked for a command. */
+  helpFor: CliCommand | null;
+  values: OptionValues;
+}
+
+/** Positionals found with every known option, so option values are not taken for command words. */
+function looseWords(argv: readonly string[], commands: readonly CliCommand[]): string[] {
+  const options: OptionSpec = { ...GLOBAL_OPTIONS };
+  for (const c of commands) Object.assign(options, c.options);
+  return parseArgs({ args: [...argv], options, strict: false, allowPositionals: true }).positionals;
+}
+
+function findCommand(words: readonly string[], commands: readonly CliCommand[]): CliCommand | null {
+  const matches = commands.filter((c) => c.path.every((w, i) => words[i] === w));
+  return matches.sort((a, b) => b.path.length - a.path.length)[0] ?? null;
+}
+
+/** Node's parseArgs errors, in Chinese. */
+function usageMessage(e: unknown): string {
+  const err = e as { code?: string; message?: string };
+  const quoted = /'([^']+)'/.exec(err.message ?? '')?.[1] ?? '';
+  switch (err.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `未知选项“${quoted}”`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return `选项“${quoted.split(' ')[0]}”的用法不正确（需要一个值，或不应带值）`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `多余的参数“${quoted}”`;
+    default:
+      return `命令行参数有误：${err.message ?? String(e)}`;
+  }
+}
+
+export function parseCommandLine(argv: readonly string[], commands: readonly CliCommand[]): Parsed {
+  const words = looseWords(argv, commands);
+  if (words[0] === 'help' || words.length === 0) {
+    const helpFor = words.length > 1 ? findCommand(words.slice(1), commands) : null;
+    if (words.length > 1 && !helpFor) throw new UsageError(`没有命令“${words.slice(1).join(' ')}”`);
+    const values = parseArgs({ args: [...argv], options: GLOBAL_OPTIONS, strict: false, allowPositionals: true }).values;
+    return { command: null, helpFor, values: values as OptionValues };
+  }
+  const command = findCommand(words, commands);
+  if (!command) throw new UsageError(`未知命令“${words.join(' ')}”`);
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: { ...GLOBAL_OPTIONS, ...command.options }, strict: true, allowPositionals: true });
+  } catch (e) {
+    throw new UsageError(usageMessage(e), command);
+  }
+  const extra = parsed.positionals.slice(command.path.length);
+  if (extra.length || commandName({ path: parsed.positionals.slice(0, command.path.length) }) !== commandName(command)) {
+    throw new UsageError(`多余的参数“${extra.join(' ')}”`, command);
+  }
+  return { command, helpFor: null, values: parsed.values as OptionValues };
+}
+
+/** A required string option; a usage error names it when missing or empty. */
+export function requiredString(values: OptionValues, name: string, command: CliCommand): string {
+  const v = values[name];
+  if (typeof v !== 'string' || v.trim() === '') throw new UsageError(`缺少选项 --${name}`, command);
+  return v;
+}
+
+/** An integer option, or the fallback when absent. */
+export function integerOption(values: OptionValues, name: string, command: CliCommand, fallback?: number): number {
+  const v = values[name];
+  if (v === undefined && fallback !== undefined) return fallback;
+  if (typeof v !== 'string' || !/^-?\d+$/.test(v.trim())) throw new UsageError(`选项 --${name} 应为整数`, command);
+  return Number(v);
+}

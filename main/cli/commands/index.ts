@@ -1,0 +1,8 @@
+/** Every CLI command, in the order help lists them. A new command is one module added here. */
+import type { CliCommand } from '../command';
+import { checkCommand } from './check';
+import { initCommand } from './init';
+import { memberAddCommand, memberListCommand } from './member';
+import { seedDemoCommand } from './seedDemo';
+
+export const COMMANDS: readonly CliCommand[] = [initCommand, checkCommand, seedDemoCommand, memberListCommand, memberAddCommand];
