@@ -80,6 +80,12 @@ describe('csv', () => {
     expect((await t.call('members.search', { query: '刘洋' })).rows.map((r) => r.partyGroup)).toEqual(['第一党小组']);
   });
 
+  it("reads Excel's “Unicode text” (UTF-16 with BOM, tab-separated)", async () => {
+    const text = '姓名\t性别\r\n张三\t女\r\n';
+    const grid = await readSpreadsheet(Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf16le')]), 'csv');
+    expect(grid.rows.map((r) => r.cells.map((c) => (c.kind === 'text' ? c.text : c.kind)))).toEqual([['姓名', '性别'], ['张三', '女']]);
+  });
+
   it('reads a csv grid as text cells with Excel column letters', async () => {
     const grid = await readSpreadsheet(Buffer.from('姓名,性别\n"张 三",女\n'), 'csv');
     expect(grid.rows).toEqual([

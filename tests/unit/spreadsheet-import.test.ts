@@ -248,6 +248,23 @@ describe('other shapes', () => {
     expect([p.sheetName, p.headerRow, p.unchanged]).toEqual(['花名册', 1, 1]);
   });
 
+  it('reads a file by its content, not its name: an .xls renamed to .xlsx; a total row after a running number', async () => {
+    const xlsx = path.join(t.dir, 'renamed-src.xlsx');
+    fs.writeFileSync(xlsx, await buildXlsx([
+      ['序号', '姓名', '身份证号', '性别', '民族', '出生日期', '学历', '人员类别', '入党时间', '转正时间'],
+      [1, '张三', '11010519491231002X', '女', '汉族', utc('1949-12-31'), '大学本科毕业', '正式党员', '1975-07-01', '1976-07-01'],
+      [2, '合计：1 人'],
+    ]));
+    const xls = convertWithLibreOffice(xlsx, 'xls', path.join(t.dir, 'lo'));
+    const renamed = path.join(t.dir, 'renamed.xlsx');
+    fs.renameSync(xls, renamed);
+    const grid = await readSpreadsheetFile(renamed);
+    expect(grid.format).toBe('xls');
+    const p = previewImport(t.db, grid, { today: TODAY });
+    expect([p.unchanged, p.invalid.length]).toEqual([1, 0]);
+    expect(p.skipped).toEqual([{ row: 3, reason: 'footer', text: '2 合计：1 人' }]);
+  });
+
   it('a status changed through the sheet is an update with a note to record the event', async () => {
     const data = await buildXlsx([
       ['姓名', '身份证号', '党籍状态'],

@@ -34,7 +34,10 @@ describe('dates', () => {
   it('reads dates typed into number cells, and says when only the month is known', () => {
     expect(readCell('joinDate', num(2004.07), '入党日期')).toEqual({ ok: true, value: '2004-07-01', monthOnly: true, note: '入党日期只有年月，按 2004-07-01 记录' });
     expect(readCell('joinDate', num(2004.1, '0.00'), '入党日期')).toMatchObject({ value: '2004-10-01' });
-    expect(readCell('joinDate', num(2004.1), '入党日期')).toMatchObject({ value: '2004-01-01' });
+    expect(readCell('joinDate', num(2004.1), '入党日期')).toMatchObject({
+      value: '2004-01-01',
+      note: '入党日期只有年月，按 2004-01-01 记录；如果是 2004 年 10 月，请把该列设为文本后写成 2004.10',
+    });
     expect(readCell('joinDate', num(200407), '入党日期')).toMatchObject({ value: '2004-07-01', monthOnly: true });
     expect(readCell('joinDate', num(20040701), '入党日期')).toEqual({ ok: true, value: '2004-07-01' });
     expect(readCell('joinDate', num(38169), '入党日期')).toEqual({ ok: true, value: '2004-07-01' }); // a serial whose date format was lost

@@ -73,7 +73,7 @@ function addMembersTable(sheet: ExcelJS.Worksheet, columns: readonly ImportField
   members.forEach((m, i) => sheet.addRow([i + 1, ...columns.map((f) => exportValue(m, f))]));
   columns.forEach((f, i) => {
     const col = sheet.getColumn(i + 2);
-    col.width = WIDTHS[f] ?? (DATE_FIELDS.has(f) ? 12 : 12);
+    col.width = WIDTHS[f] ?? 12;
     if (DATE_FIELDS.has(f)) col.numFmt = 'yyyy-mm-dd';
     if (TEXT_FIELDS.has(f)) col.numFmt = '@';
   });

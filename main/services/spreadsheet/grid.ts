@@ -52,7 +52,7 @@ export function isBlankRow(row: GridRow): boolean {
   return row.cells.every(isBlankCell);
 }
 
-/** The cell as text (numbers without exponent where exact, dates as YYYY-MM-DD), trimmed. */
+/** The cell as text (dates as YYYY-MM-DD), trimmed. */
 export function cellText(cell: Cell): string {
   switch (cell.kind) {
     case 'empty':
@@ -62,7 +62,7 @@ export function cellText(cell: Cell): string {
     case 'date':
       return cell.date;
     case 'number':
-      return Number.isSafeInteger(cell.value) ? String(cell.value) : String(cell.value);
+      return String(cell.value);
   }
 }
 

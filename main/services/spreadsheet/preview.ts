@@ -136,9 +136,12 @@ function readRow(row: GridRow, columns: Columns): RowReading {
 
 const FOOTER_RE = /^(合计|总计|小计|共计|制表|填表|填报|审核|书记签字|支部书记|签字|签名|负责人|日期|单位盖章|盖章|注[:：]|说明[:：])/;
 
+/** A total or signature row: its first or second filled cell (after a running number) starts with 合计, 制表人, 日期 … */
 function isFooterRow(row: GridRow): boolean {
-  const first = row.cells.find((c) => !isBlankCell(c));
-  return !!first && FOOTER_RE.test(cellText(first).replace(/\s/g, ''));
+  return row.cells
+    .filter((c) => !isBlankCell(c))
+    .slice(0, 2)
+    .some((c) => FOOTER_RE.test(cellText(c).replace(/\s/g, '')));
 }
 
 /** Blank rows anywhere; total and signature rows at the end (with only blank or footer rows after them). */

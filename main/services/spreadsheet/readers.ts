@@ -34,8 +34,19 @@ function pickSheet(grids: Grid[], format: SpreadsheetFormat): Grid {
   return grids.find((g) => findHeaderRow(g)) ?? grids[0] ?? { format, sheetName: '', rows: [] };
 }
 
+/**
+ * What the bytes are, whatever the name says (files get renamed): a zip is .xlsx, an OLE compound
+ * file is .xls; anything else named .xls/.xlsx (HTML or XML tables saved by web systems) goes to SheetJS.
+ */
+export function sniffFormat(data: Buffer, declared: SpreadsheetFormat): SpreadsheetFormat {
+  if (data.length >= 4 && data[0] === 0x50 && data[1] === 0x4b) return 'xlsx';
+  if (data.length >= 8 && data.readUInt32BE(0) === 0xd0cf11e0) return 'xls';
+  return declared === 'csv' ? 'csv' : 'xls';
+}
+
 /** Reads the sheet holding the roster (see pickSheet); an empty file gives a grid without rows. */
-export async function readSpreadsheet(data: Buffer, format: SpreadsheetFormat): Promise<Grid> {
+export async function readSpreadsheet(data: Buffer, declared: SpreadsheetFormat): Promise<Grid> {
+  const format = sniffFormat(data, declared);
   try {
     if (format === 'xlsx') return pickSheet(await readXlsx(data), format);
     if (format === 'xls') return pickSheet(readXls(data), format);
@@ -152,8 +163,13 @@ function readXls(data: Buffer): Grid[] {
 
 // ---- csv ----
 
-/** UTF-8 when the bytes are valid UTF-8 (a BOM is dropped); otherwise GB18030, a superset of GBK, which Chinese Excel writes. */
+/**
+ * UTF-16 when it starts with its BOM (Excel's “Unicode text”); UTF-8 when the bytes are valid UTF-8
+ * (a BOM is dropped); otherwise GB18030, a superset of GBK, which Chinese Excel writes.
+ */
 export function decodeText(data: Buffer): string {
+  if (data[0] === 0xff && data[1] === 0xfe) return iconv.decode(data.subarray(2), 'utf16le');
+  if (data[0] === 0xfe && data[1] === 0xff) return iconv.decode(data.subarray(2), 'utf16be');
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(data);
   } catch {
@@ -163,7 +179,9 @@ export function decodeText(data: Buffer): string {
 
 function readCsv(data: Buffer): Grid {
   const text = decodeText(data);
-  const records = parseCsv(text, { relax_column_count: true, skip_empty_lines: false, info: true, bom: true }) as unknown as {
+  const firstLine = /^[^\r\n]*/.exec(text.replace(/^\uFEFF/, ''))?.[0] ?? '';
+  const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
+  const records = parseCsv(text, { delimiter, relax_column_count: true, skip_empty_lines: false, info: true, bom: true }) as unknown as {
     record: string[];
     info: { lines: number };
   }[];

@@ -75,7 +75,10 @@ function readDate(cell: Cell, label: string, monthField: boolean): CellReading {
   if (!parsed) return fail(`无法识别的日期“${cellText(cell)}”，请写成 2004-07-01、2004.07 或 2004年7月1日`);
   if (monthField) return ok(parsed.date.slice(0, 7));
   if (!parsed.monthOnly) return ok(parsed.date);
-  return ok(parsed.date, { monthOnly: true, note: `${label}只有年月，按 ${parsed.date} 记录` });
+  // 2004.10 typed into a number cell is stored as 2004.1: the month cannot be told from January.
+  const ambiguous = cell.kind === 'number' && /^\d{4}\.1$/.test(String(cell.value)) && !/0\.00/.test(cell.numFmt ?? '');
+  const hint = ambiguous ? `；如果是 ${parsed.date.slice(0, 4)} 年 10 月，请把该列设为文本后写成 ${parsed.date.slice(0, 4)}.10` : '';
+  return ok(parsed.date, { monthOnly: true, note: `${label}只有年月，按 ${parsed.date} 记录${hint}` });
 }
 
 function readIdNumber(cell: Cell): CellReading {
