@@ -14,6 +14,7 @@ export function useReturnFocus(open: boolean, fallbackSelector = '#roster-search
     if (nowOpen) return;
     const target = opener.current?.isConnected ? opener.current : document.querySelector<HTMLElement>(fallbackSelector);
     opener.current = null;
-    target?.focus();
+    // After the drawer has finished closing (its Esc handler is gone), so the next Esc reaches the drawer below.
+    setTimeout(() => target?.focus(), 50);
   };
 }
