@@ -4,6 +4,7 @@
  * label — so that importing the file back finds every member unchanged.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { memberSearchSchema, type MemberSearch } from '../../../shared/contract/operations';
 import { educationLabel, jobCategoryLabel } from '../../../shared/domain/codes';
@@ -55,50 +56,55 @@ function exportHeader(field: ImportField): string {
   return field === 'partyGroup' ? '党小组' : (MEMBER_FIELD_LABELS[field] ?? field);
 }
 
-function addTitle(sheet: ExcelJS.Worksheet, db: Sqlite, width: number, today: string, count: number): void {
+type SheetWriter = ExcelJS.Worksheet;
+
+function addTitle(sheet: SheetWriter, db: Sqlite, width: number, today: string, count: number): void {
   const branch = getLocalBranch(db)?.name ?? '';
-  sheet.addRow([`${branch}党员花名册`]);
+  const title = sheet.addRow([`${branch}党员花名册`]);
+  title.getCell(1).font = { bold: true, size: 16 };
+  title.getCell(1).alignment = { horizontal: 'center' };
   sheet.mergeCells(1, 1, 1, width);
-  const title = sheet.getCell(1, 1);
-  title.font = { bold: true, size: 16 };
-  title.alignment = { horizontal: 'center' };
-  sheet.addRow([`导出日期：${formatChineseDate(today)}　共 ${count} 人`]);
+  const date = sheet.addRow([`导出日期：${formatChineseDate(today)}　共 ${count} 人`]);
   sheet.mergeCells(2, 1, 2, width);
+  date.commit(); // merging touches the cells: only before their rows are committed
 }
 
-function addMembersTable(sheet: ExcelJS.Worksheet, columns: readonly ImportField[], members: Member[]): void {
+/** Widths and number formats by column, set before any row so every cell takes them (IDs and phones as text). */
+function sheetColumns(columns: readonly ImportField[]): Partial<ExcelJS.Column>[] {
+  const numFmt = (f: ImportField) => (DATE_FIELDS.has(f) ? 'yyyy-mm-dd' : TEXT_FIELDS.has(f) ? '@' : undefined);
+  return [{ width: 6 }, ...columns.map((f) => ({ width: WIDTHS[f] ?? 12, style: numFmt(f) ? { numFmt: numFmt(f) } : {} }))];
+}
+
+function addMembersTable(sheet: SheetWriter, columns: readonly ImportField[], members: Member[]): void {
   const header = sheet.addRow(['序号', ...columns.map(exportHeader)]);
   header.font = { bold: true };
-  const headerRow = header.number;
-  members.forEach((m, i) => sheet.addRow([i + 1, ...columns.map((f) => exportValue(m, f))]));
-  columns.forEach((f, i) => {
-    const col = sheet.getColumn(i + 2);
-    col.width = WIDTHS[f] ?? 12;
-    if (DATE_FIELDS.has(f)) col.numFmt = 'yyyy-mm-dd';
-    if (TEXT_FIELDS.has(f)) col.numFmt = '@';
-  });
-  sheet.getColumn(1).width = 6;
-  sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow }];
-  sheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: columns.length + 1 } };
+  sheet.autoFilter = { from: { row: header.number, column: 1 }, to: { row: header.number, column: columns.length + 1 } };
+  header.commit();
+  members.forEach((m, i) => sheet.addRow([i + 1, ...columns.map((f) => exportValue(m, f))]).commit());
 }
 
-/** The workbook of the roster (filtered, chosen columns), ready to write. */
-export function rosterWorkbook(db: Sqlite, options: RosterExportOptions = {}): { workbook: ExcelJS.Workbook; count: number } {
+/**
+ * Writes the roster (filtered, chosen columns) to an .xlsx file with ExcelJS's streaming writer,
+ * through a temporary file renamed into place; returns the number of members written.
+ */
+export async function exportRosterXlsx(db: Sqlite, file: string, options: RosterExportOptions = {}): Promise<{ file: string; count: number }> {
   const today = options.today ?? localToday();
   const columns = (options.columns ?? EXPORT_COLUMNS).filter((f) => (IMPORT_FIELDS as readonly string[]).includes(f));
   const members = findMembers(db, memberSearchSchema.parse(options.filter ?? {}), today);
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = '支部工作台';
-  const sheet = workbook.addWorksheet('党员花名册');
-  if (options.title ?? true) addTitle(sheet, db, columns.length + 1, today, members.length);
-  addMembersTable(sheet, columns, members);
-  return { workbook, count: members.length };
-}
-
-/** Writes the roster to an .xlsx file; returns the number of members written. */
-export async function exportRosterXlsx(db: Sqlite, file: string, options: RosterExportOptions = {}): Promise<{ file: string; count: number }> {
-  const { workbook, count } = rosterWorkbook(db, options);
-  const data = Buffer.from(await workbook.xlsx.writeBuffer());
-  fs.writeFileSync(file, data);
-  return { file, count };
+  const title = options.title ?? true;
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: true, useSharedStrings: false });
+    workbook.creator = '支部工作台';
+    const sheet = workbook.addWorksheet('党员花名册', { views: [{ state: 'frozen', xSplit: 0, ySplit: title ? 3 : 1 }] });
+    sheet.columns = sheetColumns(columns);
+    if (title) addTitle(sheet, db, columns.length + 1, today, members.length);
+    addMembersTable(sheet, columns, members);
+    sheet.commit();
+    await workbook.commit();
+    fs.renameSync(temp, file);
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
+  return { file, count: members.length };
 }

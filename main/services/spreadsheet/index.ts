@@ -10,7 +10,7 @@ export { readSpreadsheet, readSpreadsheetFile, decodeText, formatOf } from './re
 export { previewImport, previewSummary, describeIssue } from './preview';
 export type { CellIssue, FieldChange, ImportPreview, PreviewOptions, PreviewRow, RowOutcome, SkippedRow } from './preview';
 export { applyImport, type ApplyOptions, type ApplyResult } from './apply';
-export { exportRosterXlsx, rosterWorkbook, EXPORT_COLUMNS, type RosterExportOptions } from './export';
+export { exportRosterXlsx, EXPORT_COLUMNS, type RosterExportOptions } from './export';
 
 export interface ImportFileOptions extends PreviewOptions, ApplyOptions {
   /** Preview only (`roster import --dry-run`). */
