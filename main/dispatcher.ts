@@ -28,6 +28,11 @@ import {
 } from './services/roster/members';
 import { listTrash, restoreFromTrash } from './services/trash/trash';
 import { memberEvents, recordMemberEvent, transferIn } from './services/roster/status';
+import { PIPELINE_FIELD_LABELS } from '../shared/domain/pipeline';
+import { createApplicant, deleteApplicant, terminateApplicant, updateApplicant } from './services/pipeline/applicants';
+import { pipelineBoard } from './services/pipeline/board';
+import { getApplicant } from './services/pipeline/records';
+import { recordStep, undoStep } from './services/pipeline/steps';
 
 type Handlers = {
   [N in OperationName]: (ctx: AppContext, input: ParsedInput<N>) => OperationOutput<N> | Promise<OperationOutput<N>>;
@@ -78,6 +83,16 @@ export const handlers: Handlers = {
 
   'demo.seed': (ctx, input) => startDemoSeed(ctx, input),
   'jobs.get': (ctx, input) => ctx.jobs.get(input.id),
+
+  'pipeline.board': (ctx, input) => pipelineBoard(ctx.db, input),
+  'pipeline.get': (ctx, input) => getApplicant(ctx.db, input.id),
+  'pipeline.create': (ctx, input) => createApplicant(ctx.db, input),
+  'pipeline.update': (ctx, input) =>
+    updateApplicant(ctx.db, input.id, input.fields, { applicationDate: input.applicationDate, expectedUpdatedAt: input.expectedUpdatedAt }),
+  'pipeline.recordStep': (ctx, { id, ...step }) => recordStep(ctx.db, id, step),
+  'pipeline.undoStep': (ctx, input) => undoStep(ctx.db, input.id),
+  'pipeline.terminate': (ctx, { id, ...input }) => terminateApplicant(ctx.db, id, input),
+  'pipeline.delete': (ctx, input) => deleteApplicant(ctx.db, input.id),
 };
 
 const GROUP_FIELD_LABELS = { name: '党小组名称', leaderMemberId: '组长', sortOrder: '排序' };
@@ -89,6 +104,7 @@ function labelsFor(name: OperationName): Record<string, string> {
   if (name === 'members.recordEvent') return EVENT_FIELD_LABELS;
   if (name === 'members.transferIn') return { ...EVENT_FIELD_LABELS, ...MEMBER_FIELD_LABELS };
   if (name.startsWith('members.')) return MEMBER_FIELD_LABELS;
+  if (name.startsWith('pipeline.')) return PIPELINE_FIELD_LABELS;
   return {};
 }
 

@@ -72,6 +72,42 @@ export interface MemberEventsTable extends CommonColumns {
   reason: string;
 }
 
+export interface ApplicantsTable extends CommonColumns {
+  name: string;
+  gender: string;
+  ethnicity: string;
+  id_number: string;
+  birth_date: string;
+  education: string;
+  native_place: string;
+  political_status: string;
+  phone: string;
+  work_unit: string;
+  post: string;
+  party_group_id: string | null;
+  remark: string;
+  /** 入党申请人 … 正式党员, or 已终止; follows the recorded steps. */
+  stage: string;
+  /** The member record created on admission (step 17). */
+  member_id: string | null;
+  /** JSON arrays of member ids: 培养联系人 (step 5), 入党介绍人 (step 9). */
+  cultivator_ids: string;
+  introducer_ids: string;
+  /** Centralised training (step 11). */
+  training_days: number | null;
+  training_hours: number | null;
+  terminated_date: string | null;
+  termination_reason: string;
+}
+
+export interface ApplicantStepsTable extends CommonColumns {
+  applicant_id: string;
+  /** 1..25 (domain.md 1.6). */
+  step: number;
+  done_date: string;
+  note: string;
+}
+
 export interface ChangeLogTable {
   seq: Generated<number>;
   table_name: string;
@@ -95,8 +131,10 @@ export interface DB {
   party_groups: PartyGroupsTable;
   members: MembersTable;
   member_events: MemberEventsTable;
+  applicants: ApplicantsTable;
+  applicant_steps: ApplicantStepsTable;
   change_log: ChangeLogTable;
   app_meta: AppMetaTable;
 }
 
-export type UserTableName = 'branches' | 'party_groups' | 'members' | 'member_events';
+export type UserTableName = 'branches' | 'party_groups' | 'members' | 'member_events' | 'applicants' | 'applicant_steps';

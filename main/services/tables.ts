@@ -7,3 +7,4 @@ import './branch/branch';
 import './roster/groups';
 import './roster/members';
 import './roster/status';
+import './pipeline/applicants';

@@ -10,6 +10,7 @@ import { AGE_BANDS } from '../domain/member';
 import { memberEventSchema, transferInSchema, type MemberEventRecord } from '../domain/memberEvents';
 import type { BackupInfo, HandoverLogEntry, ImportPreview, PackageManifest, VerifyResult } from './handover';
 import { isIsoDate } from '../domain/dates';
+import { applicantCreateSchema, applicantUpdateSchema, stepInputSchema, terminateSchema, type Applicant, type PipelineBoard } from '../domain/pipeline';
 
 /** Declares an operation: its input schema, and (as a type only) its result. */
 function op<Out>() {
@@ -163,6 +164,15 @@ export const contract = {
     z.object({ members: z.number().int().min(1).max(100_000), seed: z.number().int().default(1) }),
   ),
   'jobs.get': op<JobStatus>()(z.object({ id: z.string().max(40) })),
+
+  'pipeline.board': op<PipelineBoard>()(z.object({ includeFinished: z.boolean().default(false) })),
+  'pipeline.get': op<Applicant>()(z.object({ id })),
+  'pipeline.create': op<Applicant>()(applicantCreateSchema),
+  'pipeline.update': op<Applicant>()(applicantUpdateSchema),
+  'pipeline.recordStep': op<Applicant>()(stepInputSchema.extend({ id })),
+  'pipeline.undoStep': op<Applicant>()(z.object({ id })),
+  'pipeline.terminate': op<Applicant>()(terminateSchema.extend({ id })),
+  'pipeline.delete': op<void>()(z.object({ id })),
 } as const;
 
 export type Contract = typeof contract;

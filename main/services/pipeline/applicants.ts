@@ -1,0 +1,218 @@
+/**
+ * Development records (发展党员): the two tables, and creating, editing, terminating and deleting
+ * an applicant. Recording steps is in steps.ts. One user action = one transaction.
+ */
+import { z } from 'zod';
+import { validationError } from '../../../shared/contract/errors';
+import { zodProblems } from '../../../shared/contract/validate';
+import { isIsoDate, localToday } from '../../../shared/domain/dates';
+import type { FieldProblem } from '../../../shared/domain/member';
+import {
+  APPLICANT_STAGES,
+  applicantFieldsSchema,
+  applicantRuleProblems,
+  LAST_STEP,
+  lastStep,
+  PIPELINE_FIELD_LABELS,
+  stageAfter,
+  stepInfo,
+  STEP,
+  terminateProblems,
+  type Applicant,
+  type ApplicantFields,
+} from '../../../shared/domain/pipeline';
+import { prepare, type Sqlite } from '../../db/query';
+import { registerTable } from '../../db/registry';
+import { insertRow, newCommon, trashRow, updateRow } from '../../db/rows';
+import type { ApplicantStepsTable, ApplicantsTable } from '../../db/schema';
+import { requireBranchId } from '../branch/branch';
+import { applicantColumns, applicantFields, getApplicant, liveSteps, pipelineState, requireApplicant } from './records';
+
+const APPLICANT_COLUMN_LABELS: Record<string, string> = {
+  name: '姓名', gender: '性别', ethnicity: '民族', id_number: '身份证号', birth_date: '出生日期', education: '学历',
+  native_place: '籍贯', political_status: '政治面貌', phone: '联系电话', work_unit: '工作单位', post: '岗位/职务',
+  party_group_id: '党小组', remark: '备注', stage: '发展阶段', member_id: '党员记录', cultivator_ids: '培养联系人',
+  introducer_ids: '入党介绍人', training_days: '集中培训天数', training_hours: '集中培训学时', terminated_date: '终止日期',
+  termination_reason: '终止原因', deleted_at: '删除时间',
+};
+
+const idList = (max: number) => z.array(z.string().uuid()).max(max);
+
+function jsonIds(value: unknown, max: number): boolean {
+  try {
+    return idList(max).safeParse(JSON.parse(String(value))).success;
+  } catch {
+    return false;
+  }
+}
+
+/** Domain checks of an applicant row arriving in a hand-over package. */
+function validateApplicantRow(r: Record<string, unknown>): FieldProblem[] {
+  const parsed = applicantFieldsSchema.safeParse(applicantFields(r as unknown as ApplicantsTable));
+  if (!parsed.success) return zodProblems(parsed.error);
+  const problems = applicantRuleProblems(parsed.data, null);
+  if (!(APPLICANT_STAGES as readonly string[]).includes(String(r.stage))) problems.push({ field: 'stage', message: '发展阶段无效' });
+  if (!jsonIds(r.cultivator_ids, 2)) problems.push({ field: 'cultivator_ids', message: '培养联系人数据无效' });
+  if (!jsonIds(r.introducer_ids, 2)) problems.push({ field: 'introducer_ids', message: '入党介绍人数据无效' });
+  for (const c of ['training_days', 'training_hours']) if (r[c] !== null && Number(r[c]) < 0) problems.push({ field: c, message: '不能为负数' });
+  if (r.terminated_date !== null && !isIsoDate(String(r.terminated_date))) problems.push({ field: 'terminated_date', message: '日期无效' });
+  return problems;
+}
+
+registerTable({
+  name: 'applicants',
+  label: '发展党员',
+  describe: (r) => `${String(r.name)}（${String(r.stage)}）`,
+  dependsOn: ['branches', 'party_groups', 'members'],
+  maskedColumns: ['id_number'],
+  columnLabels: APPLICANT_COLUMN_LABELS,
+  references: [
+    { column: 'party_group_id', table: 'party_groups' },
+    { column: 'member_id', table: 'members' },
+  ],
+  validateRow: validateApplicantRow,
+});
+
+registerTable({
+  name: 'applicant_steps',
+  label: '发展步骤',
+  describe: (r) => {
+    const step = Number(r.step);
+    return step >= 1 && step <= LAST_STEP ? `第 ${step} 步 ${stepInfo(step).title} ${String(r.done_date)}` : `步骤 ${step}`;
+  },
+  dependsOn: ['applicants'],
+  columnLabels: { applicant_id: '发展党员', step: '步骤', done_date: '日期', note: '说明', deleted_at: '删除时间' },
+  references: [{ column: 'applicant_id', table: 'applicants' }],
+  periodColumn: 'done_date',
+  validateRow: (r) => {
+    const problems: FieldProblem[] = [];
+    if (!Number.isInteger(r.step) || Number(r.step) < 1 || Number(r.step) > LAST_STEP) problems.push({ field: 'step', message: `步骤应为 1 至 ${LAST_STEP}` });
+    if (!isIsoDate(String(r.done_date))) problems.push({ field: 'done_date', message: '日期无效' });
+    return problems;
+  },
+});
+
+export function newStepRow(branchId: string, applicantId: string, step: number, date: string, note: string): ApplicantStepsTable {
+  return { ...newCommon(branchId), applicant_id: applicantId, step, done_date: date, note };
+}
+
+/** Problems of the fields against the stored data: the party group, and people already applying or already members. */
+function storedProblems(db: Sqlite, branchId: string, f: ApplicantFields, applicationDate: string | null, selfId?: string): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (f.partyGroupId && !prepare(db, 'SELECT 1 FROM party_groups WHERE id = ? AND branch_id = ? AND deleted_at IS NULL').get(f.partyGroupId, branchId)) {
+    problems.push({ field: 'partyGroupId', message: '所选党小组不存在' });
+  }
+  const other = prepare(
+    db,
+    "SELECT id, name FROM applicants WHERE branch_id = ? AND id_number = ? AND deleted_at IS NULL AND stage <> '已终止' AND id <> ?",
+  ).get(branchId, f.idNumber, selfId ?? '') as { name: string } | undefined;
+  if (other) problems.push({ field: 'idNumber', message: `与正在发展的“${other.name}”的身份证号重复` });
+  if (applicationDate) problems.push(...rosterProblems(db, branchId, f, applicationDate));
+  return problems;
+}
+
+/**
+ * Someone already on the roster is not a new applicant; the development record of a member may be
+ * filled in afterwards, when its application date is the one the roster has.
+ */
+function rosterProblems(db: Sqlite, branchId: string, f: ApplicantFields, applicationDate: string): FieldProblem[] {
+  const member = prepare(db, 'SELECT name, application_date FROM members WHERE branch_id = ? AND id_number = ? AND deleted_at IS NULL').get(
+    branchId,
+    f.idNumber,
+  ) as { name: string; application_date: string | null } | undefined;
+  if (!member || member.application_date === applicationDate) return [];
+  const recorded = member.application_date ? `名册中为 ${member.application_date}` : '名册中未填写';
+  return [{ field: 'idNumber', message: `“${member.name}”已在本支部党员名册中；如为补录其发展过程，递交入党申请书日期应与名册一致（${recorded}）` }];
+}
+
+function requireNoProblems(problems: FieldProblem[]): void {
+  if (problems.length) throw validationError(problems, PIPELINE_FIELD_LABELS);
+}
+
+export interface NewApplicant extends ApplicantFields {
+  applicationDate: string;
+  note: string;
+}
+
+/** Registers an applicant with the written application received on `applicationDate` (step 1). */
+export function createApplicant(db: Sqlite, input: NewApplicant, today: string = localToday()): Applicant {
+  return db.transaction(() => {
+    const branchId = requireBranchId(db);
+    const { applicationDate, note, ...fields } = input;
+    const problems = applicantRuleProblems(fields, applicationDate, today);
+    if (applicationDate > today) problems.push({ field: 'applicationDate', message: '递交入党申请书日期不能晚于今天' });
+    requireNoProblems([...problems, ...storedProblems(db, branchId, fields, applicationDate)]);
+    const row = insertRow(db, 'applicants', {
+      ...newCommon(branchId),
+      ...applicantColumns(fields),
+      stage: stageAfter(STEP.application),
+      member_id: null,
+      cultivator_ids: '[]',
+      introducer_ids: '[]',
+      training_days: null,
+      training_hours: null,
+      terminated_date: null,
+      termination_reason: '',
+    });
+    insertRow(db, 'applicant_steps', newStepRow(branchId, row.id, STEP.application, applicationDate, note));
+    return getApplicant(db, row.id, today);
+  })();
+}
+
+/** The application date may be corrected while it stays before the steps after it. */
+function applicationDateProblems(steps: readonly ApplicantStepsTable[], date: string, today: string): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const add = (message: string) => problems.push({ field: 'applicationDate', message });
+  if (date > today) add('递交入党申请书日期不能晚于今天');
+  const next = steps.filter((s) => s.step > STEP.application).sort((a, b) => a.step - b.step)[0];
+  if (next && date > next.done_date) add(`不能晚于第 ${next.step} 步“${stepInfo(next.step).title}”的日期（${next.done_date}）`);
+  const activist = steps.find((s) => s.step === STEP.activist);
+  if (activist && date >= activist.done_date) add(`应早于确定为入党积极分子的日期（${activist.done_date}）`);
+  return problems;
+}
+
+export function updateApplicant(
+  db: Sqlite,
+  id: string,
+  fields: ApplicantFields,
+  options: { applicationDate?: string | null; expectedUpdatedAt?: string } = {},
+  today: string = localToday(),
+): Applicant {
+  return db.transaction(() => {
+    const row = requireApplicant(db, id);
+    const steps = liveSteps(db, id);
+    const first = steps.find((s) => s.step === STEP.application);
+    const applicationDate = options.applicationDate ?? first?.done_date ?? null;
+    const problems = [...applicantRuleProblems(fields, applicationDate, today), ...storedProblems(db, row.branch_id, fields, row.member_id ? null : applicationDate, id)];
+    if (options.applicationDate && first) problems.push(...applicationDateProblems(steps, options.applicationDate, today));
+    requireNoProblems(problems);
+    updateRow(db, 'applicants', id, applicantColumns(fields), options.expectedUpdatedAt);
+    if (first && applicationDate && applicationDate !== first.done_date) updateRow(db, 'applicant_steps', first.id, { done_date: applicationDate });
+    return getApplicant(db, id, today);
+  })();
+}
+
+/** Stops the development (not approved, withdrawn, left the unit…): stage 已终止, the steps kept. */
+export function terminateApplicant(db: Sqlite, id: string, input: { date: string; reason: string }, today: string = localToday()): Applicant {
+  return db.transaction(() => {
+    const row = requireApplicant(db, id);
+    const state = pipelineState(db, row, liveSteps(db, id));
+    requireNoProblems(terminateProblems(state, input.date, today));
+    updateRow(db, 'applicants', id, { stage: '已终止', terminated_date: input.date, termination_reason: input.reason });
+    return getApplicant(db, id, today);
+  })();
+}
+
+/** To the trash; its steps stay with it and come back when it is restored. */
+export function deleteApplicant(db: Sqlite, id: string): void {
+  db.transaction(() => {
+    requireApplicant(db, id);
+    trashRow(db, 'applicants', id);
+  })();
+}
+
+/** The stage the recorded steps give (used after recording or undoing). */
+export function stageOfSteps(steps: readonly { step: number; done_date: string }[]): ReturnType<typeof stageAfter> {
+  return stageAfter(lastStep({ steps: steps.map((s) => ({ step: s.step, date: s.done_date })) }));
+}
+
