@@ -66,13 +66,41 @@ function insertStatement(db: Sqlite, table: UserTableName, cols: string[]): Stat
   return entry.stmt;
 }
 
-export function insertRow<T extends UserTableName>(db: Sqlite, table: T, row: Row<T>): Row<T> {
+function insertValues<T extends UserTableName>(db: Sqlite, table: T, row: Row<T>): void {
   const cols = columnsOf(row);
   const values = new Array<unknown>(cols.length);
   for (let i = 0; i < cols.length; i++) values[i] = (row as unknown as Record<string, unknown>)[cols[i]!];
   insertStatement(db, table, cols).run(values);
+}
+
+function logInsert<T extends UserTableName>(db: Sqlite, table: T, row: Row<T>): void {
   logChange(db, table, row.id, row.branch_id, 'insert', null, row, row.created_at, row.rev);
+}
+
+export function insertRow<T extends UserTableName>(db: Sqlite, table: T, row: Row<T>): Row<T> {
+  insertValues(db, table, row);
+  logInsert(db, table, row);
   return row;
+}
+
+/**
+ * Inserts many rows of one table in one transaction, each logged as insertRow logs it. The rows go
+ * in first and their log entries after them: writing each table's pages in one run is markedly
+ * faster for bulk imports than alternating between the table and the log.
+ */
+export function insertRows<T extends UserTableName>(
+  db: Sqlite,
+  table: T,
+  rows: readonly Row<T>[],
+  onProgress?: (done: number, total: number) => void,
+): void {
+  db.transaction(() => {
+    rows.forEach((row, i) => {
+      insertValues(db, table, row);
+      if (onProgress && (i + 1) % 1000 === 0) onProgress(i + 1, rows.length);
+    });
+    for (const row of rows) logInsert(db, table, row);
+  })();
 }
 
 /** Updates the given columns; logs only what changed. Returns the row after the update. */

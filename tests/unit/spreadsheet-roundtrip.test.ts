@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addMembers } from '../../main/services/roster/members';
 import { seedDemo } from '../../main/services/demo/seed';
+import { generateDemoMembers } from '../../main/services/demo/members';
 import { exportRosterXlsx, previewImport, readSpreadsheetFile, applyImport } from '../../main/services/spreadsheet/index';
 import { testContext, type TestContext } from '../helpers/context';
 import { convertWithLibreOffice, variedMembers } from '../helpers/sheets';
@@ -59,6 +60,24 @@ describe('export -> import', () => {
       expect(p.unchanged).toBe(60);
     } finally {
       demo.cleanup();
+    }
+  });
+
+  it('a roster large enough to span many chunks of XML keeps every Chinese character (no U+FFFD)', async () => {
+    const big = await testContext();
+    try {
+      await big.call('branch.save', { name: '中共第一钻井队支部委员会' });
+      const members = generateDemoMembers(2000, 5, TODAY);
+      addMembers(big.db, members, { today: TODAY });
+      const file = path.join(big.dir, 'big.xlsx');
+      await exportRosterXlsx(big.db, file, { filter: { status: 'all' }, today: TODAY });
+      const grid = await readSpreadsheetFile(file);
+      const texts = grid.rows.flatMap((r) => r.cells.flatMap((c) => (c.kind === 'text' ? [c.text] : [])));
+      expect(texts.filter((x) => x.includes('\uFFFD'))).toEqual([]);
+      const p = previewImport(big.db, grid, { today: TODAY });
+      expect([p.unchanged, p.rows.length]).toEqual([2000, 2000]);
+    } finally {
+      big.cleanup();
     }
   });
 

@@ -1,7 +1,6 @@
 /** Reading .xlsx (ExcelJS), .xls (SheetJS) and .csv (UTF-8 or GB18030) into the grid model. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import * as XLSX from '@e965/xlsx';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -84,44 +83,20 @@ function excelRow(row: ExcelJS.Row): GridRow {
 }
 
 /**
- * The streaming reader: two to three times faster than loading the whole workbook model, and far
- * less garbage. Sheets in file order; merged ranges carry no value outside their first cell.
+ * The whole workbook is loaded, not streamed: ExcelJS's streaming reader decodes each chunk of the
+ * XML on its own and so garbles Chinese characters that straddle two chunks (U+FFFD in names).
  */
-async function readXlsxStreaming(data: Buffer): Promise<Grid[]> {
-  const options = { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore', entries: 'ignore' } as const;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), options as unknown as ExcelJS.stream.xlsx.WorkbookStreamReaderOptions);
-  const grids: Grid[] = [];
-  for await (const sheet of reader) {
-    const rows: GridRow[] = [];
-    for await (const row of sheet as unknown as AsyncIterable<ExcelJS.Row>) {
-      if (!Number.isInteger(row.number) || row.number < 1) throw new Error('row without a number');
-      rows.push(excelRow(row));
-    }
-    const name = (sheet as unknown as { name?: string }).name ?? '';
-    if (rows.length) grids.push({ format: 'xlsx', sheetName: name, rows });
-  }
-  return grids;
-}
-
-/** The whole-workbook reader: the fallback for files the streaming reader cannot follow (cells without addresses). */
-async function readXlsxLoaded(data: Buffer): Promise<Grid[]> {
+async function readXlsx(data: Buffer): Promise<Grid[]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(data as unknown as ArrayBuffer);
   return wb.worksheets
+    .filter((sheet) => sheet.state !== 'hidden' && sheet.state !== 'veryHidden')
     .map((sheet) => {
       const rows: GridRow[] = [];
       sheet.eachRow({ includeEmpty: false }, (row) => rows.push(excelRow(row)));
       return { format: 'xlsx' as const, sheetName: sheet.name, rows };
     })
     .filter((g) => g.rows.length);
-}
-
-async function readXlsx(data: Buffer): Promise<Grid[]> {
-  try {
-    return await readXlsxStreaming(data);
-  } catch {
-    return readXlsxLoaded(data);
-  }
 }
 
 // ---- xls (Excel 97–2003) ----
@@ -146,8 +121,9 @@ function readXls(data: Buffer): Grid[] {
   const wb = XLSX.read(data, { type: 'buffer', cellDates: false, cellNF: true, cellText: false, dense: false });
   const date1904 = !!wb.Workbook?.WBProps?.date1904;
   const grids: Grid[] = [];
-  for (const name of wb.SheetNames) {
+  for (const [i, name] of wb.SheetNames.entries()) {
     const sheet = wb.Sheets[name];
+    if (wb.Workbook?.Sheets?.[i]?.Hidden) continue;
     if (!sheet?.['!ref']) continue;
     const range = XLSX.utils.decode_range(sheet['!ref']);
     const rows: GridRow[] = [];
