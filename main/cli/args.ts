@@ -21,6 +21,7 @@ export class UsageError extends AppError {
 
 export interface Parsed {
   command: CliCommand | null;
+  args: string[];
   /** Words after `help`, when help was asked for a command. */
   helpFor: CliCommand | null;
   values: OptionValues;
@@ -60,7 +61,7 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Cli
     const helpFor = words.length > 1 ? findCommand(words.slice(1), commands) : null;
     if (words.length > 1 && !helpFor) throw new UsageError(`没有命令“${words.slice(1).join(' ')}”`);
     const values = parseArgs({ args: [...argv], options: GLOBAL_OPTIONS, strict: false, allowPositionals: true }).values;
-    return { command: null, helpFor, values: values as OptionValues };
+    return { command: null, helpFor, args: [], values: values as OptionValues };
   }
   const command = findCommand(words, commands);
   if (!command) throw new UsageError(`未知命令“${words.join(' ')}”`);
@@ -70,11 +71,14 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Cli
   } catch (e) {
     throw new UsageError(usageMessage(e), command);
   }
-  const extra = parsed.positionals.slice(command.path.length);
+  const wanted = command.positionals ?? [];
+  const args = parsed.positionals.slice(command.path.length, command.path.length + wanted.length);
+  const extra = parsed.positionals.slice(command.path.length + wanted.length);
   if (extra.length || commandName({ path: parsed.positionals.slice(0, command.path.length) }) !== commandName(command)) {
     throw new UsageError(`多余的参数“${extra.join(' ')}”`, command);
   }
-  return { command, helpFor: null, values: parsed.values as OptionValues };
+  if (args.length < wanted.length) throw new UsageError(`缺少参数 ${wanted.slice(args.length).join(' ')}`, command);
+  return { command, helpFor: null, args, values: parsed.values as OptionValues };
 }
 
 /** A required string option; a usage error names it when missing or empty. */

@@ -14,6 +14,8 @@ export type DatabaseNeed = 'create' | 'existing' | 'file' | 'none';
 
 export interface CommandInput {
   values: OptionValues;
+  /** Words after the command's own (files), as declared by `positionals`. */
+  args: string[];
   /** Set for 'create' and 'existing'. */
   ctx?: AppContext;
   /** The database file chosen by --db (or the default one). */
@@ -38,6 +40,8 @@ export interface CliCommand {
   /** Longer help: one line per option. */
   details?: readonly string[];
   options: OptionSpec;
+  /** Names of the words the command takes after its own (e.g. ['OUT.zbk']); all required. */
+  positionals?: readonly string[];
   database: DatabaseNeed;
   run(input: CommandInput): CommandResult | Promise<CommandResult>;
 }

@@ -21,12 +21,12 @@ async function openFor(command: CliCommand, databasePath: string, db: string | u
   return createContext({ db });
 }
 
-async function runCommand(command: CliCommand, values: OptionValues): Promise<CommandResult> {
+async function runCommand(command: CliCommand, values: OptionValues, args: string[]): Promise<CommandResult> {
   const db = typeof values.db === 'string' ? values.db : undefined;
   const { databasePath } = resolveDataLocation(db);
   const ctx = await openFor(command, databasePath, db);
   try {
-    return await command.run({ values, ctx, databasePath });
+    return await command.run({ values, args, ctx, databasePath });
   } finally {
     if (ctx) closeContext(ctx);
   }
@@ -37,13 +37,13 @@ export async function main(argv: readonly string[]): Promise<number> {
   const json = argv.includes('--json');
   const printer = createPrinter(json);
   try {
-    const { command, helpFor, values } = parseCommandLine(argv, COMMANDS);
+    const { command, helpFor, values, args } = parseCommandLine(argv, COMMANDS);
     if (!command || values.help) {
       const shown = command ?? helpFor;
       printer.result({ usage: shown ? commandUsage(shown) : overallUsage(COMMANDS) }, shown ? commandUsage(shown) : overallUsage(COMMANDS));
       return 0;
     }
-    const result = await runCommand(command, values);
+    const result = await runCommand(command, values, args);
     printer.result(result.data, result.text);
     return result.exitCode ?? 0;
   } catch (e) {

@@ -114,7 +114,7 @@ export function updateRow<T extends UserTableName>(
   const before = getRow(db, table, id);
   if (!before || before.deleted_at) throw new AppError('E_NOT_FOUND', `要修改的${tableSpec(table)?.label ?? '记录'}不存在或已被删除`);
   if (expectedUpdatedAt && before.updated_at !== expectedUpdatedAt) {
-    throw new AppError('E_CONFLICT', '这条记录已在别处被修改，请刷新后重试');
+    throw new AppError('E_CONFLICT', '这条记录已在别处被修改，请关闭后重新打开再修改');
   }
   const changed = Object.keys(patch).filter(
     (k) => (patch as Record<string, unknown>)[k] !== (before as unknown as Record<string, unknown>)[k],

@@ -25,6 +25,8 @@ export async function ensureRendererBuilt(): Promise<void> {
   const index = path.join(RENDERER_DIR, 'index.html');
   const sources = [path.join(ROOT, 'renderer'), path.join(ROOT, 'shared')];
   const built = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
+  // Tests build once and set BRANCH_DESK_NO_BUILD, so a host started mid-run never rebuilds under another's feet.
+  if (built && process.env.BRANCH_DESK_NO_BUILD === '1') return;
   if (built && sources.every((s) => newestMtime(s) <= built)) return;
   process.stderr.write('正在构建界面（首次启动需要约半分钟）…\n');
   const { build } = await import('vite');

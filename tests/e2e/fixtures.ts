@@ -27,10 +27,11 @@ export interface Host {
 }
 
 async function startHost(dataDir: string): Promise<{ child: ChildProcess; openUrl: string; stderr: () => string }> {
+  // One process (node with tsx's loader), so stopping it stops the server; the renderer was built in global setup.
   const child = spawn(
-    path.join(ROOT, 'node_modules/.bin/tsx'),
-    ['main/cli/serve.ts', '--db', path.join(dataDir, 'branch-desk.sqlite'), '--port', '0'],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
+    process.execPath,
+    ['--import', 'tsx', 'main/cli/serve.ts', '--db', path.join(dataDir, 'branch-desk.sqlite'), '--port', '0'],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', BRANCH_DESK_NO_BUILD: '1' } },
   );
   let err = '';
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));

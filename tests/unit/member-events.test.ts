@@ -85,7 +85,7 @@ describe('migration 2 (member events)', () => {
       `INSERT INTO members (id, branch_id, created_at, updated_at, rev, name, gender, ethnicity, id_number, birth_date, education, category, join_date)
        VALUES ('m', 'b', ?, ?, 'r', '张三', '女', '汉族', '11010519491231002X', '1949-12-31', '21', '正式党员', '1975-07-01')`,
     ).run(now, now);
-    expect(applyMigrations(db)).toEqual([2]);
+    expect(applyMigrations(db, 2)).toEqual([2]);
     expect(db.prepare('SELECT name, probation_extension_months FROM members').get()).toEqual({ name: '张三', probation_extension_months: 0 });
     expect(db.prepare('SELECT count(*) AS n FROM member_events').get()).toEqual({ n: 0 });
     db.close();

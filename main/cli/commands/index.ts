@@ -4,5 +4,19 @@ import { checkCommand } from './check';
 import { initCommand } from './init';
 import { memberAddCommand, memberListCommand } from './member';
 import { seedDemoCommand } from './seedDemo';
+import { handoverExportCommand, handoverImportCommand } from './handover';
+import { backupCreateCommand, backupListCommand, backupRestoreCommand, backupVerifyCommand } from './backup';
 
-export const COMMANDS: readonly CliCommand[] = [initCommand, checkCommand, seedDemoCommand, memberListCommand, memberAddCommand];
+export const COMMANDS: readonly CliCommand[] = [
+  initCommand,
+  checkCommand,
+  seedDemoCommand,
+  memberListCommand,
+  memberAddCommand,
+  handoverExportCommand,
+  handoverImportCommand,
+  backupCreateCommand,
+  backupListCommand,
+  backupVerifyCommand,
+  backupRestoreCommand,
+];

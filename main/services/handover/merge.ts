@@ -13,6 +13,7 @@ import { logChange, newRev } from '../../db/rows';
 import type { UserTableName } from '../../db/schema';
 import { localBranchId } from '../branch/branch';
 import { PackageError } from './errors';
+import { faultPoint } from '../../app/faults';
 import type { ChangeLogRow, ParsedPackage, StoredRow } from './format';
 import type { ConflictField, ConflictItem, ImportPreview, Resolution, TableCounts } from '../../../shared/contract/handover';
 export type { ImportPreview, Resolution, TableCounts };
@@ -75,8 +76,9 @@ function duplicateOf(db: Sqlite, table: string, row: StoredRow): StoredRow | und
 }
 
 function checkReferences(db: Sqlite, pkg: ParsedPackage): void {
+  const ids = new Map([...pkg.tables].map(([table, rows]) => [table, new Set(rows.map((r) => r.id))]));
   const exists = (table: string, id: string) =>
-    pkg.tables.get(table)?.some((r) => r.id === id) || !!prepare(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(id);
+    !!ids.get(table)?.has(id) || !!prepare(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(id);
   for (const [table, rows] of pkg.tables) {
     const spec = tableSpec(table)!;
     rows.forEach((row, i) => {
@@ -232,7 +234,9 @@ export function applyImport(db: Sqlite, plan: ImportPlan, resolutions: Resolutio
   db.transaction(() => {
     db.pragma('defer_foreign_keys = ON');
     const revsByTable = new Map<string, Map<string, Set<string>>>();
-    for (const p of plan.rows) {
+    const halfway = Math.floor(plan.rows.length / 2);
+    for (const [i, p] of plan.rows.entries()) {
+      if (i === halfway) faultPoint('import.mid-transaction');
       if (p.action === 'unchanged' || p.action === 'local-newer') continue;
       if (!revsByTable.has(p.table)) revsByTable.set(p.table, localRevs(db, p.table));
       const revs = revsByTable.get(p.table)!.get(p.row.id);

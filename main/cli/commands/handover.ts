@@ -1,0 +1,103 @@
+/** `handover export` and `handover import`: hand-over packages (.zbk) by file. */
+import path from 'node:path';
+import { AppError } from '../../../shared/contract/errors';
+import { isIsoDate } from '../../../shared/domain/dates';
+import type { ImportPreview } from '../../../shared/contract/handover';
+import { exportHandover, importHandover, previewHandover, readPackageFile } from '../../services/handover/handover';
+import { UsageError } from '../args';
+import type { CliCommand, OptionValues } from '../command';
+import { formatTable } from '../output';
+
+function optionalString(values: OptionValues, name: string): string | null {
+  const v = values[name];
+  return typeof v === 'string' && v.trim() ? v.trim() : null;
+}
+
+function dateOption(values: OptionValues, name: string, command: CliCommand): string | null {
+  const v = optionalString(values, name);
+  if (v && !isIsoDate(v)) throw new UsageError(`选项 --${name} 应为日期，如 2026-01-01`, command);
+  return v;
+}
+
+export const handoverExportCommand: CliCommand = {
+  path: ['handover', 'export'],
+  summary: '导出交接包（.zbk）：整个支部，或一段时间、部分数据表；可设密码',
+  usage: 'OUT.zbk [--password 密码] [--from 日期 --to 日期] [--tables 表1,表2] [--by 姓名]',
+  details: [
+    '--password 密码        用密码加密（AES-256-GCM），丢失的 U 盘不会泄露党员信息',
+    '--from / --to 日期     只导出这段时间内的记录（会议、评议等按日期的数据；名册整表导出）',
+    '--tables 表1,表2       只导出这些数据表（自动带上它们依赖的表），如 members',
+    '--by 姓名              交接人',
+  ],
+  options: { password: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, tables: { type: 'string' }, by: { type: 'string' } },
+  positionals: ['OUT.zbk'],
+  database: 'existing',
+  async run({ values, args, ctx }) {
+    const file = path.resolve(args[0]!);
+    const tables = optionalString(values, 'tables')?.split(/[,，]/).map((t) => t.trim()).filter(Boolean) ?? null;
+    const manifest = await exportHandover(ctx!, file, {
+      password: optionalString(values, 'password'),
+      from: dateOption(values, 'from', handoverExportCommand),
+      to: dateOption(values, 'to', handoverExportCommand),
+      tables,
+      createdBy: optionalString(values, 'by'),
+    });
+    const rows = manifest.tables.map((t) => [t.label, String(t.rows)]);
+    return {
+      data: { file, package: manifest },
+      text: `已导出交接包：${file}${values.password ? '（已加密）' : ''}\n\n${formatTable(['数据表', '行数'], rows)}`,
+    };
+  },
+};
+
+function previewJson(p: ImportPreview) {
+  return {
+    package: p.package,
+    tables: Object.fromEntries(
+      Object.entries(p.tables).map(([name, c]) => [name, { new: c.new, updated: c.updated, unchanged: c.unchanged, conflicts: c.conflicts }]),
+    ),
+    conflicts: p.conflicts.map((c) => ({ table: c.table, id: c.id, label: c.label, kind: c.kind, fields: c.fields })),
+  };
+}
+
+function previewText(p: ImportPreview): string {
+  const head = `交接包：${p.package.branch.name}，${p.package.createdAt.slice(0, 10)} 导出${p.package.createdBy ? `（${p.package.createdBy}）` : ''}`;
+  const table = formatTable(
+    ['数据表', '新增', '更新', '未变', '冲突'],
+    Object.values(p.tables).map((c) => [c.label, String(c.new), String(c.updated), String(c.unchanged), String(c.conflicts)]),
+  );
+  const conflicts = p.conflicts.map((c) => `  ${c.tableLabel}“${c.label}”：${c.fields.map((f) => f.label).join('、') || '同一人的两条记录'}`);
+  return [head, '', table, ...(conflicts.length ? ['', '冲突（两边都改过）：', ...conflicts] : [])].join('\n');
+}
+
+export const handoverImportCommand: CliCommand = {
+  path: ['handover', 'import'],
+  summary: '导入交接包：先预览，确认无误后在一个事务中写入（写入前自动备份）',
+  usage: 'IN.zbk [--password 密码] [--dry-run] [--prefer package|local]',
+  details: [
+    '--dry-run                 只预览，不写入',
+    '--prefer package|local    有冲突时保留交接包（package）或本机（local）的版本；未保留的版本记入变更记录',
+    '有冲突而未给 --prefer 时不导入。',
+  ],
+  options: { password: { type: 'string' }, 'dry-run': { type: 'boolean' }, prefer: { type: 'string' } },
+  positionals: ['IN.zbk'],
+  database: 'create',
+  async run({ values, args, ctx }) {
+    const prefer = optionalString(values, 'prefer');
+    if (prefer && prefer !== 'package' && prefer !== 'local') {
+      throw new UsageError('选项 --prefer 应为 package 或 local', handoverImportCommand);
+    }
+    const buffer = readPackageFile(path.resolve(args[0]!));
+    const password = optionalString(values, 'password');
+    if (values['dry-run']) {
+      const preview = await previewHandover(ctx!, buffer, password);
+      return { data: previewJson(preview), text: `${previewText(preview)}\n\n（预览，未写入）` };
+    }
+    const preview = await previewHandover(ctx!, buffer, password);
+    if (preview.conflicts.length && !prefer) {
+      throw new AppError('E_CONFLICT', `有 ${preview.conflicts.length} 处冲突，未导入。请用 --prefer package 或 --prefer local 选择保留哪一方。\n${previewText(preview)}`);
+    }
+    const done = await importHandover(ctx!, buffer, { password, resolutions: { all: (prefer as 'package' | 'local' | null) ?? null } });
+    return { data: { ...previewJson(done.preview), backup: done.backup }, text: `${previewText(done.preview)}\n\n已导入。导入前的备份：${done.backup}` };
+  },
+};
