@@ -1,6 +1,6 @@
 /** The printed roster 党员花名册: A4 landscape, 记录本/表格 preset, one table with its header on every page. */
 import type { Document } from 'docx';
-import { createDocument, dataTable, fitColumns, RECORD, subtitle, textWidth, title, chineseDate, withTableSize, type TableColumn } from './kit';
+import { createDocument, dataTable, fitColumns, RECORD, subtitle, textWidth, title, chineseDate, withTableSize, type CellAlign, type FitResult, type TableColumn } from './kit';
 import { DEFAULT_ROSTER_COLUMNS, rosterColumn, type RosterColumn, type RosterContext, type RosterMember } from './rosterColumns';
 
 export interface RosterDocumentInput {
@@ -35,12 +35,31 @@ export function rosterRows(columns: readonly RosterColumn[], members: readonly R
   return members.map((m, i) => [String(i + 1), ...columns.map((c) => c.value(m, ctx))]);
 }
 
-export function buildRosterDocument(input: RosterDocumentInput): Document {
+interface RosterTable {
+  specs: { header: string; align: CellAlign }[];
+  rows: string[][];
+  fit: FitResult;
+}
+
+function rosterTable(input: RosterDocumentInput): RosterTable {
   const columns = (input.columns ?? DEFAULT_ROSTER_COLUMNS).map(rosterColumn);
   const ctx = { date: input.date, maskIdNumbers: input.maskIdNumbers ?? false };
   const rows = rosterRows(columns, input.members, ctx);
   const specs = [NUMBER_COLUMN, ...columns];
-  const fit = fitColumns(specs, rows, textWidth(RECORD, 'landscape'), TABLE_SIZES);
+  return { specs, rows, fit: fitColumns(specs, rows, textWidth(RECORD, 'landscape'), TABLE_SIZES) };
+}
+
+/**
+ * How the table will be set, for the export dialog: font size in points, whether free text wraps, and `crowded` when
+ * the chosen columns do not fit A4 landscape even at 小五 (suggest fewer columns).
+ */
+export function rosterLayout(input: RosterDocumentInput): Pick<FitResult, 'size' | 'wraps' | 'crowded'> {
+  const { size, wraps, crowded } = rosterTable(input).fit;
+  return { size, wraps, crowded };
+}
+
+export function buildRosterDocument(input: RosterDocumentInput): Document {
+  const { specs, rows, fit } = rosterTable(input);
   const preset = withTableSize(RECORD, fit.size);
   const tableColumns: TableColumn[] = specs.map((c, i) => ({ header: c.header, align: c.align, width: fit.widths[i]! }));
   return createDocument({

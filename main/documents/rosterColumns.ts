@@ -4,11 +4,19 @@ import { fullYearsBetween } from '../../shared/domain/dates';
 import { maskIdNumber } from '../../shared/domain/idNumber';
 import type { CellAlign } from './kit';
 
-/** A member as `member list --json` gives it; only `name` is required, other keys are read when their column is chosen. */
-export interface RosterMember {
-  name: string;
-  [key: string]: unknown;
-}
+/** The member keys (as `member list --json` names them) that the roster and the statistics read. */
+export const MEMBER_KEYS = [
+  'gender', 'ethnicity', 'birthDate', 'idNumber', 'education', 'nativePlace', 'category', 'status', 'applicationDate',
+  'joinDate', 'fullDate', 'jobCategory', 'workUnit', 'post', 'partyPost', 'partyGroup', 'phone', 'landline', 'address',
+  'lostContact', 'lostContactDate', 'mobileMember', 'mobileDestination', 'remark',
+] as const;
+export type MemberKey = (typeof MEMBER_KEYS)[number];
+
+/**
+ * A member as `member list --json` gives it (the shared `Member` fits): only `name` is required; the other keys are
+ * read when their column is chosen. Dates are YYYY-MM-DD; education may be a code or a label.
+ */
+export type RosterMember = { readonly name: string } & { readonly [K in MemberKey]?: unknown };
 
 export interface RosterContext {
   /** YYYY-MM-DD: the date the roster is as of (for age and Party standing). */
@@ -38,7 +46,7 @@ function text(value: unknown): string {
   return String(value).trim();
 }
 
-const field = (key: string, header: string, align: CellAlign = 'center', wrap = false): RosterColumn => ({
+const field = (key: MemberKey | 'name', header: string, align: CellAlign = 'center', wrap = false): RosterColumn => ({
   key,
   header,
   align,
@@ -46,7 +54,7 @@ const field = (key: string, header: string, align: CellAlign = 'center', wrap = 
   value: (m) => text(m[key]),
 });
 
-const dateField = (key: string, header: string): RosterColumn => ({
+const dateField = (key: MemberKey, header: string): RosterColumn => ({
   key,
   header,
   align: 'center',

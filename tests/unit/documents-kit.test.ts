@@ -166,6 +166,26 @@ describe('公文 preset in LibreOffice', () => {
     expect(tops[0]).toBeLessThan(topMargin + 10);
   });
 
+  it('indents body paragraphs and every heading level by two characters', () => {
+    const left = (28 / 25.4) * 72;
+    const starts = ['各党小组：', '一、评议范围', '（一）时间安排', '1.学习教育。', '（1）个人自评。'].map(
+      (text) => pdfWords(noticePdf).find((w) => w.page === 1 && w.text.startsWith(text.slice(0, 4)))!.xMin,
+    );
+    for (const x of starts) expect(x - left).toBeCloseTo(2 * 15.75, 0);
+  });
+
+  it('sets the date four characters in from the right, the signer centred over it', () => {
+    const words = pdfWords(noticePdf);
+    const signer = words.find((w) => w.text === '中共某某钻井队党支部')!;
+    const dateWords = words.filter((w) => w.page === signer.page && Math.abs(w.yMin - signer.yMin - 579 / 20) < 2);
+    const dateLeft = Math.min(...dateWords.map((w) => w.xMin));
+    const dateRight = Math.max(...dateWords.map((w) => w.xMax));
+    const rightEdge = 595.3 - (26 / 25.4) * 72;
+    expect(dateWords.map((w) => w.text).join('')).toBe('2026年11月25日');
+    expect(rightEdge - dateRight).toBeCloseTo(4 * 15.75, -1);
+    expect(Math.abs((signer.xMin + signer.xMax) / 2 - (dateLeft + dateRight) / 2)).toBeLessThan(10);
+  });
+
   it('puts page numbers right on odd pages and left on even pages, one character in', () => {
     expect(pdfPageCount(noticePdf)).toBeGreaterThanOrEqual(2);
     const numbers = pdfWords(noticePdf).filter((w) => /^\d+$/.test(w.text) && w.yMin > 740);

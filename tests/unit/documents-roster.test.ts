@@ -1,7 +1,8 @@
 /** The printed roster 党员花名册: LibreOffice opens it, its header repeats on every page, python-docx reads every name. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textWidth, RECORD, toBuffer } from '../../main/documents/kit';
-import { buildRosterDocument, DEFAULT_ROSTER_COLUMNS, registerDate, type RosterMember } from '../../main/documents';
+import { buildRosterDocument, DEFAULT_ROSTER_COLUMNS, registerDate, rosterLayout, ROSTER_COLUMNS, type RosterMember } from '../../main/documents';
+import type { Member } from '../../shared/domain/member';
 import { docxToPdfMany, pdfPageCount, pdfPages, releaseLibreOffice, readDocx, renderPages, sampleMembers, outputDir, saveFile, type DocxContent } from '../helpers/documents';
 
 const members = sampleMembers(120) as RosterMember[];
@@ -107,6 +108,20 @@ describe('printed roster', () => {
     expect(masked.paragraphs[1]!.text).toBe(`范围：预备党员　　截至2026年11月25日　　共${probationary.length}人`);
     expect(pdfPageCount(maskedPdf)).toBe(1);
     expect(pdfPages(maskedPdf)[0]).not.toContain(probationary[0]!.idNumber as string);
+  });
+
+  it('tells the export dialog when the chosen columns crowd the page', () => {
+    expect(rosterLayout(base)).toEqual({ size: 9, wraps: false, crowded: false });
+    expect(rosterLayout({ ...base, columns: ['name', 'gender', 'phone'] })).toMatchObject({ size: 14, crowded: false });
+    expect(rosterLayout({ ...base, columns: ROSTER_COLUMNS.map((c) => c.key) }).crowded).toBe(true);
+  });
+
+  it('takes members as the store gives them, and prints an empty roster as a header alone', async () => {
+    const fromStore: Member[] = [];
+    const file = saveFile(dir, 'roster-empty.docx', await toBuffer(buildRosterDocument({ ...base, members: fromStore })));
+    const empty = readDocx(file);
+    expect(empty.tables[0]!.rows).toHaveLength(1);
+    expect(empty.paragraphs[1]!.text).toBe('截至2026年11月25日　　共0人');
   });
 
   it('refuses a column it does not know', () => {

@@ -18,6 +18,8 @@ export interface FitResult {
   widths: number[];
   /** Whether some wrapping columns are narrower than their longest value. */
   wraps: boolean;
+  /** Nothing fitted even at the smallest size: every column was scaled down and values break mid-word. */
+  crowded: boolean;
 }
 
 /** Width a wrapping column may claim when sizing the font, in characters; longer text wraps. */
@@ -66,7 +68,7 @@ export function fitColumns(columns: FitColumn[], rows: string[][], width: number
     if (wrapping) return wrapping;
   }
   const size = sizes.at(-1)!;
-  return { size, widths: fitWidths(capped.map((em) => twips(em, size)), width), wraps: true };
+  return { size, widths: fitWidths(capped.map((em) => twips(em, size)), width), wraps: true, crowded: true };
 }
 
 /**
@@ -87,7 +89,7 @@ function fitWrapping(columns: FitColumn[], natural: number[], width: number, siz
     widths[i]! += grant;
     rest -= grant;
   }
-  return { size, widths: fitWidths(widths, width), wraps: true };
+  return { size, widths: fitWidths(widths, width), wraps: true, crowded: false };
 }
 
 function minimumTwips(column: FitColumn, natural: number, size: number): number {
@@ -103,7 +105,7 @@ function widenWrapping(need: number[], natural: number[], size: number, width: n
     widths[i]! += grant;
     spare -= grant;
   }
-  return { size, widths: fitWidths(widths, width), wraps: widths.some((w, i) => w < twips(natural[i]!, size)) };
+  return { size, widths: fitWidths(widths, width), wraps: widths.some((w, i) => w < twips(natural[i]!, size)), crowded: false };
 }
 
 function sum(values: number[]): number {

@@ -127,7 +127,9 @@ export function dataTable(preset: Preset, o: TableOptions): FileChild {
     { header: o.repeatHeader ?? true, height },
   );
   const table = borderedTable([header], o.columns.map((c) => c.width));
-  return new TableWithBody(table, () => o.rows.map((cells) => rowXml(preset, o.columns, cells, height)));
+  const parts = columnParts(preset, o.columns);
+  const trPr = { 'w:trPr': [{ 'w:cantSplit': {} }, { 'w:trHeight': attr({ 'w:val': height, 'w:hRule': 'atLeast' }) }] };
+  return new TableWithBody(table, () => o.rows.map((cells) => ({ 'w:tr': [trPr, ...parts.map((part, i) => cellXml(part, cells[i] ?? ''))] })));
 }
 
 /** A docx Table followed by body rows given as XML objects. */
@@ -154,22 +156,28 @@ function textXml(text: string): IXmlableObject {
 
 const attr = (values: Record<string, string | number>) => ({ _attr: values });
 
-/** <w:tr> with cantSplit and a minimum height; each cell as `tableCell` writes it. */
-function rowXml(preset: Preset, columns: TableColumn[], cells: string[], height: number): IXmlableObject {
+interface ColumnParts {
+  tcPr: IXmlableObject;
+  pPr: IXmlableObject;
+  rPr: IXmlableObject;
+}
+
+/** The XML every cell of a column shares (written once, referenced by each cell): width, alignment, fonts. */
+function columnParts(preset: Preset, columns: TableColumn[]): ColumnParts[] {
   const fonts = attr({ 'w:ascii': preset.table.font, 'w:hAnsi': preset.table.font, 'w:eastAsia': preset.table.font });
-  const trPr = { 'w:trPr': [{ 'w:cantSplit': {} }, { 'w:trHeight': attr({ 'w:val': height, 'w:hRule': 'atLeast' }) }] };
-  const tcs = columns.map((c, i) => {
+  return columns.map((c) => {
     const pPr: IXmlableObject[] = [{ 'w:pStyle': attr({ 'w:val': STYLE.tableText }) }];
     if (c.align && c.align !== 'center') pPr.push({ 'w:jc': attr({ 'w:val': c.align }) });
-    const runs = (cells[i] ?? '').split('\n').map((line, n) => ({
-      'w:r': [{ 'w:rPr': [{ 'w:rFonts': fonts }] }, ...(n > 0 ? [{ 'w:br': {} }] : []), textXml(line)],
-    }));
     return {
-      'w:tc': [
-        { 'w:tcPr': [{ 'w:tcW': attr({ 'w:type': 'dxa', 'w:w': c.width }) }, { 'w:vAlign': attr({ 'w:val': 'center' }) }] },
-        { 'w:p': [{ 'w:pPr': pPr }, ...runs] },
-      ],
+      tcPr: { 'w:tcPr': [{ 'w:tcW': attr({ 'w:type': 'dxa', 'w:w': c.width }) }, { 'w:vAlign': attr({ 'w:val': 'center' }) }] },
+      pPr: { 'w:pPr': pPr },
+      rPr: { 'w:rPr': [{ 'w:rFonts': fonts }] },
     };
   });
-  return { 'w:tr': [trPr, ...tcs] };
+}
+
+/** <w:tc> as `tableCell` writes it: the text in the table style, its fonts named on the run. */
+function cellXml(part: ColumnParts, text: string): IXmlableObject {
+  const runs = text.split('\n').map((line, n) => ({ 'w:r': [part.rPr, ...(n > 0 ? [{ 'w:br': {} }] : []), textXml(line)] }));
+  return { 'w:tc': [part.tcPr, { 'w:p': [part.pPr, ...runs] }] };
 }

@@ -1,6 +1,7 @@
 /** Paragraph helpers: title, body paragraph, numbered headings, date lines, signature blocks. */
 import { AlignmentType, Paragraph, TextRun } from 'docx';
 import { formatChineseDate } from '../../../shared/domain/dates';
+import { textEm } from './autofit';
 import { HeadingCounter, type HeadingDepth } from './numerals';
 import type { Preset, TextStyle } from './presets';
 import { runStyle, STYLE } from './styles';
@@ -71,7 +72,7 @@ export function signatureBlock(preset: Preset, signer: string, date: string): Pa
   const dateText = chineseDate(date);
   const char = bodyCharWidth(preset);
   const dateIndent = 4 * char;
-  const signerIndent = dateIndent + Math.max(0, ((dateText.length - signer.length) * char) / 2);
+  const signerIndent = Math.max(0, dateIndent + ((textEm(dateText) - textEm(signer)) * char) / 2);
   const right = (text: string, indent: number) =>
     new Paragraph({
       style: STYLE.signature,
