@@ -266,10 +266,9 @@ function previewRow(row: GridRow, columns: Columns, ctx: RowContext): PreviewRow
   completeValues(reading, base, row.number, ctx);
   const problems = [...reading.problems, ...requiredProblems(reading, base, row.number, ctx)];
   if (base && match.by === 'idNumber') problems.push(...nameClash(reading.values, base, row.number, ctx));
-  const baseInput = base ? storedInput(base) : { partyGroup: null };
-  const merged = { ...baseInput, ...reading.values } as Record<string, unknown>;
-  const partyGroup = (merged.partyGroup as string | null) ?? null;
-  delete merged.partyGroup;
+  const { partyGroup: groupCell, ...values } = reading.values;
+  const partyGroup = (groupCell === undefined ? base?.partyGroup : (groupCell as string | null)) ?? null;
+  const merged = base ? Object.assign(storedInput(base), values) : values;
   let fields: MemberFields | null = null;
   const parsed = memberFieldsSchema.safeParse(merged);
   if (!parsed.success) problems.push(...toIssues(zodProblems(parsed.error), row.number, ctx, problems));

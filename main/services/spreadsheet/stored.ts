@@ -34,7 +34,7 @@ export function loadStoredRoster(db: Sqlite): StoredRoster {
 }
 
 /** A stored member as schema input (the starting point of an update: unmapped fields keep these values). */
-export function storedInput(m: Member): MemberFieldsInput & { partyGroup: string | null } {
-  const { id, branchId, createdAt, updatedAt, partyGroupId, probationExtensionMonths, ...fields } = m;
-  return { ...fields, partyGroupId: null, partyGroup: m.partyGroup };
+export function storedInput(m: Member): MemberFieldsInput {
+  const { id, branchId, createdAt, updatedAt, partyGroupId, partyGroup, probationExtensionMonths, ...fields } = m;
+  return { ...fields, partyGroupId: null };
 }
