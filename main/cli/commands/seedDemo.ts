@@ -2,8 +2,18 @@
 import { contract } from '../../../shared/contract/operations';
 import { parseOrThrow } from '../../../shared/contract/validate';
 import { demoSummaryText, seedDemo } from '../../services/demo/seed';
-import { integerOption } from '../args';
-import type { CliCommand } from '../command';
+import { integerOption, UsageError } from '../args';
+import type { CliCommand, OptionValues } from '../command';
+
+const MAX_MEMBERS = 100_000;
+
+/** The options as the contract's demo.seed input (the same schema the app's operation uses). */
+function seedInput(values: OptionValues) {
+  const members = integerOption(values, 'members', seedDemoCommand);
+  if (members < 1 || members > MAX_MEMBERS) throw new UsageError(`选项 --members 应在 1 到 ${MAX_MEMBERS} 之间`, seedDemoCommand);
+  const seed = integerOption(values, 'seed', seedDemoCommand, 1);
+  return parseOrThrow(contract['demo.seed'].input, { members, seed }, { members: '--members', seed: '--seed' });
+}
 
 export const seedDemoCommand: CliCommand = {
   path: ['seed-demo'],
@@ -17,12 +27,7 @@ export const seedDemoCommand: CliCommand = {
   options: { members: { type: 'string' }, seed: { type: 'string' } },
   database: 'create',
   run({ values, ctx }) {
-    const input = parseOrThrow(
-      contract['demo.seed'].input,
-      { members: integerOption(values, 'members', seedDemoCommand), seed: integerOption(values, 'seed', seedDemoCommand, 1) },
-      { members: '--members', seed: '--seed' },
-    );
-    const summary = seedDemo(ctx!.db, input);
+    const summary = seedDemo(ctx!.db, seedInput(values));
     return {
       data: { branch: summary.branch, branchCreated: summary.branchCreated, seed: summary.seed, ...summary.counts },
       text: demoSummaryText(summary),

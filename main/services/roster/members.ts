@@ -21,7 +21,7 @@ import { memberSearchText, namePinyin, normalizeSearchQuery, pinyinFull } from '
 import type { z } from 'zod';
 import { prepare, type Sqlite } from '../../db/query';
 import type { CommonColumns, MembersTable } from '../../db/schema';
-import { getRow, insertRow, newCommon, trashRow, updateRow } from '../../db/rows';
+import { getRow, insertRow, insertRows, newCommon, trashRow, updateRow } from '../../db/rows';
 import { registerTable } from '../../db/registry';
 import { requireBranchId } from '../branch/branch';
 import { ensureGroupByName as ensureGroup } from './groups';
@@ -245,18 +245,16 @@ export function addMembers(
   }
   return db.transaction(() => {
     const groups = new Map<string, string>();
-    const out: Member[] = [];
-    parsed.forEach(({ fields, group }, i) => {
-      let groupId = fields.partyGroupId;
+    const rows = parsed.map(({ fields, group }) => {
       if (group) {
-        groupId = groups.get(group) ?? ensureGroup(db, branchId, group);
-        groups.set(group, groupId);
+        // The parsed fields are this call's own objects: setting the group's id in place spares a copy per member.
+        fields.partyGroupId = groups.get(group) ?? ensureGroup(db, branchId, group);
+        groups.set(group, fields.partyGroupId);
       }
-      const row = insertRow(db, 'members', newMemberRow(branchId, { ...fields, partyGroupId: groupId }));
-      out.push(toMember(row, group));
-      if (options.onProgress && (i + 1) % 1000 === 0) options.onProgress(i + 1, parsed.length);
+      return newMemberRow(branchId, fields);
     });
-    return out;
+    insertRows(db, 'members', rows, options.onProgress);
+    return rows.map((row, i) => toMember(row, parsed[i]!.group));
   })();
 }
 
