@@ -144,3 +144,20 @@ describe('headers', () => {
     expect(['A', 'Z', 'AA', 'ZZ', 'AAA'].map(columnIndex)).toEqual([0, 25, 26, 701, 702]);
   });
 });
+
+describe('unreadable files', () => {
+  it('says what is wrong with a damaged file or an unknown extension, in Chinese', async () => {
+    await expect(readSpreadsheet(Buffer.from('PK\u0003\u0004 not really a zip'), 'xlsx')).rejects.toMatchObject({
+      code: 'E_VALIDATION',
+      message: expect.stringContaining('无法读取表格文件（xlsx）'),
+    });
+    const { formatOf } = await import('../../main/services/spreadsheet/readers');
+    expect(() => formatOf('花名册.numbers')).toThrow('不支持的文件类型“.numbers”');
+  });
+
+  it('reads a hyperlink and a formula by what the cell shows', async () => {
+    const data = await buildXlsx([['姓名', '联系电话'], [{ text: '张三', hyperlink: 'mailto:a@b.c' }, { formula: '"139"&"00000001"', result: '13900000001' }]]);
+    const grid = await readSpreadsheet(data, 'xlsx');
+    expect(grid.rows[1]!.cells).toEqual([{ kind: 'text', text: '张三' }, { kind: 'text', text: '13900000001' }]);
+  });
+});

@@ -52,6 +52,9 @@ export async function readSpreadsheet(data: Buffer, declared: SpreadsheetFormat)
     return readCsv(data);
   } catch (e) {
     if (e instanceof AppError) throw e;
+    if (/password|encrypt/i.test((e as Error).message)) {
+      throw new AppError('E_VALIDATION', '这个表格文件设置了打开密码：请在 Excel 或 WPS 中取消密码、另存后再导入');
+    }
     throw new AppError('E_VALIDATION', `无法读取表格文件（${format}）：文件可能已损坏或不是该格式。${(e as Error).message}`);
   }
 }
@@ -68,7 +71,7 @@ function excelCell(value: ExcelValue, numFmt: string | undefined): Cell {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? EMPTY : { kind: 'date', date: utcDate(value) };
   if ('richText' in value) return excelCell(value.richText.map((r) => r.text).join(''), numFmt);
   if ('result' in value) return excelCell((value.result ?? null) as ExcelValue, numFmt);
-  if ('text' in value) return excelCell(String(value.text), numFmt);
+  if ('text' in value) return excelCell(value.text as ExcelValue, numFmt); // a hyperlink: its shown text
   return EMPTY; // errors (#N/A …) and anything else carry no value
 }
 
