@@ -163,8 +163,8 @@ export interface DocxSection {
   orientation: 'portrait' | 'landscape';
   margins: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
   grid: { type: string | null; linePitch: number | null };
-  /** Footer text without field results, e.g. "—  —" around a PAGE field. */
-  footer: string;
+  /** Footer text without field results, e.g. "—  —" around a PAGE field; null when it is the previous section's. */
+  footer: string | null;
   /** w:jc of the footer's first paragraph: "left", "right", "center" … */
   footerAlignment: string | null;
   evenFooter: string | null;
@@ -243,7 +243,7 @@ def table_info(t):
     return {'rows': rows, 'headerRows': header, 'cantSplit': cant, 'columnWidths': grid}
 
 def footer_text(f):
-    return '' if f is None or f.is_linked_to_previous else '\n'.join(p.text for p in f.paragraphs)
+    return None if f is None or f.is_linked_to_previous else '\n'.join(p.text for p in f.paragraphs)
 
 def footer_align(f):
     if f is None or f.is_linked_to_previous or not f.paragraphs: return None

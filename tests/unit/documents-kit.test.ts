@@ -220,6 +220,26 @@ describe('记录本/表格 preset', () => {
   });
 });
 
+describe('sections', () => {
+  it('mixes portrait and landscape sections, each with page numbers on odd and even pages', async () => {
+    const doc = createDocument({
+      preset: OFFICIAL,
+      sections: [
+        { children: [paragraph(OFFICIAL, '正文。')] },
+        { orientation: 'landscape', pageNumbers: 'ofTotal', children: [paragraph(OFFICIAL, '附表。')] },
+        { pageNumbers: false, children: [paragraph(OFFICIAL, '版记。')] },
+      ],
+    });
+    const read = readDocx(saveFile(dir, 'sections.docx', await toBuffer(doc)));
+    expect(read.evenAndOddHeaders).toBe(true);
+    expect(read.sections.map((s) => s.orientation)).toEqual(['portrait', 'landscape', 'portrait']);
+    expect(read.sections[1]!.footer).toMatch(/^第 +页 共 +页$/);
+    expect(read.sections[1]!.evenFooter).toMatch(/^第 +页 共 +页$/);
+    expect([read.sections[1]!.footerAlignment, read.sections[1]!.evenFooterAlignment]).toEqual(['center', 'center']);
+    expect(read.sections[2]!.footer).toBe('');
+  });
+});
+
 describe('column widths', () => {
   it('adds up to the width asked for', () => {
     expect(fitWidths([1, 1, 1], 1000).reduce((a, b) => a + b, 0)).toBe(1000);

@@ -1,5 +1,5 @@
 /** Sections and the document: page setup of a preset, styles, footers, and packing to bytes. */
-import { Document, DocumentGridType, Packer, PageOrientation, type FileChild, type ISectionOptions } from 'docx';
+import { Document, DocumentGridType, Footer, Paragraph, Packer, PageOrientation, type FileChild, type ISectionOptions } from 'docx';
 import { pageNumberFooters } from './footers';
 import { margins, type Orientation, type PageNumberStyle, type Preset } from './presets';
 import { presetStyles } from './styles';
@@ -41,11 +41,17 @@ function section(preset: Preset, input: SectionInput): { options: ISectionOption
   return {
     options: {
       properties: sectionProperties(preset, input.orientation),
-      footers: numbers?.footers,
+      // Without footers of its own a section would show the previous section's page numbers.
+      footers: numbers?.footers ?? { default: emptyFooter(), even: emptyFooter() },
       children: input.children,
     },
     evenAndOdd: numbers?.evenAndOdd ?? false,
   };
+}
+
+/** A footer with nothing in it (Word wants one paragraph in every footer). */
+function emptyFooter(): Footer {
+  return new Footer({ children: [new Paragraph({})] });
 }
 
 /** A Word document in `preset`: its styles, and each section's page setup and page numbers. */

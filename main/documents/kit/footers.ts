@@ -44,5 +44,6 @@ export function pageNumberFooters(preset: Preset, style: PageNumberStyle = prese
   if (style === 'dashOddEven') {
     return { footers: { default: footer(preset, style, 'right'), even: footer(preset, style, 'left') }, evenAndOdd: true };
   }
-  return { footers: { default: footer(preset, style, 'centre') }, evenAndOdd: false };
+  // Even pages get the same footer, so it still shows if another section switches odd/even footers on.
+  return { footers: { default: footer(preset, style, 'centre'), even: footer(preset, style, 'centre') }, evenAndOdd: false };
 }
