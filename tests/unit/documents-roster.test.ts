@@ -124,6 +124,12 @@ describe('printed roster', () => {
     expect(empty.paragraphs[1]!.text).toBe('截至2026年11月25日　　共0人');
   });
 
+  it('writes markup characters in the data as text', async () => {
+    const odd = [{ ...members[0]!, name: '李<&>"\'', remark: '  前后有空格  ', address: '一行\n二行' }];
+    const file = saveFile(dir, 'roster-odd.docx', await toBuffer(buildRosterDocument({ ...base, members: odd, columns: ['name', 'address', 'remark'] })));
+    expect(readDocx(file).tables[0]!.rows[1]).toEqual(['1', '李<&>"\'', '一行二行', '前后有空格']);
+  });
+
   it('refuses a column it does not know', () => {
     expect(() => buildRosterDocument({ ...base, columns: ['name', 'shoeSize'] })).toThrow('shoeSize');
   });
