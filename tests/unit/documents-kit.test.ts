@@ -18,7 +18,7 @@ import {
   title,
   toBuffer,
 } from '../../main/documents/kit';
-import { docxToPdfMany, pdfPageCount, pdfPages, releaseLibreOffice, pdfWords, readDocx, renderPages, outputDir, saveFile, type DocxContent } from '../helpers/documents';
+import { docxToPdfMany, pdfFonts, pdfPageCount, pdfPages, releaseLibreOffice, pdfWords, readDocx, renderPages, outputDir, saveFile, type DocxContent } from '../helpers/documents';
 
 const GRID_TEXT = '党支部工作台组织生活会议记录民主评议学习教育主题党日活动发展对象培养考察';
 
@@ -164,6 +164,14 @@ describe('公文 preset in LibreOffice', () => {
     const topMargin = (37 / 25.4) * 72;
     expect(tops[0]).toBeGreaterThan(topMargin);
     expect(tops[0]).toBeLessThan(topMargin + 10);
+  });
+
+  it('reaches LibreOffice with a distinct face for title, 黑体, 楷体 and 仿宋 (through the test font mapping)', () => {
+    const fonts = pdfFonts(noticePdf).join(' ');
+    expect(fonts).toMatch(/NotoSerifCJK\w*-Bold/);
+    expect(fonts).toMatch(/NotoSerifCJK\w*-Regular/);
+    expect(fonts).toMatch(/NotoSansCJK/);
+    expect(fonts).toMatch(/UKai/);
   });
 
   it('indents body paragraphs and every heading level by two characters', () => {
