@@ -2,7 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { maskIdNumber } from '../../shared/domain/idNumber';
+import { localToday } from '../../shared/domain/dates';
+import { checkIdNumber, maskIdNumber } from '../../shared/domain/idNumber';
+import { memberFieldsSchema, memberRuleProblems } from '../../shared/domain/member';
 import { memberSearchText } from '../../shared/domain/pinyin';
 import { runCli } from '../helpers/cli';
 import { tempDir } from '../helpers/context';
@@ -31,7 +33,7 @@ beforeAll(() => {
   active = runCli(['member', 'list', '--db', seeded, '--json'], dir).json();
   everyone = runCli(['member', 'list', '--all', '--db', seeded, '--json'], dir).stdout;
   table = runCli(['member', 'list', '--db', seeded], dir).stdout;
-});
+}, 120_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const REQUIRED_KEYS = ['id', 'name', 'gender', 'ethnicity', 'birthDate', 'idNumber', 'education', 'joinDate', 'fullDate', 'category', 'status', 'partyGroup', 'post', 'phone'];
@@ -107,6 +109,27 @@ describe('check', () => {
     const r = runCli(['check', '--db', db('nowhere.sqlite'), '--json'], dir);
     expect(r.code).toBe(1);
     expect(r.errorJson().error.code).toBe('E_NOT_FOUND');
+  });
+});
+
+describe('seed-demo', () => {
+  it('gives the same names and ID numbers for the same seed, all valid, and refuses a filled roster', () => {
+    const again = db('again.sqlite');
+    const r = runCli(['seed-demo', '--members', '400', '--seed', '5', '--db', again, '--json'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json()).toMatchObject({ members: 400, seed: 5, branchCreated: true });
+    const first = JSON.parse(everyone) as Listed[];
+    const second = runCli(['member', 'list', '--all', '--db', again, '--json'], dir).json<Listed[]>();
+    expect(second.map((m) => [m.name, m.idNumber])).toEqual(first.map((m) => [m.name, m.idNumber]));
+    const today = localToday();
+    for (const m of first) {
+      expect(checkIdNumber(m.idNumber).ok, m.idNumber).toBe(true);
+      const fields = memberFieldsSchema.parse(m);
+      expect(memberRuleProblems(fields, today), m.name).toEqual([]);
+    }
+    const refused = runCli(['seed-demo', '--members', '5', '--db', again, '--json'], dir);
+    expect(refused.code).toBe(1);
+    expect(refused.errorJson().error.code).toBe('E_CONFLICT');
   });
 });
 
