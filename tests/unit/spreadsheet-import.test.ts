@@ -265,6 +265,16 @@ describe('other shapes', () => {
     expect(p.skipped).toEqual([{ row: 3, reason: 'footer', text: '2 合计：1 人' }]);
   });
 
+  it('without a recognisable header the preview is refused; the caller may name the header row instead', async () => {
+    const file = path.join(t.dir, 'no-header.xlsx');
+    fs.writeFileSync(file, await buildXlsx([['说明：本表为 2023 年底数据'], ['张三', '11010519491231002X']]));
+    const grid = await readSpreadsheetFile(file);
+    expect(() => previewImport(t.db, grid, { today: TODAY })).toThrow('没有找到表头');
+    const p = previewImport(t.db, grid, { today: TODAY, headerRow: 1, mapping: { A: 'name', B: 'idNumber' } });
+    expect(p.mapping).toEqual({ A: 'name', B: 'idNumber' });
+    expect(p.rows).toMatchObject([{ row: 2, outcome: 'unchanged', matchedBy: 'idNumber' }]);
+  });
+
   it('a status changed through the sheet is an update with a note to record the event', async () => {
     const data = await buildXlsx([
       ['姓名', '身份证号', '党籍状态'],
