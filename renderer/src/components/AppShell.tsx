@@ -8,9 +8,12 @@ import { GroupsPage } from '../features/groups/GroupsPage';
 import { BranchPage } from '../features/branch/BranchPage';
 import { TrashPage } from '../features/trash/TrashPage';
 import { SystemPage } from '../features/system/SystemPage';
+import { PipelinePage } from '../features/pipeline/PipelinePage';
+import { RiseOutlined } from '@ant-design/icons';
 
 const ITEMS: { key: Screen; label: string; icon: React.ReactNode }[] = [
   { key: 'roster', label: '党员名册', icon: <TeamOutlined aria-hidden="true" /> },
+  { key: 'pipeline', label: '发展党员', icon: <RiseOutlined aria-hidden="true" /> },
   { key: 'groups', label: '党小组', icon: <ApartmentOutlined aria-hidden="true" /> },
   { key: 'branch', label: '支部信息', icon: <BankOutlined aria-hidden="true" /> },
   { key: 'trash', label: '回收站', icon: <DeleteOutlined aria-hidden="true" /> },
@@ -19,6 +22,7 @@ const ITEMS: { key: Screen; label: string; icon: React.ReactNode }[] = [
 
 const SCREENS: Record<Screen, () => React.ReactElement> = {
   roster: RosterPage,
+  pipeline: PipelinePage,
   groups: GroupsPage,
   branch: BranchPage,
   trash: TrashPage,

@@ -11,6 +11,7 @@ import { errorText } from '../../api';
 import { useReturnFocus } from '../../components/useReturnFocus';
 import { formatDate, formatTime } from '../../components/dates';
 import { useMemberStore } from '../../stores/memberStore';
+import { MemberStatusSection } from '../status/MemberStatusSection';
 
 const ACTIONS: Record<string, string> = { insert: '新建', update: '修改', delete: '删除', restore: '恢复', import: '导入', conflict: '冲突' };
 
@@ -130,6 +131,7 @@ export function MemberDetail() {
             <Descriptions.Item label="家庭住址">{member.address || '—'}</Descriptions.Item>
             <Descriptions.Item label="备注" span={2}>{member.remark || '—'}</Descriptions.Item>
           </Descriptions>
+          <MemberStatusSection member={member} />
           <h3 className="form-section-title" style={{ marginTop: 24 }}>变更记录</h3>
           <Table<ChangeEntry>
             aria-label="变更记录"

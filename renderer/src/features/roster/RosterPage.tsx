@@ -12,6 +12,7 @@ import { useMemberStore } from '../../stores/memberStore';
 import { useRosterStore, type RosterFilters, type SortField } from '../../stores/rosterStore';
 import { MemberDetail } from './MemberDetail';
 import { MemberForm } from './MemberForm';
+import { TransferInButton } from '../status/TransferInForm';
 
 const ALL = '__all__';
 
@@ -175,9 +176,12 @@ export function RosterPage() {
       <PageTitle
         title="党员名册"
         extra={
+          <>
+          <TransferInButton />
           <Button type="primary" size="large" icon={<PlusOutlined aria-hidden="true" />} onClick={openCreate}>
             新增党员
           </Button>
+          </>
         }
       />
       <div role="search" aria-label="查找党员">
