@@ -27,6 +27,14 @@ import {
   updateMember,
 } from './services/roster/members';
 import { listTrash, restoreFromTrash } from './services/trash/trash';
+import {
+  applySheet,
+  exportRosterSheet,
+  exportRosterWord,
+  exportStatisticsWord,
+  previewSheet,
+  rosterOverview,
+} from './services/rosterFiles/rosterFiles';
 import { memberEvents, recordMemberEvent, transferIn } from './services/roster/status';
 import { PIPELINE_FIELD_LABELS } from '../shared/domain/pipeline';
 import { createApplicant, deleteApplicant, terminateApplicant, updateApplicant } from './services/pipeline/applicants';
@@ -68,11 +76,18 @@ export const handlers: Handlers = {
   'trash.list': (ctx) => listTrash(ctx.db),
   'trash.restore': (ctx, input) => restoreFromTrash(ctx.db, input.table, input.id),
 
+  'roster.importPreview': (ctx, input) => previewSheet(ctx, input),
+  'roster.importApply': (ctx, input) => applySheet(ctx, input),
+  'roster.exportXlsx': (ctx, input) => exportRosterSheet(ctx, input.filter, input.columns),
+  'roster.exportDocx': (ctx, input) => exportRosterWord(ctx, input.filter, input),
+  'overview.get': (ctx) => rosterOverview(ctx),
+  'overview.exportStatistics': (ctx) => exportStatisticsWord(ctx),
+
   'branches.list': (ctx) => listBranches(ctx.db),
   'branches.compare': (ctx) => compareBranches(ctx.db),
 
   'handover.export': (ctx, input) => exportHandoverData(ctx, input),
-  'handover.preview': (ctx, input) => stagePackage(ctx, Buffer.from(input.data, 'base64'), input.password),
+  'handover.preview': (ctx, input) => stagePackage(ctx, Buffer.from(input.data, 'base64'), input.fileName, input.password),
   'handover.import': (ctx, input) => importStaged(ctx, input.stagingId, input.password, { all: input.all, byKey: input.byKey }),
   'handover.history': (ctx) => handoverHistory(ctx),
 

@@ -9,6 +9,7 @@ import { MEMBER_CATEGORIES, MEMBER_STATUSES, GENDERS, memberFieldsSchema, type M
 import { AGE_BANDS } from '../domain/member';
 import { memberEventSchema, transferInSchema, type MemberEventRecord } from '../domain/memberEvents';
 import type { BackupInfo, HandoverLogEntry, ImportPreview, PackageManifest, VerifyResult } from './handover';
+import type { ExportedFile, RosterOverview, SheetImportResult, SheetPreview } from './rosterFiles';
 import { isIsoDate } from '../domain/dates';
 import { applicantCreateSchema, applicantUpdateSchema, stepInputSchema, terminateSchema, type Applicant, type PipelineBoard } from '../domain/pipeline';
 
@@ -103,6 +104,8 @@ const password = z.string().max(200).nullish();
 /** File content in base64 (the renderer reads files the user picks; both transports carry JSON). */
 const fileData = z.string().max(700 * 1024 * 1024, { error: '文件过大' });
 const resolution = z.enum(['package', 'local']);
+/** Which members an export takes: the roster's filters, without paging. */
+const exportFilter = memberSearchSchema.omit({ offset: true, limit: true }).default({ query: '', status: 'active', sort: 'name', order: 'asc' });
 
 export const contract = {
   'app.info': op<AppInfo>()(none),
@@ -129,6 +132,37 @@ export const contract = {
 
   'trash.list': op<TrashItem[]>()(none),
   'trash.restore': op<void>()(z.object({ table: z.string().max(40), id })),
+
+  'roster.importPreview': op<SheetPreview>()(
+    z.object({
+      stagingId: z.string().uuid().nullish(),
+      data: fileData.nullish(),
+      fileName: z.string().max(260).default(''),
+      mapping: z.record(z.string().max(3), z.string().max(40).nullable()).nullish(),
+      headerRow: z.number().int().min(1).max(100).nullish(),
+    }),
+  ),
+  'roster.importApply': op<SheetImportResult>()(
+    z.object({
+      stagingId: z.string().uuid(),
+      mapping: z.record(z.string().max(3), z.string().max(40).nullable()).nullish(),
+      headerRow: z.number().int().min(1).max(100).nullish(),
+      skipInvalid: z.boolean().default(false),
+    }),
+  ),
+  'roster.exportXlsx': op<ExportedFile>()(
+    z.object({ filter: exportFilter, columns: z.array(z.string().max(40)).max(40).nullish() }),
+  ),
+  'roster.exportDocx': op<ExportedFile>()(
+    z.object({
+      filter: exportFilter,
+      columns: z.array(z.string().max(40)).max(40).nullish(),
+      maskIdNumbers: z.boolean().default(false),
+      filterLabel: z.string().max(40).nullish(),
+    }),
+  ),
+  'overview.get': op<RosterOverview>()(none),
+  'overview.exportStatistics': op<ExportedFile>()(none),
 
   'branches.list': op<BranchSummary[]>()(none),
   'branches.compare': op<BranchFigures>()(none),

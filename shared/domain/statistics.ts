@@ -2,8 +2,18 @@
 import { educationGroup, resolveEducation } from './codes';
 import { fullYearsBetween } from './dates';
 import { chineseNumeralValue } from './numerals';
-/** Any member-like record: the roster's Member, or a row of a printed roster. */
-type RosterMember = { readonly name: string } & { readonly [key: string]: unknown };
+/** The fields the statistics read: the roster's Member has them, and so does a row of a printed roster. */
+export interface StatisticsMember {
+  readonly category?: unknown;
+  readonly gender?: unknown;
+  readonly ethnicity?: unknown;
+  readonly education?: unknown;
+  readonly birthDate?: unknown;
+  readonly fullDate?: unknown;
+  readonly partyGroup?: unknown;
+  readonly status?: unknown;
+}
+type RosterMember = StatisticsMember;
 
 export interface CountRow {
   label: string;

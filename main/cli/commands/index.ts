@@ -4,6 +4,7 @@ import { checkCommand } from './check';
 import { initCommand } from './init';
 import { memberAddCommand, memberListCommand } from './member';
 import { seedDemoCommand } from './seedDemo';
+import { rosterExportCommand, rosterImportCommand } from './roster';
 import { handoverExportCommand, handoverImportCommand } from './handover';
 import { backupCreateCommand, backupListCommand, backupRestoreCommand, backupVerifyCommand } from './backup';
 
@@ -13,6 +14,8 @@ export const COMMANDS: readonly CliCommand[] = [
   seedDemoCommand,
   memberListCommand,
   memberAddCommand,
+  rosterImportCommand,
+  rosterExportCommand,
   handoverExportCommand,
   handoverImportCommand,
   backupCreateCommand,

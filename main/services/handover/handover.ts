@@ -1,9 +1,9 @@
 /** Hand-over as the app and the CLI use it: export to a file, preview a package, import it after a backup. */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { HandoverLogEntry } from '../../../shared/contract/handover';
 import { AppError } from '../../../shared/contract/errors';
 import type { AppContext } from '../../app/context';
+import { dropStaged, stagedFile, stageFile } from '../../app/staging';
 import { nowIso, prepare } from '../../db/query';
 import { makeBackup } from '../backup/backups';
 import { PackageError } from './errors';
@@ -70,26 +70,17 @@ export async function importHandover(
   return { preview: plan.preview, result, backup: backup.name };
 }
 
-// ---- staging for the screen: the file is sent once for the preview and applied by its id ----
+// ---- for the screen: the file is sent once for the preview and applied by its id ----
 
-const staged = new WeakMap<AppContext, Map<string, Buffer>>();
-const MAX_STAGED = 3;
-
-export async function stagePackage(ctx: AppContext, buffer: Buffer, password?: string | null) {
+export async function stagePackage(ctx: AppContext, buffer: Buffer, fileName: string, password?: string | null) {
   const preview = await previewHandover(ctx, buffer, password);
-  let map = staged.get(ctx);
-  if (!map) staged.set(ctx, (map = new Map()));
-  const stagingId = crypto.randomUUID();
-  map.set(stagingId, buffer);
-  while (map.size > MAX_STAGED) map.delete(map.keys().next().value!);
-  return { stagingId, preview };
+  return { stagingId: stageFile(ctx, 'handover', { buffer, fileName }), preview };
 }
 
 export async function importStaged(ctx: AppContext, stagingId: string, password: string | null | undefined, resolutions: Resolutions) {
-  const buffer = staged.get(ctx)?.get(stagingId);
-  if (!buffer) throw new AppError('E_NOT_FOUND', '请重新选择交接包文件（预览已过期）');
+  const { buffer } = stagedFile(ctx, 'handover', stagingId);
   const { preview, backup } = await importHandover(ctx, buffer, { password, resolutions });
-  staged.get(ctx)!.delete(stagingId);
+  dropStaged(ctx, 'handover', stagingId);
   return { preview, backup };
 }
 

@@ -6,7 +6,7 @@ import { AppError } from '../../../shared/contract/errors';
 import { zodProblems } from '../../../shared/contract/validate';
 import { educationLabel, jobCategoryLabel } from '../../../shared/domain/codes';
 import { localToday } from '../../../shared/domain/dates';
-import { checkIdNumber } from '../../../shared/domain/idNumber';
+import { ID_PROBLEM_MESSAGES, checkIdNumber } from '../../../shared/domain/idNumber';
 import { MEMBER_FIELD_LABELS, memberFieldsSchema, memberRuleProblems, type Member, type MemberFields } from '../../../shared/domain/member';
 import type { Sqlite } from '../../db/query';
 import { cellAt, cellText, columnIndex, isBlankCell, type Grid, type GridRow, type SpreadsheetFormat } from './grid';
@@ -271,7 +271,11 @@ function previewRow(row: GridRow, columns: Columns, ctx: RowContext): PreviewRow
   const merged = base ? Object.assign(storedInput(base), values) : values;
   let fields: MemberFields | null = null;
   const parsed = memberFieldsSchema.safeParse(merged);
-  if (!parsed.success) problems.push(...toIssues(zodProblems(parsed.error), row.number, ctx, problems));
+  if (!parsed.success) {
+    problems.push(...toIssues(zodProblems(parsed.error), row.number, ctx, problems));
+    // The cross-field rules do not run on a row the schema refuses: still name a wrong ID number, the likeliest cause.
+    if (idCheck && !idCheck.ok) problems.push(...toIssues([{ field: 'idNumber', message: ID_PROBLEM_MESSAGES[idCheck.problem] }], row.number, ctx, problems));
+  }
   else {
     fields = parsed.data;
     problems.push(...toIssues(memberRuleProblems(fields, ctx.today), row.number, ctx, problems));

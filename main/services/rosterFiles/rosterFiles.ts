@@ -1,0 +1,158 @@
+/** The roster's files for the screens: spreadsheet import (preview, then apply), .xlsx and Word exports, the overview. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { AppError } from '../../../shared/contract/errors';
+import type { MemberSearch } from '../../../shared/contract/operations';
+import { memberSearchSchema } from '../../../shared/contract/operations';
+import type { ExportedFile, RosterOverview, SheetImportResult, SheetIssue, SheetPreview } from '../../../shared/contract/rosterFiles';
+import { localToday } from '../../../shared/domain/dates';
+import { maskIdNumber } from '../../../shared/domain/idNumber';
+import { MEMBER_FIELD_LABELS } from '../../../shared/domain/member';
+import { computeBranchStatistics } from '../../../shared/domain/statistics';
+import type { AppContext } from '../../app/context';
+import { dropStaged, stagedFile, stageFile } from '../../app/staging';
+import { buildBranchStatisticsDocument, buildRosterDocument, ROSTER_COLUMNS, toBuffer, type RosterDocumentInput } from '../../documents';
+import { getLocalBranch, requireBranchId } from '../branch/branch';
+import { pipelineBoard } from '../pipeline/board';
+import { findMembers } from '../roster/members';
+import {
+  applyImport,
+  describeIssue,
+  exportRosterXlsx,
+  IMPORT_FIELDS,
+  previewImport,
+  readSpreadsheet,
+  formatOf,
+  type CellIssue,
+  type ColumnMapping,
+  type ImportPreview,
+} from '../spreadsheet';
+
+const label = (key: string) => MEMBER_FIELD_LABELS[key] ?? key;
+const issue = (i: CellIssue): SheetIssue => ({ ...i, text: describeIssue(i) });
+
+function view(stagingId: string, fileName: string, p: ImportPreview): SheetPreview {
+  return {
+    stagingId,
+    fileName,
+    format: p.format,
+    sheetName: p.sheetName,
+    headerRow: p.headerRow,
+    headers: p.headers,
+    mapping: p.mapping,
+    fields: IMPORT_FIELDS.map((key) => ({ key, label: label(key) })),
+    missingFields: p.missingFields.map((key) => ({ key, label: label(key) })),
+    counts: { new: p.new, updated: p.updated, unchanged: p.unchanged, invalid: p.rows.filter((r) => r.outcome === 'invalid').length },
+    invalid: p.invalid.map(issue),
+    skipped: p.skipped,
+    rows: p.rows.map((r) => ({
+      row: r.row,
+      outcome: r.outcome,
+      name: r.name,
+      idNumberMasked: r.fields?.idNumber ? maskIdNumber(r.fields.idNumber) : '',
+      problems: r.problems.map(issue),
+      notes: r.notes.map(issue),
+      changes: r.changes.map((c) => ({ label: c.label, before: c.field === 'idNumber' ? '（已修改）' : c.before, after: c.field === 'idNumber' ? '（已修改）' : c.after })),
+    })),
+  };
+}
+
+export interface SheetRequest {
+  stagingId?: string | null;
+  data?: string | null;
+  fileName: string;
+  mapping?: Record<string, string | null> | null;
+  headerRow?: number | null;
+}
+
+async function previewOf(ctx: AppContext, stagingId: string, mapping?: Record<string, string | null> | null, headerRow?: number | null) {
+  const { buffer, fileName } = stagedFile(ctx, 'sheet', stagingId);
+  const grid = await readSpreadsheet(buffer, formatOf(fileName));
+  return previewImport(ctx.db, grid, { mapping: (mapping ?? undefined) as ColumnMapping | undefined, headerRow: headerRow ?? undefined });
+}
+
+/** Stages the file (once) and previews it with the mapping as corrected by the user. */
+export async function previewSheet(ctx: AppContext, req: SheetRequest): Promise<SheetPreview> {
+  requireBranchId(ctx.db);
+  let stagingId = req.stagingId;
+  if (!stagingId) {
+    if (!req.data) throw new AppError('E_VALIDATION', '请选择要导入的表格文件', [{ field: 'data', message: '请选择文件' }]);
+    stagingId = stageFile(ctx, 'sheet', { buffer: Buffer.from(req.data, 'base64'), fileName: req.fileName });
+  }
+  const preview = await previewOf(ctx, stagingId, req.mapping, req.headerRow);
+  return view(stagingId, stagedFile(ctx, 'sheet', stagingId).fileName, preview);
+}
+
+/** Reads and previews again (nothing trusted from the screen), then writes in one transaction after a backup. */
+export async function applySheet(
+  ctx: AppContext,
+  req: { stagingId: string; skipInvalid: boolean; mapping?: Record<string, string | null> | null; headerRow?: number | null },
+): Promise<SheetImportResult> {
+  const preview = await previewOf(ctx, req.stagingId, req.mapping, req.headerRow);
+  const r = await applyImport(ctx.db, ctx.databasePath, preview, { skipInvalid: req.skipInvalid });
+  dropStaged(ctx, 'sheet', req.stagingId);
+  ctx.log.info(`roster import: ${r.inserted} new, ${r.updated} updated`);
+  return { inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, skipped: r.skipped, backup: r.backup?.name ?? null };
+}
+
+function fileStem(ctx: AppContext, what: string): string {
+  const branch = getLocalBranch(ctx.db)?.name ?? '支部';
+  return `${branch.replace(/[\\/:*?"<>|\s]/g, '')}${what}-${localToday()}`;
+}
+
+export async function exportRosterSheet(ctx: AppContext, filter: MemberSearch, columns?: string[] | null): Promise<ExportedFile> {
+  const unknown = (columns ?? []).filter((c) => !(IMPORT_FIELDS as readonly string[]).includes(c));
+  if (unknown.length) throw new AppError('E_VALIDATION', `无法导出的列：${unknown.join('、')}`, [{ field: 'columns', message: '列无效' }]);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'branch-desk-export-'));
+  try {
+    const file = path.join(dir, 'roster.xlsx');
+    const { count } = await exportRosterXlsx(ctx.db, file, { filter, columns: (columns ?? undefined) as never });
+    return { fileName: `${fileStem(ctx, '党员名册')}.xlsx`, data: fs.readFileSync(file).toString('base64'), count };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function exportRosterWord(
+  ctx: AppContext,
+  filter: MemberSearch,
+  options: { columns?: string[] | null; maskIdNumbers?: boolean; filterLabel?: string | null },
+): Promise<ExportedFile> {
+  const known = new Set(ROSTER_COLUMNS.map((c) => c.key));
+  const unknown = (options.columns ?? []).filter((c) => !known.has(c));
+  if (unknown.length) throw new AppError('E_VALIDATION', `无法打印的列：${unknown.join('、')}`, [{ field: 'columns', message: '列无效' }]);
+  const branch = getLocalBranch(ctx.db);
+  if (!branch) throw new AppError('E_NO_BRANCH', '尚未建立支部信息');
+  const members = findMembers(ctx.db, memberSearchSchema.parse(filter));
+  const doc = buildRosterDocument({
+    branchName: branch.name,
+    date: localToday(),
+    columns: options.columns?.length ? options.columns : undefined,
+    members: members as unknown as Parameters<typeof buildRosterDocument>[0]['members'],
+    filterLabel: options.filterLabel ?? undefined,
+    maskIdNumbers: options.maskIdNumbers ?? false,
+  });
+  return { fileName: `${fileStem(ctx, '党员花名册')}.docx`, data: (await toBuffer(doc)).toString('base64'), count: members.length };
+}
+
+export function rosterOverview(ctx: AppContext): RosterOverview {
+  const today = localToday();
+  const members = findMembers(ctx.db, memberSearchSchema.parse({}));
+  const board = pipelineBoard(ctx.db, {}, today);
+  return {
+    date: today,
+    statistics: computeBranchStatistics(members, today),
+    probation: board.probation,
+    pipeline: board.stages.map((s) => ({ stage: s.stage, total: s.total })),
+  };
+}
+
+export async function exportStatisticsWord(ctx: AppContext): Promise<ExportedFile> {
+  const branch = getLocalBranch(ctx.db);
+  if (!branch) throw new AppError('E_NO_BRANCH', '尚未建立支部信息');
+  const { statistics, date } = rosterOverview(ctx);
+  const doc = buildBranchStatisticsDocument({ branchName: branch.name, date, stats: statistics });
+  return { fileName: `${fileStem(ctx, '党员队伍基本情况统计表')}.docx`, data: (await toBuffer(doc)).toString('base64') };
+}
+
