@@ -14,11 +14,14 @@ export interface Transport {
 export class ApiError extends Error {
   readonly code: string;
   readonly issues: AppErrorPayload['issues'];
+  /** A finer reason for some codes (E_PACKAGE: 'wrong-password', 'checksum', …). */
+  readonly reason: string | undefined;
   constructor(payload: AppErrorPayload) {
     super(payload.message);
     this.name = 'ApiError';
     this.code = payload.code;
     this.issues = payload.issues;
+    this.reason = payload.reason;
   }
 }
 

@@ -10,6 +10,11 @@ import { TrashPage } from '../features/trash/TrashPage';
 import { SystemPage } from '../features/system/SystemPage';
 import { PipelinePage } from '../features/pipeline/PipelinePage';
 import { RiseOutlined } from '@ant-design/icons';
+import { HandoverPage } from '../features/handover/HandoverPage';
+import { BackupPage } from '../features/backup/BackupPage';
+import { ComparePage } from '../features/committee/ComparePage';
+import { CloudServerOutlined, FundProjectionScreenOutlined, SwapOutlined } from '@ant-design/icons';
+import { useCommitteeStore } from '../stores/committeeStore';
 
 const ITEMS: { key: Screen; label: string; icon: React.ReactNode }[] = [
   { key: 'roster', label: '党员名册', icon: <TeamOutlined aria-hidden="true" /> },
@@ -17,6 +22,9 @@ const ITEMS: { key: Screen; label: string; icon: React.ReactNode }[] = [
   { key: 'groups', label: '党小组', icon: <ApartmentOutlined aria-hidden="true" /> },
   { key: 'branch', label: '支部信息', icon: <BankOutlined aria-hidden="true" /> },
   { key: 'trash', label: '回收站', icon: <DeleteOutlined aria-hidden="true" /> },
+  { key: 'committee', label: '支部对比', icon: <FundProjectionScreenOutlined aria-hidden="true" /> },
+  { key: 'handover', label: '数据交接', icon: <SwapOutlined aria-hidden="true" /> },
+  { key: 'backup', label: '备份与恢复', icon: <CloudServerOutlined aria-hidden="true" /> },
   { key: 'system', label: '系统与数据', icon: <SettingOutlined aria-hidden="true" /> },
 ];
 
@@ -27,6 +35,9 @@ const SCREENS: Record<Screen, () => React.ReactElement> = {
   branch: BranchPage,
   trash: TrashPage,
   system: SystemPage,
+  handover: HandoverPage,
+  backup: BackupPage,
+  committee: ComparePage,
 };
 
 export function AppShell() {
@@ -34,6 +45,9 @@ export function AppShell() {
   const go = useAppStore((s) => s.go);
   const branchName = useAppStore((s) => s.branch?.name ?? '');
   const Current = SCREENS[screen];
+  // 支部对比 only when the database holds more than one branch (the committee's roll-up).
+  const manyBranches = useCommitteeStore((s) => s.branches.length > 1);
+  useEffect(() => void useCommitteeStore.getState().loadBranches(), []);
 
   useEffect(() => {
     const label = ITEMS.find((i) => i.key === screen)?.label ?? '';
@@ -52,7 +66,7 @@ export function AppShell() {
             <Menu
               mode="inline"
               selectedKeys={[screen]}
-              items={ITEMS}
+              items={ITEMS.filter((i) => i.key !== 'committee' || manyBranches)}
               onClick={(e) => go(e.key as Screen)}
               style={{ borderInlineEnd: 'none', fontSize: 17, paddingTop: 8 }}
             />

@@ -4,7 +4,7 @@ import type { AppInfo } from '../../../shared/contract/operations';
 import type { Branch, BranchFieldsInput } from '../../../shared/domain/branch';
 import { api, errorText } from '../api';
 
-export type Screen = 'roster' | 'groups' | 'branch' | 'trash' | 'system' | 'pipeline';
+export type Screen = 'roster' | 'groups' | 'branch' | 'trash' | 'system' | 'handover' | 'backup' | 'committee' | 'pipeline';
 export type Phase = 'starting' | 'no-transport' | 'failed' | 'setup' | 'ready';
 
 interface AppState {

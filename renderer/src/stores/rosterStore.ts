@@ -16,6 +16,8 @@ export interface RosterFilters {
   educationGroup: string | null;
   gender: '男' | '女' | null;
   ageBand: string | null;
+  /** null: the local branch; 'all': every branch; or an imported branch's id (committee roll-up). */
+  branchId?: string | null;
 }
 
 export const DEFAULT_FILTERS: RosterFilters = {
@@ -55,6 +57,7 @@ function searchInput(s: Pick<RosterState, 'filters' | 'sort' | 'order'>, offset:
     educationGroup: f.educationGroup,
     gender: f.gender,
     ageBand: f.ageBand,
+    branchId: f.branchId ?? null,
     sort: s.sort,
     order: s.order,
     offset,

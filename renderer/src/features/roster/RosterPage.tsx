@@ -13,6 +13,7 @@ import { useRosterStore, type RosterFilters, type SortField } from '../../stores
 import { MemberDetail } from './MemberDetail';
 import { MemberForm } from './MemberForm';
 import { TransferInButton } from '../status/TransferInForm';
+import { BranchSelect } from '../committee/BranchSelect';
 
 const ALL = '__all__';
 
@@ -206,6 +207,7 @@ export function RosterPage() {
             }}
           />
         </div>
+        <BranchSelect value={filters.branchId ?? null} onChange={(branchId) => set({ branchId })} />
       </div>
       <div className="filter-bar">
         <FilterSelect

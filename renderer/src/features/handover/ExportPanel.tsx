@@ -1,0 +1,163 @@
+/** 导出交接包: the whole branch or some of its data, an optional period and password, then a file to keep. */
+import { ExportOutlined } from '@ant-design/icons';
+import { Alert, Button, Checkbox, Col, DatePicker, Form, Input, Radio, Row } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { errorText } from '../../api';
+import { fromDayjs } from '../../components/dates';
+import { useHandoverStore } from '../../stores/handoverStore';
+import { downloadBase64 } from './files';
+import { EXPORT_CHOICES } from './tables';
+
+interface Problems {
+  tables?: string;
+  to?: string;
+  password?: string;
+  confirm?: string;
+}
+
+export function ExportPanel() {
+  const [scope, setScope] = useState<'all' | 'some'>('all');
+  const [chosen, setChosen] = useState<string[]>(EXPORT_CHOICES.map((c) => c.key));
+  const [from, setFrom] = useState<Dayjs | null>(null);
+  const [to, setTo] = useState<Dayjs | null>(null);
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [createdBy, setCreatedBy] = useState('');
+  const [problems, setProblems] = useState<Problems>({});
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<{ fileName: string; withPassword: boolean; rows: number } | null>(null);
+
+  const check = (): Problems => {
+    const p: Problems = {};
+    if (scope === 'some' && chosen.length === 0) p.tables = '请至少选择一项要导出的数据';
+    if (from && to && from.isAfter(to, 'day')) p.to = '结束日期不能早于起始日期';
+    if (password && password.length < 4) p.password = '密码至少 4 位';
+    if (password !== confirm) p.confirm = '两次输入的密码不一致';
+    return p;
+  };
+
+  const onExport = async () => {
+    const p = check();
+    setProblems(p);
+    setDone(null);
+    setError(null);
+    const first = (['tables', 'to', 'password', 'confirm'] as const).find((k) => p[k]);
+    if (first) {
+      document.getElementById(`export-${first}`)?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      const tables = scope === 'some' ? EXPORT_CHOICES.filter((c) => chosen.includes(c.key)).flatMap((c) => c.tables) : null;
+      const r = await useHandoverStore.getState().exportPackage({
+        password: password || null,
+        from: fromDayjs(from) || null,
+        to: fromDayjs(to) || null,
+        tables,
+        createdBy: createdBy.trim() || null,
+      });
+      downloadBase64(r.data, r.fileName);
+      setDone({ fileName: r.fileName, withPassword: !!password, rows: r.manifest.tables.reduce((s, t) => s + t.rows, 0) });
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Form layout="vertical" aria-label="导出交接包" onFinish={() => void onExport()} style={{ maxWidth: 860 }}>
+      <p style={{ marginTop: 0 }}>
+        把本支部的数据做成一个交接包文件（.zbk），用U盘交给接任的书记、上级党委，或者拷到新电脑上导入。
+      </p>
+      <Form.Item label={<span id="export-scope-label">导出哪些数据</span>}>
+        <Radio.Group aria-labelledby="export-scope-label" value={scope} onChange={(e) => setScope(e.target.value as 'all' | 'some')}>
+          <Radio value="all">整个支部（全部数据）</Radio>
+          <Radio value="some">选择部分数据</Radio>
+        </Radio.Group>
+      </Form.Item>
+      {scope === 'some' ? (
+        <Form.Item
+          label={<span id="export-tables-label">选择要导出的数据</span>}
+          validateStatus={problems.tables ? 'error' : undefined}
+          help={problems.tables}
+        >
+          <div role="group" aria-labelledby="export-tables-label" id="export-tables" tabIndex={-1}>
+            <Checkbox.Group value={chosen} onChange={(v) => { setChosen(v as string[]); setProblems((p) => ({ ...p, tables: undefined })); }} style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+              {EXPORT_CHOICES.map((c) => (
+                <Checkbox key={c.key} value={c.key}>
+                  <strong>{c.label}</strong>
+                  <span className="muted">（{c.hint}）</span>
+                </Checkbox>
+              ))}
+            </Checkbox.Group>
+          </div>
+        </Form.Item>
+      ) : null}
+
+      <div className="form-section-title">时间范围（可不填）</div>
+      <p className="muted" style={{ marginTop: -4 }}>
+        填写后，党员变动、发展步骤等带日期的记录只导出这段时间内的；党员名册等其余数据整体导出。
+      </p>
+      <Row gutter={24}>
+        <Col xs={24} md={8}>
+          <Form.Item label="起始日期" htmlFor="export-from">
+            <DatePicker id="export-from" style={{ width: '100%' }} format="YYYY-MM-DD" placeholder="年-月-日" value={from} onChange={setFrom} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item label="结束日期" htmlFor="export-to" validateStatus={problems.to ? 'error' : undefined} help={problems.to}>
+            <DatePicker id="export-to" style={{ width: '100%' }} format="YYYY-MM-DD" placeholder="年-月-日" value={to} onChange={setTo} />
+          </Form.Item>
+        </Col>
+      </Row>
+
+      <div className="form-section-title">密码保护（建议设置）</div>
+      <p style={{ marginTop: -4 }}>
+        交接包里有党员的身份证号、电话等个人信息，设置密码后，即使U盘丢失，别人也打不开。密码请另行告诉接收人，不要写在U盘上。
+      </p>
+      <Row gutter={24}>
+        <Col xs={24} md={8}>
+          <Form.Item label="密码" htmlFor="export-password" validateStatus={problems.password ? 'error' : undefined} help={problems.password}>
+            <Input.Password id="export-password" value={password} maxLength={200} autoComplete="new-password" onChange={(e) => { setPassword(e.target.value); setProblems((p) => ({ ...p, password: undefined, confirm: undefined })); }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item label="再输入一次密码" htmlFor="export-confirm" validateStatus={problems.confirm ? 'error' : undefined} help={problems.confirm}>
+            <Input.Password id="export-confirm" value={confirm} maxLength={200} autoComplete="new-password" onChange={(e) => { setConfirm(e.target.value); setProblems((p) => ({ ...p, password: undefined, confirm: undefined })); }} />
+          </Form.Item>
+        </Col>
+      </Row>
+
+      <Row gutter={24}>
+        <Col xs={24} md={8}>
+          <Form.Item label="交接人" htmlFor="export-by">
+            <Input id="export-by" value={createdBy} maxLength={30} placeholder="您的姓名" onChange={(e) => setCreatedBy(e.target.value)} />
+          </Form.Item>
+        </Col>
+      </Row>
+
+      {error ? <Alert type="error" showIcon role="alert" title={`导出失败：${error}`} style={{ marginBottom: 16 }} /> : null}
+      {done ? (
+        <Alert
+          type="success"
+          showIcon
+          role="status"
+          style={{ marginBottom: 16 }}
+          title={`交接包已生成：${done.fileName}`}
+          description={
+            <>
+              共 {done.rows} 条记录，已保存到“下载”位置。请把这个文件复制到U盘交给接收人。
+              {done.withPassword ? '打开它需要您设置的密码。' : '这个交接包没有设置密码，请妥善保管U盘。'}
+            </>
+          }
+        />
+      ) : null}
+      <Button type="primary" size="large" htmlType="submit" loading={busy} icon={<ExportOutlined aria-hidden="true" />}>
+        导出交接包
+      </Button>
+    </Form>
+  );
+}

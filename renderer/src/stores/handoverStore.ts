@@ -1,0 +1,76 @@
+/** 数据交接: export a package, preview and import one, the hand-over log. */
+import { create } from 'zustand';
+import type { HandoverLogEntry, ImportPreview, PackageManifest, Resolution } from '../../../shared/contract/handover';
+import { api, errorText } from '../api';
+import { useAppStore } from './appStore';
+import { useCommitteeStore } from './committeeStore';
+import { useGroupsStore } from './groupsStore';
+import { useRosterStore } from './rosterStore';
+
+export interface ExportRequest {
+  password?: string | null;
+  from?: string | null;
+  to?: string | null;
+  tables?: string[] | null;
+  createdBy?: string | null;
+}
+
+export interface StagedPackage {
+  stagingId: string;
+  fileName: string;
+  preview: ImportPreview;
+  /** The password the preview was read with; the import reads the package again with it. */
+  password: string | null;
+}
+
+interface HandoverState {
+  history: HandoverLogEntry[];
+  historyLoading: boolean;
+  historyError: string | null;
+  exportPackage(req: ExportRequest): Promise<{ fileName: string; data: string; manifest: PackageManifest }>;
+  /** Throws ApiError (E_PACKAGE with a reason) when the file is refused. */
+  preview(data: string, fileName: string, password: string | null): Promise<StagedPackage>;
+  importPackage(staged: StagedPackage, choices: Record<string, Resolution>): Promise<{ preview: ImportPreview; backup: string }>;
+  loadHistory(): Promise<void>;
+}
+
+/** After anything that changes the database wholesale (import, restore): every screen's data again. */
+export async function reloadAppData(): Promise<void> {
+  await useAppStore.getState().start(true);
+  void useRosterStore.getState().reload();
+  void useGroupsStore.getState().load();
+  void useCommitteeStore.getState().loadBranches();
+}
+
+export const useHandoverStore = create<HandoverState>((set, get) => ({
+  history: [],
+  historyLoading: false,
+  historyError: null,
+
+  async exportPackage(req) {
+    const r = await api().call('handover.export', req);
+    void get().loadHistory();
+    return r;
+  },
+
+  async preview(data, fileName, password) {
+    const r = await api().call('handover.preview', { data, fileName, password: password || null });
+    return { stagingId: r.stagingId, fileName, preview: r.preview, password: password || null };
+  },
+
+  async importPackage(staged, choices) {
+    const r = await api().call('handover.import', { stagingId: staged.stagingId, password: staged.password, byKey: choices });
+    void get().loadHistory();
+    return r;
+  },
+
+  async loadHistory() {
+    set({ historyLoading: true, historyError: null });
+    try {
+      const history = await api().call('handover.history');
+      set({ history, historyLoading: false });
+    } catch (e) {
+      set({ historyLoading: false, historyError: errorText(e) });
+    }
+  },
+}));
