@@ -30,6 +30,7 @@ test('committee: two branches imported, roster by branch, comparison', async ({ 
   }
 
   await openApp(page, host);
+  await goTo(page, '党员名册');
   // One branch only: no selector, no comparison in the menu.
   await expect(page.getByTestId('roster-count')).toHaveText('共 1 人');
   await expect(page.getByRole('combobox', { name: '支部' })).toHaveCount(0);

@@ -104,6 +104,7 @@ test('hand-over: export with a password, take over in a second database, settle 
 
     // B is now the branch's workbench with its three members.
     await expect(pb.page.getByRole('banner').getByRole('heading', { name: '中共渤海钻探第一钻井队支部委员会' })).toBeVisible();
+    await goTo(pb.page, '党员名册');
     await expect(pb.page.getByTestId('roster-count')).toHaveText('共 3 人');
 
     // ---- Both databases change 王建国's post; B's package comes back to A.
