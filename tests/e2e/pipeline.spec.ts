@@ -220,3 +220,45 @@ test('a new applicant through the form, then terminated', async ({ page, host })
   await expect(page.getByTestId('pipeline-card').filter({ hasText: '孙丽娟' })).toBeVisible();
   await screenshot(page, 'pipeline-board-terminated');
 });
+
+test('培养联系人 are picked from the roster\'s full members; the last step can be undone', async ({ page, host }) => {
+  const today = localToday();
+  await fullMembers(host, 2);
+  await addMember(host, { name: '周预备', gender: '男', birthDate: '1996-01-10', joinDate: addMonths(today, -3) }, 60);
+  const application = addMonths(today, -4);
+  const id = await newApplicant(host, '吴德胜', application, 61);
+  await record(host, id, [
+    [2, addDays(application, 7)],
+    [3, addMonths(application, 1)],
+    [4, addDays(addMonths(application, 1), 3)],
+  ]);
+  await openBoard(page, host);
+  await column(page, '入党积极分子').getByRole('button', { name: /吴德胜/ }).click();
+  const detail = page.getByRole('dialog').filter({ hasText: '发展党员：吴德胜' });
+  await detail.getByRole('button', { name: /记录下一步/ }).click();
+  const dialog = page.getByRole('dialog', { name: '记录第 5 步：指定培养联系人' });
+  await typeDate(dialog, '完成日期', addMonths(application, 2));
+  // Only full members are offered (the probationer 周预备 is not).
+  const picker = field(dialog, '培养联系人');
+  await picker.click();
+  const list = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await expect(list.getByTitle('王建国（未分组）')).toBeVisible();
+  await expect(list.getByText('周预备')).toHaveCount(0);
+  await picker.fill('lhm');
+  await list.getByTitle('李红梅（未分组）').click();
+  await picker.press('Escape');
+  await expectAccessible(page, 'pipeline-step-cultivators', '.ant-modal');
+  await screenshot(page, 'pipeline-step-cultivators');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(detail.locator('[data-step="5"]')).toContainText(`已完成 ${addMonths(application, 2)}`);
+  await expect(detail.getByRole('row').filter({ hasText: '培养联系人' })).toContainText('李红梅');
+
+  await detail.getByRole('button', { name: '撤销上一步' }).click();
+  await page.getByRole('dialog').filter({ hasText: '撤销第 5 步“指定培养联系人”？' }).getByRole('button', { name: '撤销' }).click();
+  await expect(detail.locator('[aria-current="step"]')).toContainText('第 5 步');
+  await expect(detail.getByRole('row').filter({ hasText: '培养联系人' })).not.toContainText('李红梅');
+  const stored = await host.call<{ steps: unknown[]; cultivators: unknown[] }>('pipeline.get', { id });
+  expect(stored.steps).toHaveLength(4);
+  expect(stored.cultivators).toEqual([]);
+});

@@ -91,8 +91,11 @@ test('a transfer out leaves the active roster and is found under 转出, with it
   await expect(errorAt(extend, '延长时间（月）')).toHaveText('延长预备期不能少于半年');
   await expectAccessible(page, 'status-extend', '.ant-modal');
   await screenshot(page, 'status-extend');
-  await extend.getByRole('button', { name: '取消' }).click();
+  await page.keyboard.press('Escape');
   await expect(extend).toBeHidden();
+  // Esc closed the dialog only (not the detail), and the focus is back on the button that opened it.
+  await expect(detail).toBeVisible();
+  await expect(actions.getByRole('button', { name: '延长预备期' })).toBeFocused();
 
   // 转正 on the day the probation ended (filled in), then he is a full member.
   await actions.getByRole('button', { name: '转正' }).click();

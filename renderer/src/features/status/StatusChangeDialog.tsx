@@ -67,8 +67,11 @@ export function StatusChangeDialog() {
   const tried = useRef(false);
   const shown = useRef(new Set<string>());
   const serverProblems = useRef<FieldProblem[]>([]);
-  const kind = dialog?.kind ?? null;
-  const member = dialog?.member ?? null;
+  // Kept while the dialog closes, so it can animate out and give the focus back to the button that opened it.
+  const last = useRef(dialog);
+  if (dialog) last.current = dialog;
+  const kind = last.current?.kind ?? null;
+  const member = last.current?.member ?? null;
 
   useEffect(() => {
     if (!dialog) return;
@@ -136,7 +139,9 @@ export function StatusChangeDialog() {
 
   return (
     <Modal
-      open
+      open={!!dialog}
+      afterClose={() => (last.current = null)}
+      destroyOnHidden
       title={title}
       onCancel={() => !saving && close()}
       okText="保存"
