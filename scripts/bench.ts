@@ -15,6 +15,12 @@ import { addMembers, searchMembers } from '../main/services/roster/members';
 import { generateDemoMembers } from '../main/services/demo/members';
 import { createRng, type Rng } from '../main/services/demo/random';
 import { branchFieldsSchema } from '../shared/domain/branch';
+import ExcelJS from 'exceljs';
+import { closeContext, createContext } from '../main/app/context';
+import { seedDemo } from '../main/services/demo/seed';
+import { buildPackage } from '../main/services/handover/export';
+import { importHandover } from '../main/services/handover/handover';
+import { applyImport, exportRosterXlsx, previewImport, readSpreadsheetFile } from '../main/services/spreadsheet';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 const TODAY = '2026-11-25';
@@ -191,6 +197,70 @@ async function benchSize(size: number, dir: string): Promise<Row[]> {
   ];
 }
 
+/** Hand-over: export and import of a 10,000-member database seeded with everything, against SQLite's own backup of it. */
+async function benchHandover(dir: string): Promise<Row[]> {
+  const size = 10_000;
+  const source = await openDatabase(path.join(dir, 'handover-source.sqlite'));
+  seedDemo(source, { members: size, seed: 5 }, { today: TODAY });
+  const backupTime = await timeAsync(() => source.backup(path.join(dir, 'handover-backup.sqlite')));
+  let buffer: Buffer = Buffer.alloc(0);
+  const exportTime = await timeAsync(async () => {
+    buffer = (await buildPackage(source, { appVersion: 'bench' })).buffer;
+  });
+  source.close();
+  const target = await createContext({ db: path.join(dir, 'handover-target.sqlite') });
+  const importTime = await timeAsync(() => importHandover(target, buffer, {}));
+  closeContext(target);
+  const row = (measure: string, t: number): Row => ({
+    size,
+    measure,
+    value: `${(t / 1000).toFixed(2)} s`,
+    baseline: `${(backupTime / 1000).toFixed(2)} s`,
+    ratio: `${(t / backupTime).toFixed(1)}x backup time`,
+    target: '< 5 s',
+    verdict: t < 5000 ? 'PASS' : 'MISS',
+  });
+  return [row('hand-over export', exportTime), row('hand-over import', importTime)];
+}
+
+/** Spreadsheet import: preview and write of a 10,000-row roster, against ExcelJS's own read of the same file. */
+async function benchSpreadsheet(dir: string): Promise<Row[]> {
+  const size = 10_000;
+  const source = await openDatabase(path.join(dir, 'sheet-source.sqlite'));
+  seedDemo(source, { members: size, seed: 6 }, { today: TODAY });
+  const file = path.join(dir, 'roster.xlsx');
+  await exportRosterXlsx(source, file, { filter: { status: 'all' }, today: TODAY });
+  source.close();
+  const rawRead = await timeAsync(async () => {
+    await new ExcelJS.Workbook().xlsx.readFile(file);
+  });
+  const target = await freshDatabase(dir, 'sheet-target');
+  const targetPath = path.join(dir, 'sheet-target.sqlite');
+  const total = await timeAsync(async () => {
+    const preview = previewImport(target, await readSpreadsheetFile(file), { today: TODAY });
+    await applyImport(target, targetPath, preview);
+  });
+  const written = (target.prepare('SELECT count(*) AS n FROM members').get() as { n: number }).n;
+  target.close();
+  return [
+    {
+      size: written,
+      measure: 'spreadsheet import (read, preview, write)',
+      value: `${(total / 1000).toFixed(2)} s`,
+      baseline: `${(rawRead / 1000).toFixed(2)} s`,
+      ratio: `${(total / rawRead).toFixed(1)}x ExcelJS read`,
+      target: '< 3 s',
+      verdict: total < 3000 ? 'PASS' : 'MISS',
+    },
+  ];
+}
+
+async function timeAsync(run: () => Promise<unknown>): Promise<number> {
+  const t = performance.now();
+  await run();
+  return performance.now() - t;
+}
+
 function printTable(rows: Row[]): void {
   const head: Row = { size: 0, measure: 'measure', value: 'service', baseline: 'raw baseline', ratio: 'ratio', target: 'target', verdict: '' };
   const cells = (r: Row) => [r === head ? 'members' : r.size.toLocaleString('en'), r.measure, r.value, r.baseline, r.ratio, r.target, r.verdict];
@@ -212,6 +282,10 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   try {
     for (const size of SIZES) rows.push(...(await benchSize(size, dir)));
+    if (!process.env.BENCH_ONLY_ROSTER) {
+      rows.push(...(await benchHandover(dir)));
+      rows.push(...(await benchSpreadsheet(dir)));
+    }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

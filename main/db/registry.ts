@@ -24,6 +24,8 @@ export interface TableSpec {
   periodColumn?: string;
   /** Domain checks of a stored row arriving from outside (hand-over packages). */
   validateRow?(row: Record<string, unknown>): FieldProblem[];
+  /** Names of the columns deriveColumns computes (kept out of the change log). */
+  derivedColumns?: string[];
   /** Columns computed from others (search keys): recomputed on import, never trusted. */
   deriveColumns?(row: Record<string, unknown>): Record<string, unknown>;
 }

@@ -73,8 +73,12 @@ function insertValues<T extends UserTableName>(db: Sqlite, table: T, row: Row<T>
   insertStatement(db, table, cols).run(values);
 }
 
+/** An insert is logged with the values entered: not the columns derived from them, nor empty ones. */
 function logInsert<T extends UserTableName>(db: Sqlite, table: T, row: Row<T>): void {
-  logChange(db, table, row.id, row.branch_id, 'insert', null, row, row.created_at, row.rev);
+  const derived = tableSpec(table)?.derivedColumns;
+  const entered: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) if (v !== null && v !== '' && !derived?.includes(k)) entered[k] = v;
+  logChange(db, table, row.id, row.branch_id, 'insert', null, entered, row.created_at, row.rev);
 }
 
 export function insertRow<T extends UserTableName>(db: Sqlite, table: T, row: Row<T>): Row<T> {

@@ -71,7 +71,7 @@ export function up(db: Database.Database): void {
     CREATE UNIQUE INDEX members_branch_id_number ON members(branch_id, id_number) WHERE deleted_at IS NULL;
 
     CREATE TABLE change_log (
-      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+      seq INTEGER PRIMARY KEY, -- rows are never deleted, so no AUTOINCREMENT (it costs a write per row)
       table_name TEXT NOT NULL,
       row_id TEXT NOT NULL,
       branch_id TEXT NOT NULL,

@@ -47,6 +47,7 @@ registerTable({
     const parsed = memberFieldsSchema.safeParse(toMember(r as unknown as MembersTable, null));
     return parsed.success ? memberRuleProblems(parsed.data) : zodProblems(parsed.error);
   },
+  derivedColumns: ['name_pinyin', 'search_text'],
   deriveColumns: (r) => ({ name_pinyin: pinyinFull(String(r.name)), search_text: memberSearchText(String(r.name), String(r.id_number)) }),
 });
 
