@@ -120,6 +120,8 @@ test('hand-over: export with a password, take over in a second database, settle 
     await page.getByRole('tab', { name: '导入交接包' }).click();
     await choosePackage(page, fileB);
     await expect(page.getByRole('heading', { name: /需要您选择的冲突（1 处）/ })).toBeVisible();
+    // The focus lands on the preview, for keyboard and screen-reader users.
+    await expect(page.getByRole('heading', { name: '交接包信息' })).toBeFocused();
     const card = page.getByRole('region', { name: /王建国/ });
     await expect(card.getByRole('row').filter({ hasText: '岗位/职务' })).toContainText('党支部书记兼队长');
     await expect(card.getByRole('row').filter({ hasText: '岗位/职务' })).toContainText('平台经理');
@@ -135,7 +137,7 @@ test('hand-over: export with a password, take over in a second database, settle 
     await expect(importButton).toBeEnabled();
     await screenshot(page, 'handover-conflict-chosen');
     await importButton.click();
-    await expect(page.getByRole('heading', { name: '交接包已导入' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '交接包已导入' })).toBeFocused();
     await expect(page.getByTestId('import-backup')).toContainText('导入前已自动备份当前数据');
     await expectAccessible(page, 'handover-imported');
     await screenshot(page, 'handover-imported');

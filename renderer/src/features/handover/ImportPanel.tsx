@@ -190,11 +190,15 @@ export function ImportPanel({ firstStart = false }: { firstStart?: boolean }) {
   };
 
   // Asked for the password, or told it was wrong: the field has the focus, its text selected to type again.
+  // A preview, a refusal or the result: the focus moves to it, so keyboard and screen-reader users land there.
   useEffect(() => {
-    if (phase.kind !== 'password') return;
-    const el = document.getElementById('import-password') as HTMLInputElement | null;
-    el?.focus();
-    el?.select();
+    if (phase.kind === 'password') {
+      const el = document.getElementById('import-password') as HTMLInputElement | null;
+      el?.focus();
+      el?.select();
+    } else if (phase.kind === 'preview' || phase.kind === 'done' || phase.kind === 'refused') {
+      document.getElementById(`import-${phase.kind}-focus`)?.focus();
+    }
   }, [phase]);
 
   const choose = () => {
@@ -256,7 +260,11 @@ export function ImportPanel({ firstStart = false }: { firstStart?: boolean }) {
       <Result
         status="success"
         role="status"
-        title={<h3 style={{ margin: 0, fontSize: 22 }}>交接包已导入</h3>}
+        title={
+          <h3 style={{ margin: 0, fontSize: 22 }} id="import-done-focus" tabIndex={-1}>
+            交接包已导入
+          </h3>
+        }
         subTitle={
           <div style={{ fontSize: 16, color: 'rgba(0,0,0,0.85)', textAlign: 'left', maxWidth: 720, margin: '0 auto' }}>
             <p>
@@ -296,7 +304,9 @@ export function ImportPanel({ firstStart = false }: { firstStart?: boolean }) {
       </Space>
 
       {phase.kind === 'refused' ? (
-        <Alert type="error" showIcon role="alert" title="无法导入这个文件" description={phase.message} style={{ marginBottom: 16 }} />
+        <div id="import-refused-focus" tabIndex={-1}>
+          <Alert type="error" showIcon role="alert" title="无法导入这个文件" description={phase.message} style={{ marginBottom: 16 }} />
+        </div>
       ) : null}
 
       {phase.kind === 'password' ? (
@@ -336,7 +346,9 @@ export function ImportPanel({ firstStart = false }: { firstStart?: boolean }) {
 
       {phase.kind === 'preview' ? (
         <>
-          <h3 className="form-section-title">交接包信息</h3>
+          <h3 className="form-section-title" id="import-preview-focus" tabIndex={-1}>
+            交接包信息
+          </h3>
           <PackageIdentity preview={phase.staged.preview} />
           {phase.staged.preview.becomesLocalBranch ? (
             <Alert
@@ -378,7 +390,7 @@ export function ImportPanel({ firstStart = false }: { firstStart?: boolean }) {
           ) : null}
 
           {importError ? <Alert type="error" showIcon role="alert" title={`导入失败：${importError}`} style={{ marginTop: 16 }} /> : null}
-          <div className="form-footer" style={{ position: 'static' }}>
+          <div className="form-footer" style={{ position: 'static', background: 'transparent' }}>
             <span role="status" aria-live="polite" style={{ marginRight: 'auto', alignSelf: 'center', fontSize: 16 }}>
               {unresolved > 0 ? `还有 ${unresolved} 处冲突没有选择，选择后才能导入。` : ''}
             </span>
