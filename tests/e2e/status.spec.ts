@@ -97,6 +97,18 @@ test('a transfer out leaves the active roster and is found under 转出, with it
   await expect(detail).toBeVisible();
   await expect(actions.getByRole('button', { name: '延长预备期' })).toBeFocused();
 
+  // 出党: the form of leaving is chosen first; 取消预备党员资格 is offered for a probationer.
+  await actions.getByRole('button', { name: '出党' }).click();
+  const leave = page.getByRole('dialog', { name: '出党：王五' });
+  await expect(leave.getByRole('radio')).toHaveCount(5);
+  await leave.getByRole('button', { name: '保存' }).click();
+  const subtype = leave.locator('.ant-form-item').filter({ has: page.getByRole('radiogroup', { name: '出党方式' }) });
+  await expect(subtype.locator('.ant-form-item-explain-error:not(.ant-form-show-help-item-leave)')).toHaveText('请选择出党方式');
+  await expectAccessible(page, 'status-leave', '.ant-modal');
+  await screenshot(page, 'status-leave');
+  await leave.getByRole('button', { name: '取消' }).click();
+  await expect(leave).toBeHidden();
+
   // 转正 on the day the probation ended (filled in), then he is a full member.
   await actions.getByRole('button', { name: '转正' }).click();
   const full = page.getByRole('dialog', { name: '转正：王五' });

@@ -153,7 +153,7 @@ export function ApplicantForm() {
           </Col>
           <Col span={6}>
             <Form.Item name="gender" label="性别" required>
-              <Radio.Group onBlur={leave('gender')} options={['男', '女']} />
+              <Radio.Group aria-label="性别" onBlur={leave('gender')} options={['男', '女']} />
             </Form.Item>
           </Col>
           <Col span={8}>

@@ -183,6 +183,7 @@ export function StatusChangeDialog() {
         {kind === '出党' ? (
           <Form.Item name="subtype" label="出党方式" required>
             <Radio.Group
+              aria-label="出党方式"
               onBlur={leave('subtype')}
               options={LEAVING_FORMS.filter((f) => f !== '取消预备党员资格' || member.category === '预备党员').map((f) => ({ value: f, label: f }))}
             />

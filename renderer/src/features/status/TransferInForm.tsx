@@ -212,7 +212,7 @@ function TransferInDrawer() {
           </Col>
           <Col span={6}>
             <Form.Item name="gender" label="性别" required>
-              <Radio.Group onBlur={leave('gender')} options={['男', '女']} />
+              <Radio.Group aria-label="性别" onBlur={leave('gender')} options={['男', '女']} />
             </Form.Item>
           </Col>
           <Col span={8}>
@@ -232,7 +232,7 @@ function TransferInDrawer() {
           </Col>
           <Col span={8}>
             <Form.Item name="category" label="人员类别" required>
-              <Radio.Group options={['正式党员', '预备党员']} onBlur={leave('category')} />
+              <Radio.Group aria-label="人员类别" options={['正式党员', '预备党员']} onBlur={leave('category')} />
             </Form.Item>
           </Col>
           <Col span={8}>
