@@ -114,8 +114,14 @@ export { expect };
 
 // ---------- helpers ----------
 
-export async function openApp(page: Page, host: Host): Promise<void> {
+/**
+ * Opens the app. 首页 is the landing screen; tests start on `screen` (a menu item, 党员名册 unless told
+ * otherwise) once the branch exists, as most of them were written for the roster.
+ */
+export async function openApp(page: Page, host: Host, screen = '党员名册'): Promise<void> {
+  const { hasBranch } = await host.call<{ hasBranch: boolean }>('app.info');
   await page.goto(host.openUrl);
+  if (hasBranch && screen !== '首页') await page.getByRole('menuitem', { name: screen, exact: true }).click();
 }
 
 export const BRANCH = {

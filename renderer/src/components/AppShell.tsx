@@ -15,9 +15,14 @@ import { BackupPage } from '../features/backup/BackupPage';
 import { ComparePage } from '../features/committee/ComparePage';
 import { CloudServerOutlined, FundProjectionScreenOutlined, SwapOutlined } from '@ant-design/icons';
 import { useCommitteeStore } from '../stores/committeeStore';
+import { HomeOutlined, UploadOutlined } from '@ant-design/icons';
+import { OverviewPage } from '../features/overview/OverviewPage';
+import { ImportPage } from '../features/rosterFiles/ImportPage';
 
 const ITEMS: { key: Screen; label: string; icon: React.ReactNode }[] = [
+  { key: 'overview', label: '首页', icon: <HomeOutlined aria-hidden="true" /> },
   { key: 'roster', label: '党员名册', icon: <TeamOutlined aria-hidden="true" /> },
+  { key: 'rosterImport', label: '导入名册', icon: <UploadOutlined aria-hidden="true" /> },
   { key: 'pipeline', label: '发展党员', icon: <RiseOutlined aria-hidden="true" /> },
   { key: 'groups', label: '党小组', icon: <ApartmentOutlined aria-hidden="true" /> },
   { key: 'branch', label: '支部信息', icon: <BankOutlined aria-hidden="true" /> },
@@ -30,6 +35,8 @@ const ITEMS: { key: Screen; label: string; icon: React.ReactNode }[] = [
 
 const SCREENS: Record<Screen, () => React.ReactElement> = {
   roster: RosterPage,
+  overview: OverviewPage,
+  rosterImport: ImportPage,
   pipeline: PipelinePage,
   groups: GroupsPage,
   branch: BranchPage,

@@ -4,7 +4,7 @@ import type { AppInfo } from '../../../shared/contract/operations';
 import type { Branch, BranchFieldsInput } from '../../../shared/domain/branch';
 import { api, errorText } from '../api';
 
-export type Screen = 'roster' | 'groups' | 'branch' | 'trash' | 'system' | 'handover' | 'backup' | 'committee' | 'pipeline';
+export type Screen = 'roster' | 'groups' | 'branch' | 'trash' | 'system' | 'handover' | 'backup' | 'committee' | 'pipeline' | 'overview' | 'rosterImport';
 export type Phase = 'starting' | 'no-transport' | 'failed' | 'setup' | 'ready';
 
 interface AppState {
@@ -25,7 +25,7 @@ export const useAppStore = create<AppState>((set, get) => ({
   startError: null,
   info: null,
   branch: null,
-  screen: 'roster',
+  screen: 'overview',
 
   async start(hasTransport) {
     if (!hasTransport) return set({ phase: 'no-transport' });

@@ -14,6 +14,8 @@ import { MemberDetail } from './MemberDetail';
 import { MemberForm } from './MemberForm';
 import { TransferInButton } from '../status/TransferInForm';
 import { BranchSelect } from '../committee/BranchSelect';
+import { RosterFileButtons } from '../rosterFiles/ExportDialog';
+import { useAppStore } from '../../stores/appStore';
 
 const ALL = '__all__';
 
@@ -178,6 +180,7 @@ export function RosterPage() {
         title="党员名册"
         extra={
           <>
+          <RosterFileButtons onImport={() => useAppStore.getState().go('rosterImport')} />
           <TransferInButton />
           <Button type="primary" size="large" icon={<PlusOutlined aria-hidden="true" />} onClick={openCreate}>
             新增党员
