@@ -1,7 +1,14 @@
 /** 导出 Excel and 打印花名册 from the roster: the dialog, the current filter, the downloaded files. */
 import ExcelJS from 'exceljs';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { addMember, createBranch, expect, expectAccessible, openApp, screenshot, test } from './fixtures';
+import { addMember, createBranch, expect, expectAccessible, idNumber, openApp, screenshot, test } from './fixtures';
+
+/** Every table cell of a .docx, read back by python3-docx (Debian's package, under /usr/bin/python3). */
+function docxCells(file: string): string[] {
+  const script = 'import sys, docx\nd = docx.Document(sys.argv[1])\nfor t in d.tables:\n  for r in t.rows:\n    for c in r.cells: print(c.text.replace("\\n", " "))';
+  return execFileSync('/usr/bin/python3', ['-c', script, file], { encoding: 'utf8' }).split('\n');
+}
 
 test('export the roster to Excel and Word, with the roster filter and chosen columns', async ({ page, host }) => {
   await createBranch(host);
@@ -34,6 +41,7 @@ test('export the roster to Excel and Word, with the roster filter and chosen col
   wb.worksheets[0]!.eachRow((r) => names.push(r.values ? String((r.values as unknown[]).join('|')) : ''));
   const all = names.join('\n');
   for (const n of ['王建国', '李红梅', '陈永刚']) expect(all).toContain(n);
+  expect(all).toContain(idNumber('1970-01-15', '男', 1)); // full ID numbers, as text
   await expect(xdialog).toBeHidden();
 
   // Word: only the probationary members (the roster's filter), fewer columns, masked ID numbers.
@@ -49,8 +57,18 @@ test('export the roster to Excel and Word, with the roster filter and chosen col
   await screenshot(page, 'export-2-docx-dialog');
   const [docx] = await Promise.all([page.waitForEvent('download'), wdialog.getByRole('button', { name: '生成 Word 文件' }).click()]);
   expect(docx.suggestedFilename()).toMatch(/党员花名册-\d{4}-\d{2}-\d{2}\.docx$/);
-  const dbytes = fs.readFileSync(await docx.path());
+  const dpath = await docx.path();
+  const dbytes = fs.readFileSync(dpath);
   expect(dbytes.length).toBeGreaterThan(1000);
   expect(dbytes.subarray(0, 2).toString('latin1')).toBe('PK');
+  // Only the probationer, without the unticked column, with the ID number masked.
+  const cells = docxCells(dpath);
+  expect(cells).toContain('陈永刚');
+  expect(cells).not.toContain('王建国');
+  expect(cells).toContain('身份证号');
+  expect(cells).not.toContain('联系电话');
+  const fullId = idNumber('1995-09-09', '男', 3);
+  expect(cells.join('|')).not.toContain(fullId);
+  expect(cells.join('|')).toContain(fullId.slice(-4));
   await expect(page.getByText(/已导出 1 名党员/)).toBeVisible();
 });

@@ -53,6 +53,7 @@ test('import a roster sheet: correct the mapping, see the problem row, import th
   await select.fill('学历');
   await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle('学历', { exact: true }).click();
   await expect(page.getByText('表格中没有找到必填的“学历”')).toHaveCount(0);
+  await expect(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')).toHaveCount(0);
 
   await expect(page.getByTestId('count-new')).toContainText('2');
   await expect(page.getByTestId('count-update')).toContainText('1');

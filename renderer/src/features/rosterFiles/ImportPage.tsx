@@ -46,15 +46,29 @@ function PickStep() {
     }
   };
 
+  const [over, setOver] = useState(false);
   return (
-    <section className="import-pick" aria-labelledby="import-pick-title">
+    <section
+      className={over ? 'import-pick drop-over' : 'import-pick'}
+      aria-labelledby="import-pick-title"
+      onDragOver={(e) => {
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setOver(false);
+        void onFile(e.dataTransfer.files[0]);
+      }}
+    >
       <h3 id="import-pick-title" className="form-section-title">
         第一步：选择名册文件
       </h3>
       <p>
         请选择已有的党员花名册表格：Excel 文件（.xlsx 或旧版 .xls）或 CSV 文件。表格第一行可以是标题，程序会自动找到表头（姓名、性别、身份证号……）。
       </p>
-      <p>选好后会先显示预览，核对无误并点“确认导入”后才会写入名册；写入前会自动备份现有数据。</p>
+      <p>选好后会先显示预览，核对无误并点“确认导入”后才会写入名册；写入前会自动备份现有数据。也可以把文件直接拖到这里。</p>
       <input
         ref={input}
         type="file"
