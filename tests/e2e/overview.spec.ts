@@ -34,6 +34,9 @@ test('the overview is the landing screen and shows the branch figures', async ({
   await page.waitForTimeout(300);
   await expectAccessible(page, 'overview');
   await screenshot(page, 'overview-1');
+  // A common laptop screen: the charts still sit two to a row, their labels whole.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await screenshot(page, 'overview-1366');
 
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出统计表（Word）' }).click()]);
   expect(file.suggestedFilename()).toMatch(/党员队伍基本情况统计表-\d{4}-\d{2}-\d{2}\.docx$/);
