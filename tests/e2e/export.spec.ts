@@ -1,5 +1,6 @@
 /** 导出 Excel and 打印花名册 from the roster: the dialog, the current filter, the downloaded files. */
 import ExcelJS from 'exceljs';
+import type { Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { addMember, createBranch, expect, expectAccessible, idNumber, openApp, screenshot, test } from './fixtures';
@@ -8,6 +9,14 @@ import { addMember, createBranch, expect, expectAccessible, idNumber, openApp, s
 function docxCells(file: string): string[] {
   const script = 'import sys, docx\nd = docx.Document(sys.argv[1])\nfor t in d.tables:\n  for r in t.rows:\n    for c in r.cells: print(c.text.replace("\\n", " "))';
   return execFileSync('/usr/bin/python3', ['-c', script, file], { encoding: 'utf8' }).split('\n');
+}
+
+/** Waits until the dialog has finished zooming in (axe measures contrast mid-animation otherwise). */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const m = document.querySelector('.ant-modal');
+    return !!m && !/zoom-(appear|enter)/.test(m.className) && getComputedStyle(m).opacity === '1';
+  });
 }
 
 test('export the roster to Excel and Word, with the roster filter and chosen columns', async ({ page, host }) => {
@@ -27,6 +36,7 @@ test('export the roster to Excel and Word, with the roster filter and chosen col
   const xdialog = page.getByRole('dialog', { name: '导出 Excel 名册' });
   await expect(xdialog).toBeVisible();
   await expect(xdialog.getByRole('checkbox', { name: '身份证号' })).toBeChecked();
+  await settled(page);
   await expectAccessible(page, 'export-xlsx-dialog', '.ant-modal');
   await screenshot(page, 'export-1-xlsx-dialog');
   const [xlsx] = await Promise.all([page.waitForEvent('download'), xdialog.getByRole('button', { name: '导出 Excel 文件' }).click()]);
@@ -53,6 +63,7 @@ test('export the roster to Excel and Word, with the roster filter and chosen col
   await expect(wdialog.getByText('按名册当前的查找条件：预备党员（1 人）')).toBeVisible();
   await wdialog.getByRole('checkbox', { name: '联系电话' }).uncheck();
   await wdialog.getByRole('checkbox', { name: /隐藏身份证号/ }).check();
+  await settled(page);
   await expectAccessible(page, 'export-docx-dialog', '.ant-modal');
   await screenshot(page, 'export-2-docx-dialog');
   const [docx] = await Promise.all([page.waitForEvent('download'), wdialog.getByRole('button', { name: '生成 Word 文件' }).click()]);
