@@ -15,6 +15,11 @@ test('the overview is the landing screen and shows the branch figures', async ({
   await addMember(host, { name: '周丽娟', gender: '女', birthDate: '1996-02-03', joinDate: daysAgo(400), fullDate: null, category: '预备党员' }, 92);
   const expected = await host.call<{ statistics: { total: number; category: { full: number; probationary: number } } }>('overview.get');
 
+  // The charts run under the page's CSP (no eval, no inline scripts): any refusal shows in the console.
+  const refused: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy|unsafe-eval/.test(m.text())) refused.push(m.text());
+  });
   await openApp(page, host, '首页');
   await expect(page.getByRole('heading', { name: '首页', level: 2 })).toBeVisible();
   await expect(page.getByRole('menuitem', { name: '首页' })).toHaveClass(/ant-menu-item-selected/);
@@ -27,6 +32,7 @@ test('the overview is the landing screen and shows the branch figures', async ({
   const cells = await gender.locator('tbody td:nth-child(2)').allTextContents();
   expect(cells.map(Number).reduce((a, b) => a + b, 0)).toBe(expected.statistics.total);
   await expect(page.getByTestId('chart-groups')).toBeVisible();
+  expect(refused).toEqual([]);
   // Probation reminders.
   await expect(page.getByRole('row', { name: /陈永刚/ })).toBeVisible();
   await expect(page.getByRole('row', { name: /周丽娟/ })).toBeVisible();
