@@ -192,6 +192,14 @@ export async function addMember(host: Host, m: MemberInput, serial = 1): Promise
 /** axe-core on the current page: no violation of impact serious or critical. */
 export async function expectAccessible(page: Page, screen: string, only?: string): Promise<void> {
   // `only`: a modal dialog's selector; the page behind its mask is dimmed on purpose and not reachable.
+  // Dialogs and drawers fade in: contrast measured mid-animation is not what the user reads. Spinners (infinite) are ignored.
+  await page
+    .waitForFunction(
+      () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+      undefined,
+      { timeout: 3_000 },
+    )
+    .catch(() => undefined);
   const builder = new AxeBuilder({ page });
   if (only) builder.include(only);
   const results = await builder.analyze();
