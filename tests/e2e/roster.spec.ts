@@ -122,8 +122,17 @@ test('server problems: a duplicate ID number at its field, a stale edit reported
   await expect(idItem.locator('.ant-form-item-explain-error')).toHaveText('与已有党员“李四”的身份证号重复');
   await expect(form.getByRole('alert').first()).toContainText('未能保存');
   await expect(form.locator('.ant-btn-loading')).toHaveCount(0);
-  await page.keyboard.press('Escape');
-  await page.getByRole('button', { name: '放弃并关闭' }).click();
+  // Esc asks before throwing the typed values away. The form moves the focus to the field at fault after the
+  // answer comes back; an Esc pressed while that happens may be taken by the moving focus, so press until asked.
+  const discard = page.getByRole('button', { name: '放弃并关闭' });
+  await expect(async () => {
+    await page.keyboard.press('Escape');
+    await expect(discard).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
+  await discard.click();
+  // The confirmation and the form fade out; on a busy machine the next click must wait for them to be gone.
+  await expect(discard).toBeHidden();
+  await expect(form).toBeHidden();
 
   // Someone else saved the member after the form was opened: E_CONFLICT, said plainly.
   await page.locator('.roster-row').filter({ hasText: '李四' }).click();
