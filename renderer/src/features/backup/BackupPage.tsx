@@ -7,7 +7,7 @@ import { errorText } from '../../api';
 import dayjs from 'dayjs';
 import { PageTitle } from '../../components/PageTitle';
 import { useBackupStore } from '../../stores/backupStore';
-import { formatSize } from '../handover/files';
+import { formatSize } from '../../components/files';
 
 /** To the second: backups made a minute apart must be told apart. */
 function formatTime(iso: string): string {

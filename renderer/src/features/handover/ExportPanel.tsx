@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { errorText } from '../../api';
 import { fromDayjs } from '../../components/dates';
 import { useHandoverStore } from '../../stores/handoverStore';
-import { downloadBase64 } from './files';
+import { downloadBase64 } from '../../components/files';
 import { EXPORT_CHOICES } from './tables';
 
 interface Problems {

@@ -9,7 +9,7 @@ import { barOption, Chart, CHART_COLORS, pieOption, type ChartDatum } from '../.
 import { PageTitle } from '../../components/PageTitle';
 import { useAppStore } from '../../stores/appStore';
 import { useOverviewStore } from '../../stores/overviewStore';
-import { DOCX_TYPE, downloadBase64 } from '../rosterFiles/files';
+import { DOCX_TYPE, downloadBase64 } from '../../components/files';
 import './overview.css';
 
 function share(n: number, total: number): string {

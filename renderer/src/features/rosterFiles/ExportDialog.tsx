@@ -7,7 +7,7 @@ import { useGroupsStore } from '../../stores/groupsStore';
 import { useRosterExportStore, type ExportKind } from '../../stores/rosterExportStore';
 import { useRosterStore, type RosterFilters } from '../../stores/rosterStore';
 import { DOCX_COLUMNS, DOCX_DEFAULT, XLSX_COLUMNS, XLSX_DEFAULT } from './exportColumns';
-import { DOCX_TYPE, downloadBase64, XLSX_TYPE } from './files';
+import { DOCX_TYPE, downloadBase64, XLSX_TYPE } from '../../components/files';
 import './rosterFiles.css';
 
 const STATUS_LABEL: Record<string, string> = { active: '在册党员', all: '全部党籍状态' };

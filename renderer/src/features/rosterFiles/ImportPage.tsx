@@ -8,7 +8,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { useAppStore } from '../../stores/appStore';
 import { useRosterImportStore } from '../../stores/rosterImportStore';
 import { useRosterStore } from '../../stores/rosterStore';
-import { readAsBase64, showValue } from './files';
+import { readAsBase64, showValue } from '../../components/files';
 import './rosterFiles.css';
 
 const OUTCOME: Record<SheetPreviewRow['outcome'], { label: string; className: string }> = {

@@ -1,4 +1,7 @@
-/** Files in the renderer: packages are saved through a download and read back as base64 (both transports carry JSON). */
+/** Files in the renderer: exports saved through a download, picked files read as base64 (both transports carry JSON). */
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** Saves base64 content as a file the user keeps (a browser download; Electron asks where to save it). */
 export function downloadBase64(data: string, fileName: string, type = 'application/octet-stream'): void {
@@ -33,7 +36,7 @@ export function formatSize(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** A value from a record, as a person reads it. */
+/** A value of a record as a person reads it. */
 export function showValue(v: unknown): string {
   if (v === null || v === undefined || v === '') return '（空）';
   if (typeof v === 'boolean') return v ? '是' : '否';
