@@ -12,11 +12,12 @@ import type { JobControl } from '../jobs/jobs';
 import { getLocalBranch } from '../branch/branch';
 import { demoBranchName, ensureDemoBranch, workUnitOf } from './branch';
 import { rosterCapability } from './roster';
+import { eventsCapability } from './events';
 import { pipelineCapability } from './pipeline';
 import type { DemoCapability, DemoCounts, DemoPlan, DemoState } from './types';
 
 /** The capabilities in the order they are prepared and written. */
-export const DEMO_CAPABILITIES: readonly DemoCapability<any>[] = [rosterCapability, pipelineCapability];
+export const DEMO_CAPABILITIES: readonly DemoCapability<any>[] = [rosterCapability, eventsCapability, pipelineCapability];
 
 export interface DemoSeedInput {
   members: number;
