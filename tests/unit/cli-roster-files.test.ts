@@ -57,5 +57,8 @@ describe('roster import / export on the command line', () => {
     expect(r.json()).toMatchObject({ count: 1 });
     expect(fs.readFileSync(docx).subarray(0, 2).toString()).toBe('PK');
     expect(runCli(['roster', 'export', path.join(dir, 'out.pdf')], dir).code).toBe(2);
+    expect(runCli(['roster', 'export', path.join(dir, 'p.xlsx'), '--filter', 'category=预备党员', '--json'], dir).json()).toMatchObject({ count: 0 });
+    expect(runCli(['roster', 'export', path.join(dir, 'm.xlsx'), '--filter', '性别=男', '--json'], dir).json()).toMatchObject({ count: 1 });
+    expect(runCli(['roster', 'export', path.join(dir, 'x.xlsx'), '--filter', 'salary=1'], dir).code).toBe(2);
   }, 120_000);
 });

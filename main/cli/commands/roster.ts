@@ -75,8 +75,30 @@ export const rosterImportCommand: CliCommand = {
   },
 };
 
+/** --filter 人员类别=预备党员,性别=女 (or the member keys: category=预备党员,gender=女,status=转出,query=张). */
+const FILTER_KEYS: Record<string, string> = {
+  category: 'category', 人员类别: 'category', 类别: 'category',
+  status: 'status', 党籍状态: 'status', 状态: 'status',
+  gender: 'gender', 性别: 'gender',
+  query: 'query', search: 'query', 搜索: 'query',
+  educationGroup: 'educationGroup', ageBand: 'ageBand',
+};
+
+function filterPairs(values: OptionValues, command: CliCommand): Record<string, unknown> {
+  const v = values.filter;
+  if (typeof v !== 'string' || !v.trim()) return {};
+  const out: Record<string, unknown> = {};
+  for (const part of v.split(/[,，]/)) {
+    const m = /^\s*([^=\s]+)\s*=\s*(.*?)\s*$/.exec(part);
+    const key = m ? FILTER_KEYS[m[1]!] : undefined;
+    if (!m || !key) throw new UsageError(`--filter 的写法应为 条件=值，如 category=预备党员；“${part}”无法识别`, command);
+    out[key] = key === 'status' && m[2] === '全部' ? 'all' : m[2];
+  }
+  return out;
+}
+
 function filterOption(values: OptionValues) {
-  const filter: Record<string, unknown> = {};
+  const filter: Record<string, unknown> = filterPairs(values, rosterExportCommand);
   if (typeof values.search === 'string') filter.query = values.search;
   if (typeof values.category === 'string') filter.category = values.category;
   if (typeof values.status === 'string') filter.status = values.status === '全部' ? 'all' : values.status;
@@ -91,8 +113,9 @@ const COLUMN_HELP = '--columns a,b,…   导出的列（member list --json 的�
 export const rosterExportCommand: CliCommand = {
   path: ['roster', 'export'],
   summary: '导出党员名册：FILE.xlsx（可再导入，完全一致）或 FILE.docx（打印用的党员花名册，A4 横向）',
-  usage: 'FILE.xlsx|FILE.docx [--category 正式党员|预备党员] [--status 状态|全部] [--all] [--search 关键字] [--columns a,b] [--mask-id]',
+  usage: 'FILE.xlsx|FILE.docx [--filter 条件=值,…] [--category 正式党员|预备党员] [--status 状态|全部] [--all] [--search 关键字] [--columns a,b] [--mask-id]',
   details: [
+    '--filter category=预备党员,gender=女   筛选条件（category/人员类别、status/党籍状态、gender/性别、query/搜索、educationGroup、ageBand）',
     '--category 预备党员   只导出预备党员（或正式党员）',
     '--status 转出 / --all  按党籍状态筛选；默认为在册党员',
     '--search 关键字       与名册页的搜索相同',
@@ -100,6 +123,7 @@ export const rosterExportCommand: CliCommand = {
     '--mask-id             Word 花名册中身份证号只显示首尾',
   ],
   options: {
+    filter: { type: 'string' },
     category: { type: 'string' },
     status: { type: 'string' },
     all: { type: 'boolean' },
