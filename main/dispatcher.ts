@@ -91,6 +91,9 @@ export const handlers: Handlers = {
   'handover.import': (ctx, input) => importStaged(ctx, input.stagingId, input.password, { all: input.all, byKey: input.byKey }),
   'handover.history': (ctx) => handoverHistory(ctx),
 
+  'recovery.restore': () => {
+    throw new AppError('E_CONFLICT', '数据库完好，无需从备份恢复。要换用某个备份，请到“备份与恢复”。');
+  },
   'backup.list': (ctx) => listBackups(ctx.databasePath),
   'backup.create': (ctx) => makeBackup(ctx.db, ctx.databasePath, 'manual'),
   'backup.verify': (ctx, input) => verifyBackup(findBackup(ctx.databasePath, input.name).path),

@@ -3,11 +3,14 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { closeContext } from '../app/context';
+import { AppError } from '../../shared/contract/errors';
+import { closeContext, type AppContext } from '../app/context';
+import { createLogger } from '../app/log';
+import { recoveryDispatch } from '../app/recovery';
 import { openAppContext } from '../app/startup';
 import { acquireInstanceLock } from '../app/instanceLock';
 import { resolveDataLocation } from '../app/paths';
-import { startHost } from './http-host';
+import { contextTarget, startHost, type HostTarget } from './http-host';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const RENDERER_DIR = path.join(ROOT, 'dist', 'renderer');
@@ -50,13 +53,26 @@ export async function runHostProcess(options: { db?: string; port?: number; open
   fs.mkdirSync(location.dataDir, { recursive: true });
   const release = acquireInstanceLock(location.databasePath);
   await ensureRendererBuilt();
-  const ctx = await openAppContext(location);
-  const host = await startHost(ctx, { port: options.port, rendererDir: RENDERER_DIR });
+  let ctx: AppContext | null = null;
+  let serve: HostTarget['dispatch'];
+  try {
+    ctx = await openAppContext(location);
+    serve = contextTarget(ctx).dispatch;
+  } catch (e) {
+    if (!(e instanceof AppError) || e.code !== 'E_DB_CORRUPT') throw e;
+    process.stderr.write(`${e.message}\n已进入恢复模式：请在打开的页面中选择一个完好的备份来恢复。\n`);
+    serve = recoveryDispatch(location, e.message, (opened) => {
+      ctx = opened;
+      serve = contextTarget(opened).dispatch;
+    });
+  }
+  const log = createLogger(location.dataDir);
+  const host = await startHost({ dispatch: (name, input) => serve(name, input), log }, { port: options.port, rendererDir: RENDERER_DIR });
   process.stdout.write(`${host.openUrl}\n`);
   if (options.openBrowser) openInBrowser(host.openUrl);
   const stop = async () => {
     await host.close();
-    closeContext(ctx);
+    if (ctx) closeContext(ctx);
     release();
     process.exit(0);
   };

@@ -9,7 +9,9 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type { Result } from '../../shared/contract/errors';
 import type { AppContext } from '../app/context';
+import type { Logger } from '../app/log';
 import { dispatch } from '../dispatcher';
 import { SECURITY_HEADERS } from '../security/csp';
 import { MIME_TYPES, resolveInside } from '../security/staticFiles';
@@ -67,7 +69,17 @@ function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
   });
 }
 
-export async function startHost(ctx: AppContext, options: HostOptions): Promise<Host> {
+/** What the host serves: the contract's dispatch, and a log. Normally an app context; in recovery mode a smaller one. */
+export interface HostTarget {
+  dispatch(name: string, input: unknown): Promise<Result<unknown>>;
+  log: Logger;
+}
+
+export function contextTarget(ctx: AppContext): HostTarget {
+  return { dispatch: (name, input) => dispatch(ctx, name, input), log: ctx.log };
+}
+
+export async function startHost(target: HostTarget, options: HostOptions): Promise<Host> {
   const token = options.token ?? crypto.randomBytes(32).toString('base64url');
   let origin = '';
   const allowedHosts = new Set<string>();
@@ -95,7 +107,7 @@ export async function startHost(ctx: AppContext, options: HostOptions): Promise<
           }
         }
         const name = decodeURIComponent(url.slice('/api/'.length).split('?')[0]!);
-        const result = await dispatch(ctx, name, input);
+        const result = await target.dispatch(name, input);
         return send(res, 200, JSON.stringify(result));
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'E_UNKNOWN_OPERATION', '不支持的请求');
@@ -106,7 +118,7 @@ export async function startHost(ctx: AppContext, options: HostOptions): Promise<
         send(res, 200, data, MIME_TYPES[path.extname(file)] ?? 'application/octet-stream');
       });
     } catch (e) {
-      ctx.log.error('host request failed', e);
+      target.log.error('host request failed', e);
       if (!res.headersSent) sendError(res, 500, 'E_INTERNAL', '程序内部错误');
     }
   });
@@ -118,7 +130,7 @@ export async function startHost(ctx: AppContext, options: HostOptions): Promise<
   const port = (server.address() as AddressInfo).port;
   origin = `http://127.0.0.1:${port}`;
   allowedHosts.add(`127.0.0.1:${port}`);
-  ctx.log.info(`loopback host listening on port ${port}`);
+  target.log.info(`loopback host listening on port ${port}`);
   return {
     url: origin,
     openUrl: `${origin}/#token=${token}`,

@@ -70,6 +70,14 @@ export interface AppInfo {
   dataDir: string;
   databasePath: string;
   hasBranch: boolean;
+  /** Set when the database failed its integrity check at start-up and was not opened. */
+  recovery?: RecoveryInfo | null;
+}
+
+export interface RecoveryInfo {
+  message: string;
+  /** Newest first; `ok` when the backup passes integrity_check. */
+  backups: { name: string; createdAt: string; reasonLabel: string; size: number; ok: boolean }[];
 }
 
 export interface JobStatus {
@@ -189,6 +197,7 @@ export const contract = {
   ),
   'handover.history': op<HandoverLogEntry[]>()(none),
 
+  'recovery.restore': op<{ restored: string; damagedCopy: string | null }>()(z.object({ name: z.string().max(200) })),
   'backup.list': op<BackupInfo[]>()(none),
   'backup.create': op<BackupInfo>()(none),
   'backup.verify': op<VerifyResult>()(z.object({ name: z.string().max(200) })),

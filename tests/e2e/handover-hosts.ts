@@ -16,8 +16,9 @@ export interface ExtraHost extends Host {
   stop(): Promise<void>;
 }
 
-export async function launchHost(): Promise<ExtraHost> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'branch-desk-e2e-'));
+/** A host on a new data folder, or on `existingDataDir` (prepared by the test). */
+export async function launchHost(existingDataDir?: string): Promise<ExtraHost> {
+  const dataDir = existingDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'branch-desk-e2e-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/serve.ts', '--db', path.join(dataDir, 'branch-desk.sqlite'), '--port', '0'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -92,3 +93,19 @@ export async function goTo(page: Page, menu: string): Promise<void> {
   await page.getByRole('navigation', { name: '主菜单' }).getByRole('menuitem', { name: menu }).click();
   await expect(page.getByRole('heading', { level: 2, name: menu })).toBeVisible();
 }
+
+/** A second page on another host's origin, guarded like the fixture's page: nothing may leave that origin. */
+export async function guardedPage(page: Page, host: Host) {
+  const other = await page.context().newPage();
+  const offsite: string[] = [];
+  const errors: string[] = [];
+  await other.route('**/*', (route) => {
+    const u = route.request().url();
+    if (u.startsWith(host.origin + '/') || u === host.origin) return route.continue();
+    offsite.push(u);
+    return route.abort('blockedbyclient');
+  });
+  other.on('pageerror', (e) => errors.push(String(e)));
+  return { page: other, offsite, errors };
+}
+

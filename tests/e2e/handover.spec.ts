@@ -7,22 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { addMember, createBranch, expect, expectAccessible, openApp, screenshot, test, type Host } from './fixtures';
 import { field } from './form';
-import { choosePackage, goTo, launchHost, packageFile, packageFolder } from './handover-hosts';
-
-/** A second page on another host's origin, guarded like the fixture's page: nothing may leave that origin. */
-async function guardedPage(page: Page, host: Host) {
-  const other = await page.context().newPage();
-  const offsite: string[] = [];
-  const errors: string[] = [];
-  await other.route('**/*', (route) => {
-    const u = route.request().url();
-    if (u.startsWith(host.origin + '/') || u === host.origin) return route.continue();
-    offsite.push(u);
-    return route.abort('blockedbyclient');
-  });
-  other.on('pageerror', (e) => errors.push(String(e)));
-  return { page: other, offsite, errors };
-}
+import { choosePackage, goTo, guardedPage, launchHost, packageFile, packageFolder } from './handover-hosts';
 
 async function setPost(host: Host, id: string, post: string): Promise<void> {
   const m = await host.call<Record<string, unknown>>('members.get', { id });

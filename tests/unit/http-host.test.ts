@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHost, type Host } from '../../main/transports/http-host';
+import { contextTarget, startHost, type Host } from '../../main/transports/http-host';
 import { testContext, sampleMember, type TestContext } from '../helpers/context';
 
 let t: TestContext;
@@ -33,7 +33,7 @@ beforeAll(async () => {
   fs.mkdirSync(rendererDir);
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>支部工作台</title>');
   fs.writeFileSync(path.join(t.dir, 'secret.txt'), 'outside');
-  host = await startHost(t, { rendererDir });
+  host = await startHost(contextTarget(t), { rendererDir });
   await t.call('branch.save', { name: '中共测试支部委员会' });
 });
 afterAll(async () => {

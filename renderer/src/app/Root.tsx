@@ -9,6 +9,7 @@ import { createApi, detectTransport } from '../api/client';
 import { setApi } from '../api';
 import { useAppStore } from '../stores/appStore';
 import { FirstStart } from '../features/setup/FirstStart';
+import { RecoveryScreen } from '../features/recovery/RecoveryScreen';
 import { AppShell } from '../components/AppShell';
 import { theme } from './theme';
 
@@ -81,6 +82,7 @@ function Startup() {
         />
       </main>
     );
+  if (phase === 'recovery') return <RecoveryScreen recovery={useAppStore.getState().info!.recovery!} />;
   if (phase === 'setup') return <FirstStart />;
   return <AppShell />;
 }

@@ -5,7 +5,7 @@ import type { Branch, BranchFieldsInput } from '../../../shared/domain/branch';
 import { api, errorText } from '../api';
 
 export type Screen = 'roster' | 'groups' | 'branch' | 'trash' | 'system' | 'handover' | 'backup' | 'committee' | 'pipeline' | 'overview' | 'rosterImport';
-export type Phase = 'starting' | 'no-transport' | 'failed' | 'setup' | 'ready';
+export type Phase = 'starting' | 'no-transport' | 'failed' | 'recovery' | 'setup' | 'ready';
 
 interface AppState {
   phase: Phase;
@@ -31,6 +31,7 @@ export const useAppStore = create<AppState>((set, get) => ({
     if (!hasTransport) return set({ phase: 'no-transport' });
     try {
       const info = await api().call('app.info');
+      if (info.recovery) return set({ info, phase: 'recovery', startError: null });
       const branch = info.hasBranch ? await api().call('branch.get') : null;
       set({ info, branch, phase: info.hasBranch ? 'ready' : 'setup', startError: null });
     } catch (e) {
