@@ -26,7 +26,7 @@ export interface Host {
   call<T = unknown>(op: string, input?: unknown): Promise<T>;
 }
 
-async function startHost(dataDir: string): Promise<{ child: ChildProcess; openUrl: string; stderr: () => string }> {
+export async function startHost(dataDir: string): Promise<{ child: ChildProcess; openUrl: string; stderr: () => string }> {
   // One process (node with tsx's loader), so stopping it stops the server; the renderer was built in global setup.
   const child = spawn(
     process.execPath,
@@ -52,7 +52,7 @@ async function startHost(dataDir: string): Promise<{ child: ChildProcess; openUr
   return { child, openUrl, stderr: () => err };
 }
 
-async function stopHost(child: ChildProcess): Promise<void> {
+export async function stopHost(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');
@@ -61,27 +61,32 @@ async function stopHost(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
+/** The api of a started host: its origin, token, and calls to the contract over HTTP. */
+export function hostClient(openUrl: string, dataDir: string): Host {
+  const url = new URL(openUrl);
+  const token = /token=([^&]+)/.exec(url.hash)![1]!;
+  const raw: Host['raw'] = async (op, input = {}) => {
+    const res = await fetch(`${url.origin}/api/${op}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify(input),
+    });
+    return (await res.json()) as Awaited<ReturnType<Host['raw']>>;
+  };
+  const call: Host['call'] = async <T,>(op: string, input?: unknown) => {
+    const r = await raw(op, input);
+    if (!r.ok) throw new Error(`${op} failed: ${r.error?.code} ${r.error?.message}`);
+    return r.value as T;
+  };
+  return { origin: url.origin, openUrl, token, dataDir, raw, call };
+}
+
 export const test = base.extend<{ host: Host; offsite: string[]; pageErrors: string[] }>({
   host: async ({}, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'branch-desk-e2e-'));
     const { child, openUrl } = await startHost(dataDir);
-    const url = new URL(openUrl);
-    const token = /token=([^&]+)/.exec(url.hash)![1]!;
-    const raw: Host['raw'] = async (op, input = {}) => {
-      const res = await fetch(`${url.origin}/api/${op}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-        body: JSON.stringify(input),
-      });
-      return (await res.json()) as Awaited<ReturnType<Host['raw']>>;
-    };
-    const call: Host['call'] = async <T,>(op: string, input?: unknown) => {
-      const r = await raw(op, input);
-      if (!r.ok) throw new Error(`${op} failed: ${r.error?.code} ${r.error?.message}`);
-      return r.value as T;
-    };
     try {
-      await use({ origin: url.origin, openUrl, token, dataDir, raw, call });
+      await use(hostClient(openUrl, dataDir));
     } finally {
       await stopHost(child);
       fs.rmSync(dataDir, { recursive: true, force: true });
