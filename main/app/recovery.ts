@@ -31,6 +31,7 @@ export function recoveryDispatch(
   location: DataLocation,
   message: string,
   onRecovered: (ctx: AppContext) => void,
+  open: () => Promise<AppContext> = () => openAppContext(location),
 ): (name: string, input: unknown) => Promise<Result<unknown>> {
   return async (name, input) => {
     try {
@@ -50,7 +51,7 @@ export function recoveryDispatch(
       if (name === 'recovery.restore') {
         const { name: backup } = parseOrThrow(contract['recovery.restore'].input, input);
         const { damagedCopy } = recoverFromBackup(location.databasePath, backup);
-        onRecovered(await openAppContext(location));
+        onRecovered(await open());
         return { ok: true, value: { restored: backup, damagedCopy } };
       }
       throw new AppError('E_DB_CORRUPT', message);

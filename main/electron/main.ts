@@ -13,7 +13,10 @@ import { acquireInstanceLock } from '../app/instanceLock';
 import { createLogger } from '../app/log';
 import { PRODUCT_NAME, resolveDataLocation } from '../app/paths';
 import { APP_VERSION } from '../app/version';
-import { registerIpc } from '../transports/ipc';
+import { registerIpc, type IpcTarget } from '../transports/ipc';
+import { recoveryDispatch } from '../app/recovery';
+import { dispatch } from '../dispatcher';
+import { AppError } from '../../shared/contract/errors';
 import { APP_ENTRY_URL, APP_SCHEME } from './appOrigin';
 import { APP_SCHEME_DEFINITION, createAppProtocolHandler } from './appProtocol';
 import { menuTemplate } from './menu';
@@ -73,6 +76,28 @@ function showAbout(): void {
   void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
 }
 
+/**
+ * Opens the data; a database that fails its check is not opened, and the window shows the recovery
+ * screen instead (the same as the browser version), answering through the recovery dispatch until
+ * a backup has been restored.
+ */
+async function openOrRecover(nativeBinding: string): Promise<IpcTarget> {
+  const open = () => openAppContext(location, { nativeBinding });
+  try {
+    ctx = await open();
+    return ctx;
+  } catch (e) {
+    if (!(e instanceof AppError) || e.code !== 'E_DB_CORRUPT') throw e;
+    const log = createLogger(location.dataDir);
+    log.error('database failed its check at start-up; recovery mode', e);
+    let serve = recoveryDispatch(location, e.message, (opened) => {
+      ctx = opened;
+      serve = (name, input) => dispatch(opened, name, input);
+    }, open);
+    return { dispatch: (name, input) => serve(name, input), log };
+  }
+}
+
 async function start(): Promise<void> {
   fs.mkdirSync(location.dataDir, { recursive: true });
   releaseLock = acquireInstanceLock(location.databasePath);
@@ -80,10 +105,10 @@ async function start(): Promise<void> {
   if (!fs.existsSync(nativeBinding)) {
     throw new Error(`缺少数据库组件 ${nativeBinding}。开发时请先运行 node scripts/electron-native.mjs。`);
   }
-  ctx = await openAppContext(location, { nativeBinding });
+  const target = await openOrRecover(nativeBinding);
   hardenSession(session.defaultSession);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(appRoot, 'dist', 'renderer')));
-  unregisterIpc = registerIpc(ipcMain, ctx);
+  unregisterIpc = registerIpc(ipcMain, target);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ isDev, onAbout: showAbout })));
   createWindow();
 }

@@ -34,16 +34,20 @@ const UNAUTHORIZED: Result<never> = {
 };
 
 /** Registers every operation; returns a function that removes them all again. */
-export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, ctx: AppContext, options: IpcOptions = {}): () => void {
+/** What answers the calls: an app context, or any dispatch with a log (recovery mode). */
+export type IpcTarget = AppContext | { dispatch(name: string, input: unknown): Promise<Result<unknown>>; log: AppContext['log'] };
+
+export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, target: IpcTarget, options: IpcOptions = {}): () => void {
+  const run = 'dispatch' in target ? target.dispatch : (name: string, input: unknown) => dispatch(target, name, input);
   const channels: string[] = [];
   for (const name of OPERATION_NAMES) {
     const channel = channelFor(name);
     ipcMain.handle(channel, async (event: IpcMainInvokeEvent, input: unknown): Promise<Result<unknown>> => {
       if (!isTrustedSender(event.senderFrame, options.isTrustedUrl)) {
-        ctx.log.error(`refused IPC call ${channel} from an untrusted sender`);
+        target.log.error(`refused IPC call ${channel} from an untrusted sender`);
         return UNAUTHORIZED;
       }
-      return dispatch(ctx, name, input);
+      return run(name, input);
     });
     channels.push(channel);
   }
