@@ -59,7 +59,12 @@ function focusWindow(): void {
 
 function createWindow(): void {
   const preloadPath = path.join(appRoot, 'dist-electron', 'preload.cjs');
-  mainWindow = new BrowserWindow(windowOptions({ preloadPath, devTools: isDev }));
+  const options = windowOptions({ preloadPath, devTools: isDev });
+  // The security switches are repeated literally so that scanners (electronegativity) can see them here.
+  mainWindow = new BrowserWindow({
+    ...options,
+    webPreferences: { ...options.webPreferences, contextIsolation: true, sandbox: true, nodeIntegration: false },
+  });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => (mainWindow = null));
   void mainWindow.loadURL(APP_ENTRY_URL);
