@@ -12,6 +12,8 @@ import { normalizeSearchQuery } from '../shared/domain/pinyin';
 import { openDatabase } from '../main/db/open';
 import { saveBranch } from '../main/services/branch/branch';
 import { addMembers, searchMembers } from '../main/services/roster/members';
+import { insertRows } from '../main/db/rows';
+import type { MembersTable, PartyGroupsTable } from '../main/db/schema';
 import { generateDemoMembers } from '../main/services/demo/members';
 import { createRng, type Rng } from '../main/services/demo/random';
 import { branchFieldsSchema } from '../shared/domain/branch';
@@ -120,32 +122,79 @@ async function warmUp(dir: string, size: number): Promise<void> {
   db.close();
 }
 
+type Stored = Record<string, unknown>;
+
+/** One prepared INSERT per table, taking stored rows as they are (branch_id mapped to the target's branch). */
+function rawInserter(db: Database.Database, table: string, sample: Stored): (row: Stored) => void {
+  const branchId = (db.prepare('SELECT id FROM branches').get() as { id: string }).id;
+  const cols = Object.keys(sample);
+  const stmt = db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+  return (row) => void stmt.run(...cols.map((c) => (c === 'branch_id' ? branchId : row[c])));
+}
+
+interface InsertFigures {
+  service: { wall: number; cpu: number };
+  raw: { wall: number; cpu: number };
+  /** Raw inserts of the same rows plus the same change-log entries: what the service must write at least. */
+  rawWithLog: number;
+  /** insertRows alone on rows already validated and derived: the store layer's share. */
+  storeOnly: number;
+}
+
+async function benchInsert(size: number, dir: string, items: ReturnType<typeof generateDemoMembers>, serviceDb: Database.Database): Promise<InsertFigures> {
+  await warmUp(dir, size);
+  const service = timeOnce(() => addMembers(serviceDb, items, { today: TODAY }));
+
+  const members = serviceDb.prepare('SELECT * FROM members').all() as Stored[];
+  const groups = serviceDb.prepare('SELECT * FROM party_groups').all() as Stored[];
+  const log = serviceDb.prepare("SELECT * FROM change_log WHERE table_name IN ('members', 'party_groups') ORDER BY seq").all() as Stored[];
+
+  const rawDb = await freshDatabase(dir, `raw-${size}`);
+  const insertGroup = rawInserter(rawDb, 'party_groups', groups[0]!);
+  const insertMember = rawInserter(rawDb, 'members', members[0]!);
+  const raw = timeOnce(() =>
+    rawDb.transaction(() => {
+      for (const g of groups) insertGroup(g);
+      for (const m of members) insertMember(m);
+    })(),
+  );
+  rawDb.close();
+
+  const logDb = await freshDatabase(dir, `raw-log-${size}`);
+  const logGroup = rawInserter(logDb, 'party_groups', groups[0]!);
+  const logMember = rawInserter(logDb, 'members', members[0]!);
+  const logEntry = rawInserter(logDb, 'change_log', { ...log[0]!, seq: undefined });
+  const rawWithLog = timeOnce(() =>
+    logDb.transaction(() => {
+      for (const g of groups) logGroup(g);
+      for (const m of members) logMember(m);
+      for (const e of log) logEntry({ ...e, seq: null });
+    })(),
+  ).wall;
+  logDb.close();
+
+  const storeDb = await freshDatabase(dir, `store-${size}`);
+  const storeBranch = (storeDb.prepare('SELECT id FROM branches').get() as { id: string }).id;
+  const rebranch = <T>(rows: Stored[]) => rows.map((r) => ({ ...r, branch_id: storeBranch }) as T);
+  const groupRows = rebranch<PartyGroupsTable>(groups);
+  const memberRows = rebranch<MembersTable>(members);
+  const storeOnly = timeOnce(() => {
+    insertRows(storeDb, 'party_groups', groupRows);
+    insertRows(storeDb, 'members', memberRows);
+  }).wall;
+  storeDb.close();
+  return { service, raw, rawWithLog, storeOnly };
+}
+
 async function benchSize(size: number, dir: string): Promise<Row[]> {
   const items = generateDemoMembers(size, 7, TODAY);
   const serviceDb = await freshDatabase(dir, `service-${size}`);
-  const rawDb = await freshDatabase(dir, `raw-${size}`);
-
-  await warmUp(dir, size);
-  const serviceTimes = timeOnce(() => addMembers(serviceDb, items, { today: TODAY }));
+  const insert = await benchInsert(size, dir, items, serviceDb);
+  const serviceTimes = insert.service;
+  const rawTimes = insert.raw;
   const serviceInsert = serviceTimes.wall;
-
-  const rows = serviceDb.prepare('SELECT * FROM members').all() as Record<string, unknown>[];
-  const groupRows = serviceDb.prepare('SELECT * FROM party_groups').all() as Record<string, unknown>[];
-  const rawBranch = (rawDb.prepare('SELECT id FROM branches').get() as { id: string }).id;
-  const insertInto = (table: string, sample: Record<string, unknown>) => {
-    const cols = Object.keys(sample);
-    const stmt = rawDb.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
-    return (row: Record<string, unknown>) => stmt.run(...cols.map((c) => (c === 'branch_id' ? rawBranch : row[c])));
-  };
-  const insertGroup = insertInto('party_groups', groupRows[0]!);
-  const insertMember = insertInto('members', rows[0]!);
-  const rawTimes = timeOnce(() =>
-    rawDb.transaction(() => {
-      for (const g of groupRows) insertGroup(g);
-      for (const row of rows) insertMember(row);
-    })(),
-  );
   const rawInsert = rawTimes.wall;
+  const rows = serviceDb.prepare('SELECT * FROM members').all() as Stored[];
 
   // Initials of the generated names, from the stored search text (name, initials, full pinyin, id).
   for (const row of rows.slice(0, 2000)) {
@@ -165,7 +214,6 @@ async function benchSize(size: number, dir: string): Promise<Row[]> {
   const s = timeEach(queries, service);
   const b = timeEach(queries, raw);
   serviceDb.close();
-  rawDb.close();
 
   cpuNotes.push(
     `${size.toLocaleString('en')}: search p95 ${ms(s.cpuP95)} (raw ${ms(b.cpuP95)}); ` +
@@ -193,6 +241,24 @@ async function benchSize(size: number, dir: string): Promise<Row[]> {
       ratio: `${speed.toFixed(2)}x raw speed`,
       target: `>= ${INSERT_SPEED_TARGET}x raw speed`,
       verdict: speed >= INSERT_SPEED_TARGET ? 'PASS' : 'MISS',
+    },
+    {
+      size,
+      measure: 'bulk insert vs raw rows + change log',
+      value: `${(serviceInsert / 1000).toFixed(2)} s`,
+      baseline: `${(insert.rawWithLog / 1000).toFixed(2)} s`,
+      ratio: `${(insert.rawWithLog / serviceInsert).toFixed(2)}x raw speed`,
+      target: '',
+      verdict: '',
+    },
+    {
+      size,
+      measure: 'store layer alone (rows + change log)',
+      value: `${(insert.storeOnly / 1000).toFixed(2)} s`,
+      baseline: `${(rawInsert / 1000).toFixed(2)} s`,
+      ratio: `${(rawInsert / insert.storeOnly).toFixed(2)}x raw speed`,
+      target: '',
+      verdict: '',
     },
   ];
 }
