@@ -2,6 +2,7 @@
  * The Electron main process: single instance, one data folder shared with the host and the CLI,
  * the database lock, the app:// protocol, IPC, the menu and the one window. Everything with a rule
  * in it lives in the modules imported here and is unit-tested; this file only wires them together.
+ * Exports arrive as downloads of the renderer's blob: URLs and are saved by downloads.ts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,6 +20,7 @@ import { dispatch } from '../dispatcher';
 import { AppError } from '../../shared/contract/errors';
 import { APP_ENTRY_URL, APP_SCHEME } from './appOrigin';
 import { APP_SCHEME_DEFINITION, createAppProtocolHandler } from './appProtocol';
+import { handleDownloads } from './downloads';
 import { menuTemplate } from './menu';
 import { nativeBindingPath } from './nativeBinding';
 import { hardenSession, hardenWebContents, windowOptions } from './security';
@@ -112,6 +114,13 @@ async function start(): Promise<void> {
   }
   const target = await openOrRecover(nativeBinding);
   hardenSession(session.defaultSession);
+  handleDownloads(session.defaultSession, {
+    dialog,
+    shell,
+    documentsDir: () => app.getPath('documents'),
+    windowFor: (contents) => BrowserWindow.fromWebContents(contents),
+    log: target.log,
+  });
   protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(appRoot, 'dist', 'renderer')));
   unregisterIpc = registerIpc(ipcMain, target);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ isDev, onAbout: showAbout })));

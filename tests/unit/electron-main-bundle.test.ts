@@ -2,7 +2,8 @@
  * The bundled main process (dist-electron/main.cjs, as esbuild builds it) run in plain Node with a
  * recording stand-in for the 'electron' module and the Node build of better-sqlite3. This checks the
  * wiring the real binary would see: order of startup calls, the data folder, the database lock, the
- * app:// handler, the IPC sender check and the hardening of new web contents.
+ * app:// handler, the IPC sender check, the hardening of new web contents and the saving of exports
+ * (the session's will-download).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -25,6 +26,7 @@ let protocolHandler = null;
 const app = Object.assign(new EventEmitter(), {
   isPackaged: false,
   getAppPath: () => process.env.FAKE_APP_ROOT,
+  getPath: (name) => (record('app.getPath', name), process.env.FAKE_DOCUMENTS),
   setPath: (name, p) => record('app.setPath', name, p),
   enableSandbox: () => record('app.enableSandbox'),
   setAppUserModelId: (id) => record('app.setAppUserModelId', id),
@@ -40,23 +42,32 @@ class BrowserWindow extends EventEmitter {
   restore() {}
   show() { record('window.show'); }
   focus() { record('window.focus'); }
+  static fromWebContents(contents) { return contents.window ?? null; }
 }
+const boxResponses = [1]; // the after-save box: 打开所在文件夹
 const deny = (name) => (handler) => record(name, handler.length);
 const electron = {
   app, BrowserWindow,
-  dialog: { showErrorBox: (title, message) => { record('dialog.showErrorBox', title, message); setImmediate(finish); }, showMessageBox: async () => ({}) },
+  dialog: { showErrorBox: (title, message) => { record('dialog.showErrorBox', title, message); setImmediate(finish); }, showMessageBox: async (...a) => {
+    record('dialog.showMessageBox', a.length, a.at(-1).message, a.at(-1).buttons);
+    return { response: boxResponses.shift() ?? a.at(-1).buttons.length - 1 };
+  } },
   ipcMain: { handle: (c, h) => ipc.set(c, h), removeHandler: (c) => ipc.delete(c) },
   Menu: { buildFromTemplate: (t) => t, setApplicationMenu: (t) => record('Menu.setApplicationMenu', t.map((i) => i.label)) },
   protocol: {
     registerSchemesAsPrivileged: (s) => record('protocol.registerSchemesAsPrivileged', s),
     handle: (scheme, h) => { record('protocol.handle', scheme); protocolHandler = h; },
   },
-  session: { defaultSession: {
+  session: { defaultSession: Object.assign(new EventEmitter(), {
     setPermissionRequestHandler: (h) => { let granted; h({}, 'media', (g) => (granted = g)); record('session.permissionRequest', granted); },
     setPermissionCheckHandler: (h) => record('session.permissionCheck', h({}, 'media', 'app://branch-desk', {})),
     setDevicePermissionHandler: (h) => record('session.devicePermission', h({})),
-  } },
-  shell: { openExternal: async (u) => record('shell.openExternal', u), openPath: async () => '' },
+  }) },
+  shell: {
+    openExternal: async (u) => record('shell.openExternal', u),
+    openPath: async (p) => (record('shell.openPath', p), ''),
+    showItemInFolder: (p) => record('shell.showItemInFolder', p),
+  },
 };
 const load = Module._load;
 Module._load = function (request, ...rest) { return request === 'electron' ? electron : load.call(this, request, ...rest); };
@@ -79,6 +90,27 @@ async function finish() {
     for (const e of ['will-navigate', 'will-redirect', 'will-attach-webview']) contents.emit(e, { preventDefault: () => prevented++ }, 'https://evil.example/');
     out.prevented = prevented;
     out.windowOpen = contents.openHandler({ url: 'file:///etc/passwd' });
+    // Exports: a foreign download is cancelled; the app's own blob: download gets the save dialog,
+    // then the after-save box on the window, whose 打开所在文件夹 shows the file.
+    const download = (url, name) => {
+      const item = Object.assign(new EventEmitter(), {
+        savePath: '', getURL: () => url, getFilename: () => name, getSavePath: () => item.savePath,
+        setSaveDialogOptions: (o) => (out.saveDialog = o),
+      });
+      return item;
+    };
+    let cancelled = 0;
+    const foreign = download('https://evil.example/x.docx', 'x.docx');
+    electron.session.defaultSession.emit('will-download', { preventDefault: () => cancelled++ }, foreign, { isDestroyed: () => false });
+    out.foreignCancelled = cancelled;
+    out.foreignDialog = out.saveDialog ?? null;
+    const own = download('blob:app://branch-desk/0f6c2d9a-1111-4222-8333-444455556666', '花名册.docx');
+    electron.session.defaultSession.emit('will-download', { preventDefault: () => cancelled++ }, own, { isDestroyed: () => false, window: {} });
+    own.savePath = out.saveDialog.defaultPath;
+    fs.writeFileSync(own.savePath, 'x');
+    own.emit('done', {}, 'completed');
+    await new Promise((r) => setTimeout(r, 20));
+    out.ownCancelled = cancelled - 1;
     app.emit('second-instance');
     out.lockedWhileRunning = fs.existsSync(out.info.value.databasePath + '.lock');
     app.emit('will-quit');
@@ -115,6 +147,7 @@ function run(env: Record<string, string> = {}) {
       NODE_PATH: path.join(ROOT, 'node_modules'),
       FAKE_MAIN: path.join(outDir, 'main.cjs'),
       FAKE_APP_ROOT: path.join(work, 'app'),
+      FAKE_DOCUMENTS: path.join(work, 'Documents'),
       BRANCH_DESK_DATA_DIR: path.join(work, 'data'),
       BRANCH_DESK_NATIVE_BINDING: NODE_BINDING,
       ...env,
@@ -160,6 +193,14 @@ describe('bundled Electron main process (stand-in electron module)', () => {
     expect(out.traversal).toBe(403);
     expect(out.prevented).toBe(3);
     expect(out.windowOpen).toEqual({ action: 'deny' });
+    const saved = path.join(work, 'Documents', '支部工作台', '花名册.docx');
+    expect(out.foreignCancelled).toBe(1);
+    expect(out.foreignDialog).toBeNull();
+    expect(out.ownCancelled).toBe(0);
+    expect(out.saveDialog).toMatchObject({ defaultPath: saved, filters: [{ name: 'Word 文档', extensions: ['docx'] }] });
+    expect(out.calls).toContainEqual(['app.getPath', 'documents']);
+    expect(out.calls).toContainEqual(['dialog.showMessageBox', 2, '已保存：花名册.docx', ['打开文件', '打开所在文件夹', '关闭']]);
+    expect(out.calls).toContainEqual(['shell.showItemInFolder', saved]);
     expect(names).toContain('window.focus'); // second-instance focuses the window
     expect(out.lockedWhileRunning).toBe(true);
     expect(out.lockedAfterQuit).toBe(false);
