@@ -71,6 +71,15 @@ function start(handler: ReturnType<typeof createDownloadHandler>, url: string, f
 /** Lets the async message-box chain run. */
 const settle = () => new Promise((r) => setTimeout(r, 10));
 
+const newHandler = () => createDownloadHandler(deps as DownloadDeps);
+
+/** One whole export in a new run: suggested as fileName, saved by the user as savedAs; returns savedAs. */
+async function saveOnce(fileName: string, savedAs = path.join(dir, fileName)): Promise<string> {
+  start(newHandler(), BLOB, fileName).item.finish('completed', savedAs);
+  await settle();
+  return savedAs;
+}
+
 /** The message-box options of the n-th call (window first, then options). */
 const box = (n = 0) => deps.dialog.showMessageBox.mock.calls[n]!.at(-1) as Electron.MessageBoxOptions;
 
@@ -94,7 +103,7 @@ describe('which downloads are allowed', () => {
   });
 
   it('a foreign download is cancelled before any dialog, and only its scheme is logged', async () => {
-    const handler = createDownloadHandler(deps as DownloadDeps);
+    const handler = newHandler();
     const { item, event } = start(handler, 'https://evil.example/secret?id=110101', '花名册.docx');
     expect(event.preventDefault).toHaveBeenCalledOnce();
     expect(item.dialogOptions).toBeNull();
@@ -116,7 +125,7 @@ describe('which downloads are allowed', () => {
 
 describe('the save dialog', () => {
   it('starts in Documents/支部工作台 (created) with the suggested name and a Chinese filter by extension', () => {
-    const handler = createDownloadHandler(deps as DownloadDeps);
+    const handler = newHandler();
     const { item, event } = start(handler, BLOB, '第一党支部-党员花名册.docx');
     expect(event.preventDefault).not.toHaveBeenCalled();
     expect(fs.statSync(path.join(documents, '支部工作台')).isDirectory()).toBe(true);
@@ -158,7 +167,7 @@ describe('the save dialog', () => {
   });
 
   it('remembers the last folder saved to during the run; a removed folder falls back to the default', async () => {
-    const handler = createDownloadHandler(deps as DownloadDeps);
+    const handler = newHandler();
     const elsewhere = path.join(dir, 'U盘');
     fs.mkdirSync(elsewhere);
     const first = start(handler, BLOB, '名册.xlsx').item;
@@ -168,17 +177,13 @@ describe('the save dialog', () => {
     fs.rmSync(elsewhere, { recursive: true });
     expect(start(handler, BLOB, '统计.docx').item.dialogOptions?.defaultPath).toBe(path.join(documents, '支部工作台', '统计.docx'));
     // A new handler (a new run) starts from the default again.
-    expect(start(createDownloadHandler(deps as DownloadDeps), BLOB, 'a.docx').item.dialogOptions?.defaultPath).toBe(path.join(documents, '支部工作台', 'a.docx'));
+    expect(start(newHandler(), BLOB, 'a.docx').item.dialogOptions?.defaultPath).toBe(path.join(documents, '支部工作台', 'a.docx'));
   });
 });
 
 describe('after the download', () => {
   it('completed: says 已保存 with the name, on the window, with 打开文件 / 打开所在文件夹 / 关闭', async () => {
-    const handler = createDownloadHandler(deps as DownloadDeps);
-    const { item } = start(handler, BLOB, '花名册.docx');
-    const file = path.join(documents, '支部工作台', '花名册.docx');
-    item.finish('completed', file);
-    await settle();
+    const file = await saveOnce('花名册.docx', path.join(documents, '支部工作台', '花名册.docx'));
     expect(deps.dialog.showMessageBox).toHaveBeenCalledOnce();
     expect(deps.dialog.showMessageBox.mock.calls[0]![0]).toBe(window);
     expect(box()).toMatchObject({
@@ -195,10 +200,7 @@ describe('after the download', () => {
 
   it('打开文件 opens the saved file with its program (shell.openPath)', async () => {
     responses = [0];
-    const { item } = start(createDownloadHandler(deps as DownloadDeps), BLOB, '花名册.xlsx');
-    const file = path.join(dir, '花名册.xlsx');
-    item.finish('completed', file);
-    await settle();
+    const file = await saveOnce('花名册.xlsx');
     expect(deps.shell.openPath).toHaveBeenCalledExactlyOnceWith(file);
     expect(deps.shell.showItemInFolder).not.toHaveBeenCalled();
     expect(deps.dialog.showMessageBox).toHaveBeenCalledOnce();
@@ -206,10 +208,7 @@ describe('after the download', () => {
 
   it('打开所在文件夹 shows the file in its folder (shell.showItemInFolder)', async () => {
     responses = [1];
-    const { item } = start(createDownloadHandler(deps as DownloadDeps), BLOB, '花名册.docx');
-    const file = path.join(dir, '花名册.docx');
-    item.finish('completed', file);
-    await settle();
+    const file = await saveOnce('花名册.docx');
     expect(deps.shell.showItemInFolder).toHaveBeenCalledExactlyOnceWith(file);
     expect(deps.shell.openPath).not.toHaveBeenCalled();
   });
@@ -217,40 +216,33 @@ describe('after the download', () => {
   it('when the file cannot be opened, says why', async () => {
     responses = [0];
     deps.shell.openPath.mockResolvedValueOnce('没有关联的程序');
-    const { item } = start(createDownloadHandler(deps as DownloadDeps), BLOB, '花名册.docx');
-    item.finish('completed', path.join(dir, '花名册.docx'));
-    await settle();
+    await saveOnce('花名册.docx');
     expect(deps.dialog.showMessageBox).toHaveBeenCalledTimes(2);
     expect(box(1)).toMatchObject({ type: 'warning', message: '无法打开文件：没有关联的程序', buttons: ['关闭'] });
   });
 
   it('a 交接包 is not offered to another program: only 打开所在文件夹 / 关闭', async () => {
     responses = [0];
-    const { item } = start(createDownloadHandler(deps as DownloadDeps), BLOB, '第一党支部-交接包-2026-11-25.zbk');
-    const file = path.join(dir, '第一党支部-交接包-2026-11-25.zbk');
-    item.finish('completed', file);
-    await settle();
+    const file = await saveOnce('第一党支部-交接包-2026-11-25.zbk');
     expect(box()).toMatchObject({ message: '已保存：第一党支部-交接包-2026-11-25.zbk', buttons: ['打开所在文件夹', '关闭'], cancelId: 1 });
     expect(deps.shell.showItemInFolder).toHaveBeenCalledWith(file);
     expect(deps.shell.openPath).not.toHaveBeenCalled();
   });
 
   it('the name shown is the one the user chose in the dialog', async () => {
-    const { item } = start(createDownloadHandler(deps as DownloadDeps), BLOB, '花名册.docx');
-    item.finish('completed', path.join(dir, '2026年花名册（打印）.docx'));
-    await settle();
+    await saveOnce('花名册.docx', path.join(dir, '2026年花名册（打印）.docx'));
     expect(box().message).toBe('已保存：2026年花名册（打印）.docx');
   });
 
   it('cancelled (the user closed the save dialog): silent', async () => {
-    const { item } = start(createDownloadHandler(deps as DownloadDeps), BLOB, '花名册.docx');
+    const { item } = start(newHandler(), BLOB, '花名册.docx');
     item.finish('cancelled');
     await settle();
     expect(deps.dialog.showMessageBox).not.toHaveBeenCalled();
   });
 
   it('interrupted: says plainly that it was not saved, and offers nothing to open', async () => {
-    const { item } = start(createDownloadHandler(deps as DownloadDeps), BLOB, '花名册.docx');
+    const { item } = start(newHandler(), BLOB, '花名册.docx');
     item.savePath = path.join(dir, '名册-副本.docx');
     item.emit('done', {}, 'interrupted');
     await settle();
@@ -260,7 +252,7 @@ describe('after the download', () => {
   });
 
   it('interrupted before a path was chosen names the suggested file; no folder is remembered', async () => {
-    const handler = createDownloadHandler(deps as DownloadDeps);
+    const handler = newHandler();
     start(handler, BLOB, '花名册.docx').item.finish('interrupted');
     await settle();
     expect(box().message).toBe('没有保存成功：花名册.docx');
@@ -269,18 +261,14 @@ describe('after the download', () => {
 
   it('without a window (closed meanwhile) the message box is shown on its own', async () => {
     deps.windowFor = () => null;
-    const { item } = start(createDownloadHandler(deps as DownloadDeps), BLOB, '花名册.docx');
-    item.finish('completed', path.join(dir, '花名册.docx'));
-    await settle();
+    await saveOnce('花名册.docx');
     expect(deps.dialog.showMessageBox.mock.calls[0]).toHaveLength(1);
     expect(box().message).toBe('已保存：花名册.docx');
   });
 
   it('a failing message box is logged, not thrown', async () => {
     deps.dialog.showMessageBox.mockRejectedValueOnce(new Error('boom'));
-    const { item } = start(createDownloadHandler(deps as DownloadDeps), BLOB, '花名册.docx');
-    item.finish('completed', path.join(dir, '花名册.docx'));
-    await settle();
+    await saveOnce('花名册.docx');
     expect(deps.log.error).toHaveBeenCalledWith('after-save dialog failed', expect.any(Error));
   });
 });
