@@ -7,13 +7,18 @@ export const APP_HOST = 'branch-desk';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
-/** True only for URLs of our own renderer, judged with a URL parser (a prefix test can be fooled). */
-export function isAppUrl(url: string | undefined | null): boolean {
-  if (!url) return false;
+/** The URL parsed, or null when it is not one: every URL rule here parses (a prefix test can be fooled). */
+export function parseUrl(url: string | undefined | null): URL | null {
+  if (!url) return null;
   try {
-    const parsed = new URL(url);
-    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
+    return new URL(url);
   } catch {
-    return false;
+    return null;
   }
+}
+
+/** True only for URLs of our own renderer. */
+export function isAppUrl(url: string | undefined | null): boolean {
+  const parsed = parseUrl(url);
+  return parsed !== null && parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
 }

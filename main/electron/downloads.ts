@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { BaseWindow, Dialog, DownloadItem, FileFilter, MessageBoxOptions, SaveDialogOptions, Session, Shell, WebContents } from 'electron';
 import type { Logger } from '../app/log';
 import { PRODUCT_NAME } from '../app/paths';
-import { isAppUrl } from './appOrigin';
+import { isAppUrl, parseUrl } from './appOrigin';
 import { OPENABLE_EXTENSIONS, openExportedFile, showExportedFile } from './shellActions';
 
 /** The save dialog's file-type filter, by the suggested name's extension. */
@@ -31,13 +31,8 @@ export const CLOSE = '关闭';
 
 /** True only for blob: URLs minted by our own renderer (blob:app://branch-desk/<uuid>), judged by parsing. */
 export function isAppBlobUrl(url: string): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  return parsed.protocol === 'blob:' && isAppUrl(parsed.pathname);
+  const parsed = parseUrl(url);
+  return parsed !== null && parsed.protocol === 'blob:' && isAppUrl(parsed.pathname);
 }
 
 /** The suggested name without any folder part (Chromium already sanitises it; this is belt and braces). */

@@ -4,6 +4,7 @@
  */
 import type { BrowserWindowConstructorOptions, HandlerDetails, Session, WebContents, WindowOpenHandlerResponse } from 'electron';
 import { PRODUCT_NAME } from '../app/paths';
+import { parseUrl } from './appOrigin';
 
 export interface WindowOptionsInput {
   preloadPath: string;
@@ -48,12 +49,8 @@ export function denyEvent(event: Preventable): void {
 
 /** Only plain web links may leave the app, and only to the user's browser. */
 export function isSafeExternalUrl(url: string): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
+  const parsed = parseUrl(url);
+  if (!parsed) return false;
   return (parsed.protocol === 'https:' || parsed.protocol === 'http:') && !parsed.username && !parsed.password && parsed.hostname !== '';
 }
 
