@@ -130,7 +130,7 @@ export function createDownloadHandler(deps: DownloadDeps) {
   return (event: { preventDefault(): void }, item: SaveableItem, contents: WebContents): void => {
     if (!isAppBlobUrl(item.getURL())) {
       event.preventDefault(); // cancels it: the app never downloads anything from elsewhere
-      deps.log?.info(`download refused: not a blob: URL of the app (${item.getURL().split(':')[0]}:)`);
+      deps.log?.info(`download refused: not a blob: URL of the app (${parseUrl(item.getURL())?.protocol ?? 'no URL'})`);
       return;
     }
     const name = plainName(item.getFilename());
