@@ -11,7 +11,7 @@ import { EVENT_FIELD_LABELS } from '../shared/domain/memberEvents';
 import { validationError } from '../shared/contract/errors';
 import type { AppContext } from './app/context';
 import { schemaVersion } from './db/migrations';
-import { getLocalBranch, listBranches, saveBranch } from './services/branch/branch';
+import { getLocalBranch, listBranches, resolveBranchId, saveBranch } from './services/branch/branch';
 import { compareBranches } from './services/branch/compare';
 import { findBackup, listBackups, makeBackup, restoreBackup, verifyBackup } from './services/backup/backups';
 import { exportHandoverData, handoverHistory, importStaged, stagePackage } from './services/handover/handover';
@@ -59,13 +59,13 @@ export const handlers: Handlers = {
   'branch.get': (ctx) => getLocalBranch(ctx.db),
   'branch.save': (ctx, input) => saveBranch(ctx.db, input),
 
-  'groups.list': (ctx) => listGroups(ctx.db),
+  'groups.list': (ctx, input) => listGroups(ctx.db, resolveBranchId(ctx.db, input.branchId, 'branchId', '支部')),
   'groups.save': (ctx, input) => saveGroup(ctx.db, input),
   'groups.delete': (ctx, input) => deleteGroup(ctx.db, input.id),
 
   'members.search': (ctx, input) => searchMembers(ctx.db, input),
   'members.get': (ctx, input) => getMember(ctx.db, input.id),
-  'members.create': (ctx, input) => createMember(ctx.db, input),
+  'members.create': (ctx, { branchId, ...fields }) => createMember(ctx.db, fields, undefined, branchId),
   'members.update': (ctx, input) => updateMember(ctx.db, input.id, input.fields, input.expectedUpdatedAt),
   'members.delete': (ctx, input) => deleteMember(ctx.db, input.id),
   'members.history': (ctx, input) => memberHistory(ctx.db, input.id),
@@ -113,7 +113,15 @@ export const handlers: Handlers = {
   'pipeline.delete': (ctx, input) => deleteApplicant(ctx.db, input.id),
 };
 
-const GROUP_FIELD_LABELS = { name: '党小组名称', leaderMemberId: '组长', sortOrder: '排序' };
+const GROUP_FIELD_LABELS = { name: '党小组名称', leaderMemberId: '组长', sortOrder: '排序', branchId: '支部' };
+const HANDOVER_FIELD_LABELS = {
+  branchId: '支部',
+  from: '起始日期',
+  to: '结束日期',
+  tables: '导出的数据',
+  createdBy: '交接人',
+  password: '密码',
+};
 
 /** Chinese field names for messages about an operation's input. */
 function labelsFor(name: OperationName): Record<string, string> {
@@ -123,6 +131,7 @@ function labelsFor(name: OperationName): Record<string, string> {
   if (name === 'members.transferIn') return { ...EVENT_FIELD_LABELS, ...MEMBER_FIELD_LABELS };
   if (name.startsWith('members.')) return MEMBER_FIELD_LABELS;
   if (name.startsWith('pipeline.')) return PIPELINE_FIELD_LABELS;
+  if (name.startsWith('handover.')) return HANDOVER_FIELD_LABELS;
   return {};
 }
 

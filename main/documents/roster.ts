@@ -1,7 +1,7 @@
 /** The printed roster 党员花名册: A4 landscape, 记录本/表格 preset, one table with its header on every page. */
 import type { Document } from 'docx';
 import { createDocument, dataTable, fitColumns, RECORD, subtitle, textWidth, title, chineseDate, withTableSize, type CellAlign, type FitResult, type TableColumn } from './kit';
-import { DEFAULT_ROSTER_COLUMNS, rosterColumn, type RosterColumn, type RosterContext, type RosterMember } from './rosterColumns';
+import { BRANCH_COLUMN, DEFAULT_ROSTER_COLUMNS, rosterColumn, type RosterColumn, type RosterContext, type RosterMember } from './rosterColumns';
 
 export interface RosterDocumentInput {
   branchName: string;
@@ -12,6 +12,8 @@ export interface RosterDocumentInput {
   members: readonly RosterMember[];
   /** What the roster was filtered to, e.g. "预备党员"; printed under the title. */
   filterLabel?: string;
+  /** A 所在支部 column first (members carry `branch`), for a roster that spans several branches. */
+  withBranch?: boolean;
   /** Print ID numbers as 1101**********002X. Off by default: the register is the secretary's own. */
   maskIdNumbers?: boolean;
 }
@@ -42,7 +44,8 @@ interface RosterTable {
 }
 
 function rosterTable(input: RosterDocumentInput): RosterTable {
-  const columns = (input.columns ?? DEFAULT_ROSTER_COLUMNS).map(rosterColumn);
+  const chosen = (input.columns ?? DEFAULT_ROSTER_COLUMNS).filter((k) => k !== BRANCH_COLUMN.key).map(rosterColumn);
+  const columns = input.withBranch ? [BRANCH_COLUMN, ...chosen] : chosen;
   const ctx = { date: input.date, maskIdNumbers: input.maskIdNumbers ?? false };
   const rows = rosterRows(columns, input.members, ctx);
   const specs = [NUMBER_COLUMN, ...columns];

@@ -16,7 +16,7 @@ export type MemberKey = (typeof MEMBER_KEYS)[number];
  * A member as `member list --json` gives it (the shared `Member` fits): only `name` is required; the other keys are
  * read when their column is chosen. Dates are YYYY-MM-DD; education may be a code or a label.
  */
-export type RosterMember = { readonly name: string } & { readonly [K in MemberKey]?: unknown };
+export type RosterMember = { readonly name: string; readonly branch?: unknown } & { readonly [K in MemberKey]?: unknown };
 
 export interface RosterContext {
   /** YYYY-MM-DD: the date the roster is as of (for age and Party standing). */
@@ -109,6 +109,9 @@ export const ROSTER_COLUMNS: readonly RosterColumn[] = [
   field('mobileDestination', '外出流向', 'left', true),
   field('remark', '备注', 'left', true),
 ];
+
+/** The member's branch: printed first (after 序号) when a roster spans several branches (committee roll-up). */
+export const BRANCH_COLUMN: RosterColumn = { key: 'branch', header: '所在支部', align: 'left', wrap: true, value: (m) => text(m.branch) };
 
 /** The columns a secretary usually prints (domain.md 1.2). */
 export const DEFAULT_ROSTER_COLUMNS = [

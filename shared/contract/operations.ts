@@ -20,8 +20,10 @@ function op<Out>() {
 
 const id = z.string().uuid({ error: '记录编号无效' });
 const none = z.object({}).strict();
+/** A branch named by the caller (committee roll-up); main checks that it exists. Omitted: the local branch. */
+const branchRef = z.string().uuid({ error: '所选支部无效' }).nullish();
 
-export const SORTABLE_MEMBER_FIELDS = ['name', 'birthDate', 'joinDate', 'fullDate', 'partyGroup', 'category', 'education'] as const;
+export const SORTABLE_MEMBER_FIELDS = ['name', 'birthDate', 'joinDate', 'fullDate', 'partyGroup', 'category', 'education', 'branch'] as const;
 
 export const memberSearchSchema = z.object({
   query: z.string().max(50).default(''),
@@ -122,13 +124,14 @@ export const contract = {
   'branch.get': op<Branch | null>()(none),
   'branch.save': op<Branch>()(branchFieldsSchema),
 
-  'groups.list': op<PartyGroup[]>()(none),
+  'groups.list': op<PartyGroup[]>()(z.object({ branchId: branchRef }).strict()),
   'groups.save': op<PartyGroup>()(partyGroupFieldsSchema.extend({ id: id.nullish() })),
   'groups.delete': op<void>()(z.object({ id })),
 
   'members.search': op<MemberSearchResult>()(memberSearchSchema),
   'members.get': op<Member>()(z.object({ id })),
-  'members.create': op<Member>()(memberFieldsSchema),
+  /** branchId: the branch the member joins (a committee adding to an imported branch); omitted: the local branch. */
+  'members.create': op<Member>()(memberFieldsSchema.extend({ branchId: branchRef })),
   'members.update': op<Member>()(
     z.object({ id, fields: memberFieldsSchema, expectedUpdatedAt: z.string().optional() }),
   ),
@@ -182,6 +185,8 @@ export const contract = {
       to: optionalDate,
       tables: z.array(z.string().max(40)).max(50).nullish(),
       createdBy: z.string().max(30).nullish(),
+      /** The branch to export (a committee passing an imported branch on); omitted: the local branch. */
+      branchId: branchRef,
     }),
   ),
   'handover.preview': op<{ stagingId: string; preview: ImportPreview }>()(

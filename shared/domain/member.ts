@@ -42,6 +42,7 @@ export const MEMBER_FIELD_LABELS: Record<string, string> = {
   mobileMember: '是否流动党员',
   mobileDestination: '外出流向',
   remark: '备注',
+  branchId: '所属支部',
 };
 
 const text = (max: number) => z.string().trim().max(max, { error: `不能超过 ${max} 个字` });
@@ -191,6 +192,9 @@ export interface MemberRow {
   partyGroup: string | null;
   post: string;
   phone: string;
+  branchId: string;
+  /** The branch's name, for the committee roll-up where one list holds several branches. */
+  branchName: string;
 }
 
 export const AGE_BANDS = [

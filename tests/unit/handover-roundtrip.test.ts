@@ -81,6 +81,62 @@ describe('hand-over round trip', () => {
     expect((await committee.call('members.get', { id })).post).toBe('平台经理');
   });
 
+  it('a committee re-exports an imported branch: the package names that branch and carries only its rows', async () => {
+    const a = track(await seededContext(20, 1));
+    const b = track(await seededContext(25, 2));
+    const committee = track(await testContext());
+    await committee.call('branch.save', { name: '中共钻井一公司委员会' });
+    await importHandover(committee, await packageOf(a), {});
+    await importHandover(committee, await packageOf(b), {});
+    const bBranch = getLocalBranch(b.db)!;
+    const onlyB = (snap: Record<string, unknown[]>) =>
+      Object.fromEntries(
+        Object.entries(snap).map(([t, rows]) => [t, (rows as any[]).filter((r) => (t === 'branches' ? r.id : r.branch_id) === bBranch.id)]),
+      );
+
+    const out = await committee.call('handover.export', { branchId: bBranch.id, createdBy: '党委组织委员' });
+    expect(out.manifest.branch).toEqual({ id: bBranch.id, name: bBranch.name, parentCommittee: bBranch.parentCommittee });
+    expect(out.fileName.startsWith(bBranch.name.replace(/\s/g, ''))).toBe(true);
+    expect(out.manifest.tables.find((t) => t.name === 'members')!.rows).toBe(25);
+    const pkg = Buffer.from(out.data, 'base64');
+
+    // To a successor with an empty database: the branch becomes theirs, row for row as in B.
+    const successor = track(await testContext());
+    const preview = await previewHandover(successor, pkg);
+    expect(preview.becomesLocalBranch).toBe(true);
+    expect(preview.package.branch.id).toBe(bBranch.id);
+    await importHandover(successor, pkg, {});
+    expect(getLocalBranch(successor.db)?.id).toBe(bBranch.id);
+    expect(onlyB(snapshot(successor))).toEqual(onlyB(snapshot(b)));
+
+    // Back to B itself: nothing new, nothing to resolve.
+    const back = await previewHandover(b, pkg);
+    expect(back.becomesLocalBranch).toBe(false);
+    expect(back.conflicts).toEqual([]);
+    for (const counts of Object.values(back.tables)) expect(counts).toMatchObject({ new: 0, updated: 0, conflicts: 0 });
+
+    // To another committee that already has A: B arrives as a branch of its own, A untouched.
+    const other = track(await testContext());
+    await other.call('branch.save', { name: '中共钻井二公司委员会' });
+    await importHandover(other, await packageOf(a), {});
+    await importHandover(other, pkg, {});
+    expect((await other.call('members.search', { branchId: bBranch.id, status: 'all' })).total).toBe(25);
+    expect((await other.call('members.search', { branchId: 'all', status: 'all' })).total).toBe(45);
+
+    // The default is still the local branch, whose package holds no other branch's rows.
+    const own = await committee.call('handover.export', {});
+    expect(own.manifest.branch.name).toBe('中共钻井一公司委员会');
+    expect(own.manifest.tables.find((t) => t.name === 'members')!.rows).toBe(0);
+  });
+
+  it('refuses to export a branch that is not in the database, naming the field', async () => {
+    const t = track(await seededContext(3));
+    const missing = await t.call('handover.export', { branchId: '00000000-0000-4000-8000-000000000000' }).catch((e) => e.payload);
+    expect(missing).toMatchObject({ code: 'E_VALIDATION', message: '支部：所选支部不存在', issues: [{ field: 'branchId' }] });
+    const bad = await t.call('handover.export', { branchId: 'b' }).catch((e) => e.payload);
+    expect(bad).toMatchObject({ code: 'E_VALIDATION', message: '支部：所选支部无效' });
+  });
+
   it('carries a member added by hand with every field', async () => {
     const source = track(await testContext());
     await source.call('branch.save', { name: '中共测试支部委员会' });

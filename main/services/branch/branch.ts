@@ -45,6 +45,40 @@ export function requireBranchId(db: Sqlite): string {
   return id;
 }
 
+/**
+ * The branch a caller names (a committee working on an imported branch), or the local one when none is named.
+ * `field` names the input in the message when the branch does not exist.
+ */
+export function resolveBranchId(db: Sqlite, branchId: string | null | undefined, field = 'branchId', label = '所属支部'): string {
+  if (!branchId) return requireBranchId(db);
+  const row = prepare(db, 'SELECT id FROM branches WHERE id = ? AND deleted_at IS NULL').get(branchId);
+  if (!row) throw new AppError('E_VALIDATION', `${label}：所选支部不存在`, [{ field, message: '所选支部不存在' }]);
+  return branchId;
+}
+
+/** Branch id -> name, for lists that span several branches. */
+export function branchNames(db: Sqlite): Map<string, string> {
+  const rows = prepare(db, 'SELECT id, name FROM branches').all() as { id: string; name: string }[];
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Whom a roster listing covers: its title's branch name, and whether it spans several branches (then a 支部 column). */
+export interface RosterScope {
+  name: string;
+  acrossBranches: boolean;
+  /** Branch id -> name, when acrossBranches. */
+  names: Map<string, string>;
+}
+
+/** branchId as the roster search takes it: null/undefined = the local branch, 'all' = every branch, or an id. */
+export function rosterScope(db: Sqlite, branchId: string | null | undefined): RosterScope {
+  const names = branchNames(db);
+  const live = listBranches(db);
+  if (branchId === 'all' && live.length > 1) return { name: '各支部', acrossBranches: true, names };
+  const id = branchId && branchId !== 'all' ? branchId : localBranchId(db);
+  return { name: (id && names.get(id)) || '', acrossBranches: false, names };
+}
+
 /** The local branch is the one named in app_meta; branches imported from other databases are not. */
 export function toBranch(r: BranchesTable, localId: string | null): Branch {
   return {

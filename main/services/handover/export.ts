@@ -6,7 +6,7 @@ import { AppError } from '../../../shared/contract/errors';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import { prepare, type Sqlite } from '../../db/query';
 import { registeredTables, tableSpec, type TableSpec } from '../../db/registry';
-import { localBranchId } from '../branch/branch';
+import { localBranchId, resolveBranchId } from '../branch/branch';
 import { encrypt } from './crypto';
 import {
   CHANGE_LOG_FILE,
@@ -67,7 +67,8 @@ function historyOf(db: Sqlite, table: string, ids: Set<string>): Record<string, 
 }
 
 export async function buildPackage(db: Sqlite, options: ExportOptions): Promise<{ buffer: Buffer; manifest: PackageManifest }> {
-  const branchId = options.branchId ?? localBranchId(db);
+  // A named branch (a committee passing an imported branch on) must exist and not be in the trash.
+  const branchId = options.branchId ? resolveBranchId(db, options.branchId, 'branchId', '支部') : localBranchId(db);
   if (!branchId) throw new AppError('E_NO_BRANCH', '尚未建立支部信息，没有可导出的数据');
   const branch = prepare(db, 'SELECT id, name, parent_committee FROM branches WHERE id = ?').get(branchId) as
     | { id: string; name: string; parent_committee: string }

@@ -23,7 +23,7 @@ import { prepare, type Sqlite } from '../../db/query';
 import type { CommonColumns, MembersTable } from '../../db/schema';
 import { getRow, insertRow, insertRows, newCommon, trashRow, updateRow } from '../../db/rows';
 import { registerTable } from '../../db/registry';
-import { requireBranchId } from '../branch/branch';
+import { branchNames, requireBranchId, resolveBranchId } from '../branch/branch';
 import { ensureGroupByName as ensureGroup } from './groups';
 
 const COLUMN_LABELS: Record<string, string> = {
@@ -146,9 +146,13 @@ export function memberProblems(db: Sqlite, branchId: string, m: MemberFields, to
   return problems;
 }
 
-export function createMember(db: Sqlite, fields: MemberFields, today: string = localToday()): Member {
+/**
+ * Adds one member to the named branch (a committee adding to an imported branch) or, by default, the
+ * local one. The ID number must be unique within that branch, and the party group must be one of its groups.
+ */
+export function createMember(db: Sqlite, fields: MemberFields, today: string = localToday(), branch?: string | null): Member {
   return db.transaction(() => {
-    const branchId = requireBranchId(db);
+    const branchId = resolveBranchId(db, branch);
     const problems = memberProblems(db, branchId, fields, today);
     if (problems.length) throw validationError(problems, MEMBER_FIELD_LABELS);
     const row = insertRow(db, 'members', newMemberRow(branchId, fields));
@@ -271,6 +275,7 @@ const SORT_SQL: Record<SearchInput['sort'], string> = {
   partyGroup: 'g.sort_order',
   category: 'm.category',
   education: 'm.education',
+  branch: 'b.name',
 };
 
 interface MemberFilter {
@@ -279,6 +284,8 @@ interface MemberFilter {
   whereSql: string;
   args: unknown[];
   orderSql: string;
+  /** The join the ORDER BY needs beyond members and party groups (sorting by branch name). */
+  sortJoin: string;
 }
 
 /** The WHERE and ORDER BY of a roster search; shared by the paged search and the full listing. */
@@ -317,15 +324,16 @@ function memberFilter(db: Sqlite, input: SearchInput, today: string): MemberFilt
       : `${SORT_SQL[input.sort]} ${dir}, m.name_pinyin, m.search_text, m.rowid`;
   // A single letter or digit matches most of a roster: paging with LIMIT then counting is cheaper there.
   const broad = q.length === 1 && /[a-z0-9]/.test(q);
-  return { hasText: q !== '' && !broad, whereSql: where.join(' AND '), args, orderSql };
+  const sortJoin = input.sort === 'branch' ? 'LEFT JOIN branches b ON b.id = m.branch_id' : '';
+  return { hasText: q !== '' && !broad, whereSql: where.join(' AND '), args, orderSql, sortJoin };
 }
 
 type SearchRow = Pick<
   MembersTable,
-  'id' | 'name' | 'gender' | 'ethnicity' | 'birth_date' | 'id_number' | 'education' | 'category' | 'status' | 'join_date' | 'full_date' | 'party_group_id' | 'post' | 'phone' | 'probation_extension_months'
+  'id' | 'name' | 'gender' | 'ethnicity' | 'birth_date' | 'id_number' | 'education' | 'category' | 'status' | 'join_date' | 'full_date' | 'party_group_id' | 'post' | 'phone' | 'probation_extension_months' | 'branch_id'
 > & { group_name: string | null };
 
-function toMemberRow(r: SearchRow, today: string): MemberRow {
+function toMemberRow(r: SearchRow, today: string, branches: Map<string, string>): MemberRow {
   return {
     id: r.id,
     name: r.name,
@@ -344,17 +352,19 @@ function toMemberRow(r: SearchRow, today: string): MemberRow {
     partyGroup: r.group_name,
     post: r.post,
     phone: r.phone,
+    branchId: r.branch_id,
+    branchName: branches.get(r.branch_id) ?? '',
   };
 }
 
 const ROW_COLUMNS = `m.id, m.name, m.gender, m.ethnicity, m.birth_date, m.id_number, m.education, m.category, m.status, m.join_date,
-            m.full_date, m.party_group_id, g.name AS group_name, m.post, m.phone, m.probation_extension_months`;
+            m.full_date, m.party_group_id, g.name AS group_name, m.post, m.phone, m.probation_extension_months, m.branch_id`;
 
 /** Without search text: the page in one query, the total from the covering index (no text to test). */
-function pageByLimit(db: Sqlite, input: SearchInput, { whereSql, args, orderSql }: MemberFilter): { total: number; rows: SearchRow[] } {
+function pageByLimit(db: Sqlite, input: SearchInput, { whereSql, args, orderSql, sortJoin }: MemberFilter): { total: number; rows: SearchRow[] } {
   const rows = prepare(
     db,
-    `SELECT ${ROW_COLUMNS} FROM members m LEFT JOIN party_groups g ON g.id = m.party_group_id
+    `SELECT ${ROW_COLUMNS} FROM members m LEFT JOIN party_groups g ON g.id = m.party_group_id ${sortJoin}
       WHERE ${whereSql} ORDER BY ${orderSql} LIMIT ? OFFSET ?`,
   ).all(...args, input.limit, input.offset) as SearchRow[];
   const pageTellsTotal = rows.length < input.limit && (rows.length > 0 || input.offset === 0);
@@ -369,8 +379,8 @@ function pageByLimit(db: Sqlite, input: SearchInput, { whereSql, args, orderSql 
  * covering index) for the keys of all matches: their number is the total, and the page's rows
  * are then read by key. A count and a separate page query would scan twice.
  */
-function pageByScan(db: Sqlite, input: SearchInput, { whereSql, args, orderSql }: MemberFilter): { total: number; rows: SearchRow[] } {
-  const join = input.sort === 'partyGroup' ? 'LEFT JOIN party_groups g ON g.id = m.party_group_id' : '';
+function pageByScan(db: Sqlite, input: SearchInput, { whereSql, args, orderSql, sortJoin }: MemberFilter): { total: number; rows: SearchRow[] } {
+  const join = input.sort === 'partyGroup' ? 'LEFT JOIN party_groups g ON g.id = m.party_group_id' : sortJoin;
   const keys = prepare(db, `SELECT m.rowid FROM members m ${join} WHERE ${whereSql} ORDER BY ${orderSql}`)
     .pluck(true)
     .all(...args) as number[];
@@ -388,15 +398,16 @@ function pageByScan(db: Sqlite, input: SearchInput, { whereSql, args, orderSql }
 export function searchMembers(db: Sqlite, input: SearchInput, today: string = localToday()): MemberSearchResult {
   const filter = memberFilter(db, input, today);
   const { total, rows } = filter.hasText ? pageByScan(db, input, filter) : pageByLimit(db, input, filter);
-  return { total, rows: rows.map((r) => toMemberRow(r, today)) };
+  const branches = branchNames(db);
+  return { total, rows: rows.map((r) => toMemberRow(r, today, branches)) };
 }
 
 /** Every member the search finds, as full records in the search's order, without paging (CLI listings, exports). */
 export function findMembers(db: Sqlite, input: SearchInput, today: string = localToday()): Member[] {
-  const { whereSql, args, orderSql } = memberFilter(db, input, today);
+  const { whereSql, args, orderSql, sortJoin } = memberFilter(db, input, today);
   const rows = prepare(
     db,
-    `SELECT m.*, g.name AS group_name FROM members m LEFT JOIN party_groups g ON g.id = m.party_group_id
+    `SELECT m.*, g.name AS group_name FROM members m LEFT JOIN party_groups g ON g.id = m.party_group_id ${sortJoin}
       WHERE ${whereSql} ORDER BY ${orderSql}`,
   ).all(...args) as (MembersTable & { group_name: string | null })[];
   return rows.map((r) => toMember(r, r.group_name));

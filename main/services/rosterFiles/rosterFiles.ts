@@ -13,7 +13,7 @@ import { computeBranchStatistics } from '../../../shared/domain/statistics';
 import type { AppContext } from '../../app/context';
 import { dropStaged, stagedFile, stageFile } from '../../app/staging';
 import { buildBranchStatisticsDocument, buildRosterDocument, ROSTER_COLUMNS, toBuffer, type RosterDocumentInput } from '../../documents';
-import { getLocalBranch, requireBranchId } from '../branch/branch';
+import { getLocalBranch, requireBranchId, rosterScope } from '../branch/branch';
 import { pipelineBoard } from '../pipeline/board';
 import { findMembers } from '../roster/members';
 import {
@@ -96,8 +96,9 @@ export async function applySheet(
   return { inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, skipped: r.skipped, backup: r.backup?.name ?? null };
 }
 
-function fileStem(ctx: AppContext, what: string): string {
-  const branch = getLocalBranch(ctx.db)?.name ?? '支部';
+/** File name stem: the branch the listing covers (local by default; 各支部 across branches), what, and the date. */
+function fileStem(ctx: AppContext, what: string, branchId?: string | null): string {
+  const branch = (branchId !== undefined ? rosterScope(ctx.db, branchId).name : getLocalBranch(ctx.db)?.name) || '支部';
   return `${branch.replace(/[\\/:*?"<>|\s]/g, '')}${what}-${localToday()}`;
 }
 
@@ -108,7 +109,7 @@ export async function exportRosterSheet(ctx: AppContext, filter: MemberSearch, c
   try {
     const file = path.join(dir, 'roster.xlsx');
     const { count } = await exportRosterXlsx(ctx.db, file, { filter, columns: (columns ?? undefined) as never });
-    return { fileName: `${fileStem(ctx, '党员名册')}.xlsx`, data: fs.readFileSync(file).toString('base64'), count };
+    return { fileName: `${fileStem(ctx, '党员名册', filter.branchId ?? null)}.xlsx`, data: fs.readFileSync(file).toString('base64'), count };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -122,18 +123,20 @@ export async function exportRosterWord(
   const known = new Set(ROSTER_COLUMNS.map((c) => c.key));
   const unknown = (options.columns ?? []).filter((c) => !known.has(c));
   if (unknown.length) throw new AppError('E_VALIDATION', `无法打印的列：${unknown.join('、')}`, [{ field: 'columns', message: '列无效' }]);
-  const branch = getLocalBranch(ctx.db);
-  if (!branch) throw new AppError('E_NO_BRANCH', '尚未建立支部信息');
-  const members = findMembers(ctx.db, memberSearchSchema.parse(filter));
+  requireBranchId(ctx.db);
+  const scope = rosterScope(ctx.db, filter.branchId);
+  const found = findMembers(ctx.db, memberSearchSchema.parse(filter));
+  const members = scope.acrossBranches ? found.map((m) => ({ ...m, branch: scope.names.get(m.branchId) ?? '' })) : found;
   const doc = buildRosterDocument({
-    branchName: branch.name,
+    branchName: scope.name,
+    withBranch: scope.acrossBranches,
     date: localToday(),
     columns: options.columns?.length ? options.columns : undefined,
     members: members as unknown as Parameters<typeof buildRosterDocument>[0]['members'],
     filterLabel: options.filterLabel ?? undefined,
     maskIdNumbers: options.maskIdNumbers ?? false,
   });
-  return { fileName: `${fileStem(ctx, '党员花名册')}.docx`, data: (await toBuffer(doc)).toString('base64'), count: members.length };
+  return { fileName: `${fileStem(ctx, '党员花名册', filter.branchId ?? null)}.docx`, data: (await toBuffer(doc)).toString('base64'), count: members.length };
 }
 
 export function rosterOverview(ctx: AppContext): RosterOverview {

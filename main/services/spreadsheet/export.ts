@@ -11,7 +11,7 @@ import { educationLabel, jobCategoryLabel } from '../../../shared/domain/codes';
 import { formatChineseDate, localToday } from '../../../shared/domain/dates';
 import { MEMBER_FIELD_LABELS, type Member } from '../../../shared/domain/member';
 import type { Sqlite } from '../../db/query';
-import { getLocalBranch } from '../branch/branch';
+import { rosterScope, type RosterScope } from '../branch/branch';
 import { findMembers } from '../roster/members';
 import { IMPORT_FIELDS, type ImportField } from './headers';
 
@@ -58,8 +58,10 @@ function exportHeader(field: ImportField): string {
 
 type SheetWriter = ExcelJS.Worksheet;
 
-function addTitle(sheet: SheetWriter, db: Sqlite, width: number, today: string, count: number): void {
-  const branch = getLocalBranch(db)?.name ?? '';
+/** The header of the branch column a listing across branches gets (the importer knows it and skips it). */
+export const BRANCH_COLUMN_HEADER = '所在支部';
+
+function addTitle(sheet: SheetWriter, branch: string, width: number, today: string, count: number): void {
   const title = sheet.addRow([`${branch}党员花名册`]);
   title.getCell(1).font = { bold: true, size: 16 };
   title.getCell(1).alignment = { horizontal: 'center' };
@@ -70,17 +72,24 @@ function addTitle(sheet: SheetWriter, db: Sqlite, width: number, today: string, 
 }
 
 /** Widths and number formats by column, set before any row so every cell takes them (IDs and phones as text). */
-function sheetColumns(columns: readonly ImportField[]): Partial<ExcelJS.Column>[] {
+function sheetColumns(columns: readonly ImportField[], withBranch: boolean): Partial<ExcelJS.Column>[] {
   const numFmt = (f: ImportField) => (DATE_FIELDS.has(f) ? 'yyyy-mm-dd' : TEXT_FIELDS.has(f) ? '@' : undefined);
-  return [{ width: 6 }, ...columns.map((f) => ({ width: WIDTHS[f] ?? 12, style: numFmt(f) ? { numFmt: numFmt(f) } : {} }))];
+  return [
+    { width: 6 },
+    ...(withBranch ? [{ width: 30 }] : []),
+    ...columns.map((f) => ({ width: WIDTHS[f] ?? 12, style: numFmt(f) ? { numFmt: numFmt(f) } : {} })),
+  ];
 }
 
-function addMembersTable(sheet: SheetWriter, columns: readonly ImportField[], members: Member[]): void {
-  const header = sheet.addRow(['序号', ...columns.map(exportHeader)]);
+/** Across branches, each member's branch comes right after 序号. */
+function addMembersTable(sheet: SheetWriter, columns: readonly ImportField[], members: Member[], scope: RosterScope): void {
+  const branch = scope.acrossBranches ? (m: Member) => [scope.names.get(m.branchId) ?? ''] : () => [];
+  const headers = ['序号', ...(scope.acrossBranches ? [BRANCH_COLUMN_HEADER] : []), ...columns.map(exportHeader)];
+  const header = sheet.addRow(headers);
   header.font = { bold: true };
-  sheet.autoFilter = { from: { row: header.number, column: 1 }, to: { row: header.number, column: columns.length + 1 } };
+  sheet.autoFilter = { from: { row: header.number, column: 1 }, to: { row: header.number, column: headers.length } };
   header.commit();
-  members.forEach((m, i) => sheet.addRow([i + 1, ...columns.map((f) => exportValue(m, f))]).commit());
+  members.forEach((m, i) => sheet.addRow([i + 1, ...branch(m), ...columns.map((f) => exportValue(m, f))]).commit());
 }
 
 /**
@@ -92,14 +101,16 @@ export async function exportRosterXlsx(db: Sqlite, file: string, options: Roster
   const columns = (options.columns ?? EXPORT_COLUMNS).filter((f) => (IMPORT_FIELDS as readonly string[]).includes(f));
   const members = findMembers(db, memberSearchSchema.parse(options.filter ?? {}), today);
   const title = options.title ?? true;
+  const scope = rosterScope(db, options.filter?.branchId);
+  const width = columns.length + 1 + (scope.acrossBranches ? 1 : 0);
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: true, useSharedStrings: false });
     workbook.creator = '支部工作台';
     const sheet = workbook.addWorksheet('党员花名册', { views: [{ state: 'frozen', xSplit: 0, ySplit: title ? 3 : 1 }] });
-    sheet.columns = sheetColumns(columns);
-    if (title) addTitle(sheet, db, columns.length + 1, today, members.length);
-    addMembersTable(sheet, columns, members);
+    sheet.columns = sheetColumns(columns, scope.acrossBranches);
+    if (title) addTitle(sheet, scope.name, width, today, members.length);
+    addMembersTable(sheet, columns, members, scope);
     sheet.commit();
     await workbook.commit();
     fs.renameSync(temp, file);
