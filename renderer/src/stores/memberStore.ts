@@ -1,9 +1,20 @@
 /** One member: the detail panel, the add/edit form, history and deletion. */
 import { create } from 'zustand';
 import type { ChangeEntry } from '../../../shared/contract/operations';
+import type { PartyGroup } from '../../../shared/domain/branch';
 import type { Member, MemberFieldsInput } from '../../../shared/domain/member';
 import { api } from '../api';
-import { useRosterStore } from './rosterStore';
+import { ALL_BRANCHES, useRosterStore } from './rosterStore';
+import { useCommitteeStore } from './committeeStore';
+
+/**
+ * Which branch the form works on. A new member joins the branch the roster shows; when it shows all
+ * branches the form asks (choose). branchId null = the local branch.
+ */
+export interface FormBranch {
+  branchId: string | null;
+  choose: boolean;
+}
 
 interface MemberState {
   detailId: string | null;
@@ -12,13 +23,18 @@ interface MemberState {
   formOpen: boolean;
   /** The member being edited, or null when adding a new one. */
   editing: Member | null;
+  formBranch: FormBranch;
+  /** The party groups of the branch the form works on (not always the local branch's). */
+  formGroups: PartyGroup[];
+  loadFormGroups(branchId: string | null): Promise<void>;
   openDetail(id: string): Promise<void>;
   closeDetail(): void;
   reloadDetail(): Promise<void>;
   openCreate(): void;
   openEdit(member: Member): void;
   closeForm(): void;
-  save(fields: MemberFieldsInput): Promise<Member>;
+  /** branchId: for a new member, the branch it joins (null: the local branch). */
+  save(fields: MemberFieldsInput, branchId?: string | null): Promise<Member>;
   remove(id: string): Promise<void>;
 }
 
@@ -28,6 +44,14 @@ export const useMemberStore = create<MemberState>((set, get) => ({
   history: [],
   formOpen: false,
   editing: null,
+  formBranch: { branchId: null, choose: false },
+  formGroups: [],
+
+  async loadFormGroups(branchId) {
+    const local = useCommitteeStore.getState().branches.find((b) => b.isLocal)?.id;
+    const formGroups = await api().call('groups.list', branchId && branchId !== local ? { branchId } : {});
+    set({ formGroups });
+  },
 
   async openDetail(id) {
     // The detail panel loads the record itself when it sees the new id.
@@ -46,22 +70,25 @@ export const useMemberStore = create<MemberState>((set, get) => ({
   },
 
   openCreate() {
-    set({ formOpen: true, editing: null });
+    const shown = useRosterStore.getState().filters.branchId ?? null;
+    const several = useCommitteeStore.getState().branches.length > 1;
+    const formBranch = !several || !shown ? { branchId: null, choose: false } : shown === ALL_BRANCHES ? { branchId: null, choose: true } : { branchId: shown, choose: false };
+    set({ formOpen: true, editing: null, formBranch });
   },
 
   openEdit(member) {
-    set({ formOpen: true, editing: member });
+    set({ formOpen: true, editing: member, formBranch: { branchId: member.branchId, choose: false } });
   },
 
   closeForm() {
     set({ formOpen: false, editing: null });
   },
 
-  async save(fields) {
+  async save(fields, branchId) {
     const editing = get().editing;
     const saved = editing
       ? await api().call('members.update', { id: editing.id, fields, expectedUpdatedAt: editing.updatedAt })
-      : await api().call('members.create', fields);
+      : await api().call('members.create', branchId ? { ...fields, branchId } : fields);
     set({ formOpen: false, editing: null });
     void useRosterStore.getState().reload();
     if (get().detailId === saved.id) await get().reloadDetail().catch(() => undefined);

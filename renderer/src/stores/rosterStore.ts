@@ -5,6 +5,8 @@ import type { MemberRow } from '../../../shared/domain/member';
 import { api, errorText } from '../api';
 
 export const PAGE_SIZE = 500;
+/** The roster's branch filter value for every branch at once. */
+export const ALL_BRANCHES = 'all';
 
 export type SortField = NonNullable<MemberSearch['sort']>;
 

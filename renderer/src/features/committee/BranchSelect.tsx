@@ -2,8 +2,8 @@
 import { Select } from 'antd';
 import { useEffect } from 'react';
 import { useCommitteeStore } from '../../stores/committeeStore';
+import { ALL_BRANCHES } from '../../stores/rosterStore';
 
-export const ALL_BRANCHES = 'all';
 const LOCAL = '__local__';
 
 /** value: null = the local branch, 'all' = every branch, or a branch id. */

@@ -9,7 +9,7 @@ import { MEMBER_STATUSES, type FieldProblem } from '../../../../shared/domain/me
 import { ApiError, errorText } from '../../api';
 import { useReturnFocus } from '../../components/useReturnFocus';
 import { applyProblems, focusFirstProblem } from '../../components/formErrors';
-import { useGroupsStore } from '../../stores/groupsStore';
+import { useCommitteeStore } from '../../stores/committeeStore';
 import { useMemberStore } from '../../stores/memberStore';
 import {
   EDUCATION_OPTIONS,
@@ -24,7 +24,8 @@ import {
 } from './memberFormModel';
 
 const DATE_FORMATS = ['YYYY-MM-DD', 'YYYYMMDD', 'YYYY/MM/DD', 'YYYY.MM.DD', 'YYYY-M-D'];
-const FIELDS = FIELD_ORDER.map((f) => [f]);
+/** The 所属支部 choice comes first when the form asks for it (new member while the roster shows all branches). */
+const FIELDS = [['branchId'], ...FIELD_ORDER.map((f) => [f])];
 const YES_NO = [
   { value: false, label: '否' },
   { value: true, label: '是' },
@@ -40,7 +41,10 @@ export function MemberForm() {
   const editing = useMemberStore((s) => s.editing);
   const close = useMemberStore((s) => s.closeForm);
   const save = useMemberStore((s) => s.save);
-  const groups = useGroupsStore((s) => s.groups);
+  const groups = useMemberStore((s) => s.formGroups);
+  const formBranch = useMemberStore((s) => s.formBranch);
+  const branches = useCommitteeStore((s) => s.branches);
+  const localBranch = branches.find((b) => b.isLocal);
   const { message, modal } = App.useApp();
   const returnFocus = useReturnFocus(open);
   const [form] = Form.useForm<MemberValues>();
@@ -56,6 +60,11 @@ export function MemberForm() {
   const lostContact = Form.useWatch('lostContact', form);
   const mobileMember = Form.useWatch('mobileMember', form);
   const category = Form.useWatch('category', form);
+  const chosenBranch = Form.useWatch('branchId', form) as string | undefined;
+  /** The branch the member is (or will be) in: null = the local branch. */
+  const targetBranch = formBranch.choose ? (chosenBranch ?? null) : formBranch.branchId;
+  /** A new member going to a branch other than the local one, named on the form so it is never a surprise. */
+  const fixedBranch = !editing && !formBranch.choose && formBranch.branchId ? branches.find((b) => b.id === formBranch.branchId) : undefined;
 
   useEffect(() => {
     if (!open) return;
@@ -66,8 +75,22 @@ export function MemberForm() {
     setFormError(null);
     form.resetFields();
     form.setFieldsValue(editing ? valuesOf(editing) : emptyValues());
-    if (!useGroupsStore.getState().loaded) void useGroupsStore.getState().load();
+    if (formBranch.choose) form.setFieldValue('branchId', localBranch?.id);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, editing, form]);
+
+  // The party groups offered are the target branch's; a group of another branch is dropped when the branch changes.
+  useEffect(() => {
+    if (!open) return;
+    void useMemberStore
+      .getState()
+      .loadFormGroups(targetBranch)
+      .then(() => {
+        const group = form.getFieldValue('partyGroupId') as string | undefined;
+        if (group && !useMemberStore.getState().formGroups.some((g) => g.id === group)) form.setFieldValue('partyGroupId', '');
+      })
+      .catch(() => undefined);
+  }, [open, targetBranch, form]);
 
   useEffect(() => {
     if (formError && scrollToAlert.current) {
@@ -80,7 +103,8 @@ export function MemberForm() {
 
   /** Re-checks every field; shows problems at fields the user has left (or all of them after a save attempt). */
   const revalidate = () => {
-    const problems = [...memberProblems(values()), ...serverProblems.current];
+    const branchProblems = formBranch.choose && !form.getFieldValue('branchId') ? [{ field: 'branchId', message: '请选择所属支部' }] : [];
+    const problems = [...branchProblems, ...memberProblems(values()), ...serverProblems.current];
     applyProblems(form, FIELDS, problems, (path) => tried.current || shown.current.has(String(path[0])));
     // The summary above the form follows the fields once a save was tried.
     if (localSummary.current) setFormError(problems.length ? `有 ${problems.length} 处需要修改，请看红色提示。` : null);
@@ -120,8 +144,10 @@ export function MemberForm() {
     setFormError(null);
     setSaving(true);
     try {
-      const saved = await save(toInput(values()));
-      message.success(editing ? `已保存“${saved.name}”的修改` : `已添加党员“${saved.name}”`);
+      const branchId = editing ? null : targetBranch && targetBranch !== localBranch?.id ? targetBranch : null;
+      const saved = await save(toInput(values()), branchId);
+      const where = branchId ? `到“${branches.find((b) => b.id === branchId)?.name ?? '所选支部'}”` : '';
+      message.success(editing ? `已保存“${saved.name}”的修改` : `已添加党员“${saved.name}”${where}`);
     } catch (e) {
       setSaving(false);
       if (e instanceof ApiError && e.issues?.length) {
@@ -184,6 +210,16 @@ export function MemberForm() {
         <div ref={alertRef}>
           {formError ? <Alert type="error" showIcon title={formError} role="alert" style={{ marginBottom: 16 }} /> : null}
         </div>
+        {formBranch.choose ? (
+          <Form.Item name="branchId" label="所属支部" required extra="名册正在显示全部支部，请选择新党员加入哪个支部">
+            <Select
+              options={branches.map((b) => ({ value: b.id, label: b.isLocal ? `${b.name}（本支部）` : b.name }))}
+              onBlur={() => (shown.current.add('branchId'), revalidate())}
+            />
+          </Form.Item>
+        ) : fixedBranch ? (
+          <Alert type="info" showIcon role="note" style={{ marginBottom: 16 }} title={`将添加到：${fixedBranch.name}`} description="名册当前选择的是这个支部。要添加到别的支部，请先在名册上方换选支部。" />
+        ) : null}
         <Section title="基本信息" />
         <Row gutter={16}>
           <Col span={8}>

@@ -9,7 +9,8 @@ import { PageTitle } from '../../components/PageTitle';
 import { useDebounced, useWindowHeight } from '../../components/useDebounced';
 import { useGroupsStore } from '../../stores/groupsStore';
 import { useMemberStore } from '../../stores/memberStore';
-import { useRosterStore, type RosterFilters, type SortField } from '../../stores/rosterStore';
+import { ALL_BRANCHES, useRosterStore, type RosterFilters, type SortField } from '../../stores/rosterStore';
+import { useCommitteeStore } from '../../stores/committeeStore';
 import { MemberDetail } from './MemberDetail';
 import { MemberForm } from './MemberForm';
 import { TransferInButton } from '../status/TransferInForm';
@@ -71,6 +72,9 @@ export function RosterPage() {
   const tableWrap = useRef<HTMLDivElement>(null);
   const tableRef = useRef<{ scrollTo: (c: { top?: number; index?: number }) => void } | null>(null);
   const generation = useRosterStore((s) => s.generation);
+  const branchCount = useCommitteeStore((s) => s.branches.length);
+  /** The list spans several branches: each row says which. */
+  const acrossBranches = branchCount > 1 && filters.branchId === ALL_BRANCHES;
 
   // A new search, filter or sort starts at the top of the list.
   useEffect(() => {
@@ -88,6 +92,14 @@ export function RosterPage() {
 
   const set = (patch: Partial<RosterFilters>) => setFilters(patch);
 
+  const branchColumn: ColumnsType<MemberRow>[number] = {
+    title: '支部',
+    dataIndex: 'branchName',
+    width: 280,
+    ellipsis: { showTitle: true },
+    sorter: true,
+    sortOrder: sortOrderOf('branch', sort, order),
+  };
   const columns: ColumnsType<MemberRow> = [
     {
       title: '姓名',
@@ -98,6 +110,7 @@ export function RosterPage() {
       sortOrder: sortOrderOf('name', sort, order),
       render: (v: string) => <strong>{v}</strong>,
     },
+    ...(acrossBranches ? [branchColumn] : []),
     { title: '性别', dataIndex: 'gender', width: 64 },
     { title: '年龄', dataIndex: 'age', width: 64 },
     { title: '民族', dataIndex: 'ethnicity', width: 84 },
@@ -210,7 +223,14 @@ export function RosterPage() {
             }}
           />
         </div>
-        <BranchSelect value={filters.branchId ?? null} onChange={(branchId) => set({ branchId })} />
+        <BranchSelect
+          value={filters.branchId ?? null}
+          onChange={(branchId) => {
+            // Sorting by branch means nothing within one branch: back to name order.
+            if (branchId !== ALL_BRANCHES && useRosterStore.getState().sort === 'branch') useRosterStore.setState({ sort: 'name', order: 'asc' });
+            set({ branchId });
+          }}
+        />
       </div>
       <div className="filter-bar">
         <FilterSelect
@@ -311,7 +331,8 @@ export function RosterPage() {
           showSorterTooltip={{ title: '点击排序' }}
           onChange={(_p, _f, sorter) => {
             const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<MemberRow> | undefined;
-            const field = (s?.field as SortField | undefined) ?? 'name';
+            // The 支部 column shows branchName and sorts by the branch.
+            const field = s?.field === 'branchName' ? 'branch' : ((s?.field as SortField | undefined) ?? 'name');
             if (!s?.order) useRosterStore.getState().setSort('name', 'asc');
             else useRosterStore.getState().setSort(field, s.order === 'descend' ? 'desc' : 'asc');
           }}

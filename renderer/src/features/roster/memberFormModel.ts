@@ -38,6 +38,8 @@ export interface MemberValues {
   mobileMember: boolean;
   mobileDestination: string;
   remark: string;
+  /** Asked only for a new member while the roster shows all branches (not part of the member's fields). */
+  branchId?: string;
 }
 
 /** Field order on screen: the first field with a problem gets the focus. */
