@@ -13,6 +13,8 @@ export interface ExportRequest {
   to?: string | null;
   tables?: string[] | null;
   createdBy?: string | null;
+  /** The branch to export (a committee passing an imported branch on); null: the local branch. */
+  branchId?: string | null;
 }
 
 export interface StagedPackage {

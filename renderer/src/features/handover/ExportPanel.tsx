@@ -1,8 +1,9 @@
 /** 导出交接包: the whole branch or some of its data, an optional period and password, then a file to keep. */
 import { ExportOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Col, DatePicker, Form, Input, Radio, Row } from 'antd';
+import { Alert, Button, Checkbox, Col, DatePicker, Form, Input, Radio, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useCommitteeStore } from '../../stores/committeeStore';
 import { errorText } from '../../api';
 import { fromDayjs } from '../../components/dates';
 import { useHandoverStore } from '../../stores/handoverStore';
@@ -28,6 +29,13 @@ export function ExportPanel() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<{ fileName: string; withPassword: boolean; rows: number } | null>(null);
+  const branches = useCommitteeStore((s) => s.branches);
+  /** null: the local branch; otherwise an imported branch's id (only offered when the database holds several). */
+  const [branchId, setBranchId] = useState<string | null>(null);
+  const chosenBranch = branchId ? branches.find((b) => b.id === branchId) : undefined;
+  useEffect(() => {
+    void useCommitteeStore.getState().loadBranches();
+  }, []);
 
   const check = (): Problems => {
     const p: Problems = {};
@@ -57,6 +65,7 @@ export function ExportPanel() {
         to: fromDayjs(to) || null,
         tables,
         createdBy: createdBy.trim() || null,
+        branchId: chosenBranch ? chosenBranch.id : null,
       });
       downloadBase64(r.data, r.fileName);
       setDone({ fileName: r.fileName, withPassword: !!password, rows: r.manifest.tables.reduce((s, t) => s + t.rows, 0) });
@@ -70,8 +79,29 @@ export function ExportPanel() {
   return (
     <Form layout="vertical" aria-label="导出交接包" onFinish={() => void onExport()} style={{ maxWidth: 860 }}>
       <p style={{ marginTop: 0 }}>
-        把本支部的数据做成一个交接包文件（.zbk），用U盘交给接任的书记、上级党委，或者拷到新电脑上导入。
+        {chosenBranch
+          ? `把“${chosenBranch.name}”的数据（由交接包导入本机）做成一个交接包文件（.zbk），可转交给上级党委，或交回该支部接任的书记。`
+          : '把本支部的数据做成一个交接包文件（.zbk），用U盘交给接任的书记、上级党委，或者拷到新电脑上导入。'}
       </p>
+      {branches.length > 1 ? (
+        <Form.Item label="导出哪个支部" htmlFor="export-branch" extra="本机存有多个支部的数据，可以导出其中任何一个。">
+          <Select<string>
+            id="export-branch"
+            style={{ maxWidth: 520 }}
+            value={chosenBranch ? chosenBranch.id : '__local__'}
+            onChange={(v) => {
+              setBranchId(v === '__local__' ? null : v);
+              setDone(null);
+            }}
+            options={branches.map((b) => ({
+              value: b.isLocal ? '__local__' : b.id,
+              label: b.isLocal ? `本支部：${b.name}（${b.memberCount} 人）` : `${b.name}（${b.memberCount} 人）`,
+            }))}
+            popupMatchSelectWidth={false}
+            virtual={false}
+          />
+        </Form.Item>
+      ) : null}
       <Form.Item label={<span id="export-scope-label">导出哪些数据</span>}>
         <Radio.Group aria-labelledby="export-scope-label" value={scope} onChange={(e) => setScope(e.target.value as 'all' | 'some')}>
           <Radio value="all">整个支部（全部数据）</Radio>
