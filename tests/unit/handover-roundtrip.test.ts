@@ -9,6 +9,17 @@ const open: TestContext[] = [];
 const track = (t: TestContext) => (open.push(t), t);
 afterEach(() => open.splice(0).forEach((t) => t.cleanup()));
 
+/** Branch A (20 members) and B (25), both taken into a committee database of its own. */
+async function committeeOfTwo() {
+  const a = track(await seededContext(20, 1));
+  const b = track(await seededContext(25, 2));
+  const committee = track(await testContext());
+  await committee.call('branch.save', { name: '中共钻井一公司委员会' });
+  await importHandover(committee, await packageOf(a), {});
+  await importHandover(committee, await packageOf(b), {});
+  return { a, b, committee };
+}
+
 describe('hand-over round trip', () => {
   it('an exported branch imported into an empty database gives identical rows in every table', async () => {
     const source = track(await seededContext(80));
@@ -58,12 +69,7 @@ describe('hand-over round trip', () => {
   });
 
   it('a committee database keeps each branch its own', async () => {
-    const a = track(await seededContext(20, 1));
-    const b = track(await seededContext(25, 2));
-    const committee = track(await testContext());
-    await committee.call('branch.save', { name: '中共钻井一公司委员会' });
-    await importHandover(committee, await packageOf(a), {});
-    await importHandover(committee, await packageOf(b), {});
+    const { a, b, committee } = await committeeOfTwo();
     const all = await committee.call('members.search', { branchId: 'all', status: 'all', limit: 1000 });
     expect(all.total).toBe(45);
     const own = await committee.call('members.search', { status: 'all' });
@@ -82,12 +88,7 @@ describe('hand-over round trip', () => {
   });
 
   it('a committee re-exports an imported branch: the package names that branch and carries only its rows', async () => {
-    const a = track(await seededContext(20, 1));
-    const b = track(await seededContext(25, 2));
-    const committee = track(await testContext());
-    await committee.call('branch.save', { name: '中共钻井一公司委员会' });
-    await importHandover(committee, await packageOf(a), {});
-    await importHandover(committee, await packageOf(b), {});
+    const { a, b, committee } = await committeeOfTwo();
     const bBranch = getLocalBranch(b.db)!;
     const onlyB = (snap: Record<string, unknown[]>) =>
       Object.fromEntries(
