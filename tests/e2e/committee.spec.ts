@@ -10,6 +10,7 @@ test('committee: two branches imported, roster by branch, comparison', async ({ 
   // The committee's own database (the fixture's host) has its own small branch.
   await createBranch(host);
   await addMember(host, { name: '王建国', gender: '男', birthDate: '1970-04-12', joinDate: '1995-07-01', fullDate: '1996-07-01' }, 1);
+  await host.call('groups.save', { name: '机关党小组' });
 
   const folder = packageFolder();
   const files: string[] = [];
@@ -21,9 +22,11 @@ test('committee: two branches imported, roster by branch, comparison', async ({ 
     const other = await launchHost();
     try {
       await other.call('branch.save', { name: b.name, parentCommittee: '中共渤海钻探第一工程公司委员会', officers: [] });
+      const group = await other.call<{ id: string }>('groups.save', { name: `钻台${i + 2}班党小组` });
       for (const [j, [name, gender, birthDate]] of b.members.entries()) {
         const year = Number(birthDate.slice(0, 4));
-        await addMember(other, { name, gender, birthDate, joinDate: `${year + 25}-07-01`, fullDate: j === 0 ? null : `${year + 26}-07-01` }, 20 + i * 10 + j);
+        const partyGroupId = j === 0 ? group.id : null;
+        await addMember(other, { name, gender, birthDate, joinDate: `${year + 25}-07-01`, fullDate: j === 0 ? null : `${year + 26}-07-01`, partyGroupId }, 20 + i * 10 + j);
       }
       const pkg = await other.call<{ fileName: string; data: string }>('handover.export', { createdBy: '支部书记' });
       files.push(packageFile(folder.dir, pkg, `branch-${i + 2}.zbk`));
@@ -62,6 +65,16 @@ test('committee: two branches imported, roster by branch, comparison', async ({ 
   await options.getByTitle(/^中共渤海钻探第三钻井队支部委员会/).click();
   await expect(page.getByTestId('roster-count')).toHaveText('共 3 人');
   await expect(page.locator('.roster-row').filter({ hasText: '陈强' })).toBeVisible();
+  // The 党小组 filter offers the groups of the branch shown, not the local branch's.
+  const groupFilter = page.getByRole('combobox', { name: '党小组' });
+  await groupFilter.click();
+  await expect(options.getByTitle('钻台3班党小组')).toBeVisible();
+  await expect(options.getByTitle('机关党小组')).toHaveCount(0);
+  await options.getByTitle('钻台3班党小组').click();
+  await expect(page.getByTestId('roster-count')).toHaveText('共 1 人');
+  await expect(page.locator('.roster-row').filter({ hasText: '陈强' })).toBeVisible();
+  await page.getByRole('button', { name: '清除条件' }).click();
+  await expect(page.getByTestId('roster-count')).toHaveText('共 3 人');
   await select.click();
   await options.getByTitle(/^全部支部/).click();
   await expect(page.getByTestId('roster-count')).toHaveText('共 6 人');

@@ -82,8 +82,9 @@ export const useRosterStore = create<RosterState>((set, get) => ({
     void get().reload();
   },
 
+  /** Clears the conditions; the branch shown is a view, not a condition, and stays. */
   resetFilters() {
-    set({ filters: DEFAULT_FILTERS });
+    set({ filters: { ...DEFAULT_FILTERS, branchId: get().filters.branchId } });
     void get().reload();
   },
 

@@ -8,6 +8,7 @@ import { AGE_BANDS, MEMBER_STATUSES, type MemberRow } from '../../../../shared/d
 import { PageTitle } from '../../components/PageTitle';
 import { useDebounced, useWindowHeight } from '../../components/useDebounced';
 import { useGroupsStore } from '../../stores/groupsStore';
+import { useFilterGroups } from './useFilterGroups';
 import { useMemberStore } from '../../stores/memberStore';
 import { ALL_BRANCHES, useRosterStore, type RosterFilters, type SortField } from '../../stores/rosterStore';
 import { useCommitteeStore } from '../../stores/committeeStore';
@@ -63,7 +64,7 @@ function sortOrderOf(field: SortField, sort: SortField, order: 'asc' | 'desc') {
 export function RosterPage() {
   const { filters, sort, order, rows, total, loading, error } = useRosterStore();
   const setFilters = useRosterStore((s) => s.setFilters);
-  const groups = useGroupsStore((s) => s.groups);
+  const groupOptions = useFilterGroups(filters.branchId);
   const openDetail = useMemberStore((s) => s.openDetail);
   const openCreate = useMemberStore((s) => s.openCreate);
   const [query, setQuery] = useState(filters.query);
@@ -228,7 +229,8 @@ export function RosterPage() {
           onChange={(branchId) => {
             // Sorting by branch means nothing within one branch: back to name order.
             if (branchId !== ALL_BRANCHES && useRosterStore.getState().sort === 'branch') useRosterStore.setState({ sort: 'name', order: 'asc' });
-            set({ branchId });
+            // A party group belongs to one branch: its filter does not carry over to another.
+            set({ branchId, partyGroupId: filters.partyGroupId === 'none' ? 'none' : null });
           }}
         />
       </div>
@@ -237,7 +239,7 @@ export function RosterPage() {
           id="filter-group"
           label="党小组"
           value={filters.partyGroupId}
-          options={[...groups.map((g) => ({ value: g.id, label: g.name })), { value: 'none', label: '未分组' }]}
+          options={[...groupOptions, { value: 'none', label: '未分组' }]}
           onChange={(v) => set({ partyGroupId: v })}
         />
         <FilterSelect
