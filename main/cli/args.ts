@@ -1,6 +1,8 @@
 /** Finding the command in argv and parsing its options strictly (node:util parseArgs). */
 import { parseArgs } from 'node:util';
+import type { z } from 'zod';
 import { AppError } from '../../shared/contract/errors';
+import { zodProblems } from '../../shared/contract/validate';
 import { commandName, type CliCommand, type OptionSpec, type OptionValues } from './command';
 
 /** Options every command accepts. */
@@ -81,6 +83,14 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Cli
   return { command, helpFor: null, args, values: parsed.values as OptionValues };
 }
 
+/** A string option that may be left out; given, it must not be empty (`--password ""` is a mistake, not "no password"). */
+export function optionalString(values: OptionValues, name: string, command: CliCommand): string | null {
+  const v = values[name];
+  if (v === undefined) return null;
+  if (typeof v !== 'string' || v.trim() === '') throw new UsageError(`选项 --${name} 不能为空`, command);
+  return v.trim();
+}
+
 /** A required string option; a usage error names it when missing or empty. */
 export function requiredString(values: OptionValues, name: string, command: CliCommand): string {
   const v = values[name];
@@ -94,4 +104,20 @@ export function integerOption(values: OptionValues, name: string, command: CliCo
   if (v === undefined && fallback !== undefined) return fallback;
   if (typeof v !== 'string' || !/^-?\d+$/.test(v.trim())) throw new UsageError(`选项 --${name} 应为整数`, command);
   return Number(v);
+}
+
+/**
+ * Options checked with a contract schema; a failure is a usage error naming the option each field
+ * came from (`labels`: field -> '--option'), every problem listed.
+ */
+export function schemaOptions<S extends z.ZodType>(schema: S, input: unknown, labels: Record<string, string>, command: CliCommand): z.output<S> {
+  const r = schema.safeParse(input);
+  if (r.success) return r.data;
+  const problems = zodProblems(r.error).map((p, i) => {
+    // A value outside a fixed list: say what the list is.
+    const issue = r.error.issues[i];
+    const message = issue?.code === 'invalid_value' ? `应为 ${issue.values.map(String).join('、')} 之一` : p.message;
+    return `选项 ${labels[p.field] ?? p.field}：${message}`;
+  });
+  throw new UsageError(problems.join('；'), command);
 }

@@ -64,7 +64,12 @@ export interface Printer {
   error(e: unknown, help?: string): void;
 }
 
-export function createPrinter(json: boolean, out = process.stdout, err = process.stderr): Printer {
+/** Where text is written: process.stdout/stderr, or a collector in tests. */
+export interface TextSink {
+  write(text: string): unknown;
+}
+
+export function createPrinter(json: boolean, out: TextSink = process.stdout, err: TextSink = process.stderr): Printer {
   return {
     result(data, text) {
       out.write(json ? `${JSON.stringify(data, null, 2)}\n` : text.endsWith('\n') ? text : `${text}\n`);

@@ -1,8 +1,9 @@
 /** `backup create|list|verify|restore`: the backups folder beside the database. */
+import fs from 'node:fs';
 import { AppError } from '../../../shared/contract/errors';
 import { closeContext, createContext } from '../../app/context';
 import { checkDatabaseFile, recoverFromBackup } from '../../app/startup';
-import { findBackup, listBackups, makeBackup, restoreBackup, verifyBackup } from '../../services/backup/backups';
+import { findBackup, listBackups, makeBackup, restoreBackup, verifyBackup, type BackupInfo } from '../../services/backup/backups';
 import type { CliCommand } from '../command';
 import { formatTable } from '../output';
 
@@ -33,28 +34,43 @@ export const backupListCommand: CliCommand = {
   },
 };
 
-export const backupVerifyCommand: CliCommand = {
+export const backupVerifyCommand: CliCommand<BackupInfo> = {
   path: ['backup', 'verify'],
   summary: '检查一个备份能否用于恢复（完整性检查）',
   usage: 'NAME',
   options: {},
   positionals: ['NAME'],
   database: 'none',
-  run({ args, databasePath }) {
-    const result = verifyBackup(findBackup(databasePath, args[0]!).path);
+  prepare({ args, databasePath }) {
+    return findBackup(databasePath, args[0]!);
+  },
+  run({ options: backup }) {
+    const result = verifyBackup(backup.path);
     return { data: result, text: result.ok ? '备份完好，可以用来恢复。' : `备份有问题：${result.integrity}`, exitCode: result.ok ? 0 : 1 };
   },
 };
 
-export const backupRestoreCommand: CliCommand = {
+export const backupRestoreCommand: CliCommand<BackupInfo> = {
   path: ['backup', 'restore'],
   summary: '用一个备份恢复数据：先备份当前数据（可撤销）；数据库已损坏时，损坏的文件改名保留',
   usage: 'NAME',
   options: {},
   positionals: ['NAME'],
   database: 'file',
-  async run({ args, databasePath }) {
-    const name = args[0]!;
+  /** The backup must exist and pass its check before anything is saved, moved or created. */
+  prepare({ args, databasePath }) {
+    const backup = findBackup(databasePath, args[0]!);
+    const check = verifyBackup(backup.path);
+    if (!check.ok) throw new AppError('E_DB_CORRUPT', `备份“${backup.name}”未通过完整性检查（${check.integrity}），不能用来恢复`);
+    return backup;
+  },
+  async run({ options: backup, databasePath }) {
+    const name = backup.name;
+    if (!fs.existsSync(databasePath)) {
+      // Nothing to keep: the backup is put in place, rather than an empty database made and backed up first.
+      recoverFromBackup(databasePath, name);
+      return { data: { restored: backup, damagedCopy: null }, text: `已用“${name}”恢复（原数据文件不存在）：${databasePath}` };
+    }
     try {
       checkDatabaseFile(databasePath);
     } catch (e) {

@@ -1,25 +1,59 @@
 /** `handover export` and `handover import`: hand-over packages (.zbk) by file. */
+import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/contract/errors';
 import { isIsoDate } from '../../../shared/domain/dates';
 import type { ImportPreview } from '../../../shared/contract/handover';
+import { closeContext, createContext } from '../../app/context';
+import { openDatabase } from '../../db/open';
+import type { Sqlite } from '../../db/query';
+import { registeredTables, tableSpec } from '../../db/registry';
 import { exportHandover, importHandover, previewHandover, readPackageFile } from '../../services/handover/handover';
-import { UsageError } from '../args';
+import { planImport } from '../../services/handover/merge';
+import { readPackage } from '../../services/handover/read';
+import { optionalString, UsageError } from '../args';
 import type { CliCommand, OptionValues } from '../command';
 import { formatTable } from '../output';
 
-function optionalString(values: OptionValues, name: string): string | null {
-  const v = values[name];
-  return typeof v === 'string' && v.trim() ? v.trim() : null;
-}
-
 function dateOption(values: OptionValues, name: string, command: CliCommand): string | null {
-  const v = optionalString(values, name);
+  const v = optionalString(values, name, command);
   if (v && !isIsoDate(v)) throw new UsageError(`选项 --${name} 应为日期，如 2026-01-01`, command);
   return v;
 }
 
-export const handoverExportCommand: CliCommand = {
+/** --tables a,b: names of registered tables (their dependencies are added on export). */
+function tablesOption(values: OptionValues, command: CliCommand): string[] | null {
+  const v = optionalString(values, 'tables', command);
+  if (v === null) return null;
+  const names = v.split(/[,，]/).map((t) => t.trim()).filter(Boolean);
+  const known = registeredTables().map((t) => t.name);
+  const unknown = names.filter((n) => !tableSpec(n));
+  if (!names.length || unknown.length) {
+    throw new UsageError(`选项 --tables 中有未知的数据表：${unknown.join('、') || v}（可用：${known.join('、')}）`, command);
+  }
+  return names;
+}
+
+/** A scratch database with the current schema, in memory: packages are checked against it before any file is touched. */
+async function withScratchDatabase<T>(use: (db: Sqlite) => Promise<T>): Promise<T> {
+  const db = await openDatabase(':memory:');
+  try {
+    return await use(db);
+  } finally {
+    db.close();
+  }
+}
+
+interface HandoverExportOptions {
+  file: string;
+  password: string | null;
+  from: string | null;
+  to: string | null;
+  tables: string[] | null;
+  createdBy: string | null;
+}
+
+export const handoverExportCommand: CliCommand<HandoverExportOptions> = {
   path: ['handover', 'export'],
   summary: '导出交接包（.zbk）：整个支部，或一段时间、部分数据表；可设密码',
   usage: 'OUT.zbk [--password 密码] [--from 日期 --to 日期] [--tables 表1,表2] [--by 姓名]',
@@ -32,20 +66,26 @@ export const handoverExportCommand: CliCommand = {
   options: { password: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, tables: { type: 'string' }, by: { type: 'string' } },
   positionals: ['OUT.zbk'],
   database: 'existing',
-  async run({ values, args, ctx }) {
-    const file = path.resolve(args[0]!);
-    const tables = optionalString(values, 'tables')?.split(/[,，]/).map((t) => t.trim()).filter(Boolean) ?? null;
-    const manifest = await exportHandover(ctx!, file, {
-      password: optionalString(values, 'password'),
-      from: dateOption(values, 'from', handoverExportCommand),
-      to: dateOption(values, 'to', handoverExportCommand),
-      tables,
-      createdBy: optionalString(values, 'by'),
-    });
+  prepare({ values, args }) {
+    const command = handoverExportCommand;
+    const from = dateOption(values, 'from', command);
+    const to = dateOption(values, 'to', command);
+    if (from && to && from > to) throw new UsageError(`选项 --from（${from}）不能晚于 --to（${to}）`, command);
+    return {
+      file: path.resolve(args[0]!),
+      password: optionalString(values, 'password', command),
+      from,
+      to,
+      tables: tablesOption(values, command),
+      createdBy: typeof values.by === 'string' ? values.by.trim() || null : null,
+    };
+  },
+  async run({ options: { file, ...options }, ctx }) {
+    const manifest = await exportHandover(ctx!, file, options);
     const rows = manifest.tables.map((t) => [t.label, String(t.rows)]);
     return {
       data: { file, package: manifest },
-      text: `已导出交接包：${file}${values.password ? '（已加密）' : ''}\n\n${formatTable(['数据表', '行数'], rows)}`,
+      text: `已导出交接包：${file}${options.password ? '（已加密）' : ''}\n\n${formatTable(['数据表', '行数'], rows)}`,
     };
   },
 };
@@ -70,7 +110,14 @@ function previewText(p: ImportPreview): string {
   return [head, '', table, ...(conflicts.length ? ['', '冲突（两边都改过）：', ...conflicts] : [])].join('\n');
 }
 
-export const handoverImportCommand: CliCommand = {
+interface HandoverImportOptions {
+  buffer: Buffer;
+  password: string | null;
+  prefer: 'package' | 'local' | null;
+  dryRun: boolean;
+}
+
+export const handoverImportCommand: CliCommand<HandoverImportOptions> = {
   path: ['handover', 'import'],
   summary: '导入交接包：先预览，确认无误后在一个事务中写入（写入前自动备份）',
   usage: 'IN.zbk [--password 密码] [--dry-run] [--prefer package|local]',
@@ -81,23 +128,38 @@ export const handoverImportCommand: CliCommand = {
   ],
   options: { password: { type: 'string' }, 'dry-run': { type: 'boolean' }, prefer: { type: 'string' } },
   positionals: ['IN.zbk'],
-  database: 'create',
-  async run({ values, args, ctx }) {
-    const prefer = optionalString(values, 'prefer');
-    if (prefer && prefer !== 'package' && prefer !== 'local') {
-      throw new UsageError('选项 --prefer 应为 package 或 local', handoverImportCommand);
-    }
+  // Opens the file itself: created when missing, except for --dry-run, which previews against an empty database.
+  database: 'file',
+  /** The package is read, decrypted and checked in full (against a scratch database) before the data file is opened or created. */
+  async prepare({ values, args }) {
+    const command = handoverImportCommand;
+    const preferText = optionalString(values, 'prefer', command);
+    if (preferText !== null && preferText !== 'package' && preferText !== 'local') throw new UsageError('选项 --prefer 应为 package 或 local', command);
+    const prefer = preferText as 'package' | 'local' | null;
+    const password = optionalString(values, 'password', command);
     const buffer = readPackageFile(path.resolve(args[0]!));
-    const password = optionalString(values, 'password');
-    if (values['dry-run']) {
-      const preview = await previewHandover(ctx!, buffer, password);
-      return { data: previewJson(preview), text: `${previewText(preview)}\n\n（预览，未写入）` };
+    await withScratchDatabase((db) => readPackage(db, buffer, password));
+    return { buffer, password, prefer, dryRun: values['dry-run'] === true };
+  },
+  async run({ options: { buffer, password, prefer, dryRun }, databasePath }) {
+    if (dryRun && !fs.existsSync(databasePath)) {
+      const preview = await withScratchDatabase(async (db) => planImport(db, await readPackage(db, buffer, password)).preview);
+      return { data: previewJson(preview), text: `${previewText(preview)}\n\n（预览，未写入；数据文件尚不存在，按空数据预览：${databasePath}）` };
     }
-    const preview = await previewHandover(ctx!, buffer, password);
-    if (preview.conflicts.length && !prefer) {
-      throw new AppError('E_CONFLICT', `有 ${preview.conflicts.length} 处冲突，未导入。请用 --prefer package 或 --prefer local 选择保留哪一方。\n${previewText(preview)}`);
+    const ctx = await createContext({ db: databasePath });
+    try {
+      if (dryRun) {
+        const preview = await previewHandover(ctx, buffer, password);
+        return { data: previewJson(preview), text: `${previewText(preview)}\n\n（预览，未写入）` };
+      }
+      const preview = await previewHandover(ctx, buffer, password);
+      if (preview.conflicts.length && !prefer) {
+        throw new AppError('E_CONFLICT', `有 ${preview.conflicts.length} 处冲突，未导入。请用 --prefer package 或 --prefer local 选择保留哪一方。\n${previewText(preview)}`);
+      }
+      const done = await importHandover(ctx, buffer, { password, resolutions: { all: prefer } });
+      return { data: { ...previewJson(done.preview), backup: done.backup }, text: `${previewText(done.preview)}\n\n已导入。导入前的备份：${done.backup}` };
+    } finally {
+      closeContext(ctx);
     }
-    const done = await importHandover(ctx!, buffer, { password, resolutions: { all: (prefer as 'package' | 'local' | null) ?? null } });
-    return { data: { ...previewJson(done.preview), backup: done.backup }, text: `${previewText(done.preview)}\n\n已导入。导入前的备份：${done.backup}` };
   },
 };

@@ -1,25 +1,23 @@
 /** `init --branch NAME [--parent NAME]`: creates the local branch profile. */
 import { AppError } from '../../../shared/contract/errors';
-import { parseOrThrow } from '../../../shared/contract/validate';
-import { BRANCH_FIELD_LABELS, branchFieldsSchema } from '../../../shared/domain/branch';
+import { branchFieldsSchema, type BranchFields } from '../../../shared/domain/branch';
 import { getLocalBranch, saveBranch } from '../../services/branch/branch';
-import { requiredString } from '../args';
+import { requiredString, schemaOptions } from '../args';
 import type { CliCommand } from '../command';
 
-export const initCommand: CliCommand = {
+export const initCommand: CliCommand<BranchFields> = {
   path: ['init'],
   summary: '建立本支部的支部信息（数据文件不存在时一并创建）',
   usage: '--branch 支部名称 [--parent 所属党委]',
   details: ['--branch 名称   支部全称，如：中共渤海钻探第一钻井队支部委员会', '--parent 名称   所属党委（可选）'],
   options: { branch: { type: 'string' }, parent: { type: 'string' } },
   database: 'create',
-  run({ values, ctx }) {
+  prepare({ values }) {
+    const input = { name: requiredString(values, 'branch', initCommand), parentCommittee: typeof values.parent === 'string' ? values.parent : '' };
+    return schemaOptions(branchFieldsSchema, input, { name: '--branch', parentCommittee: '--parent' }, initCommand);
+  },
+  run({ options: fields, ctx }) {
     const db = ctx!.db;
-    const fields = parseOrThrow(
-      branchFieldsSchema,
-      { name: requiredString(values, 'branch', initCommand), parentCommittee: values.parent ?? '' },
-      BRANCH_FIELD_LABELS,
-    );
     const existing = getLocalBranch(db);
     if (existing && existing.name !== fields.name) {
       throw new AppError('E_CONFLICT', `本数据文件已建立支部“${existing.name}”，不能再建立“${fields.name}”。如需改名，请在程序的支部信息中修改。`);

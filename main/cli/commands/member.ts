@@ -1,14 +1,15 @@
 /** `member list` and `member add`: the roster through the same services and schemas as the app. */
 import fs from 'node:fs';
+import path from 'node:path';
 import { AppError } from '../../../shared/contract/errors';
+import type { z } from 'zod';
 import { memberSearchSchema } from '../../../shared/contract/operations';
-import { parseOrThrow } from '../../../shared/contract/validate';
 import { educationLabel } from '../../../shared/domain/codes';
 import { maskIdNumber } from '../../../shared/domain/idNumber';
 import type { Member } from '../../../shared/domain/member';
 import { listGroups } from '../../services/roster/groups';
 import { addMembers, findMembers, type MemberImportItem } from '../../services/roster/members';
-import { requiredString } from '../args';
+import { requiredString, schemaOptions } from '../args';
 import type { CliCommand } from '../command';
 import { formatTable } from '../output';
 
@@ -59,7 +60,7 @@ function listText(members: readonly Member[], all: boolean, query: string): stri
   return `${formatTable(TABLE_HEADERS, members.map(memberCells))}\n\n共 ${members.length} 人${scope}。`;
 }
 
-export const memberListCommand: CliCommand = {
+export const memberListCommand: CliCommand<{ all: boolean; query: string; search: z.output<typeof memberSearchSchema> }> = {
   path: ['member', 'list'],
   summary: '列出党员（默认为在册党员：正常、停止党籍），按姓名拼音排序；身份证号只显示首尾',
   usage: '[--search 关键字] [--all]',
@@ -70,35 +71,38 @@ export const memberListCommand: CliCommand = {
   ],
   options: { search: { type: 'string' }, all: { type: 'boolean' } },
   database: 'existing',
-  run({ values, ctx }) {
+  prepare({ values }) {
     const all = values.all === true;
     const query = typeof values.search === 'string' ? values.search : '';
-    const search = parseOrThrow(memberSearchSchema, { query, status: all ? 'all' : 'active' }, { query: '--search' });
+    return { all, query, search: schemaOptions(memberSearchSchema, { query, status: all ? 'all' : 'active' }, { query: '--search' }, memberListCommand) };
+  },
+  run({ options: { all, query, search }, ctx }) {
     const members = findMembers(ctx!.db, search);
     return { data: members.map(memberJson), text: listText(members, all, query) };
   },
 };
 
+/** The --file: read and parsed before the database is opened; each problem names --file. */
 function readItems(file: string): MemberImportItem[] {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch {
-    throw new AppError('E_NOT_FOUND', `无法读取文件：${file}`);
+    throw new AppError('E_NOT_FOUND', `无法读取选项 --file 指定的文件：${path.resolve(file)}`);
   }
   let items: unknown;
   try {
     items = JSON.parse(text);
   } catch (e) {
-    throw new AppError('E_VALIDATION', `文件不是有效的 JSON：${(e as Error).message}`, [{ field: 'file', message: '不是有效的 JSON' }]);
+    throw new AppError('E_VALIDATION', `选项 --file 指定的文件不是有效的 JSON：${(e as Error).message}`, [{ field: 'file', message: '不是有效的 JSON' }]);
   }
   if (!Array.isArray(items)) {
-    throw new AppError('E_VALIDATION', '文件内容应为党员数组（[ {…}, {…} ]）', [{ field: 'file', message: '应为数组' }]);
+    throw new AppError('E_VALIDATION', '选项 --file 指定的文件内容应为党员数组（[ {…}, {…} ]）', [{ field: 'file', message: '应为数组' }]);
   }
   return items as MemberImportItem[];
 }
 
-export const memberAddCommand: CliCommand = {
+export const memberAddCommand: CliCommand<MemberImportItem[]> = {
   path: ['member', 'add'],
   summary: '从 JSON 文件添加党员（全部通过检查才添加，任何一项有误则一项也不添加）',
   usage: '--file 文件.json',
@@ -108,9 +112,11 @@ export const memberAddCommand: CliCommand = {
   ],
   options: { file: { type: 'string' } },
   database: 'existing',
-  run({ values, ctx }) {
+  prepare({ values }) {
+    return readItems(requiredString(values, 'file', memberAddCommand));
+  },
+  run({ options: items, ctx }) {
     const db = ctx!.db;
-    const items = readItems(requiredString(values, 'file', memberAddCommand));
     const groupsBefore = listGroups(db).length;
     const added = addMembers(db, items);
     const groupsCreated = listGroups(db).length - groupsBefore;

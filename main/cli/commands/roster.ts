@@ -1,23 +1,28 @@
 /** `roster import` and `roster export`: the roster in and out of spreadsheets and the printed Word roster. */
 import path from 'node:path';
+import type { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors';
 import { memberSearchSchema } from '../../../shared/contract/operations';
-import { parseOrThrow } from '../../../shared/contract/validate';
 import { localToday } from '../../../shared/domain/dates';
-import { buildRosterDocument, toBuffer, type RosterDocumentInput } from '../../documents';
+import { buildRosterDocument, ROSTER_COLUMNS, toBuffer, type RosterDocumentInput } from '../../documents';
 import { writeFileAtomic } from '../../services/handover/export';
 import { getLocalBranch } from '../../services/branch/branch';
 import { findMembers } from '../../services/roster/members';
 import {
   applyImport,
   describeIssue,
+  EXPORT_COLUMNS,
   exportRosterXlsx,
+  IMPORT_FIELDS,
+  mappingProblems,
   previewImport,
   previewSummary,
   readSpreadsheetFile,
   type ColumnMapping,
+  type Grid,
+  type ImportField,
 } from '../../services/spreadsheet';
-import { UsageError } from '../args';
+import { integerOption, schemaOptions, UsageError } from '../args';
 import type { CliCommand, OptionValues } from '../command';
 
 /** --map D=idNumber,M=  (a column letter, '=' and a member key; empty leaves the column out). */
@@ -30,10 +35,20 @@ function mappingOption(values: OptionValues, command: CliCommand): ColumnMapping
     if (!m) throw new UsageError(`--map 的写法应为 列=字段，如 D=idNumber，“${part}”不对`, command);
     mapping[m[1]!.toUpperCase()] = (m[2] || null) as ColumnMapping[string];
   }
+  const problems = mappingProblems(mapping);
+  if (problems.length) throw new UsageError(`选项 --map 有误：${problems.join('；')}（字段可用：${IMPORT_FIELDS.join('、')}）`, command);
   return mapping;
 }
 
-export const rosterImportCommand: CliCommand = {
+interface RosterImportOptions {
+  grid: Grid;
+  mapping: ColumnMapping | undefined;
+  headerRow: number | undefined;
+  dryRun: boolean;
+  skipInvalid: boolean;
+}
+
+export const rosterImportCommand: CliCommand<RosterImportOptions> = {
   path: ['roster', 'import'],
   summary: '从 Excel（.xlsx/.xls）或 CSV 导入党员名册：先预览，全部有效才写入（写入前自动备份）',
   usage: 'FILE [--dry-run] [--skip-invalid] [--map 列=字段,…] [--header-row N]',
@@ -46,13 +61,15 @@ export const rosterImportCommand: CliCommand = {
   options: { 'dry-run': { type: 'boolean' }, 'skip-invalid': { type: 'boolean' }, map: { type: 'string' }, 'header-row': { type: 'string' } },
   positionals: ['FILE'],
   database: 'existing',
-  async run({ values, args, ctx }) {
-    const headerRow = typeof values['header-row'] === 'string' ? Number(values['header-row']) : undefined;
-    if (headerRow !== undefined && !(Number.isInteger(headerRow) && headerRow > 0)) throw new UsageError('--header-row 应为正整数', rosterImportCommand);
-    const dryRun = values['dry-run'] === true;
-    const skipInvalid = values['skip-invalid'] === true;
+  async prepare({ values, args }) {
+    const headerRow = values['header-row'] === undefined ? undefined : integerOption(values, 'header-row', rosterImportCommand);
+    if (headerRow !== undefined && headerRow < 1) throw new UsageError('选项 --header-row 应为正整数', rosterImportCommand);
+    const mapping = mappingOption(values, rosterImportCommand);
     const grid = await readSpreadsheetFile(path.resolve(args[0]!));
-    const preview = previewImport(ctx!.db, grid, { mapping: mappingOption(values, rosterImportCommand), headerRow });
+    return { grid, mapping, headerRow, dryRun: values['dry-run'] === true, skipInvalid: values['skip-invalid'] === true };
+  },
+  async run({ options: { grid, mapping, headerRow, dryRun, skipInvalid }, ctx }) {
+    const preview = previewImport(ctx!.db, grid, { mapping, headerRow });
     const summary = previewSummary(preview);
     const report = [
       `新增 ${summary.new} 人，更新 ${summary.updated} 人，未变 ${summary.unchanged} 人，有问题 ${summary.invalid.length} 处`,
@@ -84,33 +101,62 @@ const FILTER_KEYS: Record<string, string> = {
   educationGroup: 'educationGroup', ageBand: 'ageBand',
 };
 
-function filterPairs(values: OptionValues, command: CliCommand): Record<string, unknown> {
+/** The conditions of --filter, each with the words it was given as (for messages). */
+function filterPairs(values: OptionValues, command: CliCommand): { filter: Record<string, unknown>; labels: Record<string, string> } {
+  const filter: Record<string, unknown> = {};
+  const labels: Record<string, string> = {};
   const v = values.filter;
-  if (typeof v !== 'string' || !v.trim()) return {};
-  const out: Record<string, unknown> = {};
+  if (typeof v !== 'string' || !v.trim()) return { filter, labels };
   for (const part of v.split(/[,，]/)) {
     const m = /^\s*([^=\s]+)\s*=\s*(.*?)\s*$/.exec(part);
     const key = m ? FILTER_KEYS[m[1]!] : undefined;
-    if (!m || !key) throw new UsageError(`--filter 的写法应为 条件=值，如 category=预备党员；“${part}”无法识别`, command);
-    out[key] = key === 'status' && m[2] === '全部' ? 'all' : m[2];
+    if (!m || !key) {
+      throw new UsageError(`--filter 的写法应为 条件=值，如 category=预备党员；“${part}”无法识别（条件可用：${Object.keys(FILTER_KEYS).join('、')}）`, command);
+    }
+    filter[key] = key === 'status' && m[2] === '全部' ? 'all' : m[2];
+    labels[key] = `--filter ${m[1]}`;
   }
-  return out;
+  return { filter, labels };
 }
 
-function filterOption(values: OptionValues) {
-  const filter: Record<string, unknown> = filterPairs(values, rosterExportCommand);
-  if (typeof values.search === 'string') filter.query = values.search;
-  if (typeof values.category === 'string') filter.category = values.category;
-  if (typeof values.status === 'string') filter.status = values.status === '全部' ? 'all' : values.status;
-  if (values.all === true) filter.status = 'all';
-  if (typeof values.group === 'string') filter.partyGroupId = values.group;
-  const search = parseOrThrow(memberSearchSchema, filter, { category: '--category', status: '--status', query: '--search' });
-  return search;
+function filterOption(values: OptionValues, command: CliCommand) {
+  const { filter, labels } = filterPairs(values, command);
+  const set = (key: string, value: unknown, option: string) => {
+    filter[key] = value;
+    labels[key] = option;
+  };
+  if (typeof values.search === 'string') set('query', values.search, '--search');
+  if (typeof values.category === 'string') set('category', values.category, '--category');
+  if (typeof values.status === 'string') set('status', values.status === '全部' ? 'all' : values.status, '--status');
+  if (values.all === true) set('status', 'all', '--all');
+  if (typeof values.group === 'string') set('partyGroupId', values.group, '--group');
+  return schemaOptions(memberSearchSchema, filter, labels, command);
+}
+
+/** --columns: member keys the chosen format can show; an unknown one is refused, not silently left out. */
+function columnsOption(values: OptionValues, format: 'xlsx' | 'docx', command: CliCommand): string[] | undefined {
+  if (values.columns === undefined) return undefined;
+  const columns = typeof values.columns === 'string' ? values.columns.split(/[,，]/).map((c) => c.trim()).filter(Boolean) : [];
+  if (!columns.length) throw new UsageError('选项 --columns 不能为空', command);
+  const known: readonly string[] = format === 'xlsx' ? EXPORT_COLUMNS : ROSTER_COLUMNS.map((c) => c.key);
+  const unknown = columns.filter((c) => !known.includes(c));
+  if (unknown.length) {
+    throw new UsageError(`选项 --columns 中有 ${format === 'xlsx' ? 'Excel 名册' : 'Word 花名册'}没有的列：${unknown.join('、')}（可用：${known.join('、')}）`, command);
+  }
+  return columns;
+}
+
+interface RosterExportOptions {
+  file: string;
+  format: 'xlsx' | 'docx';
+  columns: string[] | undefined;
+  filter: z.output<typeof memberSearchSchema>;
+  maskId: boolean;
 }
 
 const COLUMN_HELP = '--columns a,b,…   导出的列（member list --json 的键），如 name,gender,birthDate,idNumber';
 
-export const rosterExportCommand: CliCommand = {
+export const rosterExportCommand: CliCommand<RosterExportOptions> = {
   path: ['roster', 'export'],
   summary: '导出党员名册：FILE.xlsx（可再导入，完全一致）或 FILE.docx（打印用的党员花名册，A4 横向）',
   usage: 'FILE.xlsx|FILE.docx [--filter 条件=值,…] [--category 正式党员|预备党员] [--status 状态|全部] [--all] [--search 关键字] [--columns a,b] [--mask-id]',
@@ -134,16 +180,19 @@ export const rosterExportCommand: CliCommand = {
   },
   positionals: ['FILE'],
   database: 'existing',
-  async run({ values, args, ctx }) {
+  prepare({ values, args }) {
     const file = path.resolve(args[0]!);
     const ext = path.extname(file).toLowerCase();
-    const columns = typeof values.columns === 'string' ? values.columns.split(/[,，]/).map((c) => c.trim()).filter(Boolean) : undefined;
-    const filter = filterOption(values);
-    if (ext === '.xlsx') {
-      const { count } = await exportRosterXlsx(ctx!.db, file, { filter, columns: columns as never });
+    if (ext !== '.xlsx' && ext !== '.docx') throw new UsageError(`导出文件应以 .xlsx 或 .docx 结尾：${file}`, rosterExportCommand);
+    const format = ext === '.xlsx' ? 'xlsx' : 'docx';
+    const columns = columnsOption(values, format, rosterExportCommand);
+    return { file, format, columns, filter: filterOption(values, rosterExportCommand), maskId: values['mask-id'] === true };
+  },
+  async run({ options: { file, format, columns, filter, maskId }, ctx }) {
+    if (format === 'xlsx') {
+      const { count } = await exportRosterXlsx(ctx!.db, file, { filter, columns: columns as ImportField[] | undefined });
       return { data: { file, count }, text: `已导出 ${count} 名党员到 ${file}` };
     }
-    if (ext !== '.docx') throw new UsageError('导出文件应以 .xlsx 或 .docx 结尾', rosterExportCommand);
     const branch = getLocalBranch(ctx!.db);
     if (!branch) throw new AppError('E_NO_BRANCH', '尚未建立支部信息');
     const members = findMembers(ctx!.db, filter);
@@ -153,7 +202,7 @@ export const rosterExportCommand: CliCommand = {
       columns,
       members: members as unknown as RosterDocumentInput['members'],
       filterLabel: filter.category ?? undefined,
-      maskIdNumbers: values['mask-id'] === true,
+      maskIdNumbers: maskId,
     });
     writeFileAtomic(file, await toBuffer(doc));
     return { data: { file, count: members.length }, text: `已生成党员花名册（${members.length} 人）：${file}` };

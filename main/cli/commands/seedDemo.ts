@@ -1,21 +1,12 @@
 /** `seed-demo --members N [--seed S]`: realistic demo data, the same for the same seed. */
 import { contract } from '../../../shared/contract/operations';
-import { parseOrThrow } from '../../../shared/contract/validate';
-import { demoSummaryText, seedDemo } from '../../services/demo/seed';
-import { integerOption, UsageError } from '../args';
-import type { CliCommand, OptionValues } from '../command';
+import { demoSummaryText, seedDemo, type DemoSeedInput } from '../../services/demo/seed';
+import { integerOption, schemaOptions, UsageError } from '../args';
+import type { CliCommand } from '../command';
 
 const MAX_MEMBERS = 100_000;
 
-/** The options as the contract's demo.seed input (the same schema the app's operation uses). */
-function seedInput(values: OptionValues) {
-  const members = integerOption(values, 'members', seedDemoCommand);
-  if (members < 1 || members > MAX_MEMBERS) throw new UsageError(`选项 --members 应在 1 到 ${MAX_MEMBERS} 之间`, seedDemoCommand);
-  const seed = integerOption(values, 'seed', seedDemoCommand, 1);
-  return parseOrThrow(contract['demo.seed'].input, { members, seed }, { members: '--members', seed: '--seed' });
-}
-
-export const seedDemoCommand: CliCommand = {
+export const seedDemoCommand: CliCommand<DemoSeedInput> = {
   path: ['seed-demo'],
   summary: '生成示例数据（示例钻井队支部及其党员），同一种子每次生成相同的数据',
   usage: '--members N [--seed S]',
@@ -26,8 +17,16 @@ export const seedDemoCommand: CliCommand = {
   ],
   options: { members: { type: 'string' }, seed: { type: 'string' } },
   database: 'create',
-  run({ values, ctx }) {
-    const summary = seedDemo(ctx!.db, seedInput(values));
+  /** The options as the contract's demo.seed input (the same schema the app's operation uses). */
+  prepare({ values }) {
+    if (values.members === undefined) throw new UsageError('缺少选项 --members', seedDemoCommand);
+    const members = integerOption(values, 'members', seedDemoCommand);
+    if (members < 1 || members > MAX_MEMBERS) throw new UsageError(`选项 --members 应在 1 到 ${MAX_MEMBERS} 之间`, seedDemoCommand);
+    const seed = integerOption(values, 'seed', seedDemoCommand, 1);
+    return schemaOptions(contract['demo.seed'].input, { members, seed }, { members: '--members', seed: '--seed' }, seedDemoCommand);
+  },
+  run({ options, ctx }) {
+    const summary = seedDemo(ctx!.db, options);
     return {
       data: { branch: summary.branch, branchCreated: summary.branchCreated, seed: summary.seed, ...summary.counts },
       text: demoSummaryText(summary),

@@ -5,7 +5,7 @@ import { previewImport, type ImportPreview, type PreviewOptions } from './previe
 import { readSpreadsheetFile } from './readers';
 
 export * from './grid';
-export { IMPORT_FIELDS, fieldForHeader, type ColumnMapping, type ImportField } from './headers';
+export { IMPORT_FIELDS, fieldForHeader, mappingProblems, type ColumnMapping, type ImportField } from './headers';
 export { readSpreadsheet, readSpreadsheetFile, decodeText, formatOf } from './readers';
 export { previewImport, previewSummary, describeIssue } from './preview';
 export type { CellIssue, FieldChange, ImportPreview, PreviewOptions, PreviewRow, RowOutcome, SkippedRow } from './preview';
