@@ -41,13 +41,33 @@ function findCommand(words: readonly string[], commands: readonly CliCommand[]):
   return matches.sort((a, b) => b.path.length - a.path.length)[0] ?? null;
 }
 
+/** The options a command accepts, as they are typed: `--search、--all`. */
+function optionList(options: OptionSpec): string {
+  return Object.entries(options)
+    .map(([name, o]) => (o.short ? `-${o.short}, --${name}` : `--${name}`))
+    .join('、');
+}
+
+/** What a command accepts, for an unknown-option message. */
+export function acceptedOptions(command: CliCommand): string {
+  const own = Object.keys(command.options).length ? `${commandName(command)} 可用的选项：${optionList(command.options)}` : `${commandName(command)} 没有自己的选项`;
+  return `${own}；通用选项：${optionList(GLOBAL_OPTIONS)}`;
+}
+
+/** What is accepted where a command was expected: the subcommands of a known first word, or every command. */
+export function acceptedCommands(words: readonly string[], commands: readonly CliCommand[]): string {
+  const group = commands.filter((c) => c.path.length > 1 && c.path[0] === words[0]);
+  if (group.length) return `“${words[0]}”后应接：${group.map((c) => c.path.slice(1).join(' ')).join('、')}`;
+  return `可用的命令：${[...commands.map(commandName), 'help'].join('、')}`;
+}
+
 /** Node's parseArgs errors, in Chinese. */
-function usageMessage(e: unknown): string {
+function usageMessage(e: unknown, command: CliCommand): string {
   const err = e as { code?: string; message?: string };
   const quoted = /'([^']+)'/.exec(err.message ?? '')?.[1] ?? '';
   switch (err.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return `未知选项“${quoted}”`;
+      return `未知选项“${quoted}”。${acceptedOptions(command)}`;
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
       return `选项“${quoted.split(' ')[0]}”的用法不正确（需要一个值，或不应带值）`;
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
@@ -61,17 +81,17 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Cli
   const words = looseWords(argv, commands);
   if (words[0] === 'help' || words.length === 0) {
     const helpFor = words.length > 1 ? findCommand(words.slice(1), commands) : null;
-    if (words.length > 1 && !helpFor) throw new UsageError(`没有命令“${words.slice(1).join(' ')}”`);
+    if (words.length > 1 && !helpFor) throw new UsageError(`没有命令“${words.slice(1).join(' ')}”。${acceptedCommands(words.slice(1), commands)}`);
     const values = parseArgs({ args: [...argv], options: GLOBAL_OPTIONS, strict: false, allowPositionals: true }).values;
     return { command: null, helpFor, args: [], values: values as OptionValues };
   }
   const command = findCommand(words, commands);
-  if (!command) throw new UsageError(`未知命令“${words.join(' ')}”`);
+  if (!command) throw new UsageError(`未知命令“${words.join(' ')}”。${acceptedCommands(words, commands)}`);
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: { ...GLOBAL_OPTIONS, ...command.options }, strict: true, allowPositionals: true });
   } catch (e) {
-    throw new UsageError(usageMessage(e), command);
+    throw new UsageError(usageMessage(e, command), command);
   }
   const wanted = command.positionals ?? [];
   const args = parsed.positionals.slice(command.path.length, command.path.length + wanted.length);

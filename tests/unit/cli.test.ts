@@ -55,11 +55,15 @@ describe('cli usage', () => {
     const unknown = runCli(['frobnicate', '--db', db('x.sqlite')], dir);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('未知命令“frobnicate”');
+    expect(unknown.stderr).toContain('可用的命令：init、check、seed-demo');
     expect(unknown.stderr).toContain('用法');
     const flag = runCli(['member', 'list', '--colour', '--json', '--db', seeded], dir);
     expect(flag.code).toBe(2);
     expect(flag.stdout).toBe('');
-    expect(flag.errorJson().error).toEqual({ code: 'E_VALIDATION', message: '未知选项“--colour”' });
+    expect(flag.errorJson().error).toEqual({
+      code: 'E_VALIDATION',
+      message: '未知选项“--colour”。member list 可用的选项：--search、--all；通用选项：--db、--json、-h, --help',
+    });
     expect(fs.existsSync(db('x.sqlite'))).toBe(false);
   });
 });
