@@ -148,11 +148,8 @@ export const handoverImportCommand: CliCommand<HandoverImportOptions> = {
     }
     const ctx = await createContext({ db: databasePath });
     try {
-      if (dryRun) {
-        const preview = await previewHandover(ctx, buffer, password);
-        return { data: previewJson(preview), text: `${previewText(preview)}\n\n（预览，未写入）` };
-      }
       const preview = await previewHandover(ctx, buffer, password);
+      if (dryRun) return { data: previewJson(preview), text: `${previewText(preview)}\n\n（预览，未写入）` };
       if (preview.conflicts.length && !prefer) {
         throw new AppError('E_CONFLICT', `有 ${preview.conflicts.length} 处冲突，未导入。请用 --prefer package 或 --prefer local 选择保留哪一方。\n${previewText(preview)}`);
       }
