@@ -1,7 +1,8 @@
 /** The member record (党员基本信息): fields, the schema used on both sides, and the cross-field rules. */
 import { z } from 'zod';
-import { ETHNICITIES, EDUCATION, JOB_CATEGORIES, resolveEducation } from './codes';
-import { addMonths, addYears, fullYearsBetween, isIsoDate, localToday } from './dates';
+import { ETHNICITIES, EDUCATION, JOB_CATEGORIES } from './codes';
+import { addMonths, addYears, fullYearsBetween, localToday } from './dates';
+import { educationCode, isoDate, optionalText, text } from './fieldSchemas';
 import { checkIdNumber, ID_PROBLEM_MESSAGES, normalizeIdNumber } from './idNumber';
 
 export const GENDERS = ['男', '女'] as const;
@@ -45,22 +46,7 @@ export const MEMBER_FIELD_LABELS: Record<string, string> = {
   branchId: '所属支部',
 };
 
-const text = (max: number) => z.string().trim().max(max, { error: `不能超过 ${max} 个字` });
-const optionalText = (max: number) => text(max).default('');
-const isoDate = z.string().refine(isIsoDate, { error: '请填写有效日期（年-月-日）' });
 const optionalDate = z.union([z.literal(''), isoDate]).nullish().transform((v) => v || null);
-
-const educationCode = z
-  .string()
-  .trim()
-  .transform((v, ctx) => {
-    const code = resolveEducation(v);
-    if (!code) {
-      ctx.addIssue({ code: 'custom', message: `无法识别的学历“${v}”` });
-      return z.NEVER;
-    }
-    return code;
-  });
 
 const jobCategoryCode = z
   .string()

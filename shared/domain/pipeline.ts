@@ -3,8 +3,9 @@
  * and the time and quorum rules, as pure functions of the recorded steps and `today` (YYYY-MM-DD).
  */
 import { z } from 'zod';
-import { ETHNICITIES, POLITICAL_STATUS, resolveEducation } from './codes';
-import { addDays, addMonths, addYears, fullYearsBetween, isIsoDate, localToday } from './dates';
+import { ETHNICITIES, POLITICAL_STATUS } from './codes';
+import { educationCode, isoDate, text } from './fieldSchemas';
+import { addDays, addMonths, addYears, fullYearsBetween, localToday } from './dates';
 import { checkIdNumber, ID_PROBLEM_MESSAGES, normalizeIdNumber } from './idNumber';
 import { GENDERS, MEMBER_FIELD_LABELS, type FieldProblem, type MemberCategory, type MemberStatus } from './member';
 
@@ -135,21 +136,6 @@ export const PIPELINE_FIELD_LABELS: Record<string, string> = {
   trainingHours: '集中培训学时',
   reason: '终止原因',
 };
-
-const text = (max: number) => z.string().trim().max(max, { error: `不能超过 ${max} 个字` });
-const isoDate = z.string().refine(isIsoDate, { error: '请填写有效日期（年-月-日）' });
-
-const educationCode = z
-  .string()
-  .trim()
-  .transform((v, ctx) => {
-    const code = resolveEducation(v);
-    if (!code) {
-      ctx.addIssue({ code: 'custom', message: `无法识别的学历“${v}”` });
-      return z.NEVER;
-    }
-    return code;
-  });
 
 /** The applicant's personal fields (入党申请人基本情况); cross-field rules are in applicantRuleProblems. */
 export const applicantFieldsSchema = z.object({
