@@ -3,6 +3,11 @@ import dayjs, { type Dayjs } from 'dayjs';
 
 export const DATE_FORMAT = 'YYYY-MM-DD';
 export const MONTH_FORMAT = 'YYYY-MM';
+/** What a date field accepts when typed: the first is also how it is shown. */
+export const DATE_INPUT_FORMATS = ['YYYY-MM-DD', 'YYYYMMDD', 'YYYY/MM/DD', 'YYYY.MM.DD', 'YYYY-M-D'];
+
+/** For DatePicker's disabledDate: days after today cannot be picked. */
+export const future = (d: Dayjs) => d.isAfter(dayjs(), 'day');
 
 export function toDayjs(s: string | null | undefined, format = DATE_FORMAT): Dayjs | null {
   if (!s) return null;

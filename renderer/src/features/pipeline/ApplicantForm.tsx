@@ -8,7 +8,7 @@ import { checkIdNumber } from '../../../../shared/domain/idNumber';
 import type { FieldProblem } from '../../../../shared/domain/member';
 import { APPLICANT_POLITICAL_STATUS } from '../../../../shared/domain/pipeline';
 import { ApiError, errorText } from '../../api';
-import { fromDayjs } from '../../components/dates';
+import { DATE_INPUT_FORMATS, fromDayjs, future } from '../../components/dates';
 import { applyProblems, focusFirstProblem } from '../../components/formErrors';
 import { useReturnFocus } from '../../components/useReturnFocus';
 import { useGroupsStore } from '../../stores/groupsStore';
@@ -19,9 +19,7 @@ import {
   applicantInput,
   applicantProblems,
   applicantValues,
-  DATE_FORMATS,
   emptyApplicant,
-  future,
   type ApplicantValues,
 } from './pipelineModel';
 
@@ -122,7 +120,7 @@ export function ApplicantForm() {
 
   const title = editing ? `修改申请人信息：${editing.name}` : '新增入党申请人';
   const date = (name: keyof ApplicantValues) => (
-    <DatePicker style={{ width: '100%' }} format={DATE_FORMATS} placeholder="年-月-日" disabledDate={future} onBlur={leave(name)} />
+    <DatePicker style={{ width: '100%' }} format={DATE_INPUT_FORMATS} placeholder="年-月-日" disabledDate={future} onBlur={leave(name)} />
   );
 
   return (

@@ -18,11 +18,11 @@ import {
   type ProposedPerson,
 } from '../../../../shared/domain/pipeline';
 import { ApiError, errorText } from '../../api';
-import { fromDayjs } from '../../components/dates';
+import { DATE_INPUT_FORMATS, fromDayjs, future } from '../../components/dates';
 import { applyProblems, focusFirstProblem } from '../../components/formErrors';
 import { useDebounced } from '../../components/useDebounced';
 import { usePipelineStore } from '../../stores/pipelineStore';
-import { DATE_FORMATS, future, stateOf } from './pipelineModel';
+import { stateOf } from './pipelineModel';
 import { dueText } from './nextStepText';
 
 interface StepValues {
@@ -229,7 +229,7 @@ export function StepDialog({ applicant, open, onClose }: { applicant: Applicant;
           {applicant.stageSince ? `（${applicant.stageSince} 起）` : ''}
         </p>
         <Form.Item name="date" label="完成日期" required extra={hint ?? undefined}>
-          <DatePicker style={{ width: 220 }} format={DATE_FORMATS} placeholder="年-月-日" disabledDate={future} onBlur={leave('date')} autoFocus />
+          <DatePicker style={{ width: 220 }} format={DATE_INPUT_FORMATS} placeholder="年-月-日" disabledDate={future} onBlur={leave('date')} autoFocus />
         </Form.Item>
         {step === STEP.cultivators ? (
           <Form.Item name="cultivatorIds" label="培养联系人" required extra={`从名册中选 1 至 ${MAX_CULTIVATORS} 名正式党员`}>

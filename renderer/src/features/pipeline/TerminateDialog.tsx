@@ -10,7 +10,8 @@ import { ApiError, errorText } from '../../api';
 import { fromDayjs } from '../../components/dates';
 import { applyProblems, focusFirstProblem } from '../../components/formErrors';
 import { usePipelineStore } from '../../stores/pipelineStore';
-import { DATE_FORMATS, future, stateOf } from './pipelineModel';
+import { DATE_INPUT_FORMATS, future } from '../../components/dates';
+import { stateOf } from './pipelineModel';
 
 interface Values {
   date: Dayjs | null;
@@ -97,7 +98,7 @@ export function TerminateDialog({ applicant, open, onClose }: { applicant: Appli
         {summary ? <Alert type="error" showIcon role="alert" title={summary} style={{ marginBottom: 16 }} /> : null}
         <p style={{ fontSize: 16, marginTop: 0 }}>终止后，已记录的步骤都保留；如属误操作，可以用“撤销终止”恢复。</p>
         <Form.Item name="date" label="终止日期" required>
-          <DatePicker style={{ width: 220 }} format={DATE_FORMATS} placeholder="年-月-日" disabledDate={future} />
+          <DatePicker style={{ width: 220 }} format={DATE_INPUT_FORMATS} placeholder="年-月-日" disabledDate={future} />
         </Form.Item>
         <Form.Item name="reason" label="终止原因" required>
           <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 4 }} placeholder="如：本人申请撤回、调离本单位、考察未通过" autoFocus />

@@ -12,9 +12,6 @@ import {
 } from '../../../../shared/domain/pipeline';
 import { fromDayjs, toDayjs } from '../../components/dates';
 
-export const DATE_FORMATS = ['YYYY-MM-DD', 'YYYYMMDD', 'YYYY/MM/DD', 'YYYY.MM.DD', 'YYYY-M-D'];
-export const future = (d: Dayjs) => d.isAfter(dayjs(), 'day');
-
 export interface ApplicantValues {
   name: string;
   idNumber: string;

@@ -1,12 +1,13 @@
 /** 新增党员 / 修改党员: every field of the member, checked inline with the shared rules before saving. */
 import { Alert, App, Button, Col, DatePicker, Drawer, Form, Input, Radio, Row, Select } from 'antd';
 import { CloseOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { ETHNICITIES, PARTY_POSTS } from '../../../../shared/domain/codes';
 import { checkIdNumber } from '../../../../shared/domain/idNumber';
 import { MEMBER_STATUSES, type FieldProblem } from '../../../../shared/domain/member';
 import { ApiError, errorText } from '../../api';
+import { DATE_INPUT_FORMATS, future } from '../../components/dates';
 import { useReturnFocus } from '../../components/useReturnFocus';
 import { applyProblems, focusFirstProblem } from '../../components/formErrors';
 import { useCommitteeStore } from '../../stores/committeeStore';
@@ -23,14 +24,12 @@ import {
   type MemberValues,
 } from './memberFormModel';
 
-const DATE_FORMATS = ['YYYY-MM-DD', 'YYYYMMDD', 'YYYY/MM/DD', 'YYYY.MM.DD', 'YYYY-M-D'];
 /** The 所属支部 choice comes first when the form asks for it (new member while the roster shows all branches). */
 const FIELDS = [['branchId'], ...FIELD_ORDER.map((f) => [f])];
 const YES_NO = [
   { value: false, label: '否' },
   { value: true, label: '是' },
 ];
-const future = (d: Dayjs) => d.isAfter(dayjs(), 'day');
 
 function Section({ title }: { title: string }) {
   return <h3 className="form-section-title">{title}</h3>;
@@ -239,7 +238,7 @@ export function MemberForm() {
           </Col>
           <Col span={8}>
             <Form.Item name="birthDate" label="出生日期" required>
-              <DatePicker style={{ width: '100%' }} format={DATE_FORMATS} placeholder="年-月-日" disabledDate={future} onBlur={leave('birthDate')} />
+              <DatePicker style={{ width: '100%' }} format={DATE_INPUT_FORMATS} placeholder="年-月-日" disabledDate={future} onBlur={leave('birthDate')} />
             </Form.Item>
           </Col>
           <Col span={8}>
@@ -272,19 +271,19 @@ export function MemberForm() {
           </Col>
           <Col span={8}>
             <Form.Item name="applicationDate" label="申请入党日期">
-              <DatePicker style={{ width: '100%' }} format={DATE_FORMATS} placeholder="年-月-日" disabledDate={future} onBlur={leave('applicationDate')} />
+              <DatePicker style={{ width: '100%' }} format={DATE_INPUT_FORMATS} placeholder="年-月-日" disabledDate={future} onBlur={leave('applicationDate')} />
             </Form.Item>
           </Col>
           <Col span={8}>
             <Form.Item name="joinDate" label="入党日期" required>
-              <DatePicker style={{ width: '100%' }} format={DATE_FORMATS} placeholder="年-月-日" disabledDate={future} onBlur={leave('joinDate')} />
+              <DatePicker style={{ width: '100%' }} format={DATE_INPUT_FORMATS} placeholder="年-月-日" disabledDate={future} onBlur={leave('joinDate')} />
             </Form.Item>
           </Col>
           <Col span={8}>
             <Form.Item name="fullDate" label="转正日期" required={category === '正式党员'}>
               <DatePicker
                 style={{ width: '100%' }}
-                format={DATE_FORMATS}
+                format={DATE_INPUT_FORMATS}
                 placeholder={category === '预备党员' ? '预备党员不填' : '年-月-日'}
                 disabledDate={future}
                 disabled={category === '预备党员'}

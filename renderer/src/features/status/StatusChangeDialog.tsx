@@ -6,10 +6,10 @@ import { useEffect, useRef, useState } from 'react';
 import { LEAVING_FORMS } from '../../../../shared/domain/memberEvents';
 import { probationEnd, type FieldProblem, type Member } from '../../../../shared/domain/member';
 import { ApiError, errorText } from '../../api';
-import { fromDayjs, toDayjs } from '../../components/dates';
+import { DATE_INPUT_FORMATS, fromDayjs, future, toDayjs } from '../../components/dates';
 import { applyProblems, focusFirstProblem } from '../../components/formErrors';
 import { useStatusStore } from '../../stores/statusStore';
-import { changeProblems, DATE_FORMATS, KIND_INFO, plainField, toEventInput, type ChangeKind, type EventValues } from './statusModel';
+import { changeProblems, KIND_INFO, plainField, toEventInput, type ChangeKind, type EventValues } from './statusModel';
 
 interface FormValues {
   date: Dayjs | null;
@@ -23,7 +23,6 @@ interface FormValues {
 
 const FIELD_ORDER = ['subtype', 'date', 'months', 'meetingDate', 'counterpart', 'docNumber', 'reason'] as const;
 const FIELDS = FIELD_ORDER.map((f) => [f]);
-const future = (d: Dayjs) => d.isAfter(dayjs(), 'day');
 
 function initialValues(kind: ChangeKind, m: Member): FormValues {
   const end = probationEnd(m);
@@ -133,7 +132,7 @@ export function StatusChangeDialog() {
   const title = `${info.action}：${member.name}`;
   const dateItem = (
     <Form.Item name="date" label={info.dateLabel} required>
-      <DatePicker style={{ width: 220 }} format={DATE_FORMATS} placeholder="年-月-日" disabledDate={future} onBlur={leave('date')} autoFocus={kind !== '出党'} />
+      <DatePicker style={{ width: 220 }} format={DATE_INPUT_FORMATS} placeholder="年-月-日" disabledDate={future} onBlur={leave('date')} autoFocus={kind !== '出党'} />
     </Form.Item>
   );
 
@@ -197,7 +196,7 @@ export function StatusChangeDialog() {
         ) : null}
         {kind === '转正' || kind === '延长预备期' ? (
           <Form.Item name="meetingDate" label="支部大会讨论日期">
-            <DatePicker style={{ width: 220 }} format={DATE_FORMATS} placeholder="年-月-日" disabledDate={future} onBlur={leave('meetingDate')} />
+            <DatePicker style={{ width: 220 }} format={DATE_INPUT_FORMATS} placeholder="年-月-日" disabledDate={future} onBlur={leave('meetingDate')} />
           </Form.Item>
         ) : null}
         {kind === '转出' ? (

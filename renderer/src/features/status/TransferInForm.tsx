@@ -9,13 +9,12 @@ import { checkIdNumber } from '../../../../shared/domain/idNumber';
 import type { FieldProblem } from '../../../../shared/domain/member';
 import { transferInSchema } from '../../../../shared/domain/memberEvents';
 import { ApiError, errorText } from '../../api';
-import { fromDayjs } from '../../components/dates';
+import { DATE_INPUT_FORMATS, fromDayjs, future } from '../../components/dates';
 import { applyProblems, focusFirstProblem } from '../../components/formErrors';
 import { useReturnFocus } from '../../components/useReturnFocus';
 import { useGroupsStore } from '../../stores/groupsStore';
 import { useStatusStore } from '../../stores/statusStore';
 import { EDUCATION_OPTIONS, emptyValues, memberProblems, toInput, type MemberValues } from '../roster/memberFormModel';
-import { DATE_FORMATS } from './statusModel';
 
 interface TransferValues extends MemberValues {
   transferDate: Dayjs | null;
@@ -30,7 +29,6 @@ const ORDER = [
   'category', 'applicationDate', 'joinDate', 'fullDate', 'partyGroupId', 'workUnit', 'post', 'phone', 'remark',
 ] as const;
 const FIELDS = ORDER.map((f) => [f]);
-const future = (d: Dayjs) => d.isAfter(dayjs(), 'day');
 /** The transfer's fields as the contract names them, and as this form does. */
 const TRANSFER_FIELD: Record<string, string> = { date: 'transferDate', reason: 'transferReason', counterpart: 'counterpart', docNumber: 'docNumber' };
 
@@ -158,7 +156,7 @@ function TransferInDrawer() {
   };
 
   const dateInput = (name: keyof TransferValues, disabled = false, placeholder = '年-月-日') => (
-    <DatePicker style={{ width: '100%' }} format={DATE_FORMATS} placeholder={placeholder} disabledDate={future} disabled={disabled} onBlur={leave(name)} />
+    <DatePicker style={{ width: '100%' }} format={DATE_INPUT_FORMATS} placeholder={placeholder} disabledDate={future} disabled={disabled} onBlur={leave(name)} />
   );
 
   return (
@@ -179,7 +177,7 @@ function TransferInDrawer() {
         <Row gutter={16}>
           <Col span={8}>
             <Form.Item name="transferDate" label="转入日期" required>
-              <DatePicker style={{ width: '100%' }} format={DATE_FORMATS} placeholder="年-月-日" disabledDate={future} onBlur={leave('transferDate')} autoFocus />
+              <DatePicker style={{ width: '100%' }} format={DATE_INPUT_FORMATS} placeholder="年-月-日" disabledDate={future} onBlur={leave('transferDate')} autoFocus />
             </Form.Item>
           </Col>
           <Col span={16}>

@@ -6,8 +6,6 @@ import { eventProblems, memberEventSchema, type MemberEventInput, type MemberEve
 
 export type ChangeKind = Exclude<MemberEventKind, '转入'>;
 
-export const DATE_FORMATS = ['YYYY-MM-DD', 'YYYYMMDD', 'YYYY/MM/DD', 'YYYY.MM.DD', 'YYYY-M-D'];
-
 /** The button and dialog title of each change, and what saving it does, in words. */
 export const KIND_INFO: Record<ChangeKind, { action: string; dateLabel: string; effect: string }> = {
   转出: { action: '组织关系转出', dateLabel: '转出日期', effect: '保存后，该党员不再显示在在册名单中；在“党籍状态”选“转出”可以查到。' },
