@@ -1,7 +1,7 @@
 /** The member form's values, their conversion to the contract's input, and validation with the shared rules. */
 import dayjs, { type Dayjs } from 'dayjs';
 import { zodProblems } from '../../../../shared/contract/validate';
-import { EDUCATION, EDUCATION_ALIASES, EDUCATION_GROUPS, JOB_CATEGORIES } from '../../../../shared/domain/codes';
+import { JOB_CATEGORIES } from '../../../../shared/domain/codes';
 import { checkIdNumber, ID_PROBLEM_MESSAGES } from '../../../../shared/domain/idNumber';
 import {
   memberFieldsSchema,
@@ -131,28 +131,6 @@ export function memberProblems(v: MemberValues, today = dayjs().format('YYYY-MM-
   }
   return problems;
 }
-
-/** Words people type for an education level (大专, 本科, 中专…) find the level's code too. */
-function educationSearch(code: string, label: string): string {
-  const aliases = Object.entries(EDUCATION_ALIASES)
-    .filter(([, c]) => c === code)
-    .map(([word]) => word);
-  return [label, ...aliases, code].join(' ');
-}
-
-/** 学历 pick list: grouped by level; the level itself may be chosen when the detail is not known. */
-export const EDUCATION_OPTIONS = EDUCATION_GROUPS.map((g) => {
-  const children = EDUCATION.filter((e) => e.group === g.code);
-  if (!children.length) return { value: g.code, label: g.label, search: educationSearch(g.code, g.label) };
-  return {
-    label: g.label,
-    title: g.label,
-    options: [
-      ...children.map((c) => ({ value: c.code, label: c.label, search: educationSearch(c.code, c.label) })),
-      { value: g.code, label: `${g.label}（未细分）`, search: educationSearch(g.code, g.label) },
-    ],
-  };
-});
 
 function jobLevel(code: string): number {
   let level = 0;

@@ -1,0 +1,54 @@
+/** The drawer a long form opens in, its 取消/保存 footer, and the question before closing unsaved input. */
+import { CloseOutlined } from '@ant-design/icons';
+import { App, Button, Drawer, type FormInstance } from 'antd';
+import type { ReactNode } from 'react';
+
+interface FormDrawerProps {
+  open: boolean;
+  title: string;
+  size: number;
+  onClose: () => void;
+  afterOpenChange: (open: boolean) => void;
+  children: ReactNode;
+}
+
+export function FormDrawer({ open, title, size, onClose, afterOpenChange, children }: FormDrawerProps) {
+  return (
+    <Drawer
+      afterOpenChange={afterOpenChange}
+      open={open}
+      title={title}
+      size={size}
+      onClose={onClose}
+      destroyOnHidden
+      maskClosable={false}
+      closable={{ 'aria-label': '关闭', closeIcon: <CloseOutlined aria-hidden="true" /> }}
+      styles={{ body: { paddingBottom: 0 } }}
+    >
+      {children}
+    </Drawer>
+  );
+}
+
+export function FormFooter({ onCancel, saving }: { onCancel: () => void; saving: boolean }) {
+  return (
+    <div className="form-footer">
+      <Button size="large" onClick={onCancel}>
+        取消
+      </Button>
+      <Button type="primary" size="large" htmlType="submit" loading={saving}>
+        保存
+      </Button>
+    </div>
+  );
+}
+
+/** Closing is refused while saving, and asked about when the user has typed something. */
+export function useRequestClose(form: FormInstance, saving: boolean, close: () => void, content = '关闭后，刚才填写或修改的内容不会保存。') {
+  const { modal } = App.useApp();
+  return () => {
+    if (saving) return;
+    if (!form.isFieldsTouched()) return close();
+    modal.confirm({ title: '放弃未保存的内容？', content, okText: '放弃并关闭', cancelText: '继续填写', onOk: close });
+  };
+}
