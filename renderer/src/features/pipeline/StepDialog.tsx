@@ -1,6 +1,5 @@
 /** 记录下一步: the date, the step's own inputs (cultivators, introducers, training), checked with the shared rules. */
-import { CloseOutlined } from '@ant-design/icons';
-import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
+import { Alert, App, Form, Input, InputNumber, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { zodProblems } from '../../../../shared/contract/validate';
@@ -18,8 +17,10 @@ import {
   type ProposedPerson,
 } from '../../../../shared/domain/pipeline';
 import { ApiError, errorText } from '../../api';
-import { DATE_INPUT_FORMATS, fromDayjs, future } from '../../components/dates';
-import { applyProblems, focusFirstProblem } from '../../components/formErrors';
+import { DateInput } from '../../components/DateInput';
+import { fromDayjs } from '../../components/dates';
+import { FormModal } from '../../components/FormModal';
+import { useInlineChecks } from '../../components/useInlineChecks';
 import { useDebounced } from '../../components/useDebounced';
 import { usePipelineStore } from '../../stores/pipelineStore';
 import { stateOf } from './pipelineModel';
@@ -35,8 +36,6 @@ interface StepValues {
 }
 
 const ORDER = ['date', 'cultivatorIds', 'introducerIds', 'trainingDays', 'trainingHours', 'note'] as const;
-const FIELDS = ORDER.map((f) => [f]);
-
 
 export function StepDialog({ applicant, open, onClose }: { applicant: Applicant; open: boolean; onClose: () => void }) {
   const { message } = App.useApp();
@@ -51,50 +50,10 @@ export function StepDialog({ applicant, open, onClose }: { applicant: Applicant;
   const q = useDebounced(search, 250);
   const [people, setPeople] = useState<MemberRow[]>([]);
   const known = useRef(new Map<string, MemberRow>());
-  const tried = useRef(false);
-  const shown = useRef(new Set<string>());
-  const serverProblems = useRef<FieldProblem[]>([]);
   const next = applicant.next;
   const step = next?.step ?? 0;
   const picksPeople = step === STEP.cultivators || step === STEP.introducers;
   const today = dayjs().format('YYYY-MM-DD');
-
-  useEffect(() => {
-    if (!open) return;
-    tried.current = false;
-    shown.current = new Set();
-    serverProblems.current = [];
-    setSummary([]);
-    setServerError(null);
-    setSearch('');
-    form.resetFields();
-    form.setFieldsValue({ date: null, cultivatorIds: [], introducerIds: [], trainingDays: null, trainingHours: null, note: '' });
-    if (applicant.memberId) {
-      setMember('loading');
-      usePipelineStore
-        .getState()
-        .getMember(applicant.memberId)
-        .then(setMember)
-        .catch(() => setMember(null));
-    } else setMember(null);
-  }, [open, applicant.id, applicant.memberId, form]);
-
-  useEffect(() => {
-    if (!open || !picksPeople) return;
-    let live = true;
-    findFullMembers(q)
-      .then((rows) => {
-        if (!live) return;
-        for (const r of rows) known.current.set(r.id, r);
-        setPeople(rows);
-      })
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [q, open, picksPeople, findFullMembers]);
-
-  if (!next) return null;
 
   const values = () => form.getFieldsValue(true) as StepValues;
 
@@ -125,27 +84,47 @@ export function StepDialog({ applicant, open, onClose }: { applicant: Applicant;
     return stepProblems(state, parsed.data, { cultivators: proposed(parsed.data.cultivatorIds), introducers: proposed(parsed.data.introducerIds) }, today);
   };
 
-  const revalidate = () => {
-    const problems = [...problemsOf(), ...serverProblems.current];
-    applyProblems(form, FIELDS, problems, (path) => tried.current || shown.current.has(String(path[0])));
-    setSummary(tried.current ? [...new Set(problems.map((p) => p.message))] : []);
-    return problems;
-  };
+  const checks = useInlineChecks(form, ORDER, problemsOf, (problems, { tried }) => {
+    setSummary(tried ? [...new Set(problems.map((p) => p.message))] : []);
+  });
+  const leave = (field: keyof StepValues) => checks.leave(field);
 
-  const leave = (field: keyof StepValues) => () => {
-    if (form.isFieldTouched(field)) shown.current.add(field);
-    revalidate();
-  };
+  useEffect(() => {
+    if (!open) return;
+    setSummary([]);
+    setServerError(null);
+    setSearch('');
+    checks.reset({ date: null, cultivatorIds: [], introducerIds: [], trainingDays: null, trainingHours: null, note: '' });
+    if (applicant.memberId) {
+      setMember('loading');
+      usePipelineStore
+        .getState()
+        .getMember(applicant.memberId)
+        .then(setMember)
+        .catch(() => setMember(null));
+    } else setMember(null);
+  }, [open, applicant.id, applicant.memberId, form]);
+
+  useEffect(() => {
+    if (!open || !picksPeople) return;
+    let live = true;
+    findFullMembers(q)
+      .then((rows) => {
+        if (!live) return;
+        for (const r of rows) known.current.set(r.id, r);
+        setPeople(rows);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [q, open, picksPeople, findFullMembers]);
+
+  if (!next) return null;
 
   const onFinish = async () => {
-    tried.current = true;
-    serverProblems.current = [];
     setServerError(null);
-    const problems = revalidate();
-    if (problems.length) {
-      focusFirstProblem(form, FIELDS, problems);
-      return;
-    }
+    if (!checks.trySave()) return;
     setSaving(true);
     try {
       const v = values();
@@ -161,11 +140,8 @@ export function StepDialog({ applicant, open, onClose }: { applicant: Applicant;
       message.success(`已记录“${applicant.name}”的第 ${step} 步“${stepInfo(step).title}”`);
       onClose();
     } catch (e) {
-      if (e instanceof ApiError && e.issues?.length) {
-        serverProblems.current = e.issues;
-        revalidate();
-        focusFirstProblem(form, FIELDS, e.issues);
-      } else setServerError(`未能记录：${errorText(e)}`);
+      if (e instanceof ApiError && e.issues?.length) checks.refused(e.issues);
+      else setServerError(`未能记录：${errorText(e)}`);
     } finally {
       setSaving(false);
     }
@@ -187,78 +163,61 @@ export function StepDialog({ applicant, open, onClose }: { applicant: Applicant;
   );
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={title}
-      onCancel={() => !saving && onClose()}
-      okText="保存"
-      cancelText="取消"
-      confirmLoading={saving}
-      onOk={() => form.submit()}
       width={640}
-      destroyOnHidden
-      maskClosable={false}
-      closable={{ 'aria-label': '关闭', closeIcon: <CloseOutlined aria-hidden="true" /> }}
+      saving={saving}
+      onCancel={onClose}
+      form={form}
+      name="pipeline-step"
+      onFinish={onFinish}
+      onValuesChange={checks.onValuesChange}
     >
-      <Form<StepValues>
-        form={form}
-        layout="vertical"
-        name="pipeline-step"
-        aria-label={title}
-        onFinish={onFinish}
-        scrollToFirstError={false}
-        onValuesChange={(changed) => {
-          const keys = Object.keys(changed);
-          serverProblems.current = serverProblems.current.filter((p) => !keys.includes(p.field));
-          revalidate();
-        }}
-      >
-        {serverError || summary.length ? (
-          <Alert
-            type="error"
-            showIcon
-            role="alert"
-            className="step-refusal"
-            style={{ marginBottom: 16 }}
-            title={serverError ?? `不能记录这一步：${summary[0]}`}
-            description={!serverError && summary.length > 1 ? <ul className="step-refusal-more">{summary.slice(1).map((s) => <li key={s}>{s}</li>)}</ul> : undefined}
-          />
-        ) : null}
-        <p className="step-dialog-who">
-          {applicant.name}，当前阶段：{applicant.stage}
-          {applicant.stageSince ? `（${applicant.stageSince} 起）` : ''}
-        </p>
-        <Form.Item name="date" label="完成日期" required extra={hint ?? undefined}>
-          <DatePicker style={{ width: 220 }} format={DATE_INPUT_FORMATS} placeholder="年-月-日" disabledDate={future} onBlur={leave('date')} autoFocus />
+      {serverError || summary.length ? (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          className="step-refusal"
+          style={{ marginBottom: 16 }}
+          title={serverError ?? `不能记录这一步：${summary[0]}`}
+          description={!serverError && summary.length > 1 ? <ul className="step-refusal-more">{summary.slice(1).map((s) => <li key={s}>{s}</li>)}</ul> : undefined}
+        />
+      ) : null}
+      <p className="step-dialog-who">
+        {applicant.name}，当前阶段：{applicant.stage}
+        {applicant.stageSince ? `（${applicant.stageSince} 起）` : ''}
+      </p>
+      <Form.Item name="date" label="完成日期" required extra={hint ?? undefined}>
+        <DateInput style={{ width: 220 }} onBlur={leave('date')} autoFocus />
+      </Form.Item>
+      {step === STEP.cultivators ? (
+        <Form.Item name="cultivatorIds" label="培养联系人" required extra={`从名册中选 1 至 ${MAX_CULTIVATORS} 名正式党员`}>
+          {peopleSelect('cultivatorIds', MAX_CULTIVATORS)}
         </Form.Item>
-        {step === STEP.cultivators ? (
-          <Form.Item name="cultivatorIds" label="培养联系人" required extra={`从名册中选 1 至 ${MAX_CULTIVATORS} 名正式党员`}>
-            {peopleSelect('cultivatorIds', MAX_CULTIVATORS)}
-          </Form.Item>
-        ) : null}
-        {step === STEP.introducers ? (
-          <Form.Item name="introducerIds" label="入党介绍人" required extra={`从名册中选 ${INTRODUCERS} 名正式党员`}>
-            {peopleSelect('introducerIds', INTRODUCERS)}
-          </Form.Item>
-        ) : null}
-        {step === STEP.training ? (
-          <Space size={24} align="start">
-            <Form.Item name="trainingDays" label="集中培训天数">
-              <InputNumber min={0} max={365} precision={0} suffix="天" style={{ width: 160 }} onBlur={leave('trainingDays')} />
-            </Form.Item>
-            <Form.Item name="trainingHours" label="集中培训学时" extra={`不少于 ${TRAINING_MIN_DAYS} 天或 ${TRAINING_MIN_HOURS} 学时`}>
-              <InputNumber min={0} max={2000} precision={0} suffix="学时" style={{ width: 160 }} onBlur={leave('trainingHours')} />
-            </Form.Item>
-          </Space>
-        ) : null}
-        <Form.Item name="note" label="说明">
-          <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 4 }} onBlur={leave('note')} />
+      ) : null}
+      {step === STEP.introducers ? (
+        <Form.Item name="introducerIds" label="入党介绍人" required extra={`从名册中选 ${INTRODUCERS} 名正式党员`}>
+          {peopleSelect('introducerIds', INTRODUCERS)}
         </Form.Item>
-        {step === STEP.admissionApproval ? (
-          <Alert type="info" showIcon role="note" title="保存后，将用申请人的信息在党员名册中建立预备党员记录（入党日期为支部大会讨论的日期），无需重新录入。" />
-        ) : null}
-        <button type="submit" hidden aria-hidden="true" tabIndex={-1} />
-      </Form>
-    </Modal>
+      ) : null}
+      {step === STEP.training ? (
+        <Space size={24} align="start">
+          <Form.Item name="trainingDays" label="集中培训天数">
+            <InputNumber min={0} max={365} precision={0} suffix="天" style={{ width: 160 }} onBlur={leave('trainingDays')} />
+          </Form.Item>
+          <Form.Item name="trainingHours" label="集中培训学时" extra={`不少于 ${TRAINING_MIN_DAYS} 天或 ${TRAINING_MIN_HOURS} 学时`}>
+            <InputNumber min={0} max={2000} precision={0} suffix="学时" style={{ width: 160 }} onBlur={leave('trainingHours')} />
+          </Form.Item>
+        </Space>
+      ) : null}
+      <Form.Item name="note" label="说明">
+        <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 4 }} onBlur={leave('note')} />
+      </Form.Item>
+      {step === STEP.admissionApproval ? (
+        <Alert type="info" showIcon role="note" title="保存后，将用申请人的信息在党员名册中建立预备党员记录（入党日期为支部大会讨论的日期），无需重新录入。" />
+      ) : null}
+    </FormModal>
   );
 }

@@ -1,13 +1,14 @@
 /** One dialog per kind of status change, with only the fields that kind needs, checked inline with the shared rules. */
-import { CloseOutlined } from '@ant-design/icons';
-import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Radio } from 'antd';
+import { Alert, App, Form, Input, InputNumber, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { LEAVING_FORMS } from '../../../../shared/domain/memberEvents';
-import { probationEnd, type FieldProblem, type Member } from '../../../../shared/domain/member';
+import { probationEnd, type Member } from '../../../../shared/domain/member';
 import { ApiError, errorText } from '../../api';
-import { DATE_INPUT_FORMATS, fromDayjs, future, toDayjs } from '../../components/dates';
-import { applyProblems, focusFirstProblem } from '../../components/formErrors';
+import { DateInput } from '../../components/DateInput';
+import { fromDayjs, toDayjs } from '../../components/dates';
+import { FormModal } from '../../components/FormModal';
+import { useInlineChecks } from '../../components/useInlineChecks';
 import { useStatusStore } from '../../stores/statusStore';
 import { changeProblems, KIND_INFO, plainField, toEventInput, type ChangeKind, type EventValues } from './statusModel';
 
@@ -22,7 +23,6 @@ interface FormValues {
 }
 
 const FIELD_ORDER = ['subtype', 'date', 'months', 'meetingDate', 'counterpart', 'docNumber', 'reason'] as const;
-const FIELDS = FIELD_ORDER.map((f) => [f]);
 
 function initialValues(kind: ChangeKind, m: Member): FormValues {
   const end = probationEnd(m);
@@ -63,24 +63,27 @@ export function StatusChangeDialog() {
   const [saving, setSaving] = useState(false);
   const [summary, setSummary] = useState<string[]>([]);
   const [formError, setFormError] = useState<string | null>(null);
-  const tried = useRef(false);
-  const shown = useRef(new Set<string>());
-  const serverProblems = useRef<FieldProblem[]>([]);
   // Kept while the dialog closes, so it can animate out and give the focus back to the button that opened it.
   const last = useRef(dialog);
   if (dialog) last.current = dialog;
   const kind = last.current?.kind ?? null;
   const member = last.current?.member ?? null;
 
+  const values = () => form.getFieldsValue(true) as FormValues;
+  // Hooks come before the early return below, so kind and member may still be null here.
+  const problemsNow = () => (kind && member ? changeProblems(kind, plain(values()), member) : []);
+  const checks = useInlineChecks(form, FIELD_ORDER, problemsNow, (problems, { tried }) => {
+    // Problems that belong to no field of this dialog (e.g. the member's state) are shown above the fields.
+    const known = new Set<string>(FIELD_ORDER);
+    setSummary(tried ? [...new Set(problems.filter((p) => !known.has(p.field)).map((p) => p.message))] : []);
+  });
+  const leave = (field: keyof FormValues) => checks.leave(field);
+
   useEffect(() => {
     if (!dialog) return;
-    tried.current = false;
-    shown.current = new Set();
-    serverProblems.current = [];
     setSummary([]);
     setFormError(null);
-    form.resetFields();
-    form.setFieldsValue(initialValues(dialog.kind, dialog.member));
+    checks.reset(initialValues(dialog.kind, dialog.member));
   }, [dialog, form]);
 
   if (!kind || !member) return null;
@@ -88,41 +91,15 @@ export function StatusChangeDialog() {
   const l = labels(kind);
   const end = probationEnd(member);
 
-  const values = () => form.getFieldsValue(true) as FormValues;
-
-  const revalidate = () => {
-    const problems = [...changeProblems(kind, plain(values()), member), ...serverProblems.current];
-    applyProblems(form, FIELDS, problems, (path) => tried.current || shown.current.has(String(path[0])));
-    // Problems that belong to no field of this dialog (e.g. the member's state) are shown above the fields.
-    const known = new Set<string>(FIELD_ORDER);
-    setSummary(tried.current ? [...new Set(problems.filter((p) => !known.has(p.field)).map((p) => p.message))] : []);
-    return problems;
-  };
-
-  const leave = (field: keyof FormValues) => () => {
-    if (form.isFieldTouched(field)) shown.current.add(field);
-    revalidate();
-  };
-
   const onFinish = async () => {
-    tried.current = true;
-    serverProblems.current = [];
     setFormError(null);
-    const problems = revalidate();
-    if (problems.length) {
-      focusFirstProblem(form, FIELDS, problems);
-      return;
-    }
+    if (!checks.trySave()) return;
     setSaving(true);
     try {
       await record(member.id, toEventInput(kind, plain(values())));
       message.success(`已为“${member.name}”办理${info.action}`);
     } catch (e) {
-      if (e instanceof ApiError && e.issues?.length) {
-        serverProblems.current = e.issues.map((p) => plainField(p, 'event.'));
-        revalidate();
-        focusFirstProblem(form, FIELDS, serverProblems.current);
-      }
+      if (e instanceof ApiError && e.issues?.length) checks.refused(e.issues.map((p) => plainField(p, 'event.')));
       setFormError(`未能保存：${errorText(e)}`);
     } finally {
       setSaving(false);
@@ -132,89 +109,72 @@ export function StatusChangeDialog() {
   const title = `${info.action}：${member.name}`;
   const dateItem = (
     <Form.Item name="date" label={info.dateLabel} required>
-      <DatePicker style={{ width: 220 }} format={DATE_INPUT_FORMATS} placeholder="年-月-日" disabledDate={future} onBlur={leave('date')} autoFocus={kind !== '出党'} />
+      <DateInput style={{ width: 220 }} onBlur={leave('date')} autoFocus={kind !== '出党'} />
     </Form.Item>
   );
 
   return (
-    <Modal
+    <FormModal
       open={!!dialog}
       afterClose={() => (last.current = null)}
-      destroyOnHidden
       title={title}
-      onCancel={() => !saving && close()}
-      okText="保存"
-      cancelText="取消"
-      confirmLoading={saving}
-      onOk={() => form.submit()}
       width={620}
-      maskClosable={false}
-      closable={{ 'aria-label': '关闭', closeIcon: <CloseOutlined aria-hidden="true" /> }}
+      saving={saving}
+      onCancel={close}
+      form={form}
+      name="status-change"
+      onFinish={onFinish}
+      onValuesChange={checks.onValuesChange}
     >
-      <Form<FormValues>
-        form={form}
-        layout="vertical"
-        name="status-change"
-        aria-label={title}
-        onFinish={onFinish}
-        onValuesChange={(changed) => {
-          const keys = Object.keys(changed);
-          serverProblems.current = serverProblems.current.filter((p) => !keys.includes(p.field));
-          revalidate();
-        }}
-        scrollToFirstError={false}
-      >
-        {formError || summary.length ? (
-          <Alert
-            type="error"
-            showIcon
-            role="alert"
-            style={{ marginBottom: 16 }}
-            title={formError ?? summary[0]}
-            description={summary.length > (formError ? 0 : 1) ? summary.slice(formError ? 0 : 1).join('；') : undefined}
+      {formError || summary.length ? (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          style={{ marginBottom: 16 }}
+          title={formError ?? summary[0]}
+          description={summary.length > (formError ? 0 : 1) ? summary.slice(formError ? 0 : 1).join('；') : undefined}
+        />
+      ) : null}
+      <p className="status-member-line">
+        {member.name}，{member.category}，入党日期 {member.joinDate}
+        {end ? `，预备期满 ${end}` : ''}
+        {member.status !== '正常' ? `，当前${member.status}` : ''}
+      </p>
+      {kind === '出党' ? (
+        <Form.Item name="subtype" label="出党方式" required>
+          <Radio.Group
+            aria-label="出党方式"
+            onBlur={leave('subtype')}
+            options={LEAVING_FORMS.filter((f) => f !== '取消预备党员资格' || member.category === '预备党员').map((f) => ({ value: f, label: f }))}
           />
-        ) : null}
-        <p className="status-member-line">
-          {member.name}，{member.category}，入党日期 {member.joinDate}
-          {end ? `，预备期满 ${end}` : ''}
-          {member.status !== '正常' ? `，当前${member.status}` : ''}
-        </p>
-        {kind === '出党' ? (
-          <Form.Item name="subtype" label="出党方式" required>
-            <Radio.Group
-              aria-label="出党方式"
-              onBlur={leave('subtype')}
-              options={LEAVING_FORMS.filter((f) => f !== '取消预备党员资格' || member.category === '预备党员').map((f) => ({ value: f, label: f }))}
-            />
-          </Form.Item>
-        ) : null}
-        {dateItem}
-        {kind === '延长预备期' ? (
-          <Form.Item name="months" label="延长时间（月）" required extra="不少于 6 个月，最长 12 个月（预备期延长合计不超过一年）">
-            <InputNumber min={1} max={24} precision={0} style={{ width: 160 }} suffix="个月" onBlur={leave('months')} />
-          </Form.Item>
-        ) : null}
-        {kind === '转正' || kind === '延长预备期' ? (
-          <Form.Item name="meetingDate" label="支部大会讨论日期">
-            <DatePicker style={{ width: 220 }} format={DATE_INPUT_FORMATS} placeholder="年-月-日" disabledDate={future} onBlur={leave('meetingDate')} />
-          </Form.Item>
-        ) : null}
-        {kind === '转出' ? (
-          <Form.Item name="counterpart" label={l.counterpart} required>
-            <Input maxLength={100} placeholder="如：中共渤海钻探第二钻井队支部委员会" onBlur={leave('counterpart')} />
-          </Form.Item>
-        ) : null}
-        {kind !== '去世' ? (
-          <Form.Item name="docNumber" label={l.docNumber}>
-            <Input maxLength={60} style={{ width: 320 }} onBlur={leave('docNumber')} />
-          </Form.Item>
-        ) : null}
-        <Form.Item name="reason" label={l.reason} required={l.reasonRequired}>
-          <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 5 }} onBlur={leave('reason')} />
         </Form.Item>
-        <Alert type="info" showIcon role="note" title={info.effect} />
-        <button type="submit" hidden aria-hidden="true" tabIndex={-1} />
-      </Form>
-    </Modal>
+      ) : null}
+      {dateItem}
+      {kind === '延长预备期' ? (
+        <Form.Item name="months" label="延长时间（月）" required extra="不少于 6 个月，最长 12 个月（预备期延长合计不超过一年）">
+          <InputNumber min={1} max={24} precision={0} style={{ width: 160 }} suffix="个月" onBlur={leave('months')} />
+        </Form.Item>
+      ) : null}
+      {kind === '转正' || kind === '延长预备期' ? (
+        <Form.Item name="meetingDate" label="支部大会讨论日期">
+          <DateInput style={{ width: 220 }} onBlur={leave('meetingDate')} />
+        </Form.Item>
+      ) : null}
+      {kind === '转出' ? (
+        <Form.Item name="counterpart" label={l.counterpart} required>
+          <Input maxLength={100} placeholder="如：中共渤海钻探第二钻井队支部委员会" onBlur={leave('counterpart')} />
+        </Form.Item>
+      ) : null}
+      {kind !== '去世' ? (
+        <Form.Item name="docNumber" label={l.docNumber}>
+          <Input maxLength={60} style={{ width: 320 }} onBlur={leave('docNumber')} />
+        </Form.Item>
+      ) : null}
+      <Form.Item name="reason" label={l.reason} required={l.reasonRequired}>
+        <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 5 }} onBlur={leave('reason')} />
+      </Form.Item>
+      <Alert type="info" showIcon role="note" title={info.effect} />
+    </FormModal>
   );
 }

@@ -1,0 +1,43 @@
+/** A dialog holding one form: 保存 and Enter submit it; 取消 and the close button do nothing while it saves. */
+import { CloseOutlined } from '@ant-design/icons';
+import { Form, Modal, type FormInstance } from 'antd';
+import type { ReactNode } from 'react';
+
+interface FormModalProps<V> {
+  open: boolean;
+  title: string;
+  width: number;
+  saving: boolean;
+  onCancel: () => void;
+  afterClose?: () => void;
+  form: FormInstance<V>;
+  name: string;
+  onFinish: () => void;
+  onValuesChange: (changed: Partial<V>) => void;
+  children: ReactNode;
+}
+
+export function FormModal<V>({ open, title, width, saving, onCancel, afterClose, form, name, onFinish, onValuesChange, children }: FormModalProps<V>) {
+  return (
+    <Modal
+      open={open}
+      afterClose={afterClose}
+      title={title}
+      onCancel={() => !saving && onCancel()}
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      width={width}
+      destroyOnHidden
+      maskClosable={false}
+      closable={{ 'aria-label': '关闭', closeIcon: <CloseOutlined aria-hidden="true" /> }}
+    >
+      <Form<V> form={form} layout="vertical" name={name} aria-label={title} onFinish={onFinish} onValuesChange={onValuesChange} scrollToFirstError={false}>
+        {children}
+        {/* Lets Enter in a field submit the form; the dialog's own 保存 button is outside it. */}
+        <button type="submit" hidden aria-hidden="true" tabIndex={-1} />
+      </Form>
+    </Modal>
+  );
+}
