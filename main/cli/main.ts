@@ -1,13 +1,13 @@
 /** The CLI's work, apart from its entry (index.ts), so that tests can run it in-process. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../shared/contract/errors';
 import { closeContext, createContext, type AppContext } from '../app/context';
 import { resolveDataLocation } from '../app/paths';
 import { parseCommandLine, UsageError } from './args';
 import type { CliCommand, CommandResult, OptionValues } from './command';
 import { COMMANDS } from './commands';
 import { commandUsage, overallUsage } from './help';
+import { missingDatabase } from './lookup';
 import { createPrinter, type TextSink } from './output';
 
 /** --db: absent means the default data folder; given, it must name a file (an empty value would silently pick the default). */
@@ -22,7 +22,7 @@ function databaseOption(values: OptionValues, command: CliCommand): string | und
 async function openFor(command: CliCommand, databasePath: string, db: string | undefined): Promise<AppContext | undefined> {
   if (command.database === 'none' || command.database === 'file') return undefined;
   if (command.database === 'existing' && !fs.existsSync(databasePath)) {
-    throw new AppError('E_NOT_FOUND', `找不到数据文件：${databasePath}（可先运行 init 建立）`);
+    throw missingDatabase(databasePath);
   }
   return createContext({ db });
 }

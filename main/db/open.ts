@@ -10,17 +10,23 @@ function isEmptyDatabase(db: Database.Database): boolean {
   return (db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }).n === 0;
 }
 
+/** The schema version of `file`; a version newer than this program knows is refused. */
+export function refuseNewer(db: Database.Database, file: string): number {
+  const version = schemaVersion(db);
+  if (version > LATEST_SCHEMA_VERSION) {
+    throw new AppError(
+      'E_DB_NEWER',
+      `数据库“${path.basename(file)}”由更新版本的支部工作台写入（数据结构版本 ${version}，本程序支持到 ${LATEST_SCHEMA_VERSION}），请升级程序后再打开。`,
+    );
+  }
+  return version;
+}
+
 /** Opens (creating if needed) and migrates the database at `file`. */
 export async function openDatabase(file: string, options: OpenOptions = {}): Promise<Database.Database> {
   const db = openRaw(file, { ...options, pragmas: false });
   try {
-    const version = schemaVersion(db);
-    if (version > LATEST_SCHEMA_VERSION) {
-      throw new AppError(
-        'E_DB_NEWER',
-        `数据库“${path.basename(file)}”由更新版本的支部工作台写入（数据结构版本 ${version}，本程序支持到 ${LATEST_SCHEMA_VERSION}），请升级程序后再打开。`,
-      );
-    }
+    const version = refuseNewer(db, file);
     applyPragmas(db, options.readonly ?? false);
     if (options.migrate !== false && version < LATEST_SCHEMA_VERSION) {
       if (!isEmptyDatabase(db)) await createBackup(db, file, `before-migration-v${version}`);

@@ -4,53 +4,13 @@
  * byte for byte as it was. Run in-process through main() (fast); one run as a child process
  * checks the real exit code.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../main/cli/commands';
 import { commandName } from '../../main/cli/command';
-import { main } from '../../main/cli/main';
-import { runCli } from '../helpers/cli';
+import { cliInProcess as cli, cliOk as ok, runCli, snapshot } from '../helpers/cli';
 import { tempDir } from '../helpers/context';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(args: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } });
-  return { code, stdout, stderr };
-}
-
-async function ok(args: string[]): Promise<Run> {
-  const r = await cli(args);
-  expect(r.code, `${args.join(' ')}\n${r.stderr}`).toBe(0);
-  return r;
-}
-
-/** Every file and folder under `dir`, with a hash of each file's bytes. */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      const rel = path.relative(dir, p);
-      if (e.isDirectory()) {
-        out[`${rel}/`] = 'dir';
-        walk(p);
-      } else {
-        out[rel] = crypto.createHash('sha256').update(fs.readFileSync(p)).digest('hex');
-      }
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 // Made when the file is collected: the cases' arguments (and test names) are built from these paths.
 const root = tempDir('branch-desk-cli-validation-');
@@ -132,6 +92,7 @@ const BAD: BadCase[] = [
   { args: () => ['handover', 'export', file('out.zbk'), '--from', '2026-02-01', '--to', '2026-01-01'], code: 2, error: 'E_VALIDATION', names: '选项 --from（2026-02-01）不能晚于 --to' },
   { args: () => ['handover', 'export', file('out.zbk'), '--tables', 'members,salaries'], code: 2, error: 'E_VALIDATION', names: '选项 --tables 中有未知的数据表：salaries' },
   { args: () => ['handover', 'export', file('out.zbk'), '--password', ''], code: 2, error: 'E_VALIDATION', names: '选项 --password 不能为空' },
+  { args: () => ['handover', 'export', file('out.zbk'), '--branch', ' '], code: 2, error: 'E_VALIDATION', names: '选项 --branch 不能为空' },
   { args: () => ['handover', 'import', file('missing.zbk')], code: 1, error: 'E_NOT_FOUND', names: 'missing.zbk' },
   { args: () => ['handover', 'import', file('plain.zbk'), '--prefer', 'mine'], code: 2, error: 'E_VALIDATION', names: '选项 --prefer 应为 package 或 local' },
   { args: () => ['handover', 'import', file('not-a-package.zbk')], code: 1, error: 'E_PACKAGE', names: '交接包' },

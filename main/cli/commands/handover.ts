@@ -11,8 +11,10 @@ import { registeredTables, tableSpec } from '../../db/registry';
 import { exportHandover, importHandover, previewHandover, readPackageFile } from '../../services/handover/handover';
 import { planImport } from '../../services/handover/merge';
 import { readPackage } from '../../services/handover/read';
+import { listBranches } from '../../services/branch/branch';
 import { optionalString, UsageError } from '../args';
 import type { CliCommand, OptionValues } from '../command';
+import { peekDatabase, pickByName } from '../lookup';
 import { formatTable } from '../output';
 
 function dateOption(values: OptionValues, name: string, command: CliCommand): string | null {
@@ -51,27 +53,45 @@ interface HandoverExportOptions {
   to: string | null;
   tables: string[] | null;
   createdBy: string | null;
+  /** null: the local branch. */
+  branchId: string | null;
+}
+
+/** --branch 名称: a branch the database holds (taken in from a package), by its full name or a unique part of it. */
+function branchOption(values: OptionValues, databasePath: string, command: CliCommand): string | null {
+  const text = optionalString(values, 'branch', command);
+  if (text === null) return null;
+  const branches = peekDatabase(databasePath, [], (db) => listBranches(db).map((b) => ({ ...b, note: b.isLocal ? '本支部' : undefined })));
+  return pickByName(branches, text, { option: '--branch', what: '支部', partial: true, command }).id;
 }
 
 export const handoverExportCommand: CliCommand<HandoverExportOptions> = {
   path: ['handover', 'export'],
   summary: '导出交接包（.zbk）：整个支部，或一段时间、部分数据表；可设密码',
-  usage: 'OUT.zbk [--password 密码] [--from 日期 --to 日期] [--tables 表1,表2] [--by 姓名]',
+  usage: 'OUT.zbk [--branch 支部名称] [--password 密码] [--from 日期 --to 日期] [--tables 表1,表2] [--by 姓名]',
   details: [
+    '--branch 支部名称      导出数据文件中的另一个支部（从交接包导入的），写完整名称或其中能区分的一段；默认为本支部',
     '--password 密码        用密码加密（AES-256-GCM），丢失的 U 盘不会泄露党员信息',
     '--from / --to 日期     只导出这段时间内的记录（会议、评议等按日期的数据；名册整表导出）',
     '--tables 表1,表2       只导出这些数据表（自动带上它们依赖的表），如 members',
     '--by 姓名              交接人',
   ],
-  options: { password: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, tables: { type: 'string' }, by: { type: 'string' } },
+  options: {
+    branch: { type: 'string' },
+    password: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    tables: { type: 'string' },
+    by: { type: 'string' },
+  },
   positionals: ['OUT.zbk'],
   database: 'existing',
-  prepare({ values, args }) {
+  prepare({ values, args, databasePath }) {
     const command = handoverExportCommand;
     const from = dateOption(values, 'from', command);
     const to = dateOption(values, 'to', command);
     if (from && to && from > to) throw new UsageError(`选项 --from（${from}）不能晚于 --to（${to}）`, command);
-    return {
+    const options = {
       file: path.resolve(args[0]!),
       password: optionalString(values, 'password', command),
       from,
@@ -79,13 +99,15 @@ export const handoverExportCommand: CliCommand<HandoverExportOptions> = {
       tables: tablesOption(values, command),
       createdBy: typeof values.by === 'string' ? values.by.trim() || null : null,
     };
+    // Last: the only check that reads the data file.
+    return { ...options, branchId: branchOption(values, databasePath, command) };
   },
   async run({ options: { file, ...options }, ctx }) {
     const manifest = await exportHandover(ctx!, file, options);
     const rows = manifest.tables.map((t) => [t.label, String(t.rows)]);
     return {
       data: { file, package: manifest },
-      text: `已导出交接包：${file}${options.password ? '（已加密）' : ''}\n\n${formatTable(['数据表', '行数'], rows)}`,
+      text: `已导出交接包：${file}（${manifest.branch.name}）${options.password ? '（已加密）' : ''}\n\n${formatTable(['数据表', '行数'], rows)}`,
     };
   },
 };
