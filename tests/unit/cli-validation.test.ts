@@ -88,6 +88,7 @@ const BAD: BadCase[] = [
   { args: () => ['roster', 'export', file('out.xlsx'), '--filter', 'salary=1'], code: 2, error: 'E_VALIDATION', names: '--filter' },
   { args: () => ['roster', 'export', file('out.xlsx'), '--category', '党员'], code: 2, error: 'E_VALIDATION', names: '选项 --category：' },
   { args: () => ['roster', 'export', file('out.xlsx'), '--status', '退休'], code: 2, error: 'E_VALIDATION', names: '选项 --status：' },
+  { args: () => ['roster', 'export', file('out.xlsx'), '--group', ''], code: 2, error: 'E_VALIDATION', names: '选项 --group 不能为空' },
   { args: () => ['handover', 'export', file('out.zbk'), '--from', '2026-13-01'], code: 2, error: 'E_VALIDATION', names: '选项 --from 应为日期' },
   { args: () => ['handover', 'export', file('out.zbk'), '--from', '2026-02-01', '--to', '2026-01-01'], code: 2, error: 'E_VALIDATION', names: '选项 --from（2026-02-01）不能晚于 --to' },
   { args: () => ['handover', 'export', file('out.zbk'), '--tables', 'members,salaries'], code: 2, error: 'E_VALIDATION', names: '选项 --tables 中有未知的数据表：salaries' },

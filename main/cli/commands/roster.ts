@@ -6,7 +6,8 @@ import { memberSearchSchema } from '../../../shared/contract/operations';
 import { localToday } from '../../../shared/domain/dates';
 import { buildRosterDocument, ROSTER_COLUMNS, toBuffer, type RosterDocumentInput } from '../../documents';
 import { writeFileAtomic } from '../../services/handover/export';
-import { getLocalBranch } from '../../services/branch/branch';
+import { getLocalBranch, localBranchId } from '../../services/branch/branch';
+import { listGroups } from '../../services/roster/groups';
 import { findMembers } from '../../services/roster/members';
 import {
   applyImport,
@@ -22,8 +23,9 @@ import {
   type Grid,
   type ImportField,
 } from '../../services/spreadsheet';
-import { integerOption, schemaOptions, UsageError } from '../args';
+import { integerOption, optionalString, schemaOptions, UsageError } from '../args';
 import type { CliCommand, OptionValues } from '../command';
+import { peekDatabase, pickByName } from '../lookup';
 
 /** --map D=idNumber,M=  (a column letter, '=' and a member key; empty leaves the column out). */
 function mappingOption(values: OptionValues, command: CliCommand): ColumnMapping | undefined {
@@ -119,6 +121,23 @@ function filterPairs(values: OptionValues, command: CliCommand): { filter: Recor
   return { filter, labels };
 }
 
+/** How the roster screen shows members without a party group; --group takes it too. */
+const NO_GROUP = '未分组';
+
+/**
+ * --group 名称: a party group of the local branch by its name as the 党小组 screen shows it, or 未分组;
+ * as the search takes it (an id, or 'none'). Read from the data file: an unknown name is a usage error.
+ */
+function groupOption(values: OptionValues, databasePath: string, command: CliCommand): string | null {
+  const text = optionalString(values, 'group', command);
+  if (text === null) return null;
+  const groups = peekDatabase(databasePath, [], (db) => {
+    const branchId = localBranchId(db);
+    return branchId ? listGroups(db, branchId) : [];
+  });
+  return pickByName([...groups, { id: 'none', name: NO_GROUP }], text, { option: '--group', what: '党小组', partial: false, command }).id;
+}
+
 function filterOption(values: OptionValues, command: CliCommand) {
   const { filter, labels } = filterPairs(values, command);
   const set = (key: string, value: unknown, option: string) => {
@@ -129,7 +148,6 @@ function filterOption(values: OptionValues, command: CliCommand) {
   if (typeof values.category === 'string') set('category', values.category, '--category');
   if (typeof values.status === 'string') set('status', values.status === '全部' ? 'all' : values.status, '--status');
   if (values.all === true) set('status', 'all', '--all');
-  if (typeof values.group === 'string') set('partyGroupId', values.group, '--group');
   return schemaOptions(memberSearchSchema, filter, labels, command);
 }
 
@@ -159,12 +177,13 @@ const COLUMN_HELP = '--columns a,b,…   导出的列（member list --json 的�
 export const rosterExportCommand: CliCommand<RosterExportOptions> = {
   path: ['roster', 'export'],
   summary: '导出党员名册：FILE.xlsx（可再导入，完全一致）或 FILE.docx（打印用的党员花名册，A4 横向）',
-  usage: 'FILE.xlsx|FILE.docx [--filter 条件=值,…] [--category 正式党员|预备党员] [--status 状态|全部] [--all] [--search 关键字] [--columns a,b] [--mask-id]',
+  usage: 'FILE.xlsx|FILE.docx [--filter 条件=值,…] [--category 正式党员|预备党员] [--status 状态|全部] [--all] [--search 关键字] [--group 党小组] [--columns a,b] [--mask-id]',
   details: [
     '--filter category=预备党员,gender=女   筛选条件（category/人员类别、status/党籍状态、gender/性别、query/搜索、educationGroup、ageBand）',
     '--category 预备党员   只导出预备党员（或正式党员）',
     '--status 转出 / --all  按党籍状态筛选；默认为在册党员',
     '--search 关键字       与名册页的搜索相同',
+    `--group 党小组名称    只导出这个党小组的党员（名称同“党小组”页；“${NO_GROUP}”：没有党小组的党员）`,
     COLUMN_HELP,
     '--mask-id             Word 花名册中身份证号只显示首尾',
   ],
@@ -180,13 +199,17 @@ export const rosterExportCommand: CliCommand<RosterExportOptions> = {
   },
   positionals: ['FILE'],
   database: 'existing',
-  prepare({ values, args }) {
+  prepare({ values, args, databasePath }) {
+    const command = rosterExportCommand;
     const file = path.resolve(args[0]!);
     const ext = path.extname(file).toLowerCase();
-    if (ext !== '.xlsx' && ext !== '.docx') throw new UsageError(`导出文件应以 .xlsx 或 .docx 结尾：${file}`, rosterExportCommand);
+    if (ext !== '.xlsx' && ext !== '.docx') throw new UsageError(`导出文件应以 .xlsx 或 .docx 结尾：${file}`, command);
     const format = ext === '.xlsx' ? 'xlsx' : 'docx';
-    const columns = columnsOption(values, format, rosterExportCommand);
-    return { file, format, columns, filter: filterOption(values, rosterExportCommand), maskId: values['mask-id'] === true };
+    const columns = columnsOption(values, format, command);
+    const filter = filterOption(values, command);
+    // Last: the only check that reads the data file.
+    const partyGroupId = groupOption(values, databasePath, command);
+    return { file, format, columns, filter: partyGroupId ? { ...filter, partyGroupId } : filter, maskId: values['mask-id'] === true };
   },
   async run({ options: { file, format, columns, filter, maskId }, ctx }) {
     if (format === 'xlsx') {
