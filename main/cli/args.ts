@@ -1,4 +1,6 @@
 /** Finding the command in argv and parsing its options strictly (node:util parseArgs). */
+import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { z } from 'zod';
 import { AppError } from '../../shared/contract/errors';
@@ -140,4 +142,19 @@ export function schemaOptions<S extends z.ZodType>(schema: S, input: unknown, la
     return `选项 ${labels[p.field] ?? p.field}：${message}`;
   });
   throw new UsageError(problems.join('；'), command);
+}
+
+/** --force: taken by every command that writes a file the user names. */
+export const FORCE_OPTION: OptionSpec = { force: { type: 'boolean' } };
+
+/**
+ * The file a command writes (resolved): an existing file is overwritten only with --force, so a
+ * mistyped name cannot replace yesterday's export. A missing folder is created when the file is written.
+ */
+export function outputFile(arg: string, values: OptionValues, command: CliCommand): string {
+  const file = path.resolve(arg);
+  if (!fs.existsSync(file)) return file;
+  if (!fs.statSync(file).isFile()) throw new UsageError(`“${file}”是文件夹，请写出要导出的文件名`, command);
+  if (values.force !== true) throw new UsageError(`文件已存在：${file}（加 --force 覆盖，或换一个文件名）`, command);
+  return file;
 }

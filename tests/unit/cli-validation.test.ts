@@ -38,6 +38,7 @@ beforeAll(async () => {
   await ok(['handover', 'export', file('locked.zbk'), '--password', '正确的密码', '--db', existing]);
   fs.writeFileSync(file('not-a-package.zbk'), 'PK this is not a zip');
   fs.writeFileSync(file('members.json'), '[]');
+  fs.writeFileSync(file('plain.xlsx'), 'an export made earlier');
   fs.writeFileSync(file('broken.json'), '[{"name": ');
   fs.writeFileSync(file('object.json'), '{"name": "张三"}');
   fs.writeFileSync(file('roster.csv'), '姓名,性别,身份证号\n张三,男,110101199003077777\n');
@@ -89,11 +90,13 @@ const BAD: BadCase[] = [
   { args: () => ['roster', 'export', file('out.xlsx'), '--category', '党员'], code: 2, error: 'E_VALIDATION', names: '选项 --category：' },
   { args: () => ['roster', 'export', file('out.xlsx'), '--status', '退休'], code: 2, error: 'E_VALIDATION', names: '选项 --status：' },
   { args: () => ['roster', 'export', file('out.xlsx'), '--group', ''], code: 2, error: 'E_VALIDATION', names: '选项 --group 不能为空' },
+  { args: () => ['roster', 'export', file('plain.xlsx')], code: 2, error: 'E_VALIDATION', names: '文件已存在' },
   { args: () => ['handover', 'export', file('out.zbk'), '--from', '2026-13-01'], code: 2, error: 'E_VALIDATION', names: '选项 --from 应为日期' },
   { args: () => ['handover', 'export', file('out.zbk'), '--from', '2026-02-01', '--to', '2026-01-01'], code: 2, error: 'E_VALIDATION', names: '选项 --from（2026-02-01）不能晚于 --to' },
   { args: () => ['handover', 'export', file('out.zbk'), '--tables', 'members,salaries'], code: 2, error: 'E_VALIDATION', names: '选项 --tables 中有未知的数据表：salaries' },
   { args: () => ['handover', 'export', file('out.zbk'), '--password', ''], code: 2, error: 'E_VALIDATION', names: '选项 --password 不能为空' },
   { args: () => ['handover', 'export', file('out.zbk'), '--branch', ' '], code: 2, error: 'E_VALIDATION', names: '选项 --branch 不能为空' },
+  { args: () => ['handover', 'export', file('plain.zbk')], code: 2, error: 'E_VALIDATION', names: `文件已存在：${file('plain.zbk')}` },
   { args: () => ['handover', 'import', file('missing.zbk')], code: 1, error: 'E_NOT_FOUND', names: 'missing.zbk' },
   { args: () => ['handover', 'import', file('plain.zbk'), '--prefer', 'mine'], code: 2, error: 'E_VALIDATION', names: '选项 --prefer 应为 package 或 local' },
   { args: () => ['handover', 'import', file('not-a-package.zbk')], code: 1, error: 'E_PACKAGE', names: '交接包' },

@@ -12,7 +12,7 @@ import { exportHandover, importHandover, previewHandover, readPackageFile } from
 import { planImport } from '../../services/handover/merge';
 import { readPackage } from '../../services/handover/read';
 import { listBranches } from '../../services/branch/branch';
-import { optionalString, UsageError } from '../args';
+import { FORCE_OPTION, optionalString, outputFile, UsageError } from '../args';
 import type { CliCommand, OptionValues } from '../command';
 import { peekDatabase, pickByName } from '../lookup';
 import { formatTable } from '../output';
@@ -68,13 +68,14 @@ function branchOption(values: OptionValues, databasePath: string, command: CliCo
 export const handoverExportCommand: CliCommand<HandoverExportOptions> = {
   path: ['handover', 'export'],
   summary: '导出交接包（.zbk）：整个支部，或一段时间、部分数据表；可设密码',
-  usage: 'OUT.zbk [--branch 支部名称] [--password 密码] [--from 日期 --to 日期] [--tables 表1,表2] [--by 姓名]',
+  usage: 'OUT.zbk [--branch 支部名称] [--password 密码] [--from 日期 --to 日期] [--tables 表1,表2] [--by 姓名] [--force]',
   details: [
     '--branch 支部名称      导出数据文件中的另一个支部（从交接包导入的），写完整名称或其中能区分的一段；默认为本支部',
     '--password 密码        用密码加密（AES-256-GCM），丢失的 U 盘不会泄露党员信息',
     '--from / --to 日期     只导出这段时间内的记录（会议、评议等按日期的数据；名册整表导出）',
     '--tables 表1,表2       只导出这些数据表（自动带上它们依赖的表），如 members',
     '--by 姓名              交接人',
+    '--force                OUT.zbk 已存在时覆盖它（否则不导出）；不存在的文件夹会自动建立',
   ],
   options: {
     branch: { type: 'string' },
@@ -83,6 +84,7 @@ export const handoverExportCommand: CliCommand<HandoverExportOptions> = {
     to: { type: 'string' },
     tables: { type: 'string' },
     by: { type: 'string' },
+    ...FORCE_OPTION,
   },
   positionals: ['OUT.zbk'],
   database: 'existing',
@@ -92,7 +94,7 @@ export const handoverExportCommand: CliCommand<HandoverExportOptions> = {
     const to = dateOption(values, 'to', command);
     if (from && to && from > to) throw new UsageError(`选项 --from（${from}）不能晚于 --to（${to}）`, command);
     const options = {
-      file: path.resolve(args[0]!),
+      file: outputFile(args[0]!, values, command),
       password: optionalString(values, 'password', command),
       from,
       to,

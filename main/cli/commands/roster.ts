@@ -23,7 +23,7 @@ import {
   type Grid,
   type ImportField,
 } from '../../services/spreadsheet';
-import { integerOption, optionalString, schemaOptions, UsageError } from '../args';
+import { FORCE_OPTION, integerOption, optionalString, outputFile, schemaOptions, UsageError } from '../args';
 import type { CliCommand, OptionValues } from '../command';
 import { peekDatabase, pickByName } from '../lookup';
 
@@ -177,7 +177,7 @@ const COLUMN_HELP = '--columns a,b,…   导出的列（member list --json 的�
 export const rosterExportCommand: CliCommand<RosterExportOptions> = {
   path: ['roster', 'export'],
   summary: '导出党员名册：FILE.xlsx（可再导入，完全一致）或 FILE.docx（打印用的党员花名册，A4 横向）',
-  usage: 'FILE.xlsx|FILE.docx [--filter 条件=值,…] [--category 正式党员|预备党员] [--status 状态|全部] [--all] [--search 关键字] [--group 党小组] [--columns a,b] [--mask-id]',
+  usage: 'FILE.xlsx|FILE.docx [--filter 条件=值,…] [--category 正式党员|预备党员] [--status 状态|全部] [--all] [--search 关键字] [--group 党小组] [--columns a,b] [--mask-id] [--force]',
   details: [
     '--filter category=预备党员,gender=女   筛选条件（category/人员类别、status/党籍状态、gender/性别、query/搜索、educationGroup、ageBand）',
     '--category 预备党员   只导出预备党员（或正式党员）',
@@ -186,6 +186,7 @@ export const rosterExportCommand: CliCommand<RosterExportOptions> = {
     `--group 党小组名称    只导出这个党小组的党员（名称同“党小组”页；“${NO_GROUP}”：没有党小组的党员）`,
     COLUMN_HELP,
     '--mask-id             Word 花名册中身份证号只显示首尾',
+    '--force               FILE 已存在时覆盖它（否则不导出）；不存在的文件夹会自动建立',
   ],
   options: {
     filter: { type: 'string' },
@@ -196,6 +197,7 @@ export const rosterExportCommand: CliCommand<RosterExportOptions> = {
     group: { type: 'string' },
     columns: { type: 'string' },
     'mask-id': { type: 'boolean' },
+    ...FORCE_OPTION,
   },
   positionals: ['FILE'],
   database: 'existing',
@@ -206,6 +208,7 @@ export const rosterExportCommand: CliCommand<RosterExportOptions> = {
     if (ext !== '.xlsx' && ext !== '.docx') throw new UsageError(`导出文件应以 .xlsx 或 .docx 结尾：${file}`, command);
     const format = ext === '.xlsx' ? 'xlsx' : 'docx';
     const columns = columnsOption(values, format, command);
+    outputFile(file, values, command);
     const filter = filterOption(values, command);
     // Last: the only check that reads the data file.
     const partyGroupId = groupOption(values, databasePath, command);

@@ -104,6 +104,8 @@ export async function exportRosterXlsx(db: Sqlite, file: string, options: Roster
   const scope = rosterScope(db, options.filter?.branchId);
   const width = columns.length + 1 + (scope.acrossBranches ? 1 : 0);
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  // As writeFileAtomic does for the other exports: a missing folder is created.
+  fs.mkdirSync(path.dirname(file), { recursive: true });
   try {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: true, useSharedStrings: false });
     workbook.creator = '支部工作台';

@@ -1,4 +1,4 @@
-/** `roster export` options that need the data file: --group by the name the user sees. */
+/** `roster export` and `handover export`: --group by the name the user sees, and the files the exports write. */
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ interface Listed {
   [key: string]: unknown;
 }
 
-const root = tempDir('branch-desk-cli-roster-export-');
+const root = tempDir('branch-desk-cli-exports-');
 const dataDir = path.join(root, 'data');
 const db = path.join(dataDir, 'x.sqlite');
 const out = (name: string) => path.join(root, 'out', name);
@@ -27,7 +27,6 @@ async function idNumbersIn(file: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  fs.mkdirSync(path.join(root, 'out'));
   await ok(['seed-demo', '--members', '40', '--seed', '4', '--db', db]);
   // One member without a party group (未分组): a copy of a seeded one with another ID number.
   const one = JSON.parse((await ok(['member', 'list', '--db', db, '--json'])).stdout)[0] as Listed;
@@ -77,5 +76,50 @@ describe('roster export --group', () => {
     const help = await ok(['help', 'roster', 'export']);
     expect(help.stdout).toContain('--group 党小组名称');
     expect(help.stdout).toContain('未分组');
+  });
+});
+
+describe('the files exports write', () => {
+  const EXPORTS = [
+    ['roster export', 'xlsx', (file: string) => ['roster', 'export', file]],
+    ['roster export', 'docx', (file: string) => ['roster', 'export', file]],
+    ['handover export', 'zbk', (file: string) => ['handover', 'export', file]],
+  ] as const;
+
+  it.each(EXPORTS)('%s .%s creates a missing folder, refuses an existing file without --force, and replaces it with --force', async (_, ext, args) => {
+    const file = path.join(root, 'new', ext, 'deeper', `export.${ext}`);
+    await ok([...args(file), '--db', db]);
+    expect(fs.readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+
+    const kept = fs.readFileSync(file);
+    const before = snapshot(dataDir);
+    const refused = await cli([...args(file), '--db', db, '--json']);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(JSON.parse(refused.stderr).error).toEqual({ code: 'E_VALIDATION', message: `文件已存在：${file}（加 --force 覆盖，或换一个文件名）` });
+    expect(fs.readFileSync(file).equals(kept)).toBe(true);
+    expect(snapshot(dataDir)).toEqual(before);
+    expect(fs.readdirSync(path.dirname(file))).toEqual([`export.${ext}`]);
+
+    // A narrower export over it: the file is replaced, not kept.
+    const narrower = ext === 'zbk' ? ['--tables', 'branches'] : ['--category', '预备党员'];
+    await ok([...args(file), ...narrower, '--force', '--db', db]);
+    expect(fs.readFileSync(file).equals(kept)).toBe(false);
+    expect(fs.readdirSync(path.dirname(file))).toEqual([`export.${ext}`]);
+  });
+
+  it.each(EXPORTS)('%s .%s refuses a folder in place of the file, even with --force', async (_, ext, args) => {
+    const folder = path.join(root, `folder.${ext}`);
+    fs.mkdirSync(folder);
+    const r = await cli([...args(folder), '--force', '--db', db, '--json']);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stderr).error.message).toBe(`“${folder}”是文件夹，请写出要导出的文件名`);
+    expect(fs.readdirSync(folder)).toEqual([]);
+  });
+
+  it('names --force in the help of both', async () => {
+    for (const command of [['roster', 'export'], ['handover', 'export']]) {
+      expect((await ok(['help', ...command])).stdout).toContain('--force');
+    }
   });
 });
