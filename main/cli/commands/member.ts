@@ -77,6 +77,7 @@ export const memberListCommand: CliCommand<{ all: boolean; query: string; search
     return { all, query, search: schemaOptions(memberSearchSchema, { query, status: all ? 'all' : 'active' }, { query: '--search' }, memberListCommand) };
   },
   run({ options: { all, query, search }, ctx }) {
+    // Every match: findMembers leaves the search's offset and limit (a page of the roster screen) aside.
     const members = findMembers(ctx!.db, search);
     return { data: members.map(memberJson), text: listText(members, all, query) };
   },
