@@ -1,4 +1,4 @@
-/** A dialog holding one form: 保存 and Enter submit it; 取消 and the close button do nothing while it saves. */
+/** A dialog holding one form: its OK button (保存 unless named) and Enter submit it; 取消 and the close button do nothing while it saves. */
 import { CloseOutlined } from '@ant-design/icons';
 import { Form, Modal, type FormInstance } from 'antd';
 import type { ReactNode } from 'react';
@@ -12,19 +12,23 @@ interface FormModalProps<V> {
   afterClose?: () => void;
   form: FormInstance<V>;
   name: string;
+  okText?: string;
+  /** A red OK button, for an action that ends something (终止发展). */
+  danger?: boolean;
   onFinish: () => void;
   onValuesChange: (changed: Partial<V>) => void;
   children: ReactNode;
 }
 
-export function FormModal<V>({ open, title, width, saving, onCancel, afterClose, form, name, onFinish, onValuesChange, children }: FormModalProps<V>) {
+export function FormModal<V>({ open, title, width, saving, onCancel, afterClose, form, name, okText = '保存', danger = false, onFinish, onValuesChange, children }: FormModalProps<V>) {
   return (
     <Modal
       open={open}
       afterClose={afterClose}
       title={title}
       onCancel={() => !saving && onCancel()}
-      okText="保存"
+      okText={okText}
+      okButtonProps={danger ? { danger: true } : undefined}
       cancelText="取消"
       confirmLoading={saving}
       onOk={() => form.submit()}
