@@ -1,12 +1,13 @@
 /** One applicant: the fields, the 25 steps as a timeline (done with dates, the next one highlighted), and the actions. */
-import { CheckCircleFilled, CloseOutlined, DeleteOutlined, EditOutlined, RightCircleFilled, RollbackOutlined, StopOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Descriptions, Drawer, Space, Spin, Tag } from 'antd';
+import { CheckCircleFilled, RightCircleFilled, RollbackOutlined, StopOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Descriptions, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { educationLabel } from '../../../../shared/domain/codes';
 import { maskIdNumber } from '../../../../shared/domain/idNumber';
 import { PIPELINE_PHASES, PIPELINE_STEPS, STEP, stepInfo, type Applicant } from '../../../../shared/domain/pipeline';
 import { errorText } from '../../api';
+import { DetailDrawer, useConfirmDelete } from '../../components/DetailDrawer';
 import { useReturnFocus } from '../../components/useReturnFocus';
 import { useAppStore } from '../../stores/appStore';
 import { useMemberStore } from '../../stores/memberStore';
@@ -72,6 +73,7 @@ export function ApplicantDetail() {
   const close = usePipelineStore((s) => s.closeDetail);
   const { message, modal } = App.useApp();
   const returnFocus = useReturnFocus(!!detailId, '#pipeline-new');
+  const askDelete = useConfirmDelete();
   const [error, setError] = useState<string | null>(null);
   const [stepOpen, setStepOpen] = useState(false);
   const [terminateOpen, setTerminateOpen] = useState(false);
@@ -114,20 +116,11 @@ export function ApplicantDetail() {
 
   const confirmDelete = () => {
     if (!a) return;
-    modal.confirm({
+    askDelete({
       title: `删除“${a.name}”的发展记录？`,
       content: '删除后，这条记录及其全部步骤移到回收站，需要时可以恢复。已接收的党员在名册中的记录不受影响。',
-      okText: '删除',
-      okButtonProps: { danger: true },
-      cancelText: '取消',
-      onOk: async () => {
-        try {
-          await usePipelineStore.getState().remove(a.id);
-          message.success(`已删除“${a.name}”的发展记录`);
-        } catch (e) {
-          message.error(`删除失败：${errorText(e)}`);
-        }
-      },
+      remove: () => usePipelineStore.getState().remove(a.id),
+      done: `已删除“${a.name}”的发展记录`,
     });
   };
 
@@ -138,28 +131,18 @@ export function ApplicantDetail() {
   };
 
   return (
-    <Drawer
-      afterOpenChange={returnFocus}
+    <DetailDrawer
       open={!!detailId}
-      onClose={close}
-      size={860}
       title={a ? `发展党员：${a.name}` : '发展党员'}
-      closable={{ 'aria-label': '关闭', closeIcon: <CloseOutlined aria-hidden="true" /> }}
-      extra={
-        a ? (
-          <Space>
-            <Button icon={<EditOutlined aria-hidden="true" />} onClick={() => usePipelineStore.getState().openEdit(a)}>
-              修改
-            </Button>
-            <Button danger icon={<DeleteOutlined aria-hidden="true" />} onClick={confirmDelete}>
-              删除
-            </Button>
-          </Space>
-        ) : null
-      }
+      size={860}
+      onClose={close}
+      afterOpenChange={returnFocus}
+      error={error}
+      loaded={!!a}
+      onEdit={() => a && usePipelineStore.getState().openEdit(a)}
+      editPrimary={false}
+      onDelete={confirmDelete}
     >
-      {error ? <Alert type="error" showIcon title={error} role="alert" /> : null}
-      {!a && !error ? <Spin /> : null}
       {a ? (
         <>
           {a.warnings.length ? (
@@ -242,6 +225,6 @@ export function ApplicantDetail() {
           <TerminateDialog applicant={a} open={terminateOpen} onClose={() => setTerminateOpen(false)} />
         </>
       ) : null}
-    </Drawer>
+    </DetailDrawer>
   );
 }

@@ -1,13 +1,13 @@
 /** The member detail: every field, 修改, 删除 (to the recycle bin) and 变更记录. */
-import { DeleteOutlined, EditOutlined, EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Descriptions, Drawer, Space, Spin, Table, Tag } from 'antd';
-import { CloseOutlined } from '@ant-design/icons';
+import { EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
+import { Button, Descriptions, Space, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import type { ChangeEntry } from '../../../../shared/contract/operations';
 import { educationLabel, jobCategoryLabel } from '../../../../shared/domain/codes';
 import { maskIdNumber } from '../../../../shared/domain/idNumber';
 import { probationEnd } from '../../../../shared/domain/member';
 import { errorText } from '../../api';
+import { DetailDrawer, useConfirmDelete } from '../../components/DetailDrawer';
 import { useReturnFocus } from '../../components/useReturnFocus';
 import { formatDate, formatTime } from '../../components/dates';
 import { useMemberStore } from '../../stores/memberStore';
@@ -28,7 +28,7 @@ export function MemberDetail() {
   const close = useMemberStore((s) => s.closeDetail);
   const openEdit = useMemberStore((s) => s.openEdit);
   const remove = useMemberStore((s) => s.remove);
-  const { message, modal } = App.useApp();
+  const askDelete = useConfirmDelete();
   const returnFocus = useReturnFocus(!!detailId);
   const [showId, setShowId] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -41,48 +41,29 @@ export function MemberDetail() {
 
   const confirmDelete = () => {
     if (!member) return;
-    modal.confirm({
+    askDelete({
       title: `删除党员“${member.name}”？`,
       content: '删除后这名党员会移到回收站，不再出现在名册中；需要时可以在“回收站”中恢复。',
-      okText: '删除',
-      okButtonProps: { danger: true },
-      cancelText: '取消',
-      onOk: async () => {
-        try {
-          await remove(member.id);
-          message.success(`已把“${member.name}”移到回收站`);
-        } catch (e) {
-          message.error(`删除失败：${errorText(e)}`);
-        }
-      },
+      remove: () => remove(member.id),
+      done: `已把“${member.name}”移到回收站`,
     });
   };
 
   const end = member ? probationEnd(member) : null;
 
   return (
-    <Drawer
-      afterOpenChange={returnFocus}
+    <DetailDrawer
       open={!!detailId}
-      onClose={close}
-      size={820}
       title={member ? `党员详情：${member.name}` : '党员详情'}
-      closable={{ 'aria-label': '关闭', closeIcon: <CloseOutlined aria-hidden="true" /> }}
-      extra={
-        member ? (
-          <Space>
-            <Button type="primary" icon={<EditOutlined aria-hidden="true" />} onClick={() => openEdit(member)}>
-              修改
-            </Button>
-            <Button danger icon={<DeleteOutlined aria-hidden="true" />} onClick={confirmDelete}>
-              删除
-            </Button>
-          </Space>
-        ) : null
-      }
+      size={820}
+      onClose={close}
+      afterOpenChange={returnFocus}
+      error={error}
+      loaded={!!member}
+      onEdit={() => member && openEdit(member)}
+      editPrimary
+      onDelete={confirmDelete}
     >
-      {error ? <Alert type="error" showIcon title={error} role="alert" /> : null}
-      {!member && !error ? <Spin /> : null}
       {member ? (
         <>
           <Descriptions bordered size="small" column={2} title={<h3 className="form-section-title">基本信息</h3>} styles={{ label: { width: 130 } }}>
@@ -165,6 +146,6 @@ export function MemberDetail() {
           />
         </>
       ) : null}
-    </Drawer>
+    </DetailDrawer>
   );
 }
