@@ -1,7 +1,5 @@
 /** The applicant form's values and checks, and the rules' view of an applicant (shared/domain/pipeline). */
 import dayjs, { type Dayjs } from 'dayjs';
-import { zodProblems } from '../../../../shared/contract/validate';
-import { checkIdNumber, ID_PROBLEM_MESSAGES } from '../../../../shared/domain/idNumber';
 import { probationEnd, type FieldProblem, type Member } from '../../../../shared/domain/member';
 import {
   applicantFieldsSchema,
@@ -11,21 +9,10 @@ import {
   type PipelineState,
 } from '../../../../shared/domain/pipeline';
 import { fromDayjs, toDayjs } from '../../components/dates';
+import { missingProblems, personInput, personValues, schemaFailureProblems, type PersonValues } from '../../components/person/personValues';
 
-export interface ApplicantValues {
-  name: string;
-  idNumber: string;
-  gender?: '男' | '女';
-  birthDate: Dayjs | null;
-  ethnicity?: string;
-  education?: string;
-  nativePlace: string;
+export interface ApplicantValues extends PersonValues {
   politicalStatus?: string;
-  phone: string;
-  workUnit: string;
-  post: string;
-  partyGroupId: string;
-  remark: string;
   applicationDate: Dayjs | null;
   note: string;
 }
@@ -43,30 +30,11 @@ export function emptyApplicant(): ApplicantValues {
 }
 
 export function applicantValues(a: Applicant): ApplicantValues {
-  return {
-    name: a.name, idNumber: a.idNumber, gender: a.gender, birthDate: toDayjs(a.birthDate), ethnicity: a.ethnicity,
-    education: a.education, nativePlace: a.nativePlace, politicalStatus: a.politicalStatus, phone: a.phone,
-    workUnit: a.workUnit, post: a.post, partyGroupId: a.partyGroupId ?? '', remark: a.remark,
-    applicationDate: toDayjs(a.applicationDate), note: '',
-  };
+  return { ...personValues(a), politicalStatus: a.politicalStatus, applicationDate: toDayjs(a.applicationDate), note: '' };
 }
 
 export function applicantInput(v: ApplicantValues): ApplicantFieldsInput {
-  return {
-    name: v.name ?? '',
-    gender: v.gender as ApplicantFieldsInput['gender'],
-    ethnicity: (v.ethnicity ?? '') as ApplicantFieldsInput['ethnicity'],
-    idNumber: v.idNumber ?? '',
-    birthDate: fromDayjs(v.birthDate),
-    education: v.education ?? '',
-    nativePlace: v.nativePlace ?? '',
-    politicalStatus: v.politicalStatus ?? '',
-    phone: v.phone ?? '',
-    workUnit: v.workUnit ?? '',
-    post: v.post ?? '',
-    partyGroupId: v.partyGroupId || null,
-    remark: v.remark ?? '',
-  };
+  return { ...personInput(v), politicalStatus: v.politicalStatus ?? '' };
 }
 
 const REQUIRED: Partial<Record<(typeof APPLICANT_FIELD_ORDER)[number], string>> = {
@@ -83,23 +51,10 @@ const REQUIRED: Partial<Record<(typeof APPLICANT_FIELD_ORDER)[number], string>> 
 export function applicantProblems(v: ApplicantValues, today = dayjs().format('YYYY-MM-DD')): FieldProblem[] {
   const input = applicantInput(v);
   const applicationDate = fromDayjs(v.applicationDate);
-  const all = { ...input, applicationDate } as Record<string, unknown>;
-  const required: FieldProblem[] = [];
-  for (const [field, message] of Object.entries(REQUIRED)) {
-    const value = all[field];
-    if (value === '' || value === undefined || value === null) required.push({ field, message });
-  }
-  const taken = new Set(required.map((p) => p.field));
+  const missing = missingProblems({ ...input, applicationDate }, REQUIRED);
   const parsed = applicantFieldsSchema.safeParse(input);
-  if (!parsed.success) {
-    const problems = [...required, ...zodProblems(parsed.error).filter((p) => !taken.has(p.field))];
-    if (input.idNumber && !taken.has('idNumber')) {
-      const id = checkIdNumber(input.idNumber);
-      if (!id.ok) problems.push({ field: 'idNumber', message: ID_PROBLEM_MESSAGES[id.problem] });
-    }
-    return problems;
-  }
-  const problems = [...required, ...applicantRuleProblems(parsed.data, applicationDate || null, today)];
+  if (!parsed.success) return schemaFailureProblems(missing, parsed.error, input.idNumber);
+  const problems = [...missing, ...applicantRuleProblems(parsed.data, applicationDate || null, today)];
   if (applicationDate && applicationDate > today) problems.push({ field: 'applicationDate', message: '递交入党申请书日期不能晚于今天' });
   return problems;
 }

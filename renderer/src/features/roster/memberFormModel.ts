@@ -1,8 +1,6 @@
 /** The member form's values, their conversion to the contract's input, and validation with the shared rules. */
 import dayjs, { type Dayjs } from 'dayjs';
-import { zodProblems } from '../../../../shared/contract/validate';
 import { JOB_CATEGORIES } from '../../../../shared/domain/codes';
-import { checkIdNumber, ID_PROBLEM_MESSAGES } from '../../../../shared/domain/idNumber';
 import {
   memberFieldsSchema,
   memberRuleProblems,
@@ -11,25 +9,15 @@ import {
   type MemberFieldsInput,
 } from '../../../../shared/domain/member';
 import { fromDayjs, MONTH_FORMAT, toDayjs } from '../../components/dates';
+import { missingProblems, personInput, personValues, schemaFailureProblems, type PersonValues } from '../../components/person/personValues';
 
-export interface MemberValues {
-  name: string;
-  gender?: '男' | '女';
-  ethnicity?: string;
-  idNumber: string;
-  birthDate: Dayjs | null;
-  education?: string;
-  nativePlace: string;
+export interface MemberValues extends PersonValues {
   category?: '正式党员' | '预备党员';
   applicationDate: Dayjs | null;
   joinDate: Dayjs | null;
   fullDate: Dayjs | null;
   jobCategory: string;
-  workUnit: string;
-  post: string;
   partyPost?: string;
-  partyGroupId: string;
-  phone: string;
   landline: string;
   address: string;
   status: string;
@@ -37,7 +25,6 @@ export interface MemberValues {
   lostContactDate: Dayjs | null;
   mobileMember: boolean;
   mobileDestination: string;
-  remark: string;
   /** Asked only for a new member while the roster shows all branches (not part of the member's fields). */
   branchId?: string;
 }
@@ -62,34 +49,23 @@ export function emptyValues(): MemberValues {
 
 export function valuesOf(m: Member): MemberValues {
   return {
-    name: m.name, gender: m.gender, ethnicity: m.ethnicity, idNumber: m.idNumber, birthDate: toDayjs(m.birthDate),
-    education: m.education, nativePlace: m.nativePlace, category: m.category, applicationDate: toDayjs(m.applicationDate),
-    joinDate: toDayjs(m.joinDate), fullDate: toDayjs(m.fullDate), jobCategory: m.jobCategory, workUnit: m.workUnit,
-    post: m.post, partyPost: m.partyPost || undefined, partyGroupId: m.partyGroupId ?? '', phone: m.phone, landline: m.landline,
-    address: m.address, status: m.status, lostContact: m.lostContact, lostContactDate: toDayjs(m.lostContactDate, MONTH_FORMAT),
-    mobileMember: m.mobileMember, mobileDestination: m.mobileDestination, remark: m.remark,
+    ...personValues(m),
+    category: m.category, applicationDate: toDayjs(m.applicationDate), joinDate: toDayjs(m.joinDate), fullDate: toDayjs(m.fullDate),
+    jobCategory: m.jobCategory, partyPost: m.partyPost || undefined, landline: m.landline, address: m.address, status: m.status,
+    lostContact: m.lostContact, lostContactDate: toDayjs(m.lostContactDate, MONTH_FORMAT), mobileMember: m.mobileMember,
+    mobileDestination: m.mobileDestination,
   };
 }
 
 export function toInput(v: MemberValues): MemberFieldsInput {
   return {
-    name: v.name ?? '',
-    gender: v.gender as MemberFieldsInput['gender'],
-    ethnicity: (v.ethnicity ?? '') as MemberFieldsInput['ethnicity'],
-    idNumber: v.idNumber ?? '',
-    birthDate: fromDayjs(v.birthDate),
-    education: v.education ?? '',
-    nativePlace: v.nativePlace ?? '',
+    ...personInput(v),
     category: v.category as MemberFieldsInput['category'],
     applicationDate: fromDayjs(v.applicationDate) || null,
     joinDate: fromDayjs(v.joinDate),
     fullDate: fromDayjs(v.fullDate) || null,
     jobCategory: v.jobCategory ?? '',
-    workUnit: v.workUnit ?? '',
-    post: v.post ?? '',
     partyPost: v.partyPost ?? '',
-    partyGroupId: v.partyGroupId || null,
-    phone: v.phone ?? '',
     landline: v.landline ?? '',
     address: v.address ?? '',
     status: (v.status || '正常') as MemberFieldsInput['status'],
@@ -97,7 +73,6 @@ export function toInput(v: MemberValues): MemberFieldsInput {
     lostContactDate: v.lostContact ? fromDayjs(v.lostContactDate, MONTH_FORMAT) || null : null,
     mobileMember: !!v.mobileMember,
     mobileDestination: v.mobileMember ? (v.mobileDestination ?? '') : '',
-    remark: v.remark ?? '',
   };
 }
 
@@ -110,26 +85,13 @@ const REQUIRED_MESSAGES: Partial<Record<MemberFieldName, string>> = {
   category: '请选择人员类别',
 };
 
-/**
- * The same checks main makes: the shared schema, then the shared cross-field rules.
- * When the schema fails, the ID number is still checked on its own so its problem shows at once.
- */
+/** The same checks main makes: the required fields, the shared schema, then the shared cross-field rules. */
 export function memberProblems(v: MemberValues, today = dayjs().format('YYYY-MM-DD')): FieldProblem[] {
   const input = toInput(v);
-  const required: FieldProblem[] = [];
-  for (const [field, message] of Object.entries(REQUIRED_MESSAGES)) {
-    const value = (input as Record<string, unknown>)[field];
-    if (value === '' || value === undefined || value === null) required.push({ field, message });
-  }
+  const missing = missingProblems(input, REQUIRED_MESSAGES);
   const parsed = memberFieldsSchema.safeParse(input);
-  if (parsed.success) return [...required, ...memberRuleProblems(parsed.data, today)];
-  const requiredFields = new Set(required.map((p) => p.field));
-  const problems = [...required, ...zodProblems(parsed.error).filter((p) => !requiredFields.has(p.field))];
-  if (input.idNumber) {
-    const id = checkIdNumber(input.idNumber);
-    if (!id.ok) problems.push({ field: 'idNumber', message: ID_PROBLEM_MESSAGES[id.problem] });
-  }
-  return problems;
+  if (!parsed.success) return schemaFailureProblems(missing, parsed.error, input.idNumber);
+  return [...missing, ...memberRuleProblems(parsed.data, today)];
 }
 
 function jobLevel(code: string): number {
