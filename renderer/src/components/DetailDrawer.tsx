@@ -1,15 +1,11 @@
 /** The drawer one record's details open in: 修改 and 删除 at the top, a loading or error line until the record is read. */
-import { CloseOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Drawer, Space, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { errorText } from '../api';
+import { closeButton, type DrawerBasics } from './overlay';
 
-interface DetailDrawerProps {
-  open: boolean;
-  title: string;
-  size: number;
-  onClose: () => void;
-  afterOpenChange: (open: boolean) => void;
+interface DetailDrawerProps extends DrawerBasics {
   error: string | null;
   /** The record is read: the buttons show, and the loading spinner does not. */
   loaded: boolean;
@@ -20,15 +16,11 @@ interface DetailDrawerProps {
   children: ReactNode;
 }
 
-export function DetailDrawer({ open, title, size, onClose, afterOpenChange, error, loaded, onEdit, editPrimary, onDelete, children }: DetailDrawerProps) {
+export function DetailDrawer({ error, loaded, onEdit, editPrimary, onDelete, children, ...drawer }: DetailDrawerProps) {
   return (
     <Drawer
-      afterOpenChange={afterOpenChange}
-      open={open}
-      onClose={onClose}
-      size={size}
-      title={title}
-      closable={{ 'aria-label': '关闭', closeIcon: <CloseOutlined aria-hidden="true" /> }}
+      {...drawer}
+      closable={closeButton}
       extra={
         loaded ? (
           <Space>

@@ -1,14 +1,9 @@
 /** The drawer a long form opens in, its 取消/保存 footer, and the question before closing unsaved input. */
-import { CloseOutlined } from '@ant-design/icons';
 import { App, Button, Drawer, type FormInstance } from 'antd';
 import type { ReactNode } from 'react';
+import { closeButton, type DrawerBasics } from './overlay';
 
-interface FormDrawerProps {
-  open: boolean;
-  title: string;
-  size: number;
-  onClose: () => void;
-  afterOpenChange: (open: boolean) => void;
+interface FormDrawerProps extends DrawerBasics {
   children: ReactNode;
 }
 
@@ -22,7 +17,7 @@ export function FormDrawer({ open, title, size, onClose, afterOpenChange, childr
       onClose={onClose}
       destroyOnHidden
       maskClosable={false}
-      closable={{ 'aria-label': '关闭', closeIcon: <CloseOutlined aria-hidden="true" /> }}
+      closable={closeButton}
       styles={{ body: { paddingBottom: 0 } }}
     >
       {children}

@@ -1,7 +1,7 @@
 /** A dialog holding one form: its OK button (保存 unless named) and Enter submit it; 取消 and the close button do nothing while it saves. */
-import { CloseOutlined } from '@ant-design/icons';
 import { Form, Modal, type FormInstance } from 'antd';
 import type { ReactNode } from 'react';
+import { closeButton } from './overlay';
 
 interface FormModalProps<V> {
   open: boolean;
@@ -35,7 +35,7 @@ export function FormModal<V>({ open, title, width, saving, onCancel, afterClose,
       width={width}
       destroyOnHidden
       maskClosable={false}
-      closable={{ 'aria-label': '关闭', closeIcon: <CloseOutlined aria-hidden="true" /> }}
+      closable={closeButton}
     >
       <Form<V> form={form} layout="vertical" name={name} aria-label={title} onFinish={onFinish} onValuesChange={onValuesChange} scrollToFirstError={false}>
         {children}

@@ -1,5 +1,5 @@
 /** 党小组: list with leader and member counts; add, edit, delete. */
-import { CloseOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Space, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import type { PartyGroup } from '../../../../shared/domain/branch';
@@ -7,6 +7,7 @@ import { partyGroupFieldsSchema } from '../../../../shared/domain/branch';
 import { zodProblems } from '../../../../shared/contract/validate';
 import { ApiError, errorText } from '../../api';
 import { applyProblems } from '../../components/formErrors';
+import { closeButton } from '../../components/overlay';
 import { PageTitle } from '../../components/PageTitle';
 import { useDebounced } from '../../components/useDebounced';
 import { useGroupsStore } from '../../stores/groupsStore';
@@ -91,7 +92,7 @@ function GroupDialog({ group, open, onClose }: { group: PartyGroup | null; open:
       onOk={() => form.submit()}
       destroyOnHidden
       width={560}
-      closable={{ 'aria-label': '关闭', closeIcon: <CloseOutlined aria-hidden="true" /> }}
+      closable={closeButton}
     >
       <Form form={form} layout="vertical" name="group" onFinish={onFinish} aria-label="党小组">
         {error ? <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} /> : null}
