@@ -1,44 +1,14 @@
 /** A committee database holding several branches: the roster's 支部 column, adding a member to a chosen branch, exports across branches. */
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { importHandover } from '../../main/services/handover/handover';
-import { idCheckChar } from '../../shared/domain/idNumber';
-import { sampleMember, testContext, type TestContext } from '../helpers/context';
-import { packageOf } from '../helpers/handover';
+import { committee as committeeOf, committeeIdNumber, person } from '../helpers/committee';
+import type { TestContext } from '../helpers/context';
 
 const open: TestContext[] = [];
 const track = (t: TestContext) => (open.push(t), t);
 afterEach(() => open.splice(0).forEach((t) => t.cleanup()));
 
-/** A valid ID number born on 1980-01-<day>, female (even sequence). */
-function idNumber(day: number, seq = 2): string {
-  const first17 = `110105198001${String(day).padStart(2, '0')}00${seq}`;
-  return first17 + idCheckChar(first17);
-}
-
-function person(name: string, day: number) {
-  return sampleMember({ name, idNumber: idNumber(day), birthDate: `1980-01-${String(day).padStart(2, '0')}`, joinDate: '2005-07-01', fullDate: '2006-07-01' });
-}
-
-/** A branch in its own database, with members; returned as a package for the committee. */
-async function branchPackage(name: string, members: [string, number][]): Promise<Buffer> {
-  const t = track(await testContext());
-  await t.call('branch.save', { name });
-  for (const [n, day] of members) await t.call('members.create', person(n, day));
-  return packageOf(t);
-}
-
-/** The committee's own branch (甲) plus two imported ones (乙 with 2 members, 丙 with 3). */
-async function committee() {
-  const c = track(await testContext());
-  await c.call('branch.save', { name: '中共甲钻井队支部委员会' });
-  await c.call('members.create', person('王建国', 1));
-  await importHandover(c, await branchPackage('中共丙钻井队支部委员会', [['陈强', 11], ['杨丽', 12], ['赵军', 13]]), {});
-  await importHandover(c, await branchPackage('中共乙钻井队支部委员会', [['张伟', 21], ['刘芳', 22]]), {});
-  const branches = await c.call('branches.list');
-  const byName = (n: string) => branches.find((b) => b.name === n)!.id;
-  return { c, local: byName('中共甲钻井队支部委员会'), yi: byName('中共乙钻井队支部委员会'), bing: byName('中共丙钻井队支部委员会') };
-}
+const committee = () => committeeOf(track);
 
 describe('the roster across branches', () => {
   it('names each row’s branch and sorts by branch, with and without search text', async () => {
@@ -122,7 +92,7 @@ describe('roster exports across branches', () => {
     const [title, , header, first] = await sheet(all.data);
     expect(title![0]).toBe('各支部党员花名册');
     expect(header).toEqual(['序号', '所在支部', '姓名', '身份证号']);
-    expect(first).toEqual([1, '中共丙钻井队支部委员会', '陈强', idNumber(11)]);
+    expect(first).toEqual([1, '中共丙钻井队支部委员会', '陈强', committeeIdNumber(11)]);
 
     const one = await c.call('roster.exportXlsx', { filter: { branchId: yi }, columns: ['name'] });
     expect(one.fileName).toMatch(/^中共乙钻井队支部委员会党员名册-/);
