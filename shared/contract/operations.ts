@@ -34,7 +34,7 @@ export const memberSearchSchema = z.object({
   educationGroup: z.string().max(4).nullish(),
   gender: z.enum(GENDERS).nullish(),
   ageBand: z.enum(AGE_BANDS.map((b) => b.key) as [string, ...string[]]).nullish(),
-  /** Omit to search every branch in the database (committee roll-up); defaults to the local branch. */
+  /** Omitted or null: the local branch; a branch id: that branch; 'all': every branch in the database (committee roll-up). */
   branchId: z.union([id, z.literal('all')]).nullish(),
   sort: z.enum(SORTABLE_MEMBER_FIELDS).default('name'),
   order: z.enum(['asc', 'desc']).default('asc'),
