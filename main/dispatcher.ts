@@ -71,7 +71,7 @@ export const handlers: Handlers = {
   'members.history': (ctx, input) => memberHistory(ctx.db, input.id),
   'members.events': (ctx, input) => memberEvents(ctx.db, input.id),
   'members.recordEvent': (ctx, input) => recordMemberEvent(ctx.db, input.memberId, input.event),
-  'members.transferIn': (ctx, input) => transferIn(ctx.db, input.fields, input.transfer),
+  'members.transferIn': (ctx, input) => transferIn(ctx.db, input.fields, input.transfer, undefined, input.branchId),
 
   'trash.list': (ctx) => listTrash(ctx.db),
   'trash.restore': (ctx, input) => restoreFromTrash(ctx.db, input.table, input.id),
@@ -114,6 +114,7 @@ export const handlers: Handlers = {
 };
 
 const GROUP_FIELD_LABELS = { name: '党小组名称', leaderMemberId: '组长', sortOrder: '排序', branchId: '支部' };
+const ROSTER_FILE_LABELS = { branchId: '导入到支部', data: '文件', mapping: '列对应', headerRow: '表头行' };
 const HANDOVER_FIELD_LABELS = {
   branchId: '支部',
   from: '起始日期',
@@ -132,6 +133,7 @@ function labelsFor(name: OperationName): Record<string, string> {
   if (name.startsWith('members.')) return MEMBER_FIELD_LABELS;
   if (name.startsWith('pipeline.')) return PIPELINE_FIELD_LABELS;
   if (name.startsWith('handover.')) return HANDOVER_FIELD_LABELS;
+  if (name === 'roster.importPreview' || name === 'roster.importApply') return ROSTER_FILE_LABELS;
   return {};
 }
 

@@ -139,7 +139,8 @@ export const contract = {
   'members.history': op<ChangeEntry[]>()(z.object({ id })),
   'members.events': op<MemberEventRecord[]>()(z.object({ id })),
   'members.recordEvent': op<Member>()(z.object({ memberId: id, event: memberEventSchema })),
-  'members.transferIn': op<Member>()(z.object({ fields: memberFieldsSchema, transfer: transferInSchema })),
+  /** branchId: the branch the member is transferred into (as for members.create); omitted: the local branch. */
+  'members.transferIn': op<Member>()(z.object({ fields: memberFieldsSchema, transfer: transferInSchema, branchId: branchRef })),
 
   'trash.list': op<TrashItem[]>()(none),
   'trash.restore': op<void>()(z.object({ table: z.string().max(40), id })),
@@ -151,6 +152,8 @@ export const contract = {
       fileName: z.string().max(260).default(''),
       mapping: z.record(z.string().max(3), z.string().max(40).nullable()).nullish(),
       headerRow: z.number().int().min(1).max(100).nullish(),
+      /** The branch imported into: duplicates and updates are matched within it. Omitted: the local branch. */
+      branchId: branchRef,
     }),
   ),
   'roster.importApply': op<SheetImportResult>()(
@@ -159,6 +162,8 @@ export const contract = {
       mapping: z.record(z.string().max(3), z.string().max(40).nullable()).nullish(),
       headerRow: z.number().int().min(1).max(100).nullish(),
       skipInvalid: z.boolean().default(false),
+      /** As for roster.importPreview: the branch the previewed rows are written into. */
+      branchId: branchRef,
     }),
   ),
   'roster.exportXlsx': op<ExportedFile>()(

@@ -31,6 +31,9 @@ export interface SheetPreviewRow {
 export interface SheetPreview {
   stagingId: string;
   fileName: string;
+  /** The branch the rows are matched against and would be written into, as main resolved it. */
+  branchId: string;
+  branchName: string;
   format: string;
   sheetName: string;
   headerRow: number;
@@ -53,6 +56,9 @@ export interface SheetImportResult {
   unchanged: number;
   skipped: number;
   backup: string | null;
+  /** The branch the members were written into. */
+  branchId: string;
+  branchName: string;
 }
 
 export interface RosterOverview {

@@ -14,7 +14,7 @@ import { prepare, type Sqlite } from '../../db/query';
 import { registerTable } from '../../db/registry';
 import { getRow, insertRow, newCommon, updateRow } from '../../db/rows';
 import type { MemberEventsTable, MembersTable } from '../../db/schema';
-import { requireBranchId } from '../branch/branch';
+import { resolveBranchId } from '../branch/branch';
 import { getMember, memberProblems, newMemberRow } from './members';
 
 registerTable({
@@ -84,10 +84,14 @@ export function recordMemberEvent(db: Sqlite, memberId: string, event: MemberEve
   })();
 }
 
-/** A member arriving from another branch: the member record and the 转入 event in one transaction. */
-export function transferIn(db: Sqlite, fields: MemberFields, transfer: TransferIn, today: string = localToday()): Member {
+/**
+ * A member arriving from another branch: the member record and the 转入 event in one transaction. The member
+ * joins the named branch (a committee recording a transfer into an imported branch) or, by default, the local one;
+ * the ID number must be unique and the party group one of its groups within that branch, as for createMember.
+ */
+export function transferIn(db: Sqlite, fields: MemberFields, transfer: TransferIn, today: string = localToday(), branch?: string | null): Member {
   return db.transaction(() => {
-    const branchId = requireBranchId(db);
+    const branchId = resolveBranchId(db, branch);
     const problems = memberProblems(db, branchId, { ...fields, status: '正常' }, today);
     if (transfer.date > today) problems.push({ field: 'date', message: '转入日期不能晚于今天' });
     if (transfer.date < fields.joinDate) problems.push({ field: 'date', message: '转入日期不能早于入党日期' });

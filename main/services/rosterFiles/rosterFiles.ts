@@ -13,7 +13,7 @@ import { computeBranchStatistics } from '../../../shared/domain/statistics';
 import type { AppContext } from '../../app/context';
 import { dropStaged, stagedFile, stageFile } from '../../app/staging';
 import { buildBranchStatisticsDocument, buildRosterDocument, ROSTER_COLUMNS, toBuffer, type RosterDocumentInput } from '../../documents';
-import { getLocalBranch, requireBranchId, rosterScope } from '../branch/branch';
+import { branchNames, getLocalBranch, requireBranchId, rosterScope } from '../branch/branch';
 import { pipelineBoard } from '../pipeline/board';
 import { findMembers } from '../roster/members';
 import {
@@ -32,10 +32,12 @@ import {
 const label = (key: string) => MEMBER_FIELD_LABELS[key] ?? key;
 const issue = (i: CellIssue): SheetIssue => ({ ...i, text: describeIssue(i) });
 
-function view(stagingId: string, fileName: string, p: ImportPreview): SheetPreview {
+function view(ctx: AppContext, stagingId: string, fileName: string, p: ImportPreview): SheetPreview {
   return {
     stagingId,
     fileName,
+    branchId: p.branchId,
+    branchName: branchNames(ctx.db).get(p.branchId) ?? '',
     format: p.format,
     sheetName: p.sheetName,
     headerRow: p.headerRow,
@@ -64,12 +66,20 @@ export interface SheetRequest {
   fileName: string;
   mapping?: Record<string, string | null> | null;
   headerRow?: number | null;
+  /** The branch to import into; omitted: the local branch. */
+  branchId?: string | null;
 }
 
-async function previewOf(ctx: AppContext, stagingId: string, mapping?: Record<string, string | null> | null, headerRow?: number | null) {
+type PreviewRequest = Pick<SheetRequest, 'mapping' | 'headerRow' | 'branchId'>;
+
+async function previewOf(ctx: AppContext, stagingId: string, req: PreviewRequest) {
   const { buffer, fileName } = stagedFile(ctx, 'sheet', stagingId);
   const grid = await readSpreadsheet(buffer, formatOf(fileName));
-  return previewImport(ctx.db, grid, { mapping: (mapping ?? undefined) as ColumnMapping | undefined, headerRow: headerRow ?? undefined });
+  return previewImport(ctx.db, grid, {
+    mapping: (req.mapping ?? undefined) as ColumnMapping | undefined,
+    headerRow: req.headerRow ?? undefined,
+    branchId: req.branchId,
+  });
 }
 
 /** Stages the file (once) and previews it with the mapping as corrected by the user. */
@@ -80,20 +90,28 @@ export async function previewSheet(ctx: AppContext, req: SheetRequest): Promise<
     if (!req.data) throw new AppError('E_VALIDATION', '请选择要导入的表格文件', [{ field: 'data', message: '请选择文件' }]);
     stagingId = stageFile(ctx, 'sheet', { buffer: Buffer.from(req.data, 'base64'), fileName: req.fileName });
   }
-  const preview = await previewOf(ctx, stagingId, req.mapping, req.headerRow);
-  return view(stagingId, stagedFile(ctx, 'sheet', stagingId).fileName, preview);
+  const preview = await previewOf(ctx, stagingId, req);
+  return view(ctx, stagingId, stagedFile(ctx, 'sheet', stagingId).fileName, preview);
 }
 
 /** Reads and previews again (nothing trusted from the screen), then writes in one transaction after a backup. */
 export async function applySheet(
   ctx: AppContext,
-  req: { stagingId: string; skipInvalid: boolean; mapping?: Record<string, string | null> | null; headerRow?: number | null },
+  req: PreviewRequest & { stagingId: string; skipInvalid: boolean },
 ): Promise<SheetImportResult> {
-  const preview = await previewOf(ctx, req.stagingId, req.mapping, req.headerRow);
+  const preview = await previewOf(ctx, req.stagingId, req);
   const r = await applyImport(ctx.db, ctx.databasePath, preview, { skipInvalid: req.skipInvalid });
   dropStaged(ctx, 'sheet', req.stagingId);
   ctx.log.info(`roster import: ${r.inserted} new, ${r.updated} updated`);
-  return { inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, skipped: r.skipped, backup: r.backup?.name ?? null };
+  return {
+    inserted: r.inserted,
+    updated: r.updated,
+    unchanged: r.unchanged,
+    skipped: r.skipped,
+    backup: r.backup?.name ?? null,
+    branchId: preview.branchId,
+    branchName: branchNames(ctx.db).get(preview.branchId) ?? '',
+  };
 }
 
 /** File name stem: the branch the listing covers (local by default; 各支部 across branches), what, and the date. */

@@ -6,8 +6,9 @@ import { insertRow, updateRow } from '../../db/rows';
 import { makeBackup, type BackupInfo } from '../backup/backups';
 import { ensureGroupByName } from '../roster/groups';
 import { memberColumns, newMemberRow } from '../roster/members';
-import { requireBranchId } from '../branch/branch';
+import { resolveBranchId } from '../branch/branch';
 import { describeIssue, type ImportPreview, type PreviewRow } from './preview';
+import { IMPORT_BRANCH_LABEL } from './stored';
 
 export interface ApplyOptions {
   /** Write the valid rows even when some rows are invalid (those are left out). */
@@ -57,10 +58,11 @@ function writeRow(db: Sqlite, branchId: string, row: PreviewRow, groupId: (name:
   return updateRow(db, 'members', row.memberId!, memberColumns(fields), row.expectedUpdatedAt ?? undefined).id;
 }
 
-function writeAll(db: Sqlite, rows: PreviewRow[], onProgress?: ApplyOptions['onProgress']): string[] {
+function writeAll(db: Sqlite, branch: string, rows: PreviewRow[], onProgress?: ApplyOptions['onProgress']): string[] {
   try {
     return db.transaction(() => {
-      const branchId = requireBranchId(db);
+      // The branch the preview matched against; checked again, as it may have gone to the trash since.
+      const branchId = resolveBranchId(db, branch, 'branchId', IMPORT_BRANCH_LABEL);
       const groupId = groupResolver(db, branchId);
       return rows.map((row, i) => {
         const id = writeRow(db, branchId, row, groupId);
@@ -93,6 +95,6 @@ export async function applyImport(db: Sqlite, databasePath: string, preview: Imp
   };
   if (rows.length === 0) return result;
   result.backup = await makeBackup(db, databasePath, 'before-import');
-  result.memberIds = writeAll(db, rows, options.onProgress);
+  result.memberIds = writeAll(db, preview.branchId, rows, options.onProgress);
   return result;
 }

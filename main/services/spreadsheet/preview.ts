@@ -66,6 +66,8 @@ export interface SkippedRow {
 }
 
 export interface ImportPreview {
+  /** The branch the rows were matched against, and are written into. */
+  branchId: string;
   format: SpreadsheetFormat;
   sheetName: string;
   headerRow: number;
@@ -89,6 +91,8 @@ export interface PreviewOptions {
   headerRow?: number;
   /** YYYY-MM-DD; defaults to the local date. */
   today?: string;
+  /** The branch to import into (it must exist and not be in the trash); omitted: the local branch. */
+  branchId?: string | null;
 }
 
 /** Fields without which a member cannot be stored (gender and birth date can come from a valid ID number). */
@@ -362,7 +366,7 @@ export function previewImport(db: Sqlite, grid: Grid, options: PreviewOptions = 
     .filter((e): e is [string, ImportField] => e[1] !== null)
     .map(([letter, field]) => [field, columnIndex(letter), letter]);
   const ctx: RowContext = {
-    roster: loadStoredRoster(db),
+    roster: loadStoredRoster(db, options.branchId),
     columnOf: new Map(columns.map(([f, , letter]) => [f, letter])),
     today: options.today ?? localToday(),
   };
@@ -372,6 +376,7 @@ export function previewImport(db: Sqlite, grid: Grid, options: PreviewOptions = 
   crossRowProblems(rows, ctx);
   const count = (o: RowOutcome) => rows.filter((r) => r.outcome === o).length;
   return {
+    branchId: ctx.roster.branchId,
     format: grid.format,
     sheetName: grid.sheetName,
     headerRow: header.number,

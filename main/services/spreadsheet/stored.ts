@@ -1,8 +1,8 @@
-/** The stored roster of the local branch, loaded once per preview and looked up in maps (no query per row). */
+/** The stored roster of the branch imported into, loaded once per preview and looked up in maps (no query per row). */
 import type { MemberFieldsInput, Member } from '../../../shared/domain/member';
 import { prepare, type Sqlite } from '../../db/query';
 import type { MembersTable } from '../../db/schema';
-import { requireBranchId } from '../branch/branch';
+import { resolveBranchId } from '../branch/branch';
 import { toMember } from '../roster/members';
 
 export interface StoredRoster {
@@ -15,8 +15,12 @@ export interface StoredRoster {
 
 export const nameBirthKey = (name: string, birthDate: string) => `${name}\u0000${birthDate}`;
 
-export function loadStoredRoster(db: Sqlite): StoredRoster {
-  const branchId = requireBranchId(db);
+/** The label the import names its target branch by, in messages. */
+export const IMPORT_BRANCH_LABEL = '导入到支部';
+
+/** branch: the branch imported into (a committee importing into an imported branch); omitted: the local one. */
+export function loadStoredRoster(db: Sqlite, branch?: string | null): StoredRoster {
+  const branchId = resolveBranchId(db, branch, 'branchId', IMPORT_BRANCH_LABEL);
   const rows = prepare(
     db,
     `SELECT m.*, g.name AS group_name FROM members m LEFT JOIN party_groups g ON g.id = m.party_group_id
