@@ -1,20 +1,10 @@
 /** One member: the detail panel, the add/edit form, history and deletion. */
 import { create } from 'zustand';
 import type { ChangeEntry } from '../../../shared/contract/operations';
-import type { PartyGroup } from '../../../shared/domain/branch';
 import type { Member, MemberFieldsInput } from '../../../shared/domain/member';
 import { api } from '../api';
-import { ALL_BRANCHES, useRosterStore } from './rosterStore';
-import { useCommitteeStore } from './committeeStore';
-
-/**
- * Which branch the form works on. A new member joins the branch the roster shows; when it shows all
- * branches the form asks (choose). branchId null = the local branch.
- */
-export interface FormBranch {
-  branchId: string | null;
-  choose: boolean;
-}
+import { shownFormBranch, type FormBranch } from './formBranch';
+import { useRosterStore } from './rosterStore';
 
 interface MemberState {
   detailId: string | null;
@@ -23,10 +13,8 @@ interface MemberState {
   formOpen: boolean;
   /** The member being edited, or null when adding a new one. */
   editing: Member | null;
+  /** Which branch the form works on: for a new member, the branch the roster shows (or a choice). */
   formBranch: FormBranch;
-  /** The party groups of the branch the form works on (not always the local branch's). */
-  formGroups: PartyGroup[];
-  loadFormGroups(branchId: string | null): Promise<void>;
   openDetail(id: string): Promise<void>;
   closeDetail(): void;
   reloadDetail(): Promise<void>;
@@ -45,13 +33,6 @@ export const useMemberStore = create<MemberState>((set, get) => ({
   formOpen: false,
   editing: null,
   formBranch: { branchId: null, choose: false },
-  formGroups: [],
-
-  async loadFormGroups(branchId) {
-    const local = useCommitteeStore.getState().branches.find((b) => b.isLocal)?.id;
-    const formGroups = await api().call('groups.list', branchId && branchId !== local ? { branchId } : {});
-    set({ formGroups });
-  },
 
   async openDetail(id) {
     // The detail panel loads the record itself when it sees the new id.
@@ -70,10 +51,7 @@ export const useMemberStore = create<MemberState>((set, get) => ({
   },
 
   openCreate() {
-    const shown = useRosterStore.getState().filters.branchId ?? null;
-    const several = useCommitteeStore.getState().branches.length > 1;
-    const formBranch = !several || !shown ? { branchId: null, choose: false } : shown === ALL_BRANCHES ? { branchId: null, choose: true } : { branchId: shown, choose: false };
-    set({ formOpen: true, editing: null, formBranch });
+    set({ formOpen: true, editing: null, formBranch: shownFormBranch() });
   },
 
   openEdit(member) {

@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { Member, MemberFieldsInput } from '../../../shared/domain/member';
 import type { MemberEventInput, MemberEventKind, MemberEventRecord } from '../../../shared/domain/memberEvents';
 import { api } from '../api';
+import { shownFormBranch, type FormBranch } from './formBranch';
 import { useMemberStore } from './memberStore';
 import { useRosterStore } from './rosterStore';
 
@@ -20,13 +21,16 @@ interface StatusState {
   /** The open status-change dialog, for the member shown in the detail. */
   dialog: { kind: Exclude<MemberEventKind, '转入'>; member: Member } | null;
   transferInOpen: boolean;
+  /** The branch the arriving member joins: the one the roster shows, or a choice when it shows all branches. */
+  transferBranch: FormBranch;
   loadEvents(memberId: string): Promise<void>;
   openDialog(kind: Exclude<MemberEventKind, '转入'>, member: Member): void;
   closeDialog(): void;
   record(memberId: string, event: MemberEventInput): Promise<Member>;
   openTransferIn(): void;
   closeTransferIn(): void;
-  transferIn(fields: MemberFieldsInput, transfer: TransferInInput): Promise<Member>;
+  /** branchId: the branch the member joins (null: the local branch). */
+  transferIn(fields: MemberFieldsInput, transfer: TransferInInput, branchId?: string | null): Promise<Member>;
 }
 
 export const useStatusStore = create<StatusState>((set, get) => ({
@@ -34,6 +38,7 @@ export const useStatusStore = create<StatusState>((set, get) => ({
   events: [],
   dialog: null,
   transferInOpen: false,
+  transferBranch: { branchId: null, choose: false },
 
   async loadEvents(memberId) {
     if (get().memberId !== memberId) set({ memberId, events: [] });
@@ -60,15 +65,15 @@ export const useStatusStore = create<StatusState>((set, get) => ({
   },
 
   openTransferIn() {
-    set({ transferInOpen: true });
+    set({ transferInOpen: true, transferBranch: shownFormBranch() });
   },
 
   closeTransferIn() {
     set({ transferInOpen: false });
   },
 
-  async transferIn(fields, transfer) {
-    const member = await api().call('members.transferIn', { fields, transfer });
+  async transferIn(fields, transfer, branchId) {
+    const member = await api().call('members.transferIn', branchId ? { fields, transfer, branchId } : { fields, transfer });
     set({ transferInOpen: false });
     void useRosterStore.getState().reload();
     return member;

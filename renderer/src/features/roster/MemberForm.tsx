@@ -8,8 +8,8 @@ import { FormDrawer, FormFooter, useRequestClose } from '../../components/FormDr
 import { CategoryField, fillFromIdNumber, FullDateField, IdentityFields, NativePlaceField, PartyDateField, PartyGroupField, RemarkField, WorkFields } from '../../components/person/PersonFields';
 import { fieldsSummary, useInlineChecks } from '../../components/useInlineChecks';
 import { useReturnFocus } from '../../components/useReturnFocus';
-import { useCommitteeStore } from '../../stores/committeeStore';
 import { useMemberStore } from '../../stores/memberStore';
+import { TargetBranchField, useTargetBranch } from '../committee/TargetBranch';
 import {
   emptyValues,
   FIELD_ORDER,
@@ -37,10 +37,7 @@ export function MemberForm() {
   const editing = useMemberStore((s) => s.editing);
   const close = useMemberStore((s) => s.closeForm);
   const save = useMemberStore((s) => s.save);
-  const groups = useMemberStore((s) => s.formGroups);
   const formBranch = useMemberStore((s) => s.formBranch);
-  const branches = useCommitteeStore((s) => s.branches);
-  const localBranch = branches.find((b) => b.isLocal);
   const { message } = App.useApp();
   const returnFocus = useReturnFocus(open);
   const [form] = Form.useForm<MemberValues>();
@@ -53,16 +50,12 @@ export function MemberForm() {
   const lostContact = Form.useWatch('lostContact', form);
   const mobileMember = Form.useWatch('mobileMember', form);
   const category = Form.useWatch('category', form);
-  const chosenBranch = Form.useWatch('branchId', form) as string | undefined;
-  /** The branch the member is (or will be) in: null = the local branch. */
-  const targetBranch = formBranch.choose ? (chosenBranch ?? null) : formBranch.branchId;
-  /** A new member going to a branch other than the local one, named on the form so it is never a surprise. */
-  const fixedBranch = !editing && !formBranch.choose && formBranch.branchId ? branches.find((b) => b.id === formBranch.branchId) : undefined;
+  /** The branch the member is (or will be) in, and its party groups. */
+  const branch = useTargetBranch(form, open, formBranch);
   const requestClose = useRequestClose(form, saving, close);
 
   const values = () => ({ ...emptyValues(), ...(form.getFieldsValue(true) as Partial<MemberValues>) }) as MemberValues;
-  const branchProblems = () => (formBranch.choose && !form.getFieldValue('branchId') ? [{ field: 'branchId', message: '请选择所属支部' }] : []);
-  const checks = useInlineChecks(form, ORDER, () => [...branchProblems(), ...memberProblems(values())], (problems) => {
+  const checks = useInlineChecks(form, ORDER, () => [...branch.problems(), ...memberProblems(values())], (problems) => {
     // The summary above the form follows the fields once a save was tried.
     if (localSummary.current) setFormError(fieldsSummary(problems));
   });
@@ -73,22 +66,9 @@ export function MemberForm() {
     checks.reset(editing ? valuesOf(editing) : emptyValues());
     localSummary.current = false;
     setFormError(null);
-    if (formBranch.choose) form.setFieldValue('branchId', localBranch?.id);
+    branch.reset();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, editing, form]);
-
-  // The party groups offered are the target branch's; a group of another branch is dropped when the branch changes.
-  useEffect(() => {
-    if (!open) return;
-    void useMemberStore
-      .getState()
-      .loadFormGroups(targetBranch)
-      .then(() => {
-        const group = form.getFieldValue('partyGroupId') as string | undefined;
-        if (group && !useMemberStore.getState().formGroups.some((g) => g.id === group)) form.setFieldValue('partyGroupId', '');
-      })
-      .catch(() => undefined);
-  }, [open, targetBranch, form]);
 
   useEffect(() => {
     if (formError && scrollToAlert.current) {
@@ -110,10 +90,9 @@ export function MemberForm() {
     setFormError(null);
     setSaving(true);
     try {
-      const branchId = editing ? null : targetBranch && targetBranch !== localBranch?.id ? targetBranch : null;
+      const branchId = editing ? null : branch.branchIdToSave();
       const saved = await save(toInput(values()), branchId);
-      const where = branchId ? `到“${branches.find((b) => b.id === branchId)?.name ?? '所选支部'}”` : '';
-      message.success(editing ? `已保存“${saved.name}”的修改` : `已添加党员“${saved.name}”${where}`);
+      message.success(editing ? `已保存“${saved.name}”的修改` : `已添加党员“${saved.name}”${branch.whereText(branchId)}`);
     } catch (e) {
       setSaving(false);
       if (e instanceof ApiError && e.issues?.length) checks.refused(e.issues);
@@ -140,16 +119,13 @@ export function MemberForm() {
         <div ref={alertRef}>
           {formError ? <Alert type="error" showIcon title={formError} role="alert" style={{ marginBottom: 16 }} /> : null}
         </div>
-        {formBranch.choose ? (
-          <Form.Item name="branchId" label="所属支部" required extra="名册正在显示全部支部，请选择新党员加入哪个支部">
-            <Select
-              options={branches.map((b) => ({ value: b.id, label: b.isLocal ? `${b.name}（本支部）` : b.name }))}
-              onBlur={() => (checks.show('branchId'), checks.revalidate())}
-            />
-          </Form.Item>
-        ) : fixedBranch ? (
-          <Alert type="info" showIcon role="note" style={{ marginBottom: 16 }} title={`将添加到：${fixedBranch.name}`} description="名册当前选择的是这个支部。要添加到别的支部，请先在名册上方换选支部。" />
-        ) : null}
+        {editing ? null : (
+          <TargetBranchField
+            formBranch={formBranch}
+            onLeave={() => (checks.show('branchId'), checks.revalidate())}
+            chooseExtra="名册正在显示全部支部，请选择新党员加入哪个支部"
+          />
+        )}
         <Section title="基本信息" />
         <Row gutter={16}>
           <IdentityFields leave={leave} autoFocus />
@@ -162,7 +138,7 @@ export function MemberForm() {
           <PartyDateField name="applicationDate" leave={leave} />
           <PartyDateField name="joinDate" leave={leave} />
           <FullDateField leave={leave} category={category} />
-          <PartyGroupField leave={leave} groups={groups} />
+          <PartyGroupField leave={leave} groups={branch.groups} />
           <Col span={8}>
             <Form.Item name="partyPost" label="党内职务">
               <Select

@@ -13,8 +13,8 @@ import { FormDrawer, FormFooter, useRequestClose } from '../../components/FormDr
 import { CategoryField, fillFromIdNumber, FullDateField, IdentityFields, NativePlaceField, PartyDateField, PartyGroupField, RemarkField, WorkFields } from '../../components/person/PersonFields';
 import { summaryAfterTry, useInlineChecks } from '../../components/useInlineChecks';
 import { useReturnFocus } from '../../components/useReturnFocus';
-import { useGroupsStore } from '../../stores/groupsStore';
 import { useStatusStore } from '../../stores/statusStore';
+import { TargetBranchField, useTargetBranch } from '../committee/TargetBranch';
 import { emptyValues, memberProblems, toInput, type MemberValues } from '../roster/memberFormModel';
 
 interface TransferValues extends MemberValues {
@@ -24,8 +24,9 @@ interface TransferValues extends MemberValues {
   transferReason: string;
 }
 
+/** The 所属支部 choice comes first when the form asks for it (the roster shows all branches). */
 const ORDER = [
-  'transferDate', 'counterpart', 'docNumber', 'transferReason',
+  'branchId', 'transferDate', 'counterpart', 'docNumber', 'transferReason',
   'name', 'idNumber', 'gender', 'birthDate', 'ethnicity', 'education', 'nativePlace',
   'category', 'applicationDate', 'joinDate', 'fullDate', 'partyGroupId', 'workUnit', 'post', 'phone', 'remark',
 ] as const;
@@ -67,24 +68,27 @@ function TransferInDrawer() {
   const open = useStatusStore((s) => s.transferInOpen);
   const close = useStatusStore((s) => s.closeTransferIn);
   const transferIn = useStatusStore((s) => s.transferIn);
-  const groups = useGroupsStore((s) => s.groups);
+  const formBranch = useStatusStore((s) => s.transferBranch);
   const { message } = App.useApp();
   const returnFocus = useReturnFocus(open);
   const [form] = Form.useForm<TransferValues>();
   const [saving, setSaving] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const category = Form.useWatch('category', form);
+  /** The branch the member joins, and its party groups. */
+  const branch = useTargetBranch(form, open, formBranch);
   const requestClose = useRequestClose(form, saving, close, '关闭后，刚才填写的内容不会保存。');
 
   const values = () => ({ ...emptyTransfer(), ...(form.getFieldsValue(true) as Partial<TransferValues>) }) as TransferValues;
-  const checks = useInlineChecks(form, ORDER, () => problemsOf(values()), summaryAfterTry(setFormError));
+  const checks = useInlineChecks(form, ORDER, () => [...branch.problems(), ...problemsOf(values())], summaryAfterTry(setFormError));
   const leave = (field: keyof TransferValues) => checks.leave(field);
 
   useEffect(() => {
     if (!open) return;
     checks.reset(emptyTransfer());
+    branch.reset();
     setFormError(null);
-    if (!useGroupsStore.getState().loaded) void useGroupsStore.getState().load();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, form]);
 
   const onValuesChange = (changed: Partial<TransferValues>) => {
@@ -98,8 +102,9 @@ function TransferInDrawer() {
     setSaving(true);
     try {
       const v = values();
-      const saved = await transferIn(toInput(v), transferOf(v));
-      message.success(`已办理“${saved.name}”的组织关系转入`);
+      const branchId = branch.branchIdToSave();
+      const saved = await transferIn(toInput(v), transferOf(v), branchId);
+      message.success(`已办理“${saved.name}”的组织关系转入${branch.whereText(branchId)}`);
     } catch (e) {
       if (e instanceof ApiError && e.issues?.length) checks.refused(e.issues.map((p) => ({ ...p, field: formField(p.field) })));
       setFormError(`未能保存：${errorText(e)}`);
@@ -112,6 +117,11 @@ function TransferInDrawer() {
     <FormDrawer afterOpenChange={returnFocus} open={open} title="组织关系转入" size={860} onClose={requestClose}>
       <Form<TransferValues> form={form} layout="vertical" name="transfer-in" aria-label="组织关系转入" onFinish={onFinish} onValuesChange={onValuesChange} scrollToFirstError={false}>
         {formError ? <Alert type="error" showIcon title={formError} role="alert" style={{ marginBottom: 16 }} /> : null}
+        <TargetBranchField
+          formBranch={formBranch}
+          onLeave={() => (checks.show('branchId'), checks.revalidate())}
+          chooseExtra="名册正在显示全部支部，请选择转入党员加入哪个支部"
+        />
         <h3 className="form-section-title">转入信息</h3>
         <Row gutter={16}>
           <Col span={8}>
@@ -142,7 +152,7 @@ function TransferInDrawer() {
           <PartyDateField name="joinDate" leave={leave} />
           <FullDateField leave={leave} category={category} />
           <PartyDateField name="applicationDate" leave={leave} />
-          <PartyGroupField leave={leave} groups={groups} />
+          <PartyGroupField leave={leave} groups={branch.groups} />
           <NativePlaceField leave={leave} />
           <WorkFields leave={leave} />
           <RemarkField leave={leave} extra="其他信息（工作岗位、家庭住址等）可在保存后从党员详情中“修改”补充。" />
