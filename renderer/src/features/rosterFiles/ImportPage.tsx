@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SheetPreview, SheetPreviewRow } from '../../../../shared/contract/rosterFiles';
 import { PageTitle } from '../../components/PageTitle';
 import { useAppStore } from '../../stores/appStore';
+import { useCommitteeStore } from '../../stores/committeeStore';
 import { useRosterImportStore } from '../../stores/rosterImportStore';
 import { useRosterStore } from '../../stores/rosterStore';
 import { readAsBase64, showValue } from '../../components/files';
@@ -23,6 +24,34 @@ const STEP_INDEX = { pick: 0, preview: 1, done: 2 } as const;
 export function OutcomeTag({ outcome }: { outcome: SheetPreviewRow['outcome'] }) {
   const o = OUTCOME[outcome];
   return <span className={o.className}>{o.label}</span>;
+}
+
+/** Whether the database holds more than one branch (a committee's): then the import names its target branch. */
+const useSeveralBranches = () => useCommitteeStore((s) => s.branches.length > 1);
+
+/** 导入到支部: shown only when the database holds more than one branch; null in the store = the local branch. */
+function TargetSelect({ disabled }: { disabled?: boolean }) {
+  const branches = useCommitteeStore((s) => s.branches);
+  const target = useRosterImportStore((s) => s.target);
+  if (branches.length < 2) return null;
+  const local = branches.find((b) => b.isLocal);
+  return (
+    <div className="import-target">
+      <span id="import-target-label" className="import-target-label">
+        导入到支部
+      </span>
+      <Select<string>
+        aria-labelledby="import-target-label"
+        style={{ width: 380 }}
+        disabled={disabled}
+        value={target ?? local?.id}
+        options={branches.map((b) => ({ value: b.id, label: b.isLocal ? `${b.name}（本支部）` : b.name }))}
+        onChange={(v) => void useRosterImportStore.getState().setTarget(v === local?.id ? null : v)}
+        popupMatchSelectWidth={false}
+      />
+      <span className="muted">表格中的党员按身份证号在这个支部的名册中核对：已有的更新，没有的新增到这个支部。</span>
+    </div>
+  );
 }
 
 function PickStep() {
@@ -69,6 +98,7 @@ function PickStep() {
         请选择已有的党员花名册表格：Excel 文件（.xlsx 或旧版 .xls）或 CSV 文件。表格第一行可以是标题，程序会自动找到表头（姓名、性别、身份证号……）。
       </p>
       <p>选好后会先显示预览，核对无误并点“确认导入”后才会写入名册；写入前会自动备份现有数据。也可以把文件直接拖到这里。</p>
+      <TargetSelect disabled={loading} />
       <input
         ref={input}
         type="file"
@@ -248,6 +278,8 @@ function PreviewStep({ preview }: { preview: SheetPreview }) {
   const c = preview.counts;
   const writes = c.new + c.updated;
   const missing = preview.missingFields;
+  const several = useSeveralBranches();
+  const into = several ? `到“${preview.branchName}”` : '';
 
   let blocked: string | null = null;
   if (missing.length) blocked = `还不能导入：表格中缺少必填的“${missing.map((m) => m.label).join('”“')}”。请在上面的列对应中为它选好对应的列。`;
@@ -270,6 +302,7 @@ function PreviewStep({ preview }: { preview: SheetPreview }) {
             换一个文件
           </Button>
         </p>
+        <TargetSelect disabled={loading || applying} />
         <div role="status" aria-live="polite" className="import-status">
           {loading ? '正在按新的列对应重新预览…' : `预览完成：新增 ${c.new} 人，更新 ${c.updated} 人，未变 ${c.unchanged} 人，有问题 ${c.invalid} 行。`}
         </div>
@@ -311,7 +344,7 @@ function PreviewStep({ preview }: { preview: SheetPreview }) {
             </p>
           ) : (
             <p className="import-ready">
-              将新增 {c.new} 人、更新 {c.updated} 人{c.invalid > 0 ? `，跳过有问题的 ${c.invalid} 行` : ''}。写入前会自动备份现有数据。
+              将新增 {c.new} 人、更新 {c.updated} 人{into}{c.invalid > 0 ? `，跳过有问题的 ${c.invalid} 行` : ''}。写入前会自动备份现有数据。
             </p>
           )}
           {error ? <Alert type="error" showIcon role="alert" title={`导入失败：${error}`} /> : null}
@@ -338,6 +371,7 @@ function PreviewStep({ preview }: { preview: SheetPreview }) {
 
 function DoneStep() {
   const result = useRosterImportStore((s) => s.result);
+  const several = useSeveralBranches();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   if (!result) return null;
@@ -352,6 +386,7 @@ function DoneStep() {
       }
       subTitle={
         <div className="import-done-text" role="status">
+          {several ? <p>已导入到“{result.branchName}”。</p> : null}
           <p>
             新增 {result.inserted} 人，更新 {result.updated} 人，未变 {result.unchanged} 人
             {result.skipped ? `，未导入有问题的 ${result.skipped} 行` : ''}。
@@ -370,6 +405,10 @@ function DoneStep() {
           size="large"
           onClick={() => {
             useRosterImportStore.getState().reset();
+            // The roster shows the branch imported into (null: the local one).
+            const local = useCommitteeStore.getState().branches.find((b) => b.isLocal);
+            if (several) useRosterStore.setState((s) => ({ filters: { ...s.filters, branchId: result.branchId === local?.id ? null : result.branchId } }));
+            void useCommitteeStore.getState().loadBranches();
             useRosterStore.getState().resetFilters();
             useAppStore.getState().go('roster');
           }}
@@ -386,6 +425,10 @@ function DoneStep() {
 
 export function ImportPage() {
   const step = useRosterImportStore((s) => s.step);
+  // A new visit starts at the branch the roster shows (a preview under way keeps its own).
+  useEffect(() => {
+    if (useRosterImportStore.getState().step !== 'preview') useRosterImportStore.getState().targetShown();
+  }, []);
   const preview = useRosterImportStore((s) => s.preview);
   const error = useRosterImportStore((s) => s.error);
   return (
