@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { addMember, createBranch, expect, expectAccessible, idNumber, openApp, screenshot, test, type Host } from './fixtures';
-import { field } from './form';
+import { field, typeDate } from './form';
 import { goTo, launchHost, packageFolder } from './handover-hosts';
 
 const SECOND = '中共渤海钻探第二钻井队支部委员会';
@@ -35,14 +35,6 @@ async function committee(host: Host): Promise<{ second: string }> {
 async function showBranch(page: Page, title: RegExp): Promise<void> {
   await page.getByRole('combobox', { name: '支部' }).click();
   await dropdown(page).getByTitle(title).click();
-}
-
-async function typeDate(scope: Locator, label: string, date: string): Promise<void> {
-  const input = field(scope, label);
-  await input.click();
-  await input.fill(date);
-  await input.press('Tab');
-  await expect(input).toHaveValue(date);
 }
 
 async function pick(page: Page, scope: Locator, label: string, text: string): Promise<void> {

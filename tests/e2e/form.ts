@@ -1,5 +1,5 @@
 /** Filling the member form the way a user does. */
-import type { Page, Locator } from '@playwright/test';
+import { expect, type Page, type Locator } from '@playwright/test';
 
 export function memberForm(page: Page): Locator {
   return page.getByRole('form', { name: /^(新增党员|修改党员：)/ });
@@ -9,6 +9,15 @@ export function memberForm(page: Page): Locator {
 export function field(scope: Page | Locator, label: string): Locator {
   const escaped = label.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   return scope.getByLabel(new RegExp(`^\\*?${escaped}$`));
+}
+
+/** Types a date into a date field of `scope` (any form), leaves it, and checks it was taken. */
+export async function typeDate(scope: Locator, label: string, date: string): Promise<void> {
+  const input = field(scope, label);
+  await input.click();
+  await input.fill(date);
+  await input.press('Tab');
+  await expect(input).toHaveValue(date);
 }
 
 export async function pickDate(page: Page, label: string, date: string): Promise<void> {

@@ -1,19 +1,11 @@
 import { addDays, addMonths, addYears, localToday } from '../../shared/domain/dates';
 import { addMember, createBranch, expect, expectAccessible, idNumber, openApp, screenshot, test, type Host } from './fixtures';
-import { field } from './form';
+import { field, typeDate } from './form';
 import type { Locator, Page } from '@playwright/test';
 
 test.beforeEach(async ({ host }) => {
   await createBranch(host);
 });
-
-async function typeDate(scope: Locator, label: string, date: string): Promise<void> {
-  const input = field(scope, label);
-  await input.click();
-  await input.fill(date);
-  await input.press('Tab');
-  await expect(input).toHaveValue(date);
-}
 
 function errorAt(scope: Locator, label: string): Locator {
   // `has` is relative to each form item, so the label is looked up from the page root.

@@ -1,19 +1,11 @@
 import { addMonths, localToday } from '../../shared/domain/dates';
 import { addMember, createBranch, expect, expectAccessible, idNumber, openApp, screenshot, test } from './fixtures';
-import { field } from './form';
-import type { Locator, Page } from '@playwright/test';
+import { field, typeDate } from './form';
+import type { Locator } from '@playwright/test';
 
 test.beforeEach(async ({ host }) => {
   await createBranch(host);
 });
-
-async function typeDate(page: Page, scope: Locator, label: string, date: string): Promise<void> {
-  const input = field(scope, label);
-  await input.click();
-  await input.fill(date);
-  await input.press('Tab');
-  await expect(input).toHaveValue(date);
-}
 
 function errorAt(scope: Locator, label: string): Locator {
   // `has` is relative to each form item, so the label is looked up from the page root.
@@ -46,12 +38,12 @@ test('a transfer out leaves the active roster and is found under 转出, with it
   await expect(errorAt(dialog, '转出日期')).toHaveText('请填写转出日期');
   await expect(errorAt(dialog, '转往党组织')).toHaveText('请填写转往的党组织');
   // A date before he joined is refused by the shared rule, at the date.
-  await typeDate(page, dialog, '转出日期', '2001-01-01');
+  await typeDate(dialog, '转出日期', '2001-01-01');
   await expect(errorAt(dialog, '转出日期')).toHaveText('日期不能早于入党日期（2005-07-01）');
   await expectAccessible(page, 'status-transfer-out-errors', '.ant-modal');
   await screenshot(page, 'status-transfer-out-errors');
 
-  await typeDate(page, dialog, '转出日期', today);
+  await typeDate(dialog, '转出日期', today);
   await field(dialog, '转往党组织').fill('中共渤海钻探第二钻井队支部委员会');
   await field(dialog, '介绍信编号或文号').fill('渤钻组转〔2026〕15号');
   await field(dialog, '转出原因').fill('工作调动');
@@ -133,7 +125,7 @@ test('组织关系转入: the member form with the transfer, the member on the r
   await expectAccessible(page, 'transfer-in-errors');
   await screenshot(page, 'transfer-in-errors');
 
-  await typeDate(page, form, '转入日期', '2026-03-02');
+  await typeDate(form, '转入日期', '2026-03-02');
   await field(form, '转出党组织（从哪里转来）').fill('中共长城钻探第三钻井队支部委员会');
   await field(form, '介绍信编号或文号').fill('长钻组转〔2026〕3号');
   await field(form, '姓名').fill('赵六');
@@ -143,8 +135,8 @@ test('组织关系转入: the member form with the transfer, the member on the r
   await education.click();
   await education.fill('大学本科毕业');
   await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle('大学本科毕业', { exact: true }).click();
-  await typeDate(page, form, '入党日期', '2012-07-01');
-  await typeDate(page, form, '转正日期', '2013-07-01');
+  await typeDate(form, '入党日期', '2012-07-01');
+  await typeDate(form, '转正日期', '2013-07-01');
   await expect(form.getByRole('alert')).toHaveCount(0);
   await screenshot(page, 'transfer-in');
   await form.getByRole('button', { name: '保存' }).click();
