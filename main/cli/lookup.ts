@@ -8,8 +8,9 @@ import { AppError } from '../../shared/contract/errors';
 import { openRaw } from '../db/connection';
 import { refuseNewer } from '../db/open';
 import type { Sqlite } from '../db/query';
-import { UsageError } from './args';
-import type { CliCommand } from './command';
+import { listBranches } from '../services/branch/branch';
+import { optionalString, UsageError } from './args';
+import type { CliCommand, OptionValues } from './command';
 
 export function missingDatabase(databasePath: string): AppError {
   return new AppError('E_NOT_FOUND', `找不到数据文件：${databasePath}（可先运行 init 建立）`);
@@ -69,4 +70,12 @@ export function pickByName<I extends Named>(
       ? `有 ${matches.length} 个${what}的名称含“${wanted}”，请写出完整名称`
       : `没有名为“${wanted}”的${what}`;
   throw new UsageError(`选项 ${option}：${problem}。${choices}`, command);
+}
+
+/** --branch 名称: a branch the database holds (taken in from a package), by its full name or a unique part of it; null: the local branch. */
+export function branchOption(values: OptionValues, databasePath: string, command: CliCommand): string | null {
+  const text = optionalString(values, 'branch', command);
+  if (text === null) return null;
+  const branches = peekDatabase(databasePath, [], (db) => listBranches(db).map((b) => ({ ...b, note: b.isLocal ? '本支部' : undefined })));
+  return pickByName(branches, text, { option: '--branch', what: '支部', partial: true, command }).id;
 }

@@ -1,9 +1,11 @@
-/** A committee database holding several branches (taken in from packages): `handover export --branch`. */
+/** A committee database holding several branches (taken in from packages): `handover export --branch`, `roster import --branch`. */
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliInProcess as cli, cliOk as ok, snapshot } from '../helpers/cli';
 import { tempDir } from '../helpers/context';
+import { idNumber } from '../helpers/sheets';
 
 const FIRST = '中共第一钻井队支部委员会';
 const SECOND = '中共第二钻井队支部委员会';
@@ -83,5 +85,50 @@ describe('handover export --branch', () => {
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stderr).error.code).toBe('E_NOT_FOUND');
     expect(fs.existsSync(path.dirname(db))).toBe(false);
+  });
+});
+
+describe('roster import --branch', () => {
+  /** Members of the branch named `name` with this ID number, read straight from the data file. */
+  function countIn(name: string, id: string): number {
+    // Read-write, though only read: closing then removes the -wal and -shm files (a read-only connection leaves them).
+    const db = new Database(home);
+    try {
+      const row = db
+        .prepare('SELECT count(*) AS n FROM members m JOIN branches b ON b.id = m.branch_id WHERE b.name = ? AND m.id_number = ? AND m.deleted_at IS NULL')
+        .get(name, id) as { n: number };
+      return row.n;
+    } finally {
+      db.close();
+    }
+  }
+
+  it('imports into the named branch, not the local one, and says which', async () => {
+    const id = idNumber('1991-03-04', '女', 77);
+    const sheet = out('one-member.csv');
+    fs.mkdirSync(path.dirname(sheet), { recursive: true });
+    fs.writeFileSync(
+      sheet,
+      `姓名,性别,民族,身份证号,出生日期,学历,人员类别,入党日期,转正日期\n周梅,女,汉族,${id},1991-03-04,大学本科毕业,正式党员,2016-07-01,2017-07-01\n`,
+    );
+    const dry = await ok(['roster', 'import', sheet, '--branch', '第二', '--dry-run', '--db', home]);
+    expect(dry.stdout).toContain(`导入到：${SECOND}`);
+    expect(countIn(SECOND, id)).toBe(0);
+    const r = await ok(['roster', 'import', sheet, '--branch', '第二', '--db', home, '--json']);
+    expect(json(r)).toMatchObject({ new: 1, written: true });
+    expect(countIn(SECOND, id)).toBe(1);
+    expect(countIn(FIRST, id)).toBe(0);
+    // The same person again into that branch is unchanged, not a second member.
+    expect(json(await ok(['roster', 'import', sheet, '--branch', SECOND, '--db', home, '--json']))).toMatchObject({ new: 0, unchanged: 1 });
+    expect(countIn(SECOND, id)).toBe(1);
+  });
+
+  it('refuses an unknown branch before reading the data file into a preview, and changes nothing', async () => {
+    const sheet = out('one-member.csv');
+    const before = snapshot(homeDir);
+    const r = await cli(['roster', 'import', sheet, '--branch', '第九', '--db', home, '--json']);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stderr).error.message).toContain('选项 --branch：没有名为“第九”的支部');
+    expect(snapshot(homeDir)).toEqual(before);
   });
 });

@@ -200,7 +200,7 @@ describe('unknown commands and options', () => {
     const r = await cli(['roster', 'import', file('roster.csv'), '--skip', '--json']);
     expect(r.code).toBe(2);
     expect(JSON.parse(r.stderr).error.message).toBe(
-      '未知选项“--skip”。roster import 可用的选项：--dry-run、--skip-invalid、--map、--header-row；通用选项：--db、--json、-h, --help',
+      '未知选项“--skip”。roster import 可用的选项：--branch、--dry-run、--skip-invalid、--map、--header-row；通用选项：--db、--json、-h, --help',
     );
   });
 });

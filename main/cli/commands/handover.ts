@@ -11,10 +11,9 @@ import { registeredTables, tableSpec } from '../../db/registry';
 import { exportHandover, importHandover, previewHandover, readPackageFile } from '../../services/handover/handover';
 import { planImport } from '../../services/handover/merge';
 import { readPackage } from '../../services/handover/read';
-import { listBranches } from '../../services/branch/branch';
 import { FORCE_OPTION, optionalString, outputFile, UsageError } from '../args';
 import type { CliCommand, OptionValues } from '../command';
-import { peekDatabase, pickByName } from '../lookup';
+import { branchOption } from '../lookup';
 import { formatTable } from '../output';
 
 function dateOption(values: OptionValues, name: string, command: CliCommand): string | null {
@@ -55,14 +54,6 @@ interface HandoverExportOptions {
   createdBy: string | null;
   /** null: the local branch. */
   branchId: string | null;
-}
-
-/** --branch 名称: a branch the database holds (taken in from a package), by its full name or a unique part of it. */
-function branchOption(values: OptionValues, databasePath: string, command: CliCommand): string | null {
-  const text = optionalString(values, 'branch', command);
-  if (text === null) return null;
-  const branches = peekDatabase(databasePath, [], (db) => listBranches(db).map((b) => ({ ...b, note: b.isLocal ? '本支部' : undefined })));
-  return pickByName(branches, text, { option: '--branch', what: '支部', partial: true, command }).id;
 }
 
 export const handoverExportCommand: CliCommand<HandoverExportOptions> = {

@@ -6,7 +6,7 @@ import { memberSearchSchema } from '../../../shared/contract/operations';
 import { localToday } from '../../../shared/domain/dates';
 import { buildRosterDocument, ROSTER_COLUMNS, toBuffer, type RosterDocumentInput } from '../../documents';
 import { writeFileAtomic } from '../../services/handover/export';
-import { getLocalBranch, localBranchId } from '../../services/branch/branch';
+import { branchNames, getLocalBranch, localBranchId } from '../../services/branch/branch';
 import { listGroups } from '../../services/roster/groups';
 import { findMembers } from '../../services/roster/members';
 import {
@@ -25,7 +25,7 @@ import {
 } from '../../services/spreadsheet';
 import { FORCE_OPTION, integerOption, optionalString, outputFile, schemaOptions, UsageError } from '../args';
 import type { CliCommand, OptionValues } from '../command';
-import { peekDatabase, pickByName } from '../lookup';
+import { branchOption, peekDatabase, pickByName } from '../lookup';
 
 /** --map D=idNumber,M=  (a column letter, '=' and a member key; empty leaves the column out). */
 function mappingOption(values: OptionValues, command: CliCommand): ColumnMapping | undefined {
@@ -48,32 +48,43 @@ interface RosterImportOptions {
   headerRow: number | undefined;
   dryRun: boolean;
   skipInvalid: boolean;
+  /** null: the local branch. */
+  branchId: string | null;
 }
 
 export const rosterImportCommand: CliCommand<RosterImportOptions> = {
   path: ['roster', 'import'],
   summary: '从 Excel（.xlsx/.xls）或 CSV 导入党员名册：先预览，全部有效才写入（写入前自动备份）',
-  usage: 'FILE [--dry-run] [--skip-invalid] [--map 列=字段,…] [--header-row N]',
+  usage: 'FILE [--branch 支部名称] [--dry-run] [--skip-invalid] [--map 列=字段,…] [--header-row N]',
   details: [
+    '--branch 支部名称  导入到数据文件中的另一个支部（从交接包导入的），写完整名称或其中能区分的一段；默认为本支部',
     '--dry-run          只预览，不写入',
     '--skip-invalid     跳过有问题的行，写入其余的行',
     '--map D=idNumber   更正猜错的列对应关系（字段名同 member list --json 的键；留空表示不导入该列）',
     '--header-row N     表头所在的行号（猜错时指定）',
   ],
-  options: { 'dry-run': { type: 'boolean' }, 'skip-invalid': { type: 'boolean' }, map: { type: 'string' }, 'header-row': { type: 'string' } },
+  options: {
+    branch: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    'skip-invalid': { type: 'boolean' },
+    map: { type: 'string' },
+    'header-row': { type: 'string' },
+  },
   positionals: ['FILE'],
   database: 'existing',
-  async prepare({ values, args }) {
+  async prepare({ values, args, databasePath }) {
     const headerRow = values['header-row'] === undefined ? undefined : integerOption(values, 'header-row', rosterImportCommand);
     if (headerRow !== undefined && headerRow < 1) throw new UsageError('选项 --header-row 应为正整数', rosterImportCommand);
     const mapping = mappingOption(values, rosterImportCommand);
     const grid = await readSpreadsheetFile(path.resolve(args[0]!));
-    return { grid, mapping, headerRow, dryRun: values['dry-run'] === true, skipInvalid: values['skip-invalid'] === true };
+    const branchId = branchOption(values, databasePath, rosterImportCommand);
+    return { grid, mapping, headerRow, dryRun: values['dry-run'] === true, skipInvalid: values['skip-invalid'] === true, branchId };
   },
-  async run({ options: { grid, mapping, headerRow, dryRun, skipInvalid }, ctx }) {
-    const preview = previewImport(ctx!.db, grid, { mapping, headerRow });
+  async run({ options: { grid, mapping, headerRow, dryRun, skipInvalid, branchId }, ctx }) {
+    const preview = previewImport(ctx!.db, grid, { mapping, headerRow, branchId });
     const summary = previewSummary(preview);
     const report = [
+      `导入到：${branchNames(ctx!.db).get(preview.branchId) ?? ''}`,
       `新增 ${summary.new} 人，更新 ${summary.updated} 人，未变 ${summary.unchanged} 人，有问题 ${summary.invalid.length} 处`,
       ...summary.invalid.map((i) => `  ${describeIssue(i)}`),
     ];
