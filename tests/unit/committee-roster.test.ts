@@ -1,8 +1,10 @@
 /** A committee database holding several branches: the roster's 支部 column, adding a member to a chosen branch, exports across branches. */
 import ExcelJS from 'exceljs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { committee as committeeOf, committeeIdNumber, person } from '../helpers/committee';
 import type { TestContext } from '../helpers/context';
+import { docxToPdf, outputDir, pdfPageCount, pdfText, readDocx, releaseLibreOffice, renderPages, saveFile } from '../helpers/documents';
 
 const open: TestContext[] = [];
 const track = (t: TestContext) => (open.push(t), t);
@@ -116,4 +118,28 @@ describe('roster exports across branches', () => {
     // Read into the local branch: its own member is unchanged, the others' rows are new to it; none invalid.
     expect(preview.counts).toEqual({ new: 5, updated: 0, unchanged: 1, invalid: 0 });
   });
+});
+
+describe('the printed roster across branches', () => {
+  afterAll(releaseLibreOffice);
+
+  it('prints 所在支部 right after 序号, read back with python-docx, and fits its landscape page', async () => {
+    const { c } = await committee();
+    const word = await c.call('roster.exportDocx', { filter: { branchId: 'all', sort: 'branch' } });
+    const dir = outputDir('committee-roster');
+    const file = saveFile(dir, 'all-branches.docx', Buffer.from(word.data, 'base64'));
+    const doc = readDocx(file);
+    expect(doc.paragraphs.map((p) => p.text)).toContain('各支部党员花名册');
+    const table = doc.tables[0]!;
+    expect(table.rows[0]!.slice(0, 3)).toEqual(['序号', '所在支部', '姓名']);
+    expect(table.rows.slice(1).map((r) => r[1])).toEqual([
+      '中共丙钻井队支部委员会', '中共丙钻井队支部委员会', '中共丙钻井队支部委员会',
+      '中共乙钻井队支部委员会', '中共乙钻井队支部委员会', '中共甲钻井队支部委员会',
+    ]);
+    expect(doc.sections[0]!.orientation).toBe('landscape');
+    const pdf = docxToPdf(file);
+    expect(pdfPageCount(pdf)).toBe(1);
+    expect(pdfText(pdf)).toContain('中共丙钻井队支部委员会');
+    renderPages(pdf, join(dir, 'page'));
+  }, 120_000);
 });
