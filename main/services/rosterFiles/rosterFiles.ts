@@ -116,7 +116,7 @@ export async function applySheet(
 
 /** File name stem: the branch the listing covers (local by default; 各支部 across branches), what, and the date. */
 function fileStem(ctx: AppContext, what: string, branchId?: string | null): string {
-  const branch = (branchId !== undefined ? rosterScope(ctx.db, branchId).name : getLocalBranch(ctx.db)?.name) || '支部';
+  const branch = rosterScope(ctx.db, branchId).name || '支部';
   return `${branch.replace(/[\\/:*?"<>|\s]/g, '')}${what}-${localToday()}`;
 }
 

@@ -13,6 +13,7 @@ import { MEMBER_FIELD_LABELS, type Member } from '../../../shared/domain/member'
 import type { Sqlite } from '../../db/query';
 import { rosterScope, type RosterScope } from '../branch/branch';
 import { findMembers } from '../roster/members';
+import { BRANCH_COLUMN } from '../../documents/rosterColumns';
 import { IMPORT_FIELDS, type ImportField } from './headers';
 
 /** Every importable field, in the order of a typical 花名册. */
@@ -59,7 +60,7 @@ function exportHeader(field: ImportField): string {
 type SheetWriter = ExcelJS.Worksheet;
 
 /** The header of the branch column a listing across branches gets (the importer knows it and skips it). */
-export const BRANCH_COLUMN_HEADER = '所在支部';
+export const BRANCH_COLUMN_HEADER = BRANCH_COLUMN.header;
 
 function addTitle(sheet: SheetWriter, branch: string, width: number, today: string, count: number): void {
   const title = sheet.addRow([`${branch}党员花名册`]);
