@@ -1,6 +1,8 @@
-/** Hand-over and backup types that cross the contract. */
+/** Hand-over packages between branches and successors (and the backup types that cross the contract). */
 import { z } from 'zod';
 import { isIsoDate } from '../domain/dates';
+import { defineOperations, op } from './define';
+import { branchRef, fileData, none, optionalDate, password } from './common';
 
 export const PACKAGE_FORMAT = 'branch-desk-handover';
 export const PACKAGE_FORMAT_VERSION = 1;
@@ -88,3 +90,39 @@ export interface HandoverLogEntry {
   packageCreatedAt: string;
   at: string;
 }
+
+const HANDOVER_FIELD_LABELS = {
+  branchId: '支部',
+  from: '起始日期',
+  to: '结束日期',
+  tables: '导出的数据',
+  createdBy: '交接人',
+  password: '密码',
+};
+const resolution = z.enum(['package', 'local']);
+
+export const handoverOperations = defineOperations('handover', HANDOVER_FIELD_LABELS, {
+  'handover.export': op<{ fileName: string; data: string; manifest: PackageManifest }>()(
+    z.object({
+      password,
+      from: optionalDate,
+      to: optionalDate,
+      tables: z.array(z.string().max(40)).max(50).nullish(),
+      createdBy: z.string().max(30).nullish(),
+      /** The branch to export (a committee passing an imported branch on); omitted: the local branch. */
+      branchId: branchRef,
+    }),
+  ),
+  'handover.preview': op<{ stagingId: string; preview: ImportPreview }>()(
+    z.object({ data: fileData, fileName: z.string().max(260).default(''), password }),
+  ),
+  'handover.import': op<{ preview: ImportPreview; backup: string }>()(
+    z.object({
+      stagingId: z.string().uuid(),
+      password,
+      all: resolution.nullish(),
+      byKey: z.record(z.string().max(100), resolution).default({}),
+    }),
+  ),
+  'handover.history': op<HandoverLogEntry[]>()(none),
+});

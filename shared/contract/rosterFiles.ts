@@ -1,6 +1,10 @@
-/** Roster files that cross the contract: spreadsheet import previews, exported files, the branch overview. */
+/** Roster files: spreadsheet import with a preview, Excel and Word rosters, the branch overview and its statistics. */
+import { z } from 'zod';
 import type { PipelineBoard } from '../domain/pipeline';
 import type { BranchStatistics } from '../domain/statistics';
+import { defineOperations, op } from './define';
+import { branchRef, fileData, none } from './common';
+import { memberSearchSchema } from './roster';
 
 export interface ExportedFile {
   fileName: string;
@@ -67,3 +71,47 @@ export interface RosterOverview {
   probation: PipelineBoard['probation'];
   pipeline: { stage: string; total: number }[];
 }
+
+const IMPORT_FIELD_LABELS = { branchId: '导入到支部', data: '文件', mapping: '列对应', headerRow: '表头行' };
+const mapping = z.record(z.string().max(3), z.string().max(40).nullable()).nullish();
+const headerRow = z.number().int().min(1).max(100).nullish();
+const columns = z.array(z.string().max(40)).max(40).nullish();
+/** Which members an export takes: the roster's filters, without paging. */
+const exportFilter = memberSearchSchema.omit({ offset: true, limit: true }).default({ query: '', status: 'active', sort: 'name', order: 'asc' });
+
+export const rosterFilesOperations = defineOperations('rosterFiles', {}, {
+  'roster.importPreview': op<SheetPreview>()(
+    z.object({
+      stagingId: z.string().uuid().nullish(),
+      data: fileData.nullish(),
+      fileName: z.string().max(260).default(''),
+      mapping,
+      headerRow,
+      /** The branch imported into: duplicates and updates are matched within it. Omitted: the local branch. */
+      branchId: branchRef,
+    }),
+    IMPORT_FIELD_LABELS,
+  ),
+  'roster.importApply': op<SheetImportResult>()(
+    z.object({
+      stagingId: z.string().uuid(),
+      mapping,
+      headerRow,
+      skipInvalid: z.boolean().default(false),
+      /** As for roster.importPreview: the branch the previewed rows are written into. */
+      branchId: branchRef,
+    }),
+    IMPORT_FIELD_LABELS,
+  ),
+  'roster.exportXlsx': op<ExportedFile>()(z.object({ filter: exportFilter, columns })),
+  'roster.exportDocx': op<ExportedFile>()(
+    z.object({
+      filter: exportFilter,
+      columns,
+      maskIdNumbers: z.boolean().default(false),
+      filterLabel: z.string().max(40).nullish(),
+    }),
+  ),
+  'overview.get': op<RosterOverview>()(none),
+  'overview.exportStatistics': op<ExportedFile>()(none),
+});

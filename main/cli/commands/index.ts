@@ -1,25 +1,8 @@
-/** Every CLI command, in the order help lists them. A new command is one module added here. */
+/**
+ * Every CLI command, in the order help lists them: each capability's `cliCommands`, in the order of
+ * main/capabilities.ts. A new command is added to its capability's list (main/services/<key>/capability.ts).
+ */
+import { CAPABILITIES } from '../../capabilities';
 import type { CliCommand } from '../command';
-import { checkCommand } from './check';
-import { initCommand } from './init';
-import { memberAddCommand, memberListCommand } from './member';
-import { seedDemoCommand } from './seedDemo';
-import { rosterExportCommand, rosterImportCommand } from './roster';
-import { handoverExportCommand, handoverImportCommand } from './handover';
-import { backupCreateCommand, backupListCommand, backupRestoreCommand, backupVerifyCommand } from './backup';
 
-export const COMMANDS: readonly CliCommand[] = [
-  initCommand,
-  checkCommand,
-  seedDemoCommand,
-  memberListCommand,
-  memberAddCommand,
-  rosterImportCommand,
-  rosterExportCommand,
-  handoverExportCommand,
-  handoverImportCommand,
-  backupCreateCommand,
-  backupListCommand,
-  backupVerifyCommand,
-  backupRestoreCommand,
-];
+export const COMMANDS: readonly CliCommand[] = CAPABILITIES.flatMap((capability) => capability.cliCommands);

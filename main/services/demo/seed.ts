@@ -1,7 +1,8 @@
 /**
  * Demo data (seed-demo, demo.seed): realistic and deterministic for a seed. Each capability
- * (roster now; meetings, appraisal… later) is one module with a pure `prepare` and a `write`;
- * everything is written in one transaction, into a branch that has no members yet.
+ * (roster now; meetings, appraisal… later) names its seeders (`demo` in its capability entry), each one
+ * module with a pure `prepare` and a `write`; everything is written in one transaction, into a branch
+ * that has no members yet.
  */
 import type { AppContext } from '../../app/context';
 import { AppError } from '../../../shared/contract/errors';
@@ -11,13 +12,16 @@ import { prepare, type Sqlite } from '../../db/query';
 import type { JobControl } from '../jobs/jobs';
 import { getLocalBranch } from '../branch/branch';
 import { demoBranchName, ensureDemoBranch, workUnitOf } from './branch';
-import { rosterCapability } from './roster';
-import { eventsCapability } from './events';
-import { pipelineCapability } from './pipeline';
+import { CAPABILITIES } from '../../capabilities';
 import type { DemoCapability, DemoCounts, DemoPlan, DemoState } from './types';
 
-/** The capabilities in the order they are prepared and written. */
-export const DEMO_CAPABILITIES: readonly DemoCapability<any>[] = [rosterCapability, eventsCapability, pipelineCapability];
+/**
+ * The seeders in the order they are prepared and written: the capabilities' `demo`, in the order of
+ * main/capabilities.ts. A function, not a constant: the capability list imports this module (demo.seed).
+ */
+export function demoCapabilities(): readonly DemoCapability<any>[] {
+  return CAPABILITIES.flatMap((capability) => capability.demo ?? []);
+}
 
 export interface DemoSeedInput {
   members: number;
@@ -50,21 +54,21 @@ function planFor(db: Sqlite, input: DemoSeedInput, today: string): DemoPlan {
 }
 
 function prepareAllSync(plan: DemoPlan): unknown[] {
-  return DEMO_CAPABILITIES.map((cap) => {
+  return demoCapabilities().map((cap) => {
     const it = cap.prepare(plan);
     for (let r = it.next(); ; r = it.next()) if (r.done) return r.value;
   });
 }
 
 function preparationSize(plan: DemoPlan): number {
-  return DEMO_CAPABILITIES.reduce((n, cap) => n + cap.size(plan), 0);
+  return demoCapabilities().reduce((n, cap) => n + cap.size(plan), 0);
 }
 
 async function prepareAllInSlices(plan: DemoPlan, ctl: JobControl, sliceSize = 500): Promise<unknown[]> {
   const total = preparationSize(plan);
   const prepared: unknown[] = [];
   let done = 0;
-  for (const cap of DEMO_CAPABILITIES) {
+  for (const cap of demoCapabilities()) {
     const it = cap.prepare(plan);
     for (let r = it.next(); ; r = it.next()) {
       if (r.done) {
@@ -87,7 +91,7 @@ function writeAll(db: Sqlite, plan: DemoPlan, prepared: unknown[]): DemoSummary 
     const { branch, created } = ensureDemoBranch(db, plan.members);
     const state: DemoState = { branchId: branch.id, branchCreated: created, members: [] };
     const counts: DemoCounts = {};
-    DEMO_CAPABILITIES.forEach((cap, i) => Object.assign(counts, cap.write(db, prepared[i], state, plan)));
+    demoCapabilities().forEach((cap, i) => Object.assign(counts, cap.write(db, prepared[i], state, plan)));
     return { branch: branch.name, branchCreated: created, seed: plan.seed, counts };
   })();
 }

@@ -9,8 +9,8 @@ import type { MemberEventKind } from '../../../shared/domain/memberEvents';
 import type { Sqlite } from '../../db/query';
 import { insertRow, newCommon } from '../../db/rows';
 import type { MemberEventsTable } from '../../db/schema';
-import { createRng, type Rng } from './random';
-import type { DemoCapability, DemoCounts, DemoPlan, DemoState } from './types';
+import { createRng, type Rng } from '../demo/random';
+import type { DemoCapability, DemoCounts, DemoPlan, DemoState } from '../demo/types';
 
 const OTHER_BRANCHES = ['中共渤海钻探第二钻井队支部委员会', '中共渤海钻探机关第一支部委员会', '中共华北油田采油一厂第三支部委员会', '中共钻井一公司固井队支部委员会'];
 
@@ -54,7 +54,7 @@ function eventsOf(rng: Rng, m: Member, state: DemoState, today: string): MemberE
   return out;
 }
 
-export const eventsCapability: DemoCapability<null> = {
+export const memberEventsDemo: DemoCapability<null> = {
   key: 'events',
   label: '党员变动',
   size: () => 0,

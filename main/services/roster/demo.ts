@@ -3,10 +3,10 @@ import type { Member } from '../../../shared/domain/member';
 import type { Sqlite } from '../../db/query';
 import { ensureGroupByName, listGroups, saveGroup } from '../roster/groups';
 import { addMembers, type MemberImportItem } from '../roster/members';
-import { linkDemoOfficers } from './branch';
-import { crewTeams, groupName } from './crew';
-import { demoMemberStream } from './members';
-import type { DemoCapability, DemoCounts, DemoPlan, DemoState } from './types';
+import { linkDemoOfficers } from '../demo/branch';
+import { crewTeams, groupName } from '../demo/crew';
+import { demoMemberStream } from '../demo/members';
+import type { DemoCapability, DemoCounts, DemoPlan, DemoState } from '../demo/types';
 
 /** Makes each group's 党小组长 its leader on the group record. */
 function linkGroupLeaders(db: Sqlite, members: readonly Member[]): void {
@@ -33,7 +33,7 @@ export interface PreparedRoster {
   items: MemberImportItem[];
 }
 
-export const rosterCapability: DemoCapability<PreparedRoster> = {
+export const rosterDemo: DemoCapability<PreparedRoster> = {
   key: 'roster',
   label: '党员名册',
   size: (plan: DemoPlan) => plan.members,

@@ -13,11 +13,11 @@ import type { Sqlite } from '../../db/query';
 import { createApplicant, terminateApplicant } from '../pipeline/applicants';
 import { recordStep } from '../pipeline/steps';
 import { listGroups } from '../roster/groups';
-import { TEAM_POSTS } from './crew';
-import { demoName } from './names';
-import { createRng, type Rng } from './random';
-import { demoIdNumber, demoRegion } from './regions';
-import type { DemoCapability, DemoCounts, DemoPlan, DemoState } from './types';
+import { TEAM_POSTS } from '../demo/crew';
+import { demoName } from '../demo/names';
+import { createRng, type Rng } from '../demo/random';
+import { demoIdNumber, demoRegion } from '../demo/regions';
+import type { DemoCapability, DemoCounts, DemoPlan, DemoState } from '../demo/types';
 
 const NOTES: Record<number, string> = {
   1: '本人递交书面入党申请书',
@@ -219,7 +219,7 @@ function tryWrite(db: Sqlite, write: () => void): boolean {
   }
 }
 
-export const pipelineCapability: DemoCapability<PreparedPipeline> = {
+export const pipelineDemo: DemoCapability<PreparedPipeline> = {
   key: 'pipeline',
   label: '发展党员',
   // At most MAX_RECORDS small records: preparing them takes no time worth reporting or slicing.

@@ -1,0 +1,11 @@
+import type { Capability } from '../../capability';
+import { checkCommand } from '../../cli/commands/check';
+import { initCommand } from '../../cli/commands/init';
+import { appHandlers } from './handlers';
+
+export const appCapability: Capability = {
+  key: 'app',
+  label: '应用',
+  handlers: appHandlers,
+  cliCommands: [initCommand, checkCommand],
+};

@@ -1,0 +1,16 @@
+import type { appOperations } from '../../../shared/contract/app';
+import type { HandlersOf } from '../../capability';
+import { schemaVersion } from '../../db/migrations';
+import { getLocalBranch } from '../branch/branch';
+import { exportDiagnostics } from '../diagnostics/diagnostics';
+
+export const appHandlers: HandlersOf<typeof appOperations> = {
+  'app.info': (ctx) => ({
+    appVersion: ctx.appVersion,
+    schemaVersion: schemaVersion(ctx.db),
+    dataDir: ctx.dataDir,
+    databasePath: ctx.databasePath,
+    hasBranch: getLocalBranch(ctx.db) !== null,
+  }),
+  'app.exportDiagnostics': (ctx) => exportDiagnostics(ctx),
+};

@@ -1,0 +1,9 @@
+import type { Capability } from '../../capability';
+import { branchHandlers } from './handlers';
+
+export const branchCapability: Capability = {
+  key: 'branch',
+  label: '支部与党小组',
+  handlers: branchHandlers,
+  cliCommands: [],
+};

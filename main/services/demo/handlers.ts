@@ -1,0 +1,8 @@
+import type { demoOperations } from '../../../shared/contract/demo';
+import type { HandlersOf } from '../../capability';
+import { startDemoSeed } from './seed';
+
+export const demoHandlers: HandlersOf<typeof demoOperations> = {
+  'demo.seed': (ctx, input) => startDemoSeed(ctx, input),
+  'jobs.get': (ctx, input) => ctx.jobs.get(input.id),
+};

@@ -1,0 +1,10 @@
+import type { Capability } from '../../capability';
+import { handoverExportCommand, handoverImportCommand } from '../../cli/commands/handover';
+import { handoverHandlers } from './handlers';
+
+export const handoverCapability: Capability = {
+  key: 'handover',
+  label: '数据交接',
+  handlers: handoverHandlers,
+  cliCommands: [handoverExportCommand, handoverImportCommand],
+};

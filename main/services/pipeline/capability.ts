@@ -1,0 +1,11 @@
+import type { Capability } from '../../capability';
+import { pipelineDemo } from './demo';
+import { pipelineHandlers } from './handlers';
+
+export const pipelineCapability: Capability = {
+  key: 'pipeline',
+  label: '党员发展',
+  handlers: pipelineHandlers,
+  cliCommands: [],
+  demo: [pipelineDemo],
+};

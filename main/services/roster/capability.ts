@@ -1,0 +1,13 @@
+import type { Capability } from '../../capability';
+import { memberAddCommand, memberListCommand } from '../../cli/commands/member';
+import { rosterDemo } from './demo';
+import { memberEventsDemo } from './demoEvents';
+import { rosterHandlers } from './handlers';
+
+export const rosterCapability: Capability = {
+  key: 'roster',
+  label: '党员名册',
+  handlers: rosterHandlers,
+  cliCommands: [memberListCommand, memberAddCommand],
+  demo: [rosterDemo, memberEventsDemo],
+};
