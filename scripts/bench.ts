@@ -13,7 +13,7 @@ import { openDatabase } from '../main/db/open';
 import { saveBranch } from '../main/services/branch/branch';
 import { addMembers, searchMembers } from '../main/services/roster/members';
 import { insertRows } from '../main/db/rows';
-import type { MembersTable, PartyGroupsTable } from '../main/db/schema';
+import type { MembersTable, PartyGroupsTable } from '../main/services/roster/tables';
 import { generateDemoMembers } from '../main/services/demo/members';
 import { createRng, type Rng } from '../main/services/demo/random';
 import { branchFieldsSchema } from '../shared/domain/branch';

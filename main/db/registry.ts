@@ -4,7 +4,15 @@
  * its tables here.
  */
 import type { FieldProblem } from '../../shared/domain/member';
+import { prepare, type Sqlite } from './query';
 import type { UserTableName } from './schema';
+
+/** Columns that identify one live row among a table's live rows (besides its id). */
+export interface UniqueKey {
+  columns: string[];
+  /** Chinese phrase for a clash, followed by the existing row's description, e.g. 名册中已有身份证号相同的党员. */
+  clash: string;
+}
 
 export interface TableSpec {
   name: UserTableName;
@@ -28,6 +36,19 @@ export interface TableSpec {
   derivedColumns?: string[];
   /** Columns computed from others (search keys): recomputed on import, never trusted. */
   deriveColumns?(row: Record<string, unknown>): Record<string, unknown>;
+  /**
+   * The table of the branches themselves: a row is a branch, whose id every row's branch_id holds.
+   * Hand-over selects its row by id and checks every row's branch against it. Exactly one table.
+   */
+  isBranch?: boolean;
+  /** false: rows of this table are never listed in, nor restored from, the trash. */
+  inTrash?: boolean;
+  /** At most one live row per value of these columns: a restore that would clash is refused, a package row that clashes is a duplicate. */
+  uniqueKeys?: UniqueKey[];
+  /** Runs in the restore's transaction, before the row leaves the trash (e.g. drop a link to a row still in the trash). */
+  beforeRestore?(db: Sqlite, row: Record<string, unknown>): void;
+  /** A stored value (not null, not masked) as the history shows it, e.g. a code as its label. */
+  showValue?(db: Sqlite, column: string, value: unknown): unknown;
 }
 
 const registry = new Map<UserTableName, TableSpec>();
@@ -38,6 +59,27 @@ export function registerTable(spec: TableSpec): void {
 
 export function tableSpec(name: string): TableSpec | undefined {
   return registry.get(name as UserTableName);
+}
+
+/** The table whose rows are the branches (see TableSpec.isBranch). */
+export function branchTable(): TableSpec {
+  const spec = [...registry.values()].find((t) => t.isBranch);
+  if (!spec) throw new Error('No table is registered as the branch table');
+  return spec;
+}
+
+/** The live row, other than `row` itself, that has the same values in one of the table's unique keys. */
+export function uniqueClash(
+  db: Sqlite,
+  spec: TableSpec,
+  row: Record<string, unknown>,
+): { key: UniqueKey; existing: Record<string, unknown> } | undefined {
+  for (const key of spec.uniqueKeys ?? []) {
+    const where = key.columns.map((c) => `${c} = ?`).join(' AND ');
+    const existing = prepare(db, `SELECT * FROM ${spec.name} WHERE ${where} AND deleted_at IS NULL AND id <> ?`).get(...key.columns.map((c) => row[c]), row.id) as Record<string, unknown> | undefined;
+    if (existing) return { key, existing };
+  }
+  return undefined;
 }
 
 /** Tables in dependency order. */

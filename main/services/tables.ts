@@ -1,10 +1,8 @@
 /**
- * Every capability that owns tables registers them when its module loads; importing this module
- * loads them all, so the registry is complete wherever the database is used (app, host, CLI, tests).
- * A new capability adds its module here.
+ * Every capability that owns tables declares and registers them in its own tables.ts; importing
+ * this module loads them all, so the registry is complete wherever the database is used (app,
+ * host, CLI, tests). A new capability adds its tables module here.
  */
-import './branch/branch';
-import './roster/groups';
-import './roster/members';
-import './roster/status';
-import './pipeline/applicants';
+import './branch/tables';
+import './roster/tables';
+import './pipeline/tables';

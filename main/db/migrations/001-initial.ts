@@ -1,12 +1,9 @@
 import type Database from 'better-sqlite3';
+import { commonColumnsSql } from './common';
 
+/** Spans the core, branch and roster tables: it predates migrations named for a capability. */
 const common = `
-  id TEXT PRIMARY KEY NOT NULL,
-  branch_id TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL,
-  deleted_at TEXT,
-  rev TEXT NOT NULL`;
+  ${commonColumnsSql('  ')}`;
 
 export function up(db: Database.Database): void {
   db.exec(`

@@ -1,8 +1,12 @@
-/** Migrations: a static ordered list. Each runs in one transaction that also sets PRAGMA user_version. */
+/**
+ * Migrations: a static ordered list. Each runs in one transaction that also sets PRAGMA user_version.
+ * A migration of one capability's tables lives in main/services/<capability>/migrations/NNN-<what>.ts;
+ * only migrations of the core tables (and 001, which predates the rule) live here.
+ */
 import type Database from 'better-sqlite3';
 import * as m001 from './001-initial';
-import * as m002 from './002-member-events';
-import * as m003 from './003-pipeline';
+import * as m002 from '../../services/roster/migrations/002-member-events';
+import * as m003 from '../../services/pipeline/migrations/003-pipeline';
 
 export interface Migration {
   version: number;

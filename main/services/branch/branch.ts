@@ -1,36 +1,10 @@
 /** The branch profile. The local branch's id is kept in app_meta; imported branches are not local. */
 import { AppError } from '../../../shared/contract/errors';
 import type { BranchSummary } from '../../../shared/contract/operations';
-import { branchFieldsSchema, type Branch, type BranchFields } from '../../../shared/domain/branch';
-import { zodProblems } from '../../../shared/contract/validate';
+import type { Branch, BranchFields } from '../../../shared/domain/branch';
 import { first, prepare, qb, type Sqlite } from '../../db/query';
-import type { BranchesTable } from '../../db/schema';
+import type { BranchesTable } from './tables';
 import { insertRow, newCommon, updateRow } from '../../db/rows';
-import { registerTable } from '../../db/registry';
-
-registerTable({
-  name: 'branches',
-  label: '支部',
-  describe: (r) => String(r.name),
-  dependsOn: [],
-  columnLabels: { name: '支部名称', parent_committee: '所属党委', founded_date: '成立时间', address: '地址', officers_json: '支部委员' },
-  validateRow: (r) => {
-    let officers: unknown;
-    try {
-      officers = JSON.parse(String(r.officers_json));
-    } catch {
-      return [{ field: 'officers_json', message: '支部委员数据不是有效的 JSON' }];
-    }
-    const parsed = branchFieldsSchema.safeParse({
-      name: r.name,
-      parentCommittee: r.parent_committee,
-      foundedDate: r.founded_date,
-      address: r.address,
-      officers,
-    });
-    return parsed.success ? [] : zodProblems(parsed.error);
-  },
-});
 
 const LOCAL_BRANCH_KEY = 'local_branch_id';
 

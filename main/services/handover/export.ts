@@ -49,7 +49,7 @@ function selectTables(names: string[] | null | undefined): TableSpec[] {
 }
 
 function rowsOf(db: Sqlite, spec: TableSpec, branchId: string, from?: string | null, to?: string | null): Record<string, unknown>[] {
-  if (spec.name === 'branches') return prepare(db, 'SELECT * FROM branches WHERE id = ?').all(branchId) as Record<string, unknown>[];
+  if (spec.isBranch) return prepare(db, `SELECT * FROM ${spec.name} WHERE id = ?`).all(branchId) as Record<string, unknown>[];
   let sql = `SELECT * FROM ${spec.name} WHERE branch_id = ?`;
   const args: unknown[] = [branchId];
   if (spec.periodColumn && from) (sql += ` AND ${spec.periodColumn} >= ?`), args.push(from);

@@ -8,7 +8,7 @@
 import { AppError } from '../../../shared/contract/errors';
 import { maskIdNumber } from '../../../shared/domain/idNumber';
 import { nowIso, prepare, type Sqlite } from '../../db/query';
-import { registeredTables, tableSpec } from '../../db/registry';
+import { branchTable, registeredTables, tableSpec, uniqueClash } from '../../db/registry';
 import { logChange, newRev } from '../../db/rows';
 import type { UserTableName } from '../../db/schema';
 import { localBranchId } from '../branch/branch';
@@ -33,8 +33,12 @@ export interface ImportPlan {
   rows: RowPlan[];
 }
 
-/** Columns a user recognises; derived and bookkeeping columns are not shown in a conflict. */
-const HIDDEN = new Set(['id', 'branch_id', 'created_at', 'updated_at', 'rev', 'search_text', 'name_pinyin']);
+/** Bookkeeping columns, not shown in a conflict; nor are a table's derived columns. */
+const BOOKKEEPING = ['id', 'branch_id', 'created_at', 'updated_at', 'rev'];
+
+function hiddenColumns(table: string): Set<string> {
+  return new Set([...BOOKKEEPING, ...(tableSpec(table)?.derivedColumns ?? [])]);
+}
 
 function display(table: string, column: string, value: unknown): unknown {
   return tableSpec(table)?.maskedColumns?.includes(column) && typeof value === 'string' ? maskIdNumber(value) : value;
@@ -42,8 +46,9 @@ function display(table: string, column: string, value: unknown): unknown {
 
 function differingFields(table: string, local: StoredRow, pkg: StoredRow): ConflictField[] {
   const labels = tableSpec(table)?.columnLabels ?? {};
+  const hidden = hiddenColumns(table);
   return Object.keys(pkg)
-    .filter((c) => !HIDDEN.has(c) && local[c] !== pkg[c])
+    .filter((c) => !hidden.has(c) && local[c] !== pkg[c])
     .map((c) => ({ field: c, label: labels[c] ?? c, local: display(table, c, local[c]), package: display(table, c, pkg[c]) }));
 }
 
@@ -65,17 +70,15 @@ function classify(local: StoredRow | undefined, row: StoredRow, mine: Set<string
   return 'conflict';
 }
 
-/** Live local rows that clash with a new package row on the table's identity (members: ID number in a branch). */
+/** The live local row that clashes with a new package row on one of the table's unique keys. */
 function duplicateOf(db: Sqlite, table: string, row: StoredRow): StoredRow | undefined {
-  if (table !== 'members' || row.deleted_at) return undefined;
-  return prepare(db, 'SELECT * FROM members WHERE branch_id = ? AND id_number = ? AND deleted_at IS NULL AND id <> ?').get(
-    row.branch_id,
-    row.id_number,
-    row.id,
-  ) as StoredRow | undefined;
+  const spec = tableSpec(table);
+  if (!spec || row.deleted_at) return undefined;
+  return uniqueClash(db, spec, row)?.existing as StoredRow | undefined;
 }
 
 function checkReferences(db: Sqlite, pkg: ParsedPackage): void {
+  const branches = branchTable().name;
   const ids = new Map([...pkg.tables].map(([table, rows]) => [table, new Set(rows.map((r) => r.id))]));
   const exists = (table: string, id: string) =>
     !!ids.get(table)?.has(id) || !!prepare(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(id);
@@ -83,7 +86,7 @@ function checkReferences(db: Sqlite, pkg: ParsedPackage): void {
     const spec = tableSpec(table)!;
     rows.forEach((row, i) => {
       const where = `${spec.label}表第 ${i + 1} 行`;
-      if (!exists('branches', row.branch_id)) throw new PackageError('missing-reference', `${where}所属的支部在包内和本机都不存在`);
+      if (!exists(branches, row.branch_id)) throw new PackageError('missing-reference', `${where}所属的支部在包内和本机都不存在`);
       for (const ref of spec.references ?? []) {
         const value = row[ref.column];
         if (value !== null && value !== undefined && !exists(ref.table, String(value))) {

@@ -4,7 +4,7 @@
  */
 import crypto from 'node:crypto';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
-import { tableSpec } from '../../db/registry';
+import { branchTable, tableSpec } from '../../db/registry';
 import type { Sqlite } from '../../db/query';
 import { decrypt, type CipherHeader } from './crypto';
 import { PackageError } from './errors';
@@ -149,7 +149,7 @@ export async function readPackage(db: Sqlite, buffer: Buffer, password?: string 
     }
     tables.set(t.name, validateRows(db, t.name, t.label, rows));
   }
-  const branches = tables.get('branches') ?? [];
+  const branches = tables.get(branchTable().name) ?? [];
   if (!branches.some((b) => b.id === manifest.branch.id)) {
     throw new PackageError('manifest-mismatch', '交接包清单中的支部与包内数据不符');
   }

@@ -11,7 +11,8 @@ import {
   type ProbationEntry,
 } from '../../../shared/domain/pipeline';
 import { prepare, type Sqlite } from '../../db/query';
-import type { ApplicantsTable, MembersTable } from '../../db/schema';
+import type { MembersTable } from '../roster/tables';
+import type { ApplicantsTable } from './tables';
 import { requireBranchId } from '../branch/branch';
 import { toApplicant } from './records';
 

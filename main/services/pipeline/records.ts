@@ -19,7 +19,8 @@ import {
 } from '../../../shared/domain/pipeline';
 import { prepare, type Sqlite } from '../../db/query';
 import { getRow } from '../../db/rows';
-import type { ApplicantStepsTable, ApplicantsTable, MembersTable } from '../../db/schema';
+import type { MembersTable } from '../roster/tables';
+import type { ApplicantStepsTable, ApplicantsTable } from './tables';
 
 export function parseIds(json: string): string[] {
   try {

@@ -20,7 +20,8 @@ import {
 } from '../../../shared/domain/pipeline';
 import { prepare, type Sqlite } from '../../db/query';
 import { getRow, insertRow, trashRow, updateRow } from '../../db/rows';
-import type { ApplicantStepsTable, ApplicantsTable, MemberEventsTable } from '../../db/schema';
+import type { MemberEventsTable } from '../roster/tables';
+import type { ApplicantStepsTable, ApplicantsTable } from './tables';
 import { createMember } from '../roster/members';
 import { recordMemberEvent } from '../roster/status';
 import { newStepRow, stageOfSteps } from './applicants';

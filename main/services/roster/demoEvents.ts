@@ -8,7 +8,7 @@ import type { Member } from '../../../shared/domain/member';
 import type { MemberEventKind } from '../../../shared/domain/memberEvents';
 import type { Sqlite } from '../../db/query';
 import { insertRow, newCommon } from '../../db/rows';
-import type { MemberEventsTable } from '../../db/schema';
+import type { MemberEventsTable } from './tables';
 import { createRng, type Rng } from '../demo/random';
 import type { DemoCapability, DemoCounts, DemoPlan, DemoState } from '../demo/types';
 

@@ -4,19 +4,7 @@ import { partyGroupFieldsSchema, type PartyGroup } from '../../../shared/domain/
 import type { z } from 'zod';
 import { prepare, type Sqlite } from '../../db/query';
 import { insertRow, newCommon, trashRow, updateRow } from '../../db/rows';
-import { registerTable } from '../../db/registry';
 import { requireBranchId } from '../branch/branch';
-
-registerTable({
-  name: 'party_groups',
-  label: '党小组',
-  describe: (r) => String(r.name),
-  dependsOn: ['branches'],
-  columnLabels: { name: '名称', leader_member_id: '组长', sort_order: '排序' },
-  // The leader is a member, but members depend on groups: the leader is checked on import, not ordered by.
-  references: [{ column: 'leader_member_id', table: 'members' }],
-  validateRow: (r) => (typeof r.name === 'string' && r.name.trim() ? [] : [{ field: 'name', message: '党小组名称为空' }]),
-});
 
 type GroupFields = z.output<typeof partyGroupFieldsSchema>;
 

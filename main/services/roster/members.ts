@@ -20,36 +20,12 @@ import {
 import { memberSearchText, namePinyin, normalizeSearchQuery, pinyinFull } from '../../../shared/domain/pinyin';
 import type { z } from 'zod';
 import { prepare, type Sqlite } from '../../db/query';
-import type { CommonColumns, MembersTable } from '../../db/schema';
+import type { CommonColumns } from '../../db/schema';
+import type { MembersTable } from './tables';
+import { rowHistory } from '../../db/history';
 import { getRow, insertRow, insertRows, newCommon, trashRow, updateRow } from '../../db/rows';
-import { registerTable } from '../../db/registry';
 import { branchNames, requireBranchId, resolveBranchId } from '../branch/branch';
 import { ensureGroupByName as ensureGroup } from './groups';
-
-const COLUMN_LABELS: Record<string, string> = {
-  name: '姓名', gender: '性别', ethnicity: '民族', id_number: '身份证号', birth_date: '出生日期', education: '学历',
-  native_place: '籍贯', category: '人员类别', application_date: '申请入党日期', join_date: '入党日期', full_date: '转正日期',
-  job_category: '工作岗位', work_unit: '工作单位', post: '岗位/职务', party_post: '党内职务', party_group_id: '党小组',
-  phone: '联系电话', landline: '固定电话', address: '家庭住址', status: '党籍状态', lost_contact: '是否失联党员',
-  lost_contact_date: '失去联系日期', mobile_member: '是否流动党员', mobile_destination: '外出流向', remark: '备注',
-  deleted_at: '删除时间',
-};
-
-registerTable({
-  name: 'members',
-  label: '党员',
-  describe: (r) => String(r.name),
-  dependsOn: ['branches', 'party_groups'],
-  maskedColumns: ['id_number'],
-  columnLabels: COLUMN_LABELS,
-  references: [{ column: 'party_group_id', table: 'party_groups' }],
-  validateRow: (r) => {
-    const parsed = memberFieldsSchema.safeParse(toMember(r as unknown as MembersTable, null));
-    return parsed.success ? memberRuleProblems(parsed.data) : zodProblems(parsed.error);
-  },
-  derivedColumns: ['name_pinyin', 'search_text'],
-  deriveColumns: (r) => ({ name_pinyin: pinyinFull(String(r.name)), search_text: memberSearchText(String(r.name), String(r.id_number)) }),
-});
 
 /** The columns the member form sets (the probation extension is set by status changes only). */
 export function memberColumns(f: MemberFields): Omit<MembersTable, keyof CommonColumns | 'probation_extension_months'> {
@@ -416,37 +392,5 @@ export function findMembers(db: Sqlite, input: SearchInput, today: string = loca
 // ---- history ----
 
 export function memberHistory(db: Sqlite, id: string): ChangeEntry[] {
-  const rows = prepare(
-    db,
-    "SELECT seq, table_name, row_id, action, changed_at, old_json, new_json FROM change_log WHERE table_name = 'members' AND row_id = ? ORDER BY seq DESC",
-  ).all(id) as { seq: number; table_name: string; row_id: string; action: ChangeEntry['action']; changed_at: string; old_json: string | null; new_json: string | null }[];
-  const groupNames = new Map<string, string>();
-  const show = (field: string, value: unknown): unknown => {
-    if (value === null || value === undefined) return null;
-    if (field === 'id_number') return maskIdNumber(String(value));
-    if (field === 'education') return educationLabel(String(value));
-    if (field === 'lost_contact' || field === 'mobile_member') return value ? '是' : '否';
-    if (field === 'party_group_id') {
-      if (!groupNames.has(String(value))) groupNames.set(String(value), groupName(db, String(value)) ?? '（已删除的党小组）');
-      return groupNames.get(String(value));
-    }
-    return value;
-  };
-  return rows.map((r) => {
-    const before = r.old_json ? (JSON.parse(r.old_json) as Record<string, unknown>) : {};
-    const after = r.new_json ? (JSON.parse(r.new_json) as Record<string, unknown>) : {};
-    // insert/import carry the whole row: show what was filled in; update/conflict: what differs.
-    const fields =
-      r.action === 'insert' || r.action === 'import'
-        ? Object.keys(after).filter((k) => COLUMN_LABELS[k] && after[k] !== '' && after[k] !== null)
-        : Object.keys({ ...before, ...after }).filter((k) => COLUMN_LABELS[k] && before[k] !== after[k]);
-    return {
-      seq: r.seq,
-      table: r.table_name,
-      rowId: r.row_id,
-      action: r.action,
-      changedAt: r.changed_at,
-      changes: fields.map((f) => ({ field: f, label: COLUMN_LABELS[f] ?? f, before: show(f, before[f]), after: show(f, after[f]) })),
-    };
-  });
+  return rowHistory(db, 'members', id);
 }

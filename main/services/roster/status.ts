@@ -11,25 +11,10 @@ import {
 import { localToday } from '../../../shared/domain/dates';
 import { MEMBER_FIELD_LABELS, type Member, type MemberFields } from '../../../shared/domain/member';
 import { prepare, type Sqlite } from '../../db/query';
-import { registerTable } from '../../db/registry';
 import { getRow, insertRow, newCommon, updateRow } from '../../db/rows';
-import type { MemberEventsTable, MembersTable } from '../../db/schema';
+import type { MemberEventsTable, MembersTable } from './tables';
 import { resolveBranchId } from '../branch/branch';
 import { getMember, memberProblems, newMemberRow } from './members';
-
-registerTable({
-  name: 'member_events',
-  label: '党员变动',
-  describe: (r) => `${String(r.kind)} ${String(r.event_date)}`,
-  dependsOn: ['members'],
-  references: [{ column: 'member_id', table: 'members' }],
-  periodColumn: 'event_date',
-  columnLabels: { kind: '变动类型', subtype: '方式', event_date: '日期', meeting_date: '支部大会日期', doc_number: '文号', counterpart: '对方党组织', months: '延长月数', reason: '原因' },
-  validateRow: (r) =>
-    ['转入', '转出', '转正', '延长预备期', '停止党籍', '恢复党籍', '出党', '去世'].includes(String(r.kind))
-      ? []
-      : [{ field: 'kind', message: '变动类型无效' }],
-});
 
 /** What each kind of change does to the member row. */
 function effect(member: MembersTable, e: MemberEvent): Partial<MembersTable> {

@@ -1,7 +1,7 @@
 /** The stored roster of the branch imported into, loaded once per preview and looked up in maps (no query per row). */
 import type { MemberFieldsInput, Member } from '../../../shared/domain/member';
 import { prepare, type Sqlite } from '../../db/query';
-import type { MembersTable } from '../../db/schema';
+import type { MembersTable } from '../roster/tables';
 import { resolveBranchId } from '../branch/branch';
 import { toMember } from '../roster/members';
 

@@ -2,15 +2,15 @@
 import { AppError } from '../../../shared/contract/errors';
 import type { TrashItem } from '../../../shared/contract/operations';
 import { prepare, type Sqlite } from '../../db/query';
-import { registeredTables, tableSpec } from '../../db/registry';
-import { restoreRow } from '../../db/rows';
+import { registeredTables, tableSpec, uniqueClash } from '../../db/registry';
+import { getRow, restoreRow } from '../../db/rows';
 import { requireBranchId } from '../branch/branch';
 
 export function listTrash(db: Sqlite): TrashItem[] {
   const branchId = requireBranchId(db);
   const items: TrashItem[] = [];
   for (const spec of registeredTables()) {
-    if (spec.name === 'branches') continue;
+    if (spec.inTrash === false) continue;
     const rows = prepare(db, `SELECT * FROM ${spec.name} WHERE branch_id = ? AND deleted_at IS NOT NULL`).all(branchId) as Record<
       string,
       unknown
@@ -24,24 +24,13 @@ export function listTrash(db: Sqlite): TrashItem[] {
 
 export function restoreFromTrash(db: Sqlite, table: string, id: string): void {
   const spec = tableSpec(table);
-  if (!spec || spec.name === 'branches') throw new AppError('E_VALIDATION', `无法识别的数据表“${table}”`, [{ field: 'table', message: '数据表无效' }]);
+  if (!spec || spec.inTrash === false) throw new AppError('E_VALIDATION', `无法识别的数据表“${table}”`, [{ field: 'table', message: '数据表无效' }]);
   db.transaction(() => {
-    if (spec.name === 'members') {
-      const row = prepare(db, 'SELECT branch_id, id_number, name FROM members WHERE id = ?').get(id) as
-        | { branch_id: string; id_number: string; name: string }
-        | undefined;
-      const clash = row
-        ? (prepare(db, 'SELECT name FROM members WHERE branch_id = ? AND id_number = ? AND deleted_at IS NULL AND id <> ?').get(
-            row.branch_id,
-            row.id_number,
-            id,
-          ) as { name: string } | undefined)
-        : undefined;
-      if (clash) throw new AppError('E_CONFLICT', `无法恢复：名册中已有身份证号相同的党员“${clash.name}”`);
-      const group = prepare(db, 'SELECT g.deleted_at FROM members m JOIN party_groups g ON g.id = m.party_group_id WHERE m.id = ?').get(id) as
-        | { deleted_at: string | null }
-        | undefined;
-      if (group?.deleted_at) prepare(db, 'UPDATE members SET party_group_id = NULL WHERE id = ?').run(id);
+    const row = getRow(db, spec.name, id) as Record<string, unknown> | undefined;
+    if (row?.deleted_at) {
+      const clash = uniqueClash(db, spec, row);
+      if (clash) throw new AppError('E_CONFLICT', `无法恢复：${clash.key.clash}“${spec.describe(clash.existing)}”`);
+      spec.beforeRestore?.(db, row);
     }
     restoreRow(db, spec.name, id);
   })();

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,6 +10,97 @@ import { backupDir, integrityCheck } from '../../../main/db/backup';
 import { tempDir } from '../../helpers/context';
 
 const dirs: string[] = [];
+const COMMON = ['id', 'branch_id', 'created_at', 'updated_at', 'deleted_at', 'rev'];
+const columnsOf = (db: Database.Database, table: string) => (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
+
+type Seeded = Record<string, Record<string, unknown>[]>;
+interface MigrationStep {
+  /** Writes rows in the schema before the migration; returns them (as stored) by table. */
+  seed(db: Database.Database): Seeded;
+  /** Columns the migration adds to seeded rows, with the values they take. */
+  added?: Record<string, Record<string, unknown>>;
+  /** Tables that must exist afterwards, with (some of) their columns. */
+  tables: Record<string, string[]>;
+  check?(db: Database.Database): void;
+}
+
+const AT = '2024-01-01T00:00:00.000Z';
+const common = (id: string, branchId: string) => ({ id, branch_id: branchId, created_at: AT, updated_at: AT, deleted_at: null, rev: `rev-${id}` });
+const BRANCH = '00000000-0000-4000-8000-000000000001';
+const GROUP = '00000000-0000-4000-8000-000000000002';
+const MEMBER = '00000000-0000-4000-8000-000000000003';
+
+function insert(db: Database.Database, table: string, row: Record<string, unknown>): Record<string, unknown> {
+  const cols = Object.keys(row);
+  db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...Object.values(row));
+  return db.prepare(`SELECT * FROM ${table} WHERE rowid = last_insert_rowid()`).get() as Record<string, unknown>;
+}
+
+/** A branch, a party group and a member, as migration 1 stores them. */
+function seedRoster(db: Database.Database): Seeded {
+  return {
+    branches: [insert(db, 'branches', { ...common(BRANCH, BRANCH), name: '第一支部' })],
+    party_groups: [insert(db, 'party_groups', { ...common(GROUP, BRANCH), name: '第一党小组' })],
+    members: [
+      insert(db, 'members', {
+        ...common(MEMBER, BRANCH), name: '张三', gender: '女', ethnicity: '汉族', id_number: '11010519491231002X', birth_date: '1949-12-31',
+        education: '21', category: '正式党员', join_date: '1975-07-01', party_group_id: GROUP, name_pinyin: 'zhangsan', search_text: '张三',
+      }),
+    ],
+  };
+}
+
+const event = (id: string, memberId: string) => ({ ...common(id, BRANCH), member_id: memberId, kind: '转正', event_date: '1976-07-01' });
+
+/** sha256 of sqlite_master after each migration; a new migration adds its own once it is released. */
+const RELEASED_SCHEMAS: Record<number, string> = {
+  1: '79b06e42b8d949708c173a44638ee53d935aabf6c513ae70de6f52aaf73b67b2',
+  2: 'e7737d79f78007cf0ec85741cedf872f712abce45387cc7de0b48f2f9b871bad',
+  3: '6fa156b74fb3fd0acf0c913af0f554c50b78a975c5eba1050c3e2a484b446d25',
+};
+
+/** Every migration's test, by version; the first test below fails when a migration has none. */
+const MIGRATION_STEPS: Record<number, MigrationStep> = {
+  1: {
+    seed: (db) => {
+      db.exec('CREATE TABLE old_notes (t TEXT)');
+      return { old_notes: [insert(db, 'old_notes', { t: 'keep me' })] };
+    },
+    tables: {
+      app_meta: ['key', 'value'],
+      branches: [...COMMON, 'name', 'parent_committee', 'officers_json'],
+      party_groups: [...COMMON, 'name', 'leader_member_id'],
+      members: [...COMMON, 'name', 'id_number', 'party_group_id', 'name_pinyin', 'search_text'],
+      change_log: ['seq', 'table_name', 'row_id', 'branch_id', 'action', 'changed_at', 'old_json', 'new_json', 'rev'],
+      handover_log: ['id', 'package_id', 'direction', 'branch_id'],
+    },
+  },
+  2: {
+    seed: seedRoster,
+    added: { members: { probation_extension_months: 0 } },
+    tables: { member_events: [...COMMON, 'member_id', 'kind', 'subtype', 'event_date', 'months', 'reason'] },
+    check: (db) => {
+      insert(db, 'member_events', event('e1', MEMBER));
+      expect(() => insert(db, 'member_events', event('e2', 'nobody'))).toThrow(/FOREIGN KEY/);
+    },
+  },
+  3: {
+    seed: (db) => ({ ...seedRoster(db), member_events: [insert(db, 'member_events', event('e1', MEMBER))] }),
+    tables: {
+      applicants: [...COMMON, 'name', 'id_number', 'stage', 'member_id', 'cultivator_ids', 'introducer_ids'],
+      applicant_steps: [...COMMON, 'applicant_id', 'step', 'done_date', 'note'],
+    },
+    check: (db) => {
+      insert(db, 'applicants', {
+        ...common('a1', BRANCH), name: '李四', gender: '男', ethnicity: '汉族', id_number: '110105200001010011', birth_date: '2000-01-01',
+        education: '21', political_status: '共青团员', stage: '入党申请人',
+      });
+      insert(db, 'applicant_steps', { ...common('s1', BRANCH), applicant_id: 'a1', step: 1, done_date: '2024-01-01' });
+      expect(db.prepare('SELECT cultivator_ids FROM applicants').get()).toEqual({ cultivator_ids: '[]' });
+      expect(() => insert(db, 'applicant_steps', { ...common('s2', BRANCH), applicant_id: 'nobody', step: 1, done_date: '2024-01-01' })).toThrow(/FOREIGN KEY/);
+    },
+  },
+};
 const fresh = () => {
   const d = tempDir();
   dirs.push(d);
@@ -27,19 +119,47 @@ describe('opening and migrating the database', () => {
     db.close();
   });
 
-  it('lists migrations in strictly increasing order ending at the latest version', () => {
-    MIGRATIONS.forEach((m, i) => expect(m.version).toBe(i + 1));
+  it('lists migrations in strictly increasing order ending at the latest version, each with its own test', () => {
+    MIGRATIONS.forEach((m, i) => expect(m.version).toBeGreaterThan(i === 0 ? 0 : MIGRATIONS[i - 1]!.version));
+    expect(LATEST_SCHEMA_VERSION).toBe(MIGRATIONS.at(-1)!.version);
+    expect(Object.keys(MIGRATION_STEPS).map(Number)).toEqual(MIGRATIONS.map((m) => m.version));
   });
 
-  it('migration 1 creates every table with the common columns', () => {
-    const db = openRaw(fresh());
-    expect(applyMigrations(db, 1)).toEqual([1]);
-    for (const table of ['branches', 'party_groups', 'members']) {
-      const cols = (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
-      expect(cols).toEqual(expect.arrayContaining(['id', 'branch_id', 'created_at', 'updated_at', 'deleted_at']));
+  it('leaves the schema each released migration writes exactly as it was (sqlite_master, for existing databases)', () => {
+    for (const m of MIGRATIONS) {
+      const db = openRaw(fresh());
+      applyMigrations(db, m.version);
+      const rows = db.prepare('SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY rowid').raw().all();
+      db.close();
+      expect(crypto.createHash('sha256').update(JSON.stringify(rows)).digest('hex'), `schema after migration ${m.version}`).toBe(RELEASED_SCHEMAS[m.version]);
     }
-    expect(applyMigrations(db, 1)).toEqual([]);
+  });
+
+  it('migrates a database already at the latest version no further', () => {
+    const db = openRaw(fresh());
+    applyMigrations(db);
+    expect(applyMigrations(db)).toEqual([]);
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
     db.close();
+  });
+
+  // One test per migration: migrate to the version before it, seed rows, migrate, check.
+  MIGRATIONS.forEach((m, i) => {
+    it(`migration ${m.version} (${m.name}) keeps the data and adds what it says`, () => {
+      const step = MIGRATION_STEPS[m.version]!;
+      const db = openRaw(fresh());
+      const previous = MIGRATIONS[i - 1]?.version ?? 0;
+      applyMigrations(db, previous);
+      expect(schemaVersion(db)).toBe(previous);
+      const seeded = step.seed(db);
+      expect(applyMigrations(db, m.version)).toEqual([m.version]);
+      for (const [table, rows] of Object.entries(seeded)) {
+        expect(db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all(), table).toEqual(rows.map((r) => ({ ...r, ...step.added?.[table] })));
+      }
+      for (const [table, columns] of Object.entries(step.tables)) expect(columnsOf(db, table), table).toEqual(expect.arrayContaining(columns));
+      step.check?.(db);
+      db.close();
+    });
   });
 
   it('refuses a database written by a newer version, in Chinese, and leaves it alone', async () => {

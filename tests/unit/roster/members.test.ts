@@ -43,4 +43,33 @@ describe('members through the dispatcher', () => {
     await t.call('trash.restore', { table: 'members', id });
     expect((await t.call('members.search', {})).total).toBe(1);
   });
+
+  it('refuses to restore a member whose ID number a live member now has', async () => {
+    const first = await t.call('members.create', sampleMember());
+    await t.call('members.delete', { id: first.id });
+    await t.call('members.create', sampleMember({ name: '李四' }));
+    const r = await dispatch(t, 'trash.restore', { table: 'members', id: first.id });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('E_CONFLICT');
+    expect(r.error.message).toBe('无法恢复：名册中已有身份证号相同的党员“李四”');
+  });
+
+  it('restores a member without the party group that is still in the trash', async () => {
+    const group = await t.call('groups.save', { name: '第一党小组' });
+    const m = await t.call('members.create', sampleMember({ partyGroupId: group.id }));
+    await t.call('members.delete', { id: m.id });
+    await t.call('groups.delete', { id: group.id });
+    await t.call('trash.restore', { table: 'members', id: m.id });
+    expect((await t.call('members.get', { id: m.id })).partyGroupId).toBeNull();
+  });
+
+  it('shows the history of a new member with the ID number masked, codes as labels and the group by name', async () => {
+    const group = await t.call('groups.save', { name: '第一党小组' });
+    const m = await t.call('members.create', sampleMember({ partyGroupId: group.id }));
+    const [insert] = await t.call('members.history', { id: m.id });
+    const shown = Object.fromEntries(insert!.changes.map((c) => [c.field, c.after]));
+    expect(shown).toMatchObject({ id_number: '1101**********002X', education: '大学本科毕业', party_group_id: '第一党小组', lost_contact: '否' });
+    expect(shown).not.toHaveProperty('search_text');
+  });
 });

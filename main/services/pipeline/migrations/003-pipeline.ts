@@ -1,15 +1,11 @@
 import type Database from 'better-sqlite3';
+import { commonColumnsSql } from '../../../db/migrations/common';
 
 /** Member development (发展党员): applicants and the steps recorded for them. */
 export function up(db: Database.Database): void {
   db.exec(`
     CREATE TABLE applicants (
-      id TEXT PRIMARY KEY NOT NULL,
-      branch_id TEXT NOT NULL,
-      created_at TEXT NOT NULL,
-      updated_at TEXT NOT NULL,
-      deleted_at TEXT,
-      rev TEXT NOT NULL,
+      ${commonColumnsSql('      ')},
       name TEXT NOT NULL,
       gender TEXT NOT NULL,
       ethnicity TEXT NOT NULL,
@@ -40,12 +36,7 @@ export function up(db: Database.Database): void {
     CREATE INDEX applicants_member ON applicants(member_id);
 
     CREATE TABLE applicant_steps (
-      id TEXT PRIMARY KEY NOT NULL,
-      branch_id TEXT NOT NULL,
-      created_at TEXT NOT NULL,
-      updated_at TEXT NOT NULL,
-      deleted_at TEXT,
-      rev TEXT NOT NULL,
+      ${commonColumnsSql('      ')},
       applicant_id TEXT NOT NULL,
       step INTEGER NOT NULL,
       done_date TEXT NOT NULL,

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { commonColumnsSql } from '../../../db/migrations/common';
 
 /** Status changes of members (转入, 转出, 转正, 延长预备期, 停止党籍, 恢复党籍, 出党, 去世) as dated events. */
 export function up(db: Database.Database): void {
@@ -6,12 +7,7 @@ export function up(db: Database.Database): void {
     ALTER TABLE members ADD COLUMN probation_extension_months INTEGER NOT NULL DEFAULT 0;
 
     CREATE TABLE member_events (
-      id TEXT PRIMARY KEY NOT NULL,
-      branch_id TEXT NOT NULL,
-      created_at TEXT NOT NULL,
-      updated_at TEXT NOT NULL,
-      deleted_at TEXT,
-      rev TEXT NOT NULL,
+      ${commonColumnsSql('      ')},
       member_id TEXT NOT NULL,
       kind TEXT NOT NULL,
       subtype TEXT NOT NULL DEFAULT '',
