@@ -77,6 +77,8 @@ function classifiedRoster(scope: FactScope): Classified[] {
 interface Band {
   key: string;
   label: string;
+  /** The member's value in Bands that puts them in this band, when it is not `key` (groups: their name). */
+  match?: string;
   /** The roster search filter that shows exactly this band (today), if there is one. */
   filter: Filter | null;
 }
@@ -92,7 +94,7 @@ interface Dimension {
 function seriesOf(scope: FactScope, dim: Dimension): FactResult {
   const members = classifiedRoster(scope);
   const points: FactPoint[] = dim.bands(members, scope.at).map((b) => {
-    const inBand = members.filter((c) => c.bands[dim.band] === b.key).map((c) => c.member);
+    const inBand = members.filter((c) => c.bands[dim.band] === (b.match ?? b.key)).map((c) => c.member);
     return { key: b.key, label: b.label, value: inBand.length, source: rosterSource(scope, inBand, b.filter) };
   });
   return { data: { kind: 'series', total: members.length, points }, counted: countedMembers(members.map((c) => c.member)) };
@@ -121,7 +123,7 @@ function groupBands(members: readonly Classified[], at: string): Band[] {
   return rows.map((row) => {
     const ids = new Set(members.filter((c) => c.bands.group === row.label).map((c) => c.member.partyGroupId ?? 'none'));
     const only = ids.size === 1 ? [...ids][0]! : null;
-    return { key: only ?? row.label, label: row.label, filter: only ? { partyGroupId: only } : null };
+    return { key: only ?? row.label, label: row.label, match: row.label, filter: only ? { partyGroupId: only } : null };
   });
 }
 
