@@ -28,7 +28,7 @@ export function requireFactSpec(key: string): FactSpec {
  * a 'range' fact ends on `to`, else `at`, else today, and starts on `from`, else 1 January of its end's year
  * (so a report's period can be passed to every fact alike). No date may be after today; `from` not after `to`.
  */
-export function resolvePeriod(spec: Pick<FactDefinition, 'periodKind'>, q: Pick<FactQuery, 'at' | 'from' | 'to'>, today: string): FactPeriod {
+export function resolvePeriod(spec: Pick<FactDefinition, 'periodKind'>, q: Partial<Pick<FactQuery, 'at' | 'from' | 'to'>>, today: string): FactPeriod {
   const problems: FieldProblem[] = [];
   for (const field of ['at', 'from', 'to'] as const) {
     const value = q[field];
