@@ -33,11 +33,16 @@ export type FactQuery = z.output<typeof factQuerySchema>;
 export const factsOperations = {
   'facts.list': op<FactDefinition[]>()(z.object({}).strict()),
   'facts.get': op<FactValue>()(factQuerySchema),
+  /** Several facts read together (the home page, a report): they agree with each other, and cost less than one by one. */
+  'facts.getMany': op<FactValue[]>()(
+    z.object({ queries: z.array(factQuerySchema).min(1, { error: '请指定统计项' }).max(50, { error: '一次最多读取 50 项统计' }) }).strict(),
+  ),
 } as const;
 
 /** Chinese names of the inputs, for messages about them. */
 export const FACTS_FIELD_LABELS: Record<string, string> = {
   key: '统计项',
+  queries: '统计项',
   at: '统计日期',
   from: '起始日期',
   to: '结束日期',

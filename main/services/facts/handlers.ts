@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import { factsOperations } from '../../../shared/contract/facts';
 import type { AppContext } from '../../app/context';
-import { getFact, listFacts } from './service';
+import { getFact, getFacts, listFacts } from './service';
 
 type FactsOperations = typeof factsOperations;
 type FactsHandlers = {
@@ -12,4 +12,5 @@ type FactsHandlers = {
 export const factsHandlers: FactsHandlers = {
   'facts.list': () => listFacts(),
   'facts.get': (ctx, input) => getFact(ctx.db, input),
+  'facts.getMany': (ctx, input) => getFacts(ctx.db, input.queries),
 };

@@ -18,6 +18,15 @@ export interface FactScope {
   /** A 'range' fact's dates (for an 'at' fact both are `at`). */
   from: string;
   to: string;
+  /** Results shared by the facts computed together in one request (one read transaction); see memo(). */
+  shared: Map<string, unknown>;
+}
+
+/** Computes once per request what several facts of it need (e.g. the roster on a date, classified). */
+export function memo<T>(scope: FactScope, key: string, compute: () => T): T {
+  const full = `${scope.branchId}|${key}`;
+  if (!scope.shared.has(full)) scope.shared.set(full, compute());
+  return scope.shared.get(full) as T;
 }
 
 /** One record a figure counted, with its revision: the fingerprint is made of these. */

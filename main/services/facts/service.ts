@@ -52,15 +52,15 @@ export function factFingerprint(key: string, period: FactPeriod, branchId: strin
   return `sha256:${hash.digest('hex')}`;
 }
 
-export function getFact(db: Sqlite, query: FactQuery, today: string = localToday(), now: Date = new Date()): FactValue {
+/** One fact; inside the caller's read transaction, sharing `shared` with the other facts of the request. */
+function computeFact(db: Sqlite, query: FactQuery, today: string, now: Date, shared: Map<string, unknown>): FactValue {
   const spec = requireFactSpec(query.key);
   const branchId = resolveBranchId(db, query.branchId, 'branchId', '支部');
   const period = resolvePeriod(spec, query, today);
   const at = period.kind === 'at' ? period.at : period.to;
   const [from, to] = period.kind === 'at' ? [at, at] : [period.from, period.to];
-  const scope = { db, branchId, isLocalBranch: branchId === localBranchId(db), today, period, at, from, to };
-  // One read transaction: every query of the provider sees the same state of the database.
-  const { data, counted } = db.transaction(() => spec.compute(scope))();
+  const scope = { db, branchId, isLocalBranch: branchId === localBranchId(db), today, period, at, from, to, shared };
+  const { data, counted } = spec.compute(scope);
   return {
     key: spec.key,
     title: spec.title,
@@ -71,4 +71,20 @@ export function getFact(db: Sqlite, query: FactQuery, today: string = localToday
     data,
     fingerprint: factFingerprint(spec.key, period, branchId, counted),
   };
+}
+
+/** One read transaction: every query of the provider sees the same state of the database. */
+export function getFact(db: Sqlite, query: FactQuery, today: string = localToday(), now: Date = new Date()): FactValue {
+  return db.transaction(() => computeFact(db, query, today, now, new Map()))();
+}
+
+/**
+ * Several facts at once (the home page, a report): one read transaction, so they agree with each other, and what
+ * they share (the roster on a date) is computed once.
+ */
+export function getFacts(db: Sqlite, queries: readonly FactQuery[], today: string = localToday(), now: Date = new Date()): FactValue[] {
+  return db.transaction(() => {
+    const shared = new Map<string, unknown>();
+    return queries.map((q) => computeFact(db, q, today, now, shared));
+  })();
 }

@@ -10,7 +10,7 @@ import { probationEnd } from '../../../shared/domain/member';
 import { APPLICANT_STAGES, probationReminder, stageAfter, STEP, type ApplicantStage, type ProbationEntry } from '../../../shared/domain/pipeline';
 import { prepare } from '../../db/query';
 import { registerFacts, type CountedRecord, type FactResult, type FactScope, type FactSpec } from '../facts/registry';
-import { rosterAt, rosterHistory } from '../roster/asOf';
+import { rosterOn } from '../roster/asOf';
 
 const PIPELINE = { table: 'applicants', label: '发展党员', screen: 'pipeline' } as const;
 const ROSTER = { table: 'members', label: '党员名册', screen: 'roster' } as const;
@@ -105,7 +105,7 @@ const PROBATION_COLUMNS = [
 
 /** As the development board lists them (pipelineBoard's probation), for the roster as it stood on the date. */
 function probationOn(scope: FactScope): { dueSoon: ProbationEntry[]; overdue: ProbationEntry[]; counted: CountedRecord[] } {
-  const probationers = rosterAt(rosterHistory(scope.db, scope.branchId), scope.at).filter((m) => m.category === '预备党员');
+  const probationers = rosterOn(scope).filter((m) => m.category === '预备党员');
   const applicantOf = new Map(
     (prepare(scope.db, 'SELECT member_id AS memberId, id FROM applicants WHERE branch_id = ? AND deleted_at IS NULL AND member_id IS NOT NULL').all(
       scope.branchId,

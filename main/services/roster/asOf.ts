@@ -12,6 +12,7 @@
  */
 import { ACTIVE_STATUSES, type MemberCategory, type MemberStatus } from '../../../shared/domain/member';
 import { prepare, type Sqlite } from '../../db/query';
+import { memo, type FactScope } from '../facts/registry';
 
 export interface StoredMember {
   id: string;
@@ -94,4 +95,14 @@ export function asOf(m: StoredMember, date: string): StoredMember {
 /** Everyone on the roster on `date`, as they stood then. */
 export function rosterAt(h: RosterHistory, date: string): StoredMember[] {
   return h.members.filter((m) => onRosterAt(h, m, date)).map((m) => asOf(m, date));
+}
+
+/** The history, read once per facts request (see memo). */
+export function historyOf(scope: FactScope): RosterHistory {
+  return memo(scope, 'roster.history', () => rosterHistory(scope.db, scope.branchId));
+}
+
+/** The roster on the scope's date, computed once per facts request. */
+export function rosterOn(scope: FactScope): StoredMember[] {
+  return memo(scope, `roster.at:${scope.at}`, () => rosterAt(historyOf(scope), scope.at));
 }

@@ -14,8 +14,8 @@ import {
   type BranchStatistics,
 } from '../../../shared/domain/statistics';
 import { prepare } from '../../db/query';
-import { registerFacts, type CountedRecord, type FactResult, type FactScope, type FactSpec } from '../facts/registry';
-import { arrivedOn, rosterAt, rosterHistory, type StoredMember } from './asOf';
+import { memo, registerFacts, type CountedRecord, type FactResult, type FactScope, type FactSpec } from '../facts/registry';
+import { arrivedOn, historyOf, rosterOn, type StoredMember } from './asOf';
 
 const ROSTER = { table: 'members', label: '党员名册', screen: 'roster' } as const;
 type Filter = Record<string, string>;
@@ -71,7 +71,7 @@ interface Classified {
 }
 
 function classifiedRoster(scope: FactScope): Classified[] {
-  return rosterAt(rosterHistory(scope.db, scope.branchId), scope.at).map((member) => ({ member, bands: bandsOf(member, scope.at) }));
+  return memo(scope, `roster.classified:${scope.at}`, () => rosterOn(scope).map((member) => ({ member, bands: bandsOf(member, scope.at) })));
 }
 
 interface Band {
@@ -199,7 +199,7 @@ const totalFact: FactSpec = {
   periodKind: 'at',
   description: '统计日在册党员人数（含停止党籍的党员）。在此之前转出、出党、去世的不计，尚未入党或转入的不计。',
   compute(scope) {
-    const members = rosterAt(rosterHistory(scope.db, scope.branchId), scope.at);
+    const members = rosterOn(scope);
     return { data: { kind: 'figure', value: members.length, source: rosterSource(scope, members, {}) }, counted: countedMembers(members) };
   },
 };
@@ -236,7 +236,7 @@ function eventsInPeriod(scope: FactScope, kinds: readonly MemberEventKind[]): Ev
 /** The members the events are of (each once), and the events themselves as counted records. */
 function eventMembers(scope: FactScope, events: readonly EventRow[]): { members: StoredMember[]; counted: CountedRecord[] } {
   const ids = new Set(events.map((e) => e.memberId));
-  const members = rosterHistory(scope.db, scope.branchId).members.filter((m) => ids.has(m.id));
+  const members = historyOf(scope).members.filter((m) => ids.has(m.id));
   return { members, counted: events.map((e) => ({ table: 'member_events', id: e.id, rev: e.rev })) };
 }
 
@@ -266,7 +266,7 @@ const PERIOD_FACTS: FactSpec[] = [
     title: '发展党员人数（接收预备党员）',
     description: '入党日期在期间内、在本支部入党的党员人数（由其他支部转入的不计；含之后已离开的）。',
     compute(scope) {
-      const h = rosterHistory(scope.db, scope.branchId);
+      const h = historyOf(scope);
       return membersFigure(h.members.filter((m) => !h.arrival.has(m.id) && inPeriod(scope, m.joinDate)));
     },
   },
@@ -276,7 +276,7 @@ const PERIOD_FACTS: FactSpec[] = [
     title: '预备党员转正人数',
     description: '转正日期在期间内、转正时在本支部的党员人数（含之后已离开的）。',
     compute(scope) {
-      const h = rosterHistory(scope.db, scope.branchId);
+      const h = historyOf(scope);
       return membersFigure(h.members.filter((m) => inPeriod(scope, m.fullDate) && arrivedOn(h, m) <= m.fullDate!));
     },
   },

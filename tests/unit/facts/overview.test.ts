@@ -10,7 +10,7 @@ import type { FactData, FactSource } from '../../../shared/domain/facts';
 import { AGE_BAND_LABELS, EDUCATION_BANDS, STANDING_BANDS } from '../../../shared/domain/statistics';
 import { seedDemo } from '../../../main/services/demo/seed';
 import { factSpec, factSpecs } from '../../../main/services/facts/registry';
-import { getFact, listFacts } from '../../../main/services/facts/service';
+import { getFact, getFacts, listFacts } from '../../../main/services/facts/service';
 import { requireBranchId } from '../../../main/services/branch/branch';
 import { searchMembers } from '../../../main/services/roster/members';
 import { rosterOverview } from '../../../main/services/rosterFiles/rosterFiles';
@@ -85,13 +85,22 @@ describe('facts for today against the home page of today', () => {
   }
 });
 
+describe('several facts at once', () => {
+  it('gives what each gives alone', () => {
+    const queries = listFacts().map((f) => factQuerySchema.parse({ key: f.key }));
+    const now = new Date();
+    const together = getFacts(t.db, queries, localToday(), now);
+    expect(together).toEqual(queries.map((q) => getFact(t.db, q, localToday(), now)));
+  });
+});
+
 describe('sources of today’s figures', () => {
   /** The provider's own ids for today: computed as for another day, so no source is given as a filter. */
   function countedIds(key: string): Map<string, string[]> {
     const spec = factSpec(key)!;
     const at = localToday();
     const branchId = requireBranchId(t.db);
-    const scope = { db: t.db, branchId, isLocalBranch: true, today: 'not-today', period: { kind: 'at', at } as const, at, from: at, to: at };
+    const scope = { db: t.db, branchId, isLocalBranch: true, today: 'not-today', period: { kind: 'at', at } as const, at, from: at, to: at, shared: new Map() };
     const { data } = spec.compute(scope);
     const sources: [string, FactSource][] = data.kind === 'figure' ? [['', data.source]] : data.kind === 'series' ? data.points.map((p) => [p.key, p.source]) : [];
     return new Map(sources.map(([k, src]) => [k, [...(src.ids ?? [])].sort()]));

@@ -51,6 +51,13 @@ describe('the catalogue', () => {
     }
   });
 
+  it('reads several facts in one call, and names the unknown one among them', () => {
+    const values = call('facts.getMany', { queries: [{ key: 'roster.members.total' }, { key: 'roster.transfers.out', from: '2023-01-01', to: '2023-12-31' }] }) as { data: { kind: string; value?: number } }[];
+    expect(values.map((v) => v.data.value)).toEqual([5, 1]);
+    expect(message(() => call('facts.getMany', { queries: [] }))).toBe('E_VALIDATION 统计项：请指定统计项');
+    expect(message(() => call('facts.getMany', { queries: [{ key: 'roster.members.total' }, { key: 'nope' }] }))).toContain('没有名为“nope”的统计项');
+  });
+
   it('refuses a key registered twice', () => {
     expect(() => registerFact({ ...factSpec('roster.members.total')! })).toThrow(/registered twice/);
   });
