@@ -57,7 +57,8 @@ function stageOn(a: ApplicantRow, lastStep: number, date: string): ApplicantStag
 
 function pipelineSource(scope: FactScope, ids: readonly string[], stage: ApplicantStage): FactSource {
   const source = idSource(PIPELINE, ids);
-  return scope.at === scope.today ? { ...source, filter: { stage, includeFinished: true } } : source;
+  // The board shows the local branch as it is today; for another day or branch the ids alone name the records.
+  return scope.at === scope.today && scope.isLocalBranch ? { ...source, filter: { stage, includeFinished: true } } : source;
 }
 
 function byStage(scope: FactScope): FactResult {
