@@ -9,6 +9,7 @@ import { backupCapability } from './services/backup/capability';
 import { branchCapability } from './services/branch/capability';
 import { committeeCapability } from './services/committee/capability';
 import { demoCapability } from './services/demo/capability';
+import { factsCapability } from './services/facts/capability';
 import { handoverCapability } from './services/handover/capability';
 import { pipelineCapability } from './services/pipeline/capability';
 import { rosterCapability } from './services/roster/capability';
@@ -26,6 +27,7 @@ export const CAPABILITIES: readonly Capability[] = [
   handoverCapability,
   backupCapability,
   pipelineCapability,
+  factsCapability,
 ];
 
 assertUniqueKeys(CAPABILITIES);

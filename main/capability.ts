@@ -8,6 +8,7 @@ import type { ContractModule, OperationSpec } from '../shared/contract/define';
 import type { AppContext } from './app/context';
 import type { CliCommand } from './cli/command';
 import type { DemoCapability } from './services/demo/types';
+import type { FactSpec } from './services/facts/registry';
 
 /** The function behind one operation: gets the validated (parsed) input, returns the operation's result. */
 export type Handler<S extends OperationSpec> = (ctx: AppContext, input: z.output<S['input']>) => S['output'] | Promise<S['output']>;
@@ -29,6 +30,8 @@ export interface Capability {
   cliCommands: readonly CliCommand<any>[];
   /** Its demo seeders, in the order they run (after the seeders of the capabilities listed before it). */
   demo?: readonly DemoCapability<any>[];
+  /** The facts it offers other capabilities (the home page, reports): named, period-scoped figures with their sources. */
+  facts?: readonly FactSpec[];
 }
 
 /** Throws unless every capability key is used once. */

@@ -8,6 +8,7 @@ import { branchOperations } from './branch';
 import { committeeOperations } from './committee';
 import { defineContract } from './define';
 import { demoOperations } from './demo';
+import { factsOperations } from './facts';
 import { handoverOperations } from './handover';
 import { pipelineOperations } from './pipeline';
 import { rosterOperations } from './roster';
@@ -25,6 +26,7 @@ export const CONTRACT_MODULES = [
   handoverOperations,
   backupOperations,
   pipelineOperations,
+  factsOperations,
 ] as const;
 
 export const contract = defineContract(...CONTRACT_MODULES);

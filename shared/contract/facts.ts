@@ -6,11 +6,8 @@
 import { z } from 'zod';
 import { isoDate } from '../domain/fieldSchemas';
 import type { FactDefinition, FactValue } from '../domain/facts';
+import { defineOperations, op } from './define';
 
-/** Declares an operation: its input schema, and (as a type only) its result. */
-function op<Out>() {
-  return <In extends z.ZodType>(input: In) => ({ input, output: undefined as unknown as Out });
-}
 
 const optionalDate = isoDate.nullish().transform((v) => v ?? null);
 
@@ -30,15 +27,6 @@ export const factQuerySchema = z
 export type FactQueryInput = z.input<typeof factQuerySchema>;
 export type FactQuery = z.output<typeof factQuerySchema>;
 
-export const factsOperations = {
-  'facts.list': op<FactDefinition[]>()(z.object({}).strict()),
-  'facts.get': op<FactValue>()(factQuerySchema),
-  /** Several facts read together (the home page, a report): they agree with each other, and cost less than one by one. */
-  'facts.getMany': op<FactValue[]>()(
-    z.object({ queries: z.array(factQuerySchema).min(1, { error: '请指定统计项' }).max(50, { error: '一次最多读取 50 项统计' }) }).strict(),
-  ),
-} as const;
-
 /** Chinese names of the inputs, for messages about them. */
 export const FACTS_FIELD_LABELS: Record<string, string> = {
   key: '统计项',
@@ -48,3 +36,13 @@ export const FACTS_FIELD_LABELS: Record<string, string> = {
   to: '结束日期',
   branchId: '支部',
 };
+
+export const factsOperations = defineOperations('facts', FACTS_FIELD_LABELS, {
+  'facts.list': op<FactDefinition[]>()(z.object({}).strict()),
+  'facts.get': op<FactValue>()(factQuerySchema),
+  /** Several facts read together (the home page, a report): they agree with each other, and cost less than one by one. */
+  'facts.getMany': op<FactValue[]>()(
+    z.object({ queries: z.array(factQuerySchema).min(1, { error: '请指定统计项' }).max(50, { error: '一次最多读取 50 项统计' }) }).strict(),
+  ),
+});
+

@@ -1,15 +1,9 @@
 /** The facts operations' handlers, typed from the contract module shared/contract/facts.ts. */
-import type { z } from 'zod';
-import { factsOperations } from '../../../shared/contract/facts';
-import type { AppContext } from '../../app/context';
+import type { factsOperations } from '../../../shared/contract/facts';
+import type { HandlersOf } from '../../capability';
 import { getFact, getFacts, listFacts } from './service';
 
-type FactsOperations = typeof factsOperations;
-type FactsHandlers = {
-  [N in keyof FactsOperations]: (ctx: AppContext, input: z.output<FactsOperations[N]['input']>) => FactsOperations[N]['output'];
-};
-
-export const factsHandlers: FactsHandlers = {
+export const factsHandlers: HandlersOf<typeof factsOperations> = {
   'facts.list': () => listFacts(),
   'facts.get': (ctx, input) => getFact(ctx.db, input),
   'facts.getMany': (ctx, input) => getFacts(ctx.db, input.queries),

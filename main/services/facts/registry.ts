@@ -1,7 +1,8 @@
 /**
- * The registry of fact providers. A capability registers its facts when its facts module loads
- * (main/services/<capability>/facts.ts), as tables register in main/db/registry.ts; a key registered twice throws.
+ * The registry of fact providers: the `facts` of every capability in main/capabilities.ts, read when first
+ * asked for (never while the modules load); a key offered twice throws.
  */
+import { CAPABILITIES } from '../../capabilities';
 import type { FactData, FactDefinition, FactPeriod } from '../../../shared/domain/facts';
 import type { Sqlite } from '../../db/query';
 
@@ -45,24 +46,28 @@ export interface FactSpec extends FactDefinition {
   compute(scope: FactScope): FactResult;
 }
 
-const specs = new Map<string, FactSpec>();
-
-export function registerFact(spec: FactSpec): void {
-  if (specs.has(spec.key)) throw new Error(`fact ${spec.key} is registered twice`);
-  specs.set(spec.key, spec);
+/** The facts by key, in list order; throws when two share a key. */
+export function factRegistry(list: readonly FactSpec[]): Map<string, FactSpec> {
+  const specs = new Map<string, FactSpec>();
+  for (const spec of list) {
+    if (specs.has(spec.key)) throw new Error(`fact ${spec.key} is registered twice`);
+    specs.set(spec.key, spec);
+  }
+  return specs;
 }
 
-export function registerFacts(list: readonly FactSpec[]): void {
-  for (const spec of list) registerFact(spec);
+let registry: Map<string, FactSpec> | undefined;
+function specs(): Map<string, FactSpec> {
+  return (registry ??= factRegistry(CAPABILITIES.flatMap((c) => c.facts ?? [])));
 }
 
-/** Every registered fact, in registration order. */
+/** Every fact, in the order of the capabilities offering them. */
 export function factSpecs(): FactSpec[] {
-  return [...specs.values()];
+  return [...specs().values()];
 }
 
 export function factSpec(key: string): FactSpec | undefined {
-  return specs.get(key);
+  return specs().get(key);
 }
 
 /** The definition alone (what crosses the contract). */

@@ -1,4 +1,5 @@
 import type { Capability } from '../../capability';
+import { PIPELINE_FACTS } from './facts';
 import { pipelineDemo } from './demo';
 import { pipelineHandlers } from './handlers';
 
@@ -8,4 +9,5 @@ export const pipelineCapability: Capability = {
   handlers: pipelineHandlers,
   cliCommands: [],
   demo: [pipelineDemo],
+  facts: PIPELINE_FACTS,
 };

@@ -9,7 +9,7 @@ import { idSource, type FactSource, type FactTableRow } from '../../../shared/do
 import { probationEnd } from '../../../shared/domain/member';
 import { APPLICANT_STAGES, probationReminder, stageAfter, STEP, type ApplicantStage, type ProbationEntry } from '../../../shared/domain/pipeline';
 import { prepare } from '../../db/query';
-import { registerFacts, type CountedRecord, type FactResult, type FactScope, type FactSpec } from '../facts/registry';
+import { type CountedRecord, type FactResult, type FactScope, type FactSpec } from '../facts/registry';
 import { rosterOn } from '../roster/asOf';
 
 const PIPELINE = { table: 'applicants', label: '发展党员', screen: 'pipeline' } as const;
@@ -194,4 +194,3 @@ export const PIPELINE_FACTS: readonly FactSpec[] = [
   },
 ];
 
-registerFacts(PIPELINE_FACTS);

@@ -1,4 +1,5 @@
 import type { Capability } from '../../capability';
+import { ROSTER_FACTS } from './facts';
 import { memberAddCommand, memberListCommand } from '../../cli/commands/member';
 import { rosterDemo } from './demo';
 import { memberEventsDemo } from './demoEvents';
@@ -10,4 +11,5 @@ export const rosterCapability: Capability = {
   handlers: rosterHandlers,
   cliCommands: [memberListCommand, memberAddCommand],
   demo: [rosterDemo, memberEventsDemo],
+  facts: ROSTER_FACTS,
 };

@@ -14,7 +14,7 @@ import {
   type BranchStatistics,
 } from '../../../shared/domain/statistics';
 import { prepare } from '../../db/query';
-import { memo, registerFacts, type CountedRecord, type FactResult, type FactScope, type FactSpec } from '../facts/registry';
+import { memo, type CountedRecord, type FactResult, type FactScope, type FactSpec } from '../facts/registry';
 import { arrivedOn, historyOf, rosterOn, type StoredMember } from './asOf';
 
 const ROSTER = { table: 'members', label: '党员名册', screen: 'roster' } as const;
@@ -307,4 +307,3 @@ export const ROSTER_FACTS: readonly FactSpec[] = [
   ...PERIOD_FACTS,
 ];
 
-registerFacts(ROSTER_FACTS);

@@ -1,6 +1,4 @@
 /** A small branch with a known history, for hand counts of the facts. */
-import '../../../main/services/roster/facts';
-import '../../../main/services/pipeline/facts';
 import { factQuerySchema, type FactQueryInput } from '../../../shared/contract/facts';
 import type { FactData, FactValue } from '../../../shared/domain/facts';
 import { idCheckChar } from '../../../shared/domain/idNumber';

@@ -6,8 +6,9 @@ import { validationError } from '../../../shared/contract/errors';
 import { zodProblems } from '../../../shared/contract/validate';
 import { addDays, localToday } from '../../../shared/domain/dates';
 import { factsHandlers } from '../../../main/services/facts/handlers';
-import { factSpec, registerFact } from '../../../main/services/facts/registry';
+import { factRegistry, factSpec, factSpecs } from '../../../main/services/facts/registry';
 import { resolvePeriod } from '../../../main/services/facts/service';
+import type { FactDefinition } from '../../../shared/domain/facts';
 import { testContext, type TestContext } from '../../helpers/context';
 import { fact, smallBranch, type SmallBranch } from './fixture';
 
@@ -20,8 +21,8 @@ beforeEach(async () => {
 afterEach(() => t.cleanup());
 
 /** As the dispatcher will run it: the contract's schema, then the handler; errors as the user reads them. */
-function call<N extends keyof typeof factsOperations>(name: N, input: unknown) {
-  const parsed = factsOperations[name].input.safeParse(input);
+function call<N extends keyof typeof factsOperations.operations>(name: N, input: unknown) {
+  const parsed = factsOperations.operations[name].input.safeParse(input);
   if (!parsed.success) throw validationError(zodProblems(parsed.error), FACTS_FIELD_LABELS);
   return (factsHandlers[name] as (ctx: TestContext, input: unknown) => unknown)(t, parsed.data);
 }
@@ -38,7 +39,7 @@ function message(f: () => unknown): string {
 
 describe('the catalogue', () => {
   it('lists every fact with a Chinese title, and no code', () => {
-    const list = call('facts.list', {}) as ReturnType<typeof factsHandlers['facts.list']>;
+    const list = call('facts.list', {}) as FactDefinition[];
     const keys = list.map((f) => f.key);
     expect(keys).toEqual(expect.arrayContaining(['roster.members.byCategory', 'roster.transfers.out', 'pipeline.applicants.byStage', 'pipeline.activists.determined']));
     expect(new Set(keys).size).toBe(keys.length);
@@ -59,7 +60,7 @@ describe('the catalogue', () => {
   });
 
   it('refuses a key registered twice', () => {
-    expect(() => registerFact({ ...factSpec('roster.members.total')! })).toThrow(/registered twice/);
+    expect(() => factRegistry([...factSpecs(), { ...factSpec('roster.members.total')! }])).toThrow(/registered twice/);
   });
 
   it('names an unknown key in Chinese', () => {
