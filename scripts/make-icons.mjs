@@ -19,6 +19,8 @@ const ASSETS = path.join(ROOT, 'assets');
 const LINUX_SIZES = [16, 24, 32, 48, 64, 128, 256, 512];
 const ICO_SIZES = [16, 24, 32, 48, 64, 128, 256];
 const FAVICON_SIZE = 64;
+/** At this size and below the rim and the lines of text blur into noise: they are left out. */
+const SMALL = 32;
 
 /** PNG bytes of the SVG drawn at size×size, on a transparent background. */
 async function renderer() {
@@ -28,7 +30,8 @@ async function renderer() {
   const render = async (size) => {
     await page.setViewportSize({ width: size, height: size });
     const sized = svg.replace(/width="\d+" height="\d+"/, `width="${size}" height="${size}"`);
-    await page.setContent(`<!doctype html><html><body style="margin:0;background:transparent">${sized}</body></html>`);
+    const style = size <= SMALL ? '<style>.detail{display:none}</style>' : '';
+    await page.setContent(`<!doctype html><html><head>${style}</head><body style="margin:0;background:transparent">${sized}</body></html>`);
     return page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } });
   };
   return { render, close: () => browser.close() };
