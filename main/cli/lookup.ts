@@ -79,3 +79,22 @@ export function branchOption(values: OptionValues, databasePath: string, command
   const branches = peekDatabase(databasePath, [], (db) => listBranches(db).map((b) => ({ ...b, note: b.isLocal ? '本支部' : undefined })));
   return pickByName(branches, text, { option: '--branch', what: '支部', partial: true, command }).id;
 }
+
+/** The word --branch takes for every branch in the data file (a committee's roll-up). */
+export const ALL_BRANCHES = 'all';
+
+/**
+ * --branch 名称|all, for listings that may span branches: null = the local branch, 'all' = every
+ * branch, else the id of the branch named. An unknown name also says that `all` is accepted.
+ */
+export function branchScopeOption(values: OptionValues, databasePath: string, command: CliCommand): string | null {
+  const text = optionalString(values, 'branch', command);
+  if (text === null) return null;
+  if (text.toLowerCase() === ALL_BRANCHES || text === '全部') return ALL_BRANCHES;
+  try {
+    return branchOption(values, databasePath, command);
+  } catch (e) {
+    if (e instanceof UsageError) throw new UsageError(`${e.message}；或写 --branch all 列出全部支部`, command);
+    throw e;
+  }
+}

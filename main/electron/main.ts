@@ -23,7 +23,7 @@ import { APP_SCHEME_DEFINITION, createAppProtocolHandler } from './appProtocol';
 import { handleDownloads } from './downloads';
 import { menuTemplate } from './menu';
 import { nativeBindingPath } from './nativeBinding';
-import { hardenSession, hardenWebContents, windowOptions } from './security';
+import { hardenSession, hardenWebContents, windowIconPath, windowOptions } from './security';
 import { openExternalUrl } from './shellActions';
 
 const { values: args } = parseArgs({
@@ -61,7 +61,7 @@ function focusWindow(): void {
 
 function createWindow(): void {
   const preloadPath = path.join(appRoot, 'dist-electron', 'preload.cjs');
-  const options = windowOptions({ preloadPath, devTools: isDev });
+  const options = windowOptions({ preloadPath, devTools: isDev, iconPath: windowIconPath(appRoot) });
   // The security switches are repeated literally so that scanners (electronegativity) can see them here.
   mainWindow = new BrowserWindow({
     ...options,

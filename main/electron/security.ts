@@ -2,6 +2,7 @@
  * Window and web-contents security, as pure functions over electron's types (no runtime electron
  * import), so each rule is unit-tested without the Electron binary. See docs/security.md.
  */
+import path from 'node:path';
 import type { BrowserWindowConstructorOptions, HandlerDetails, Session, WebContents, WindowOpenHandlerResponse } from 'electron';
 import { PRODUCT_NAME } from '../app/paths';
 import { parseUrl } from './appOrigin';
@@ -10,11 +11,19 @@ export interface WindowOptionsInput {
   preloadPath: string;
   /** DevTools only outside a packaged build. */
   devTools?: boolean;
+  /** The window's icon (Linux shows it; on Windows the exe's icon is used). */
+  iconPath?: string;
 }
 
-export function windowOptions({ preloadPath, devTools = false }: WindowOptionsInput): BrowserWindowConstructorOptions {
+/** The window icon inside the app (packed by electron-builder.yml's `files`; drawn by scripts/make-icons.mjs). */
+export function windowIconPath(appRoot: string): string {
+  return path.join(appRoot, 'assets', 'icon.png');
+}
+
+export function windowOptions({ preloadPath, devTools = false, iconPath }: WindowOptionsInput): BrowserWindowConstructorOptions {
   return {
     title: PRODUCT_NAME,
+    ...(iconPath ? { icon: iconPath } : {}),
     width: 1280,
     height: 820,
     minWidth: 1024,

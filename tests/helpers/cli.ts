@@ -1,5 +1,6 @@
 /**
- * Runs the CLI as a child process, as a user would (tsx, no build step), in a temporary data folder;
+ * Runs the CLI as a child process, as a user would (`npm run cli` runs the bundle dist-cli/cli.cjs
+ * through scripts/run-bundle.mjs, which rebuilds it when a source changed), in a temporary data folder;
  * or in-process through main() (fast), for tests that run many commands.
  */
 import { spawnSync } from 'node:child_process';
@@ -10,7 +11,16 @@ import { expect } from 'vitest';
 import { main } from '../../main/cli/main';
 
 const root = path.resolve(__dirname, '../..');
-const tsx = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'tsx.cmd' : 'tsx');
+
+let bundleChecked = false;
+
+/** Builds the bundle once per test file when it is missing or stale, so no run prints the build note on stderr. */
+function ensureBundle(): void {
+  if (bundleChecked) return;
+  const r = spawnSync(process.execPath, ['scripts/build-cli.mjs', '--if-stale'], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`building the CLI bundle failed:\n${r.stderr}`);
+  bundleChecked = true;
+}
 
 export interface CliRun {
   code: number;
@@ -23,7 +33,8 @@ export interface CliRun {
 }
 
 export function runCli(args: string[], dataDir: string): CliRun {
-  const r = spawnSync(tsx, ['main/cli/index.ts', ...args], {
+  ensureBundle();
+  const r = spawnSync(process.execPath, ['scripts/run-bundle.mjs', 'cli', ...args], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, BRANCH_DESK_DATA_DIR: dataDir, NO_COLOR: '1' },

@@ -40,9 +40,10 @@ export interface TableOptions {
 /** Cell padding left and right, in twips (0.1 cm). */
 export const CELL_PADDING = 57;
 
-const ALIGN = { center: AlignmentType.CENTER, left: AlignmentType.LEFT, right: AlignmentType.RIGHT } as const;
-const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
-const OUTER = { style: BorderStyle.SINGLE, size: 8, color: '000000' } as const;
+// Functions, not constants: docx is then read when a table is made, not when the module loads
+// (the command line's bundle loads docx only for a command that writes a Word file).
+const alignment = (align: 'left' | 'right') => (align === 'left' ? AlignmentType.LEFT : AlignmentType.RIGHT);
+const border = (size: number) => ({ style: BorderStyle.SINGLE, size, color: '000000' }) as const;
 
 /** Scales `weights` to whole twips that add up to exactly `total`. */
 export function fitWidths(weights: number[], total: number): number[] {
@@ -61,7 +62,7 @@ export function cellParagraph(preset: Preset, text: string, align: CellAlign, o:
   const lines = text.split('\n');
   return new Paragraph({
     style: o.header ? STYLE.tableHeader : STYLE.tableText,
-    alignment: align === 'center' ? undefined : ALIGN[align],
+    alignment: align === 'center' ? undefined : alignment(align),
     spacing: own ? { line: cellLine(o.style!.size), lineRule: LineRuleType.EXACT, before: 0, after: 0 } : undefined,
     children: lines.map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, ...run })),
   });
@@ -111,7 +112,7 @@ export function borderedTable(rows: TableRow[], columnWidths: number[]): Table {
     layout: TableLayoutType.FIXED,
     alignment: AlignmentType.CENTER,
     margins: { left: CELL_PADDING, right: CELL_PADDING, top: 0, bottom: 0 },
-    borders: { top: OUTER, bottom: OUTER, left: OUTER, right: OUTER, insideHorizontal: LINE, insideVertical: LINE },
+    borders: { top: border(8), bottom: border(8), left: border(8), right: border(8), insideHorizontal: border(4), insideVertical: border(4) },
   });
 }
 
@@ -129,24 +130,30 @@ export function dataTable(preset: Preset, o: TableOptions): FileChild {
   const table = borderedTable([header], o.columns.map((c) => c.width));
   const parts = columnParts(preset, o.columns);
   const trPr = { 'w:trPr': [{ 'w:cantSplit': {} }, { 'w:trHeight': attr({ 'w:val': height, 'w:hRule': 'atLeast' }) }] };
-  return new TableWithBody(table, () => o.rows.map((cells) => ({ 'w:tr': [trPr, ...parts.map((part, i) => cellXml(part, cells[i] ?? ''))] })));
+  return tableWithBody(table, () => o.rows.map((cells) => ({ 'w:tr': [trPr, ...parts.map((part, i) => cellXml(part, cells[i] ?? ''))] })));
 }
 
-/** A docx Table followed by body rows given as XML objects. */
-class TableWithBody extends FileChild {
-  constructor(
-    private readonly table: Table,
-    private readonly body: () => IXmlableObject[],
-  ) {
-    super('w:tbl');
-  }
+type TableWithBody = FileChild;
+let TableWithBodyClass: (new (table: Table, body: () => IXmlableObject[]) => TableWithBody) | undefined;
 
-  override prepForXml(context: IContext): IXmlableObject | undefined {
-    const xml = this.table.prepForXml(context) as { 'w:tbl': IXmlableObject[] } | undefined;
-    if (!xml) return xml;
-    for (const row of this.body()) xml['w:tbl'].push(row);
-    return xml;
-  }
+/** A docx Table followed by body rows given as XML objects. The class is made on first use, like `alignment` above. */
+function tableWithBody(table: Table, body: () => IXmlableObject[]): TableWithBody {
+  TableWithBodyClass ??= class extends FileChild {
+    constructor(
+      private readonly table: Table,
+      private readonly body: () => IXmlableObject[],
+    ) {
+      super('w:tbl');
+    }
+
+    override prepForXml(context: IContext): IXmlableObject | undefined {
+      const xml = this.table.prepForXml(context) as { 'w:tbl': IXmlableObject[] } | undefined;
+      if (!xml) return xml;
+      for (const row of this.body()) xml['w:tbl'].push(row);
+      return xml;
+    }
+  };
+  return new TableWithBodyClass(table, body);
 }
 
 /** <w:t>, keeping spaces at either end only where there are some. */

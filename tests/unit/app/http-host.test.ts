@@ -95,4 +95,25 @@ describe('loopback host', () => {
       expect(r.body).not.toContain('outside');
     }
   });
+
+  it('serves the favicon the page links to as image/png without the token, as the page itself; the API still needs it', async () => {
+    const root = path.resolve(__dirname, '../../..');
+    // renderer/index.html links ./favicon.png; vite copies renderer/public/favicon.png beside it.
+    expect(fs.readFileSync(path.join(root, 'renderer', 'index.html'), 'utf8')).toContain('<link rel="icon" type="image/png" href="./favicon.png" />');
+    const favicon = fs.readFileSync(path.join(root, 'renderer', 'public', 'favicon.png'));
+    fs.writeFileSync(path.join(rendererDir, 'favicon.png'), favicon);
+    const r = await new Promise<{ status: number; type: string | undefined; bytes: Buffer }>((resolve, reject) => {
+      http.get({ host: '127.0.0.1', port: host.port, path: '/favicon.png' }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode!, type: res.headers['content-type'], bytes: Buffer.concat(chunks) }));
+      }).on('error', reject);
+    });
+    expect(r.status).toBe(200);
+    expect(r.type).toBe('image/png');
+    expect(r.bytes.equals(favicon)).toBe(true);
+    // The page's CSP lets it load an image from its own origin.
+    expect((await request('/', { method: 'GET' })).headers['content-security-policy']).toMatch(/img-src 'self'/);
+    expect((await request('/api/app.info')).status).toBe(401);
+  });
 });

@@ -88,6 +88,17 @@ describe('handover export --branch', () => {
   });
 });
 
+describe('member list --branch', () => {
+  it('lists the branch named by a part of its name, the same members its own database holds', async () => {
+    const listed = json<{ id: string; branch: string }[]>(await ok(['member', 'list', '--branch', '第二钻井队', '--db', home, '--json']));
+    const own = json<{ id: string }[]>(await ok(['member', 'list', '--db', second, '--json']));
+    expect(listed.map((m) => m.id)).toEqual(own.map((m) => m.id));
+    expect(new Set(listed.map((m) => m.branch))).toEqual(new Set([SECOND]));
+    const all = json<{ branch: string }[]>(await ok(['member', 'list', '--branch', 'all', '--db', home, '--json']));
+    expect(new Set(all.map((m) => m.branch))).toEqual(new Set([FIRST, SECOND, THIRD]));
+  });
+});
+
 describe('roster import --branch', () => {
   /** Members of the branch named `name` with this ID number, read straight from the data file. */
   function countIn(name: string, id: string): number {

@@ -62,7 +62,7 @@ describe('cli usage', () => {
     expect(flag.stdout).toBe('');
     expect(flag.errorJson().error).toEqual({
       code: 'E_VALIDATION',
-      message: '未知选项“--colour”。member list 可用的选项：--search、--all；通用选项：--db、--json、-h, --help',
+      message: '未知选项“--colour”。member list 可用的选项：--search、--all、--branch；通用选项：--db、--json、-h, --help',
     });
     expect(fs.existsSync(db('x.sqlite'))).toBe(false);
   });

@@ -72,6 +72,7 @@ const BAD: BadCase[] = [
   { args: () => ['seed-demo', '--members', '5', '--seed', '1.5'], code: 2, error: 'E_VALIDATION', names: '选项 --seed 应为整数' },
   { args: () => ['check', '--verbose'], code: 2, error: 'E_VALIDATION', names: '未知选项“--verbose”。check 没有自己的选项' },
   { args: () => ['member', 'list', '--search', 'a'.repeat(51)], code: 2, error: 'E_VALIDATION', names: '选项 --search：' },
+  { args: () => ['member', 'list', '--branch', ''], code: 2, error: 'E_VALIDATION', names: '选项 --branch 不能为空' },
   { args: () => ['member', 'add'], code: 2, error: 'E_VALIDATION', names: '缺少选项 --file' },
   { args: () => ['member', 'add', '--file', file('missing.json')], code: 1, error: 'E_NOT_FOUND', names: '--file' },
   { args: () => ['member', 'add', '--file', file('broken.json')], code: 1, error: 'E_VALIDATION', names: '--file' },

@@ -68,6 +68,27 @@ describe('electron-builder.yml', () => {
     expect(config.files[0].filter).toEqual(expect.arrayContaining(['package.json', 'dist/renderer/**', 'dist-electron/**']));
   });
 
+  it('names icons that exist: a multi-size .ico for Windows, NxN PNGs for Linux, and packs the window icon', () => {
+    expect(config.directories.buildResources).toBe('assets');
+    const ico = fs.readFileSync(path.join(ROOT, config.win.icon));
+    // ICONDIR: reserved 0, type 1 (icon), then the number of images; every entry a PNG.
+    expect([ico.readUInt16LE(0), ico.readUInt16LE(2)]).toEqual([0, 1]);
+    const count = ico.readUInt16LE(4);
+    const sizes = Array.from({ length: count }, (_, i) => ico.readUInt8(6 + 16 * i) || 256);
+    expect(sizes).toEqual(expect.arrayContaining([16, 32, 48, 256]));
+    for (let i = 0; i < count; i++) {
+      const offset = ico.readUInt32LE(6 + 16 * i + 12);
+      expect(ico.subarray(offset + 1, offset + 4).toString()).toBe('PNG');
+    }
+    const linux = path.join(ROOT, config.linux.icon);
+    for (const size of [16, 32, 48, 64, 128, 256, 512]) {
+      const png = fs.readFileSync(path.join(linux, `${size}x${size}.png`));
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)], `${size}x${size}.png`).toEqual([size, size]);
+    }
+    expect(fs.existsSync(path.join(ROOT, 'assets', 'icon.png'))).toBe(true);
+    expect(config.files[0].filter).toContain('assets/icon.png');
+  });
+
   it('package.json points Electron at the bundled main process', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     expect(pkg.main).toBe('dist-electron/main.cjs');

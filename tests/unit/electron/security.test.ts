@@ -13,6 +13,7 @@ import {
   hardenWebContents,
   isSafeExternalUrl,
   windowOpenHandler,
+  windowIconPath,
   windowOptions,
 } from '../../../main/electron/security';
 import { openExportedFile, openExternalUrl, showExportedFile } from '../../../main/electron/shellActions';
@@ -47,6 +48,20 @@ describe('window options', () => {
     expect(web.devTools).toBe(false);
     expect(windowOptions({ preloadPath: '/p.cjs', devTools: true }).webPreferences!.devTools).toBe(true);
     expect(options.show).toBe(false);
+  });
+});
+
+describe('window icon', () => {
+  it('the window gets the app icon, a PNG in assets/ that electron-builder packs', () => {
+    const root = path.resolve(__dirname, '../../..');
+    const icon = windowIconPath(root);
+    expect(icon).toBe(path.join(root, 'assets', 'icon.png'));
+    expect(windowOptions({ preloadPath: '/p.cjs', iconPath: icon }).icon).toBe(icon);
+    expect(windowOptions({ preloadPath: '/p.cjs' })).not.toHaveProperty('icon');
+    const png = fs.readFileSync(icon);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    // IHDR: width and height at bytes 16 and 20.
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1024, 1024]);
   });
 });
 
