@@ -10,6 +10,7 @@ import { branchCapability } from './services/branch/capability';
 import { committeeCapability } from './services/committee/capability';
 import { demoCapability } from './services/demo/capability';
 import { factsCapability } from './services/facts/capability';
+import { provideFacts } from './services/facts/registry';
 import { handoverCapability } from './services/handover/capability';
 import { pipelineCapability } from './services/pipeline/capability';
 import { rosterCapability } from './services/roster/capability';
@@ -31,3 +32,4 @@ export const CAPABILITIES: readonly Capability[] = [
 ];
 
 assertUniqueKeys(CAPABILITIES);
+provideFacts(CAPABILITIES.flatMap((c) => c.facts ?? []));

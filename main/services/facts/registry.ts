@@ -1,8 +1,8 @@
 /**
- * The registry of fact providers: the `facts` of every capability in main/capabilities.ts, read when first
- * asked for (never while the modules load); a key offered twice throws.
+ * The registry of fact providers: the `facts` of every capability in main/capabilities.ts, which hands them
+ * over when the list loads (this module cannot import the list: the list holds the facts capability itself).
+ * A key offered twice throws.
  */
-import { CAPABILITIES } from '../../capabilities';
 import type { FactData, FactDefinition, FactPeriod } from '../../../shared/domain/facts';
 import type { Sqlite } from '../../db/query';
 
@@ -57,8 +57,15 @@ export function factRegistry(list: readonly FactSpec[]): Map<string, FactSpec> {
 }
 
 let registry: Map<string, FactSpec> | undefined;
+
+/** Called once by main/capabilities.ts with every capability's facts. */
+export function provideFacts(list: readonly FactSpec[]): void {
+  registry = factRegistry(list);
+}
+
 function specs(): Map<string, FactSpec> {
-  return (registry ??= factRegistry(CAPABILITIES.flatMap((c) => c.facts ?? [])));
+  if (!registry) throw new Error('facts: main/capabilities.ts has not been loaded');
+  return registry;
 }
 
 /** Every fact, in the order of the capabilities offering them. */
