@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/contract/errors';
+import type { HandoverExportRequest } from '../../../shared/contract/handover';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import { prepare, type Sqlite } from '../../db/query';
 import { registeredTables, tableSpec, type TableSpec } from '../../db/registry';
@@ -20,15 +21,7 @@ import {
 } from './format';
 import { writeZip } from './zip';
 
-export interface ExportOptions {
-  password?: string | null;
-  from?: string | null;
-  to?: string | null;
-  /** Table names; their dependencies are added. Omitted: every registered table. */
-  tables?: string[] | null;
-  createdBy?: string | null;
-  /** Omitted: the local branch. */
-  branchId?: string | null;
+export interface ExportOptions extends HandoverExportRequest {
   appVersion: string;
 }
 
