@@ -1,7 +1,7 @@
 /**
- * The table registry: every user table is registered once. Trash, change history and (later)
- * hand-over, merge and the round-trip tests iterate over it, so a new capability only registers
- * its tables here.
+ * The table registry: every user table is registered once, from its capability's tables.ts. The
+ * trash, the change history, hand-over (export, read, merge) and the round-trip tests iterate over
+ * it and read its hooks, so they name no capability's tables or columns.
  */
 import type { FieldProblem } from '../../shared/domain/member';
 import { prepare, type Sqlite } from './query';

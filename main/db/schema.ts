@@ -42,7 +42,6 @@ export interface AppMetaTable {
  * The user tables (rows with CommonColumns, registered in the table registry). Empty here: each
  * capability adds its own with `declare module '../../db/schema' { interface UserTables { ... } }`.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
 export interface UserTables {}
 
 export interface DB extends UserTables {

@@ -28,6 +28,18 @@ export const manifestSchema = z.object({
 });
 export type PackageManifest = z.infer<typeof manifestSchema>;
 
+/** What to put in a hand-over package (the renderer's request; main adds the app version). */
+export interface HandoverExportRequest {
+  password?: string | null;
+  from?: string | null;
+  to?: string | null;
+  /** Table names; their dependencies are added. Omitted: every registered table. */
+  tables?: string[] | null;
+  createdBy?: string | null;
+  /** The branch to export (a committee passing an imported branch on); omitted: the local branch. */
+  branchId?: string | null;
+}
+
 export type Resolution = 'package' | 'local';
 
 export interface TableCounts {

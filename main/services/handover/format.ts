@@ -1,6 +1,7 @@
 /** The hand-over package (交接包, .zbk): a zip with header.json and either the content or its encryption. */
 import { z } from 'zod';
 import { PACKAGE_FORMAT, type PackageManifest } from '../../../shared/contract/handover';
+import type { ChangeLogEntry } from '../../db/schema';
 
 export { PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION, PACKAGE_EXTENSION, manifestSchema, type PackageManifest } from '../../../shared/contract/handover';
 
@@ -22,19 +23,8 @@ export type PackageHeader = z.infer<typeof headerSchema>;
 
 export type StoredRow = Record<string, unknown> & { id: string; branch_id: string; rev: string };
 
-export interface ChangeLogRow {
-  table_name: string;
-  row_id: string;
-  branch_id: string;
-  action: string;
-  changed_at: string;
-  old_json: string | null;
-  new_json: string | null;
-  rev: string;
-}
-
 export interface ParsedPackage {
   manifest: PackageManifest;
   tables: Map<string, StoredRow[]>;
-  changeLog: ChangeLogRow[];
+  changeLog: ChangeLogEntry[];
 }

@@ -10,11 +10,11 @@ import { maskIdNumber } from '../../../shared/domain/idNumber';
 import { nowIso, prepare, type Sqlite } from '../../db/query';
 import { branchTable, registeredTables, tableSpec, uniqueClash } from '../../db/registry';
 import { logChange, newRev } from '../../db/rows';
-import type { UserTableName } from '../../db/schema';
+import type { ChangeLogEntry, UserTableName } from '../../db/schema';
 import { localBranchId } from '../branch/branch';
 import { PackageError } from './errors';
 import { faultPoint } from '../../app/faults';
-import type { ChangeLogRow, ParsedPackage, StoredRow } from './format';
+import type { ParsedPackage, StoredRow } from './format';
 import type { ConflictField, ConflictItem, ImportPreview, Resolution, TableCounts } from '../../../shared/contract/handover';
 export type { ImportPreview, Resolution, TableCounts };
 
@@ -25,7 +25,7 @@ interface RowPlan {
   action: Action;
   row: StoredRow;
   local?: StoredRow;
-  history: ChangeLogRow[];
+  history: ChangeLogEntry[];
 }
 
 export interface ImportPlan {
@@ -100,7 +100,7 @@ function checkReferences(db: Sqlite, pkg: ParsedPackage): void {
 
 export function planImport(db: Sqlite, pkg: ParsedPackage): ImportPlan {
   checkReferences(db, pkg);
-  const histories = new Map<string, ChangeLogRow[]>();
+  const histories = new Map<string, ChangeLogEntry[]>();
   for (const entry of pkg.changeLog) {
     const key = `${entry.table_name}:${entry.row_id}`;
     histories.set(key, [...(histories.get(key) ?? []), entry]);

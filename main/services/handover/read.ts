@@ -15,12 +15,12 @@ import {
   manifestSchema,
   PACKAGE_FORMAT_VERSION,
   PAYLOAD_FILE,
-  type ChangeLogRow,
   type PackageManifest,
   type ParsedPackage,
   type StoredRow,
 } from './format';
 import { readZip } from './zip';
+import type { ChangeLogEntry } from '../../db/schema';
 
 function parseJson(data: Buffer, what: string): unknown {
   try {
@@ -111,7 +111,7 @@ function validateRows(db: Sqlite, table: string, label: string, rows: unknown[])
   });
 }
 
-function validateChangeLog(rows: unknown[], tables: Map<string, StoredRow[]>): ChangeLogRow[] {
+function validateChangeLog(rows: unknown[], tables: Map<string, StoredRow[]>): ChangeLogEntry[] {
   return rows.map((raw, i) => {
     const r = raw as Record<string, unknown>;
     const ok =
@@ -121,7 +121,7 @@ function validateChangeLog(rows: unknown[], tables: Map<string, StoredRow[]>): C
       typeof r.changed_at === 'string' && typeof r.rev === 'string' &&
       (r.old_json === null || typeof r.old_json === 'string') && (r.new_json === null || typeof r.new_json === 'string');
     if (!ok) throw new PackageError('invalid-rows', `变更记录第 ${i + 1} 条格式不正确`);
-    return r as unknown as ChangeLogRow;
+    return r as unknown as ChangeLogEntry;
   });
 }
 

@@ -1,21 +1,11 @@
 /** 数据交接: export a package, preview and import one, the hand-over log. */
 import { create } from 'zustand';
-import type { HandoverLogEntry, ImportPreview, PackageManifest, Resolution } from '../../../shared/contract/handover';
+import type { HandoverExportRequest as ExportRequest, HandoverLogEntry, ImportPreview, PackageManifest, Resolution } from '../../../shared/contract/handover';
 import { api, errorText } from '../api';
 import { useAppStore } from './appStore';
 import { useCommitteeStore } from './committeeStore';
 import { useGroupsStore } from './groupsStore';
 import { useRosterStore } from './rosterStore';
-
-export interface ExportRequest {
-  password?: string | null;
-  from?: string | null;
-  to?: string | null;
-  tables?: string[] | null;
-  createdBy?: string | null;
-  /** The branch to export (a committee passing an imported branch on); null: the local branch. */
-  branchId?: string | null;
-}
 
 export interface StagedPackage {
   stagingId: string;

@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { MemberSearch } from '../../../shared/contract/operations';
 import type { MemberRow } from '../../../shared/domain/member';
 import { api, errorText } from '../api';
+import { memberSearchOf } from '../features/rosterFiles/memberSearch';
 
 export const PAGE_SIZE = 500;
 /** The roster's branch filter value for every branch at once. */
@@ -50,21 +51,7 @@ interface RosterState {
 }
 
 function searchInput(s: Pick<RosterState, 'filters' | 'sort' | 'order'>, offset: number): MemberSearch {
-  const f = s.filters;
-  return {
-    query: f.query.trim().slice(0, 50),
-    partyGroupId: f.partyGroupId,
-    category: f.category,
-    status: f.status,
-    educationGroup: f.educationGroup,
-    gender: f.gender,
-    ageBand: f.ageBand,
-    branchId: f.branchId ?? null,
-    sort: s.sort,
-    order: s.order,
-    offset,
-    limit: PAGE_SIZE,
-  };
+  return { ...memberSearchOf(s.filters, s.sort, s.order), offset, limit: PAGE_SIZE };
 }
 
 export const useRosterStore = create<RosterState>((set, get) => ({

@@ -7,6 +7,7 @@ import { useGroupsStore } from '../../stores/groupsStore';
 import { useRosterExportStore, type ExportKind } from '../../stores/rosterExportStore';
 import { useRosterStore, type RosterFilters } from '../../stores/rosterStore';
 import { DOCX_COLUMNS, DOCX_DEFAULT, XLSX_COLUMNS, XLSX_DEFAULT } from './exportColumns';
+import { memberSearchOf } from './memberSearch';
 import { DOCX_TYPE, downloadBase64, XLSX_TYPE } from '../../components/files';
 import './rosterFiles.css';
 
@@ -61,18 +62,7 @@ export function ExportDialog() {
     const f = which === 'filtered' ? filters : { ...filters, query: '', partyGroupId: null, category: null, status: 'active' as const, educationGroup: null, gender: null, ageBand: null };
     const ordered = all.map((c) => c.key).filter((k) => columns.includes(k));
     const file = await useRosterExportStore.getState().run(kind, {
-      filter: {
-        query: f.query.trim().slice(0, 50),
-        partyGroupId: f.partyGroupId,
-        category: f.category,
-        status: f.status,
-        educationGroup: f.educationGroup,
-        gender: f.gender,
-        ageBand: f.ageBand,
-        branchId: f.branchId ?? null,
-        sort,
-        order,
-      },
+      filter: memberSearchOf(f, sort, order),
       columns: ordered,
       maskIdNumbers: mask,
       filterLabel: which === 'filtered' && label ? label.slice(0, 40) : null,

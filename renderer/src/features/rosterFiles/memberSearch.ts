@@ -1,0 +1,18 @@
+/** The roster's filters and sort as the member search takes them: the roster list and its exports search alike. */
+import type { MemberSearch } from '../../../../shared/contract/operations';
+import type { RosterFilters, SortField } from '../../stores/rosterStore';
+
+export function memberSearchOf(f: RosterFilters, sort: SortField, order: 'asc' | 'desc'): Omit<MemberSearch, 'offset' | 'limit'> {
+  return {
+    query: f.query.trim().slice(0, 50),
+    partyGroupId: f.partyGroupId,
+    category: f.category,
+    status: f.status,
+    educationGroup: f.educationGroup,
+    gender: f.gender,
+    ageBand: f.ageBand,
+    branchId: f.branchId ?? null,
+    sort,
+    order,
+  };
+}
