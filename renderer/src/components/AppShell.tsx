@@ -14,7 +14,7 @@ import { HandoverPage } from '../features/handover/HandoverPage';
 import { BackupPage } from '../features/backup/BackupPage';
 import { ComparePage } from '../features/committee/ComparePage';
 import { CloudServerOutlined, FundProjectionScreenOutlined, SwapOutlined } from '@ant-design/icons';
-import { useCommitteeStore } from '../stores/committeeStore';
+import { useCommitteeStore } from '../features/committee/committeeStore';
 import { HomeOutlined, UploadOutlined } from '@ant-design/icons';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { ImportPage } from '../features/rosterFiles/ImportPage';

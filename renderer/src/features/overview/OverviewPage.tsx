@@ -8,7 +8,7 @@ import { AGE_BAND_LABELS, EDUCATION_BANDS, STANDING_BANDS, type BranchStatistics
 import { barOption, Chart, CHART_COLORS, pieOption, type ChartDatum } from '../../components/Chart';
 import { PageTitle } from '../../components/PageTitle';
 import { useAppStore } from '../../stores/appStore';
-import { useOverviewStore } from '../../stores/overviewStore';
+import { useOverviewStore } from './overviewStore';
 import { DOCX_TYPE, downloadBase64 } from '../../components/files';
 import './overview.css';
 

@@ -6,9 +6,9 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SheetPreview, SheetPreviewRow } from '../../../../shared/contract/rosterFiles';
 import { PageTitle } from '../../components/PageTitle';
 import { useAppStore } from '../../stores/appStore';
-import { useCommitteeStore } from '../../stores/committeeStore';
-import { useRosterImportStore } from '../../stores/rosterImportStore';
-import { useRosterStore } from '../../stores/rosterStore';
+import { useCommitteeStore } from '../committee/committeeStore';
+import { useRosterImportStore } from './rosterImportStore';
+import { useRosterStore } from '../roster/rosterStore';
 import { readAsBase64, showValue } from '../../components/files';
 import './rosterFiles.css';
 

@@ -1,8 +1,8 @@
 /** Party groups (党小组). */
 import { create } from 'zustand';
-import type { PartyGroup, PartyGroupFieldsInput } from '../../../shared/domain/branch';
-import type { MemberRow } from '../../../shared/domain/member';
-import { api, errorText } from '../api';
+import type { PartyGroup, PartyGroupFieldsInput } from '../../../../shared/domain/branch';
+import type { MemberRow } from '../../../../shared/domain/member';
+import { api, errorText } from '../../api';
 
 interface GroupsState {
   groups: PartyGroup[];

@@ -1,7 +1,7 @@
 /** 首页: the branch overview (statistics, probation reminders, pipeline counts) and the statistics table export. */
 import { create } from 'zustand';
-import type { ExportedFile, RosterOverview } from '../../../shared/contract/rosterFiles';
-import { api, errorText } from '../api';
+import type { ExportedFile, RosterOverview } from '../../../../shared/contract/rosterFiles';
+import { api, errorText } from '../../api';
 
 interface OverviewState {
   overview: RosterOverview | null;

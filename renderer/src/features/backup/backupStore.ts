@@ -1,8 +1,8 @@
 /** 备份与恢复: the list of backups, making, checking and restoring one. */
 import { create } from 'zustand';
-import type { BackupInfo, VerifyResult } from '../../../shared/contract/handover';
-import { api, errorText } from '../api';
-import { reloadAppData } from './handoverStore';
+import type { BackupInfo, VerifyResult } from '../../../../shared/contract/handover';
+import { api, errorText } from '../../api';
+import { reloadAppData } from '../handover/handoverStore';
 
 interface BackupState {
   backups: BackupInfo[];

@@ -1,9 +1,9 @@
 /** The recycle bin (回收站). */
 import { create } from 'zustand';
-import type { TrashItem } from '../../../shared/contract/operations';
-import { api, errorText } from '../api';
-import { useRosterStore } from './rosterStore';
-import { useGroupsStore } from './groupsStore';
+import type { TrashItem } from '../../../../shared/contract/operations';
+import { api, errorText } from '../../api';
+import { useRosterStore } from '../roster/rosterStore';
+import { useGroupsStore } from '../groups/groupsStore';
 
 interface TrashState {
   items: TrashItem[];

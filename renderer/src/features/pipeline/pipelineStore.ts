@@ -1,9 +1,9 @@
 /** 发展党员: the board, one applicant's record, and every action on it (each one call, then a fresh read). */
 import { create } from 'zustand';
-import type { Member, MemberRow } from '../../../shared/domain/member';
-import type { Applicant, ApplicantFieldsInput, PipelineBoard, StepInputRaw } from '../../../shared/domain/pipeline';
-import { api, errorText } from '../api';
-import { useRosterStore } from './rosterStore';
+import type { Member, MemberRow } from '../../../../shared/domain/member';
+import type { Applicant, ApplicantFieldsInput, PipelineBoard, StepInputRaw } from '../../../../shared/domain/pipeline';
+import { api, errorText } from '../../api';
+import { useRosterStore } from '../roster/rosterStore';
 
 interface PipelineState {
   board: PipelineBoard | null;

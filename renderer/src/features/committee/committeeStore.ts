@@ -1,7 +1,7 @@
 /** The committee roll-up: the branches this database holds, and their figures side by side. */
 import { create } from 'zustand';
-import type { BranchFigures, BranchSummary } from '../../../shared/contract/operations';
-import { api, errorText } from '../api';
+import type { BranchFigures, BranchSummary } from '../../../../shared/contract/operations';
+import { api, errorText } from '../../api';
 
 interface CommitteeState {
   /** Local branch first, then branches imported from other databases. */

@@ -1,8 +1,8 @@
 /** The roster list: filters, sort and pages of rows loaded as the user scrolls. */
 import { create } from 'zustand';
-import type { MemberSearch } from '../../../shared/contract/operations';
-import type { MemberRow } from '../../../shared/domain/member';
-import { api, errorText } from '../api';
+import type { MemberSearch } from '../../../../shared/contract/operations';
+import type { MemberRow } from '../../../../shared/domain/member';
+import { api, errorText } from '../../api';
 
 export const PAGE_SIZE = 500;
 /** The roster's branch filter value for every branch at once. */

@@ -1,11 +1,11 @@
 /** 数据交接: export a package, preview and import one, the hand-over log. */
 import { create } from 'zustand';
-import type { HandoverLogEntry, ImportPreview, PackageManifest, Resolution } from '../../../shared/contract/handover';
-import { api, errorText } from '../api';
-import { useAppStore } from './appStore';
-import { useCommitteeStore } from './committeeStore';
-import { useGroupsStore } from './groupsStore';
-import { useRosterStore } from './rosterStore';
+import type { HandoverLogEntry, ImportPreview, PackageManifest, Resolution } from '../../../../shared/contract/handover';
+import { api, errorText } from '../../api';
+import { useAppStore } from '../../stores/appStore';
+import { useCommitteeStore } from '../committee/committeeStore';
+import { useGroupsStore } from '../groups/groupsStore';
+import { useRosterStore } from '../roster/rosterStore';
 
 export interface ExportRequest {
   password?: string | null;
