@@ -6,7 +6,7 @@ import { formatTime } from '../../components/dates';
 import { useHandoverStore } from './handoverStore';
 
 export function HistoryPanel() {
-  const { history, historyLoading, historyError } = useHandoverStore();
+  const { history, loading: historyLoading, error: historyError } = useHandoverStore();
   useEffect(() => {
     void useHandoverStore.getState().loadHistory();
   }, []);

@@ -1,7 +1,8 @@
 /** 数据交接: export a package, preview and import one, the hand-over log. */
 import { create } from 'zustand';
 import type { HandoverLogEntry, ImportPreview, PackageManifest, Resolution } from '../../../../shared/contract/handover';
-import { api, errorText } from '../../api';
+import { api } from '../../api';
+import { createLoader, NOT_LOADED, type LoadState } from '../../stores/loader';
 import { useAppStore } from '../../stores/appStore';
 import { useCommitteeStore } from '../committee/committeeStore';
 import { useGroupsStore } from '../groups/groupsStore';
@@ -25,10 +26,9 @@ export interface StagedPackage {
   password: string | null;
 }
 
-interface HandoverState {
+/** loading/error: of the hand-over log. */
+interface HandoverState extends LoadState {
   history: HandoverLogEntry[];
-  historyLoading: boolean;
-  historyError: string | null;
   exportPackage(req: ExportRequest): Promise<{ fileName: string; data: string; manifest: PackageManifest }>;
   /** Throws ApiError (E_PACKAGE with a reason) when the file is refused. */
   preview(data: string, fileName: string, password: string | null): Promise<StagedPackage>;
@@ -46,8 +46,7 @@ export async function reloadAppData(): Promise<void> {
 
 export const useHandoverStore = create<HandoverState>((set, get) => ({
   history: [],
-  historyLoading: false,
-  historyError: null,
+  ...NOT_LOADED,
 
   async exportPackage(req) {
     const r = await api().call('handover.export', req);
@@ -66,13 +65,5 @@ export const useHandoverStore = create<HandoverState>((set, get) => ({
     return r;
   },
 
-  async loadHistory() {
-    set({ historyLoading: true, historyError: null });
-    try {
-      const history = await api().call('handover.history');
-      set({ history, historyLoading: false });
-    } catch (e) {
-      set({ historyLoading: false, historyError: errorText(e) });
-    }
-  },
+  loadHistory: createLoader(set, async () => ({ history: await api().call('handover.history') })),
 }));

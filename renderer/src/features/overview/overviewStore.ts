@@ -2,11 +2,10 @@
 import { create } from 'zustand';
 import type { ExportedFile, RosterOverview } from '../../../../shared/contract/rosterFiles';
 import { api, errorText } from '../../api';
+import { createLoader, NOT_LOADED, type LoadState } from '../../stores/loader';
 
-interface OverviewState {
+interface OverviewState extends LoadState {
   overview: RosterOverview | null;
-  loading: boolean;
-  error: string | null;
   exporting: boolean;
   exportError: string | null;
   load(): Promise<void>;
@@ -15,20 +14,11 @@ interface OverviewState {
 
 export const useOverviewStore = create<OverviewState>((set) => ({
   overview: null,
-  loading: false,
-  error: null,
+  ...NOT_LOADED,
   exporting: false,
   exportError: null,
 
-  async load() {
-    set({ loading: true, error: null });
-    try {
-      const overview = await api().call('overview.get');
-      set({ overview, loading: false });
-    } catch (e) {
-      set({ loading: false, error: errorText(e) });
-    }
-  },
+  load: createLoader(set, async () => ({ overview: await api().call('overview.get') })),
 
   async exportStatistics() {
     set({ exporting: true, exportError: null });

@@ -1,31 +1,22 @@
 /** The recycle bin (回收站). */
 import { create } from 'zustand';
 import type { TrashItem } from '../../../../shared/contract/operations';
-import { api, errorText } from '../../api';
+import { api } from '../../api';
+import { createLoader, NOT_LOADED, type LoadState } from '../../stores/loader';
 import { useRosterStore } from '../roster/rosterStore';
 import { useGroupsStore } from '../groups/groupsStore';
 
-interface TrashState {
+interface TrashState extends LoadState {
   items: TrashItem[];
-  loading: boolean;
-  error: string | null;
   load(): Promise<void>;
   restore(item: TrashItem): Promise<void>;
 }
 
 export const useTrashStore = create<TrashState>((set, get) => ({
   items: [],
-  loading: false,
-  error: null,
+  ...NOT_LOADED,
 
-  async load() {
-    set({ loading: true, error: null });
-    try {
-      set({ items: await api().call('trash.list'), loading: false });
-    } catch (e) {
-      set({ loading: false, error: errorText(e) });
-    }
-  },
+  load: createLoader(set, async () => ({ items: await api().call('trash.list') })),
 
   async restore(item) {
     await api().call('trash.restore', { table: item.table, id: item.id });
