@@ -159,3 +159,6 @@ export function BackupPage() {
     </>
   );
 }
+
+/** The screen, as its capability entry imports it lazily. */
+export default BackupPage;

@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { BackupInfo, VerifyResult } from '../../../../shared/contract/handover';
 import { api } from '../../api';
 import { createLoader, NOT_LOADED, type LoadState } from '../../stores/loader';
-import { reloadAppData } from '../handover/handoverStore';
+import { reloadAppData } from '../../app/reloadAppData';
 
 interface BackupState extends LoadState {
   backups: BackupInfo[];

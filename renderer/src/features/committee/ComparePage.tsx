@@ -105,3 +105,6 @@ export function ComparePage() {
     </>
   );
 }
+
+/** The screen, as its capability entry imports it lazily. */
+export default ComparePage;

@@ -188,3 +188,6 @@ export function GroupsPage() {
     </>
   );
 }
+
+/** The screen, as its capability entry imports it lazily. */
+export default GroupsPage;

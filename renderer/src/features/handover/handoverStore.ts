@@ -3,10 +3,6 @@ import { create } from 'zustand';
 import type { HandoverLogEntry, ImportPreview, PackageManifest, Resolution } from '../../../../shared/contract/handover';
 import { api } from '../../api';
 import { createLoader, NOT_LOADED, type LoadState } from '../../stores/loader';
-import { useAppStore } from '../../stores/appStore';
-import { useCommitteeStore } from '../committee/committeeStore';
-import { useGroupsStore } from '../groups/groupsStore';
-import { useRosterStore } from '../roster/rosterStore';
 
 export interface ExportRequest {
   password?: string | null;
@@ -34,14 +30,6 @@ interface HandoverState extends LoadState {
   preview(data: string, fileName: string, password: string | null): Promise<StagedPackage>;
   importPackage(staged: StagedPackage, choices: Record<string, Resolution>): Promise<{ preview: ImportPreview; backup: string }>;
   loadHistory(): Promise<void>;
-}
-
-/** After anything that changes the database wholesale (import, restore): every screen's data again. */
-export async function reloadAppData(): Promise<void> {
-  await useAppStore.getState().start(true);
-  void useRosterStore.getState().reload();
-  void useGroupsStore.getState().load();
-  void useCommitteeStore.getState().loadBranches();
 }
 
 export const useHandoverStore = create<HandoverState>((set, get) => ({

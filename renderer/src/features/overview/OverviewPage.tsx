@@ -1,4 +1,5 @@
 /** 首页: the branch at a glance — counts with charts and tables, probation reminders, the development pipeline. */
+import { openScreen } from '../../app/screens';
 import { FileWordOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Spin } from 'antd';
 import { useEffect, useMemo } from 'react';
@@ -137,7 +138,7 @@ function Pipeline({ pipeline }: { pipeline: RosterOverview['pipeline'] }) {
     <section className="overview-card" aria-labelledby="pipeline-title">
       <div className="card-head">
         <h3 id="pipeline-title">发展党员</h3>
-        <Button onClick={() => useAppStore.getState().go('pipeline')}>查看发展党员</Button>
+        <Button onClick={() => openScreen('pipeline')}>查看发展党员</Button>
       </div>
       <ol className="pipeline-stages" data-testid="pipeline-stages">
         {stages.map((p, i) => (
@@ -236,10 +237,10 @@ export function OverviewPage() {
             <section className="overview-card overview-empty">
               <p>名册中还没有党员。可以导入已有的 Excel 花名册，或在“党员名册”中逐个添加。</p>
               <div style={{ display: 'flex', gap: 12, justifyContent: 'center' }}>
-                <Button type="primary" size="large" onClick={() => useAppStore.getState().go('rosterImport')}>
+                <Button type="primary" size="large" onClick={() => openScreen('rosterImport')}>
                   导入名册
                 </Button>
-                <Button size="large" onClick={() => useAppStore.getState().go('roster')}>
+                <Button size="large" onClick={() => openScreen('roster')}>
                   去党员名册
                 </Button>
               </div>
@@ -277,3 +278,6 @@ export function OverviewPage() {
     </>
   );
 }
+
+/** The screen, as its capability entry imports it lazily. */
+export default OverviewPage;

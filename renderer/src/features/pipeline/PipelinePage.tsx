@@ -1,4 +1,5 @@
 /** 发展党员: a column per stage with what is due next, the probationers due for 转正, finished records collapsed. */
+import { openScreen } from '../../app/screens';
 import { ExclamationCircleFilled, PlusOutlined, ReloadOutlined, WarningOutlined } from '@ant-design/icons';
 import { Alert, Button, Collapse, Spin, Tag } from 'antd';
 import { useEffect } from 'react';
@@ -91,7 +92,7 @@ function ProbationList({ board }: { board: PipelineBoard }) {
   const { dueSoon, overdue } = board.probation;
   const openMember = (p: ProbationEntry) => {
     if (p.applicantId) return openApplicant(p.applicantId);
-    useAppStore.getState().go('roster');
+    openScreen('roster');
     void useMemberStore.getState().openDetail(p.memberId);
   };
   const row = (p: ProbationEntry, late: boolean) => (
@@ -184,3 +185,6 @@ export function PipelinePage() {
     </>
   );
 }
+
+/** The screen, as its capability entry imports it lazily. */
+export default PipelinePage;

@@ -1,4 +1,5 @@
 /** 党员名册: the roster, searched and filtered on the server, loaded page by page as the user scrolls. */
+import { openScreen } from '../../app/screens';
 import { CloseCircleFilled, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, Select, Table, Tag } from 'antd';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
@@ -194,7 +195,7 @@ export function RosterPage() {
         title="党员名册"
         extra={
           <>
-          <RosterFileButtons onImport={() => useAppStore.getState().go('rosterImport')} />
+          <RosterFileButtons onImport={() => openScreen('rosterImport')} />
           <TransferInButton />
           <Button type="primary" size="large" icon={<PlusOutlined aria-hidden="true" />} onClick={openCreate}>
             新增党员
@@ -365,3 +366,6 @@ export function RosterPage() {
     </>
   );
 }
+
+/** The screen, as its capability entry imports it lazily. */
+export default RosterPage;

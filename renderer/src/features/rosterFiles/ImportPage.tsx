@@ -1,4 +1,5 @@
 /** 导入名册: pick a spreadsheet, check the preview (correcting the column mapping), confirm, then see the result. */
+import { openScreen } from '../../app/screens';
 import { CheckCircleFilled, FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Radio, Result, Select, Spin, Steps, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -410,7 +411,7 @@ function DoneStep() {
             if (several) useRosterStore.setState((s) => ({ filters: { ...s.filters, branchId: result.branchId === local?.id ? null : result.branchId } }));
             void useCommitteeStore.getState().loadBranches();
             useRosterStore.getState().resetFilters();
-            useAppStore.getState().go('roster');
+            openScreen('roster');
           }}
         >
           查看党员名册
@@ -436,7 +437,7 @@ export function ImportPage() {
       <PageTitle
         title="导入名册"
         extra={
-          <Button size="large" onClick={() => useAppStore.getState().go('roster')}>
+          <Button size="large" onClick={() => openScreen('roster')}>
             返回党员名册
           </Button>
         }
@@ -460,3 +461,6 @@ export function ImportPage() {
     </>
   );
 }
+
+/** The screen, as its capability entry imports it lazily. */
+export default ImportPage;

@@ -108,3 +108,6 @@ export function SystemPage() {
     </>
   );
 }
+
+/** The screen, as its capability entry imports it lazily. */
+export default SystemPage;

@@ -63,3 +63,6 @@ export function TrashPage() {
     </>
   );
 }
+
+/** The screen, as its capability entry imports it lazily. */
+export default TrashPage;
