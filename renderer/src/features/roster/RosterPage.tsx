@@ -1,5 +1,6 @@
 /** 党员名册: the roster, searched and filtered on the server, loaded page by page as the user scrolls. */
 import { openScreen } from '../../app/screens';
+import { navigate, useRoute } from '../../app/router';
 import { CloseCircleFilled, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, Select, Table, Tag } from 'antd';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
@@ -83,10 +84,33 @@ export function RosterPage() {
     tableRef.current?.scrollTo({ top: 0 });
   }, [generation]);
 
+  const route = useRoute();
+  const routeKey = JSON.stringify(route.query);
+  const opened = useRef(false);
+  // The filters come from the address: on opening the screen, and when Back/Forward or a link changes them.
   useEffect(() => {
-    void useRosterStore.getState().reload();
+    useRosterStore.getState().applyRoute(route.query, !opened.current);
+    opened.current = true;
+  }, [routeKey]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
     void useGroupsStore.getState().load();
   }, []);
+
+  // '?member=…' (a name on 首页) opens that member's detail; closing it takes the id out of the address.
+  const memberInRoute = route.query.member ?? null;
+  const detailId = useMemberStore((s) => s.detailId);
+  useEffect(() => {
+    if (memberInRoute && useMemberStore.getState().detailId !== memberInRoute) void openDetail(memberInRoute);
+  }, [memberInRoute, openDetail]);
+  useEffect(() => {
+    if (!detailId && memberInRoute) navigate(route.path, { ...route.query, member: null }, { replace: true });
+  }, [detailId]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const queryFromRoute = useRosterStore((s) => s.queryFromRoute);
+  useEffect(() => {
+    if (queryFromRoute) setQuery(useRosterStore.getState().filters.query);
+  }, [queryFromRoute]);
 
   useEffect(() => {
     if (debounced !== useRosterStore.getState().filters.query) setFilters({ query: debounced });

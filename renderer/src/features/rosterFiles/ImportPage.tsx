@@ -9,7 +9,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { useAppStore } from '../../stores/appStore';
 import { useCommitteeStore } from '../committee/committeeStore';
 import { useRosterImportStore } from './rosterImportStore';
-import { useRosterStore } from '../roster/rosterStore';
+import { DEFAULT_FILTERS, queryOfFilters } from '../roster/rosterStore';
 import { readAsBase64, showValue } from '../../components/files';
 import './rosterFiles.css';
 
@@ -408,10 +408,9 @@ function DoneStep() {
             useRosterImportStore.getState().reset();
             // The roster shows the branch imported into (null: the local one).
             const local = useCommitteeStore.getState().branches.find((b) => b.isLocal);
-            if (several) useRosterStore.setState((s) => ({ filters: { ...s.filters, branchId: result.branchId === local?.id ? null : result.branchId } }));
+            const branchId = several && result.branchId !== local?.id ? result.branchId : null;
             void useCommitteeStore.getState().loadBranches();
-            useRosterStore.getState().resetFilters();
-            openScreen('roster');
+            openScreen('roster', queryOfFilters({ ...DEFAULT_FILTERS, branchId }));
           }}
         >
           查看党员名册
