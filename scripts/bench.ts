@@ -23,6 +23,7 @@ import { seedDemo } from '../main/services/demo/seed';
 import { buildPackage } from '../main/services/handover/export';
 import { importHandover } from '../main/services/handover/handover';
 import { applyImport, exportRosterXlsx, previewImport, readSpreadsheetFile } from '../main/services/spreadsheet';
+import { benchRenderer } from './bench-renderer';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 const TODAY = '2026-11-25';
@@ -351,6 +352,7 @@ async function main(): Promise<void> {
     if (!process.env.BENCH_ONLY_ROSTER) {
       rows.push(...(await benchHandover(dir)));
       rows.push(...(await benchSpreadsheet(dir)));
+      rows.push(...(await benchRenderer()));
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
