@@ -55,6 +55,7 @@ export function pieOption(data: readonly ChartDatum[]): ChartOption {
     series: [
       {
         type: 'pie',
+        percentPrecision: 1, // one decimal, as the tables beside the charts
         radius: ['34%', '58%'],
         center: ['50%', '52%'],
         avoidLabelOverlap: true,

@@ -16,7 +16,7 @@ import { DOCX_TYPE, downloadBase64 } from '../../components/files';
 import './overview.css';
 
 /** A share in one format everywhere: one decimal (3.0%, 3.7%, 0.0%). */
-export function share(n: number, total: number): string {
+function share(n: number, total: number): string {
   return total ? `${((n / total) * 100).toFixed(1)}%` : '—';
 }
 
