@@ -104,7 +104,8 @@ export function RosterPage() {
     if (memberInRoute && useMemberStore.getState().detailId !== memberInRoute) void openDetail(memberInRoute);
   }, [memberInRoute, openDetail]);
   useEffect(() => {
-    if (!detailId && memberInRoute) navigate(route.path, { ...route.query, member: null }, { replace: true });
+    // The store, not this render's value: the effect above may just have opened the member.
+    if (!useMemberStore.getState().detailId && memberInRoute) navigate(route.path, { ...route.query, member: null }, { replace: true });
   }, [detailId]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const queryFromRoute = useRosterStore((s) => s.queryFromRoute);
