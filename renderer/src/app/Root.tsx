@@ -10,6 +10,8 @@ import { setApi } from '../api';
 import { useAppStore } from '../stores/appStore';
 import { AppShell } from '../components/AppShell';
 import { theme } from './theme';
+import { currentRoute } from './router';
+import { homeScreen, screenOfRoute } from './screens';
 
 dayjs.locale('zh-cn');
 
@@ -48,6 +50,8 @@ function startOnce(): void {
   started = true;
   const transport = detectTransport();
   if (transport) setApi(createApi(transport));
+  // The first screen's code downloads while start-up asks for the branch, not after it.
+  if (transport) void (screenOfRoute(currentRoute()) ?? homeScreen()).page().catch(() => undefined);
   void useAppStore.getState().start(!!transport);
 }
 
