@@ -24,7 +24,7 @@ const FIRST_SCREEN_PAGE = 'src/features/overview/OverviewPage.tsx';
 const MEMBERS = 1000;
 const RUNS = Number(process.env.BENCH_RENDERER_RUNS ?? 5);
 const FIRST_SCREEN_SHARE_TARGET = 0.5;
-/** Under the ~3 s the single 2 MB script took on an idle machine here (docs/performance.md). */
+/** Under the ~3 s the single 2 MB script took to show the menu on an idle machine here before screens loaded lazily. */
 const TTI_TARGET_MS = 2000;
 /** The same flags as playwright.config.ts. */
 const CHROMIUM_ARGS = [
