@@ -24,6 +24,7 @@ import { buildPackage } from '../main/services/handover/export';
 import { importHandover } from '../main/services/handover/handover';
 import { applyImport, exportRosterXlsx, previewImport, readSpreadsheetFile } from '../main/services/spreadsheet';
 import { benchCliStartup } from './bench-cli';
+import { benchRenderer } from './bench-renderer';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 const TODAY = '2026-11-25';
@@ -352,6 +353,7 @@ async function main(): Promise<void> {
     if (!process.env.BENCH_ONLY_ROSTER) {
       rows.push(...(await benchHandover(dir)));
       rows.push(...(await benchSpreadsheet(dir)));
+      rows.push(...(await benchRenderer()));
     }
     rows.push(...benchCliStartup());
   } finally {

@@ -4,16 +4,30 @@ import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { createApi, detectTransport } from '../api/client';
 import { setApi } from '../api';
 import { useAppStore } from '../stores/appStore';
-import { FirstStart } from '../features/setup/FirstStart';
-import { RecoveryScreen } from '../features/recovery/RecoveryScreen';
 import { AppShell } from '../components/AppShell';
 import { theme } from './theme';
+import { currentRoute } from './router';
+import { homeScreen, screenOfRoute } from './screens';
 
 dayjs.locale('zh-cn');
+
+// First start and recovery are rare: their code loads only when needed, keeping the first load small.
+const FirstStart = lazy(() => import('../features/setup/FirstStart').then((m) => ({ default: m.FirstStart })));
+const RecoveryScreen = lazy(() => import('../features/recovery/RecoveryScreen').then((m) => ({ default: m.RecoveryScreen })));
+
+function Opening() {
+  return (
+    <main className="startup-page" aria-busy="true">
+      <Spin size="large" tip="正在打开支部工作台…">
+        <div style={{ width: 240, height: 120 }} />
+      </Spin>
+    </main>
+  );
+}
 
 /** The red star of required fields is decoration: screen readers read the label alone. */
 function requiredMark(label: React.ReactNode, { required }: { required: boolean }) {
@@ -36,6 +50,8 @@ function startOnce(): void {
   started = true;
   const transport = detectTransport();
   if (transport) setApi(createApi(transport));
+  // The first screen's code downloads while start-up asks for the branch, not after it.
+  if (transport) void (screenOfRoute(currentRoute()) ?? homeScreen()).page().catch(() => undefined);
   void useAppStore.getState().start(!!transport);
 }
 
@@ -44,14 +60,7 @@ function Startup() {
   const startError = useAppStore((s) => s.startError);
   useEffect(startOnce, []);
 
-  if (phase === 'starting')
-    return (
-      <main className="startup-page" aria-busy="true">
-        <Spin size="large" tip="正在打开支部工作台…">
-          <div style={{ width: 240, height: 120 }} />
-        </Spin>
-      </main>
-    );
+  if (phase === 'starting') return <Opening />;
   if (phase === 'no-transport')
     return (
       <main className="startup-page">
@@ -82,8 +91,18 @@ function Startup() {
         />
       </main>
     );
-  if (phase === 'recovery') return <RecoveryScreen recovery={useAppStore.getState().info!.recovery!} />;
-  if (phase === 'setup') return <FirstStart />;
+  if (phase === 'recovery')
+    return (
+      <Suspense fallback={<Opening />}>
+        <RecoveryScreen recovery={useAppStore.getState().info!.recovery!} />
+      </Suspense>
+    );
+  if (phase === 'setup')
+    return (
+      <Suspense fallback={<Opening />}>
+        <FirstStart />
+      </Suspense>
+    );
   return <AppShell />;
 }
 

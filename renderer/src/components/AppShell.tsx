@@ -1,64 +1,112 @@
-/** The main layout: header with the branch name, the left menu, and the current screen. */
-import { ApartmentOutlined, BankOutlined, DeleteOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
-import { Layout, Menu } from 'antd';
-import { useEffect } from 'react';
-import { useAppStore, type Screen } from '../stores/appStore';
-import { RosterPage } from '../features/roster/RosterPage';
-import { GroupsPage } from '../features/groups/GroupsPage';
-import { BranchPage } from '../features/branch/BranchPage';
-import { TrashPage } from '../features/trash/TrashPage';
-import { SystemPage } from '../features/system/SystemPage';
-import { PipelinePage } from '../features/pipeline/PipelinePage';
-import { RiseOutlined } from '@ant-design/icons';
-import { HandoverPage } from '../features/handover/HandoverPage';
-import { BackupPage } from '../features/backup/BackupPage';
-import { ComparePage } from '../features/committee/ComparePage';
-import { CloudServerOutlined, FundProjectionScreenOutlined, SwapOutlined } from '@ant-design/icons';
-import { useCommitteeStore } from '../stores/committeeStore';
-import { HomeOutlined, UploadOutlined } from '@ant-design/icons';
-import { OverviewPage } from '../features/overview/OverviewPage';
-import { ImportPage } from '../features/rosterFiles/ImportPage';
+/**
+ * The main layout: the header with the branch name, the grouped menu, a breadcrumb and the current screen.
+ * Header and menu stay in place while the page scrolls. Everything comes from the capabilities' declarations
+ * (features/index.ts); each screen's code loads when it is first opened.
+ */
+import { Breadcrumb, Layout, Menu, type MenuProps } from 'antd';
+import { lazy, Suspense, useEffect, useMemo, useState, type ComponentType, type LazyExoticComponent } from 'react';
+import { useAppStore } from '../stores/appStore';
+import { CAPABILITIES, SCREENS } from '../features';
+import { MENU_GROUPS, type MenuGroupKey, type ScreenEntry } from '../features/capability';
+import { navigate, routeHref, useRoute } from '../app/router';
+import { homeScreen, openScreen, screenOfRoute } from '../app/screens';
+import { PageError, PageLoading } from './PageLoading';
 
-const ITEMS: { key: Screen; label: string; icon: React.ReactNode }[] = [
-  { key: 'overview', label: '首页', icon: <HomeOutlined aria-hidden="true" /> },
-  { key: 'roster', label: '党员名册', icon: <TeamOutlined aria-hidden="true" /> },
-  { key: 'rosterImport', label: '导入名册', icon: <UploadOutlined aria-hidden="true" /> },
-  { key: 'pipeline', label: '发展党员', icon: <RiseOutlined aria-hidden="true" /> },
-  { key: 'groups', label: '党小组', icon: <ApartmentOutlined aria-hidden="true" /> },
-  { key: 'branch', label: '支部信息', icon: <BankOutlined aria-hidden="true" /> },
-  { key: 'trash', label: '回收站', icon: <DeleteOutlined aria-hidden="true" /> },
-  { key: 'committee', label: '支部对比', icon: <FundProjectionScreenOutlined aria-hidden="true" /> },
-  { key: 'handover', label: '数据交接', icon: <SwapOutlined aria-hidden="true" /> },
-  { key: 'backup', label: '备份与恢复', icon: <CloudServerOutlined aria-hidden="true" /> },
-  { key: 'system', label: '系统与数据', icon: <SettingOutlined aria-hidden="true" /> },
-];
+const PAGES = new Map<string, LazyExoticComponent<ComponentType>>(SCREENS.map((s) => [s.key, lazy(s.page)]));
 
-const SCREENS: Record<Screen, () => React.ReactElement> = {
-  roster: RosterPage,
-  overview: OverviewPage,
-  rosterImport: ImportPage,
-  pipeline: PipelinePage,
-  groups: GroupsPage,
-  branch: BranchPage,
-  trash: TrashPage,
-  system: SystemPage,
-  handover: HandoverPage,
-  backup: BackupPage,
-  committee: ComparePage,
-};
+const CLOSED_GROUPS_KEY = 'branch-desk-menu-closed';
+const alwaysShown = () => true;
+/** One hook per screen, in a fixed order (the list never changes while the app runs). */
+const SHOWN_HOOKS = SCREENS.map((s) => s.useShown ?? alwaysShown);
+
+function groupLabel(key: MenuGroupKey): string {
+  return MENU_GROUPS.find((g) => g.key === key)!.label;
+}
+
+function readClosedGroups(): string[] {
+  try {
+    const v: unknown = JSON.parse(localStorage.getItem(CLOSED_GROUPS_KEY) ?? '[]');
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function menuItem(s: ScreenEntry): NonNullable<MenuProps['items']>[number] {
+  const Icon = s.icon;
+  return { key: s.key, label: s.label, icon: <Icon aria-hidden="true" /> };
+}
+
+/** 首页's group holds a single screen and is shown as a plain item; every other group folds. */
+function menuItems(shown: readonly ScreenEntry[]): MenuProps['items'] {
+  return MENU_GROUPS.flatMap((g) => {
+    const screens = shown.filter((s) => s.group === g.key).sort((a, b) => a.order - b.order);
+    if (screens.length === 0) return [];
+    if (g.key === 'home') return screens.map(menuItem);
+    return [{ key: `group:${g.key}`, label: g.label, children: screens.map(menuItem) }];
+  });
+}
+
+function ShellMenu({ current }: { current: ScreenEntry }) {
+  const shownFlags = SHOWN_HOOKS.map((useShown) => useShown());
+  const shown = useMemo(() => SCREENS.filter((_, i) => shownFlags[i]), [shownFlags.join()]); // eslint-disable-line react-hooks/exhaustive-deps
+  const [closed, setClosed] = useState<string[]>(readClosedGroups);
+  const currentGroup = `group:${current.group}`;
+  // The group of the screen shown is always open, so its item is visible.
+  const openKeys = MENU_GROUPS.map((g) => `group:${g.key}`).filter((k) => k === currentGroup || !closed.includes(k));
+
+  const onOpenChange = (keys: string[]) => {
+    const next = MENU_GROUPS.map((g) => `group:${g.key}`).filter((k) => !keys.includes(k));
+    setClosed(next);
+    localStorage.setItem(CLOSED_GROUPS_KEY, JSON.stringify(next));
+  };
+
+  return (
+    <nav aria-label="主菜单">
+      <Menu
+        mode="inline"
+        selectedKeys={[current.key]}
+        openKeys={openKeys}
+        onOpenChange={onOpenChange}
+        items={menuItems(shown)}
+        onClick={(e) => openScreen(e.key)}
+        inlineIndent={20}
+        className="app-menu"
+      />
+    </nav>
+  );
+}
+
+function Crumbs({ screen }: { screen: ScreenEntry }) {
+  const home = homeScreen();
+  const items =
+    screen.key === home.key
+      ? [{ title: home.label }]
+      : [{ title: home.label, href: routeHref(home.path) }, { title: groupLabel(screen.group) }, { title: screen.label }];
+  return (
+    <nav aria-label="当前位置" className="app-breadcrumb">
+      <Breadcrumb items={items} />
+    </nav>
+  );
+}
 
 export function AppShell() {
-  const screen = useAppStore((s) => s.screen);
-  const go = useAppStore((s) => s.go);
+  const route = useRoute();
   const branchName = useAppStore((s) => s.branch?.name ?? '');
-  const Current = SCREENS[screen];
-  // 支部对比 only when the database holds more than one branch (the committee's roll-up).
-  const manyBranches = useCommitteeStore((s) => s.branches.length > 1);
-  useEffect(() => void useCommitteeStore.getState().loadBranches(), []);
+  const screen = screenOfRoute(route) ?? homeScreen();
+  const Page = PAGES.get(screen.key)!;
 
   useEffect(() => {
-    const label = ITEMS.find((i) => i.key === screen)?.label ?? '';
-    document.title = `${label} — 支部工作台`;
+    for (const c of CAPABILITIES) c.start?.();
+  }, []);
+
+  // An address that names no screen (first start, an old link) shows 首页, and says so in the address bar.
+  useEffect(() => {
+    if (!screenOfRoute(route)) navigate(homeScreen().path, {}, { replace: true });
+  }, [route]);
+
+  useEffect(() => {
+    document.title = `${screen.label} — 支部工作台`;
   }, [screen]);
 
   return (
@@ -67,21 +115,18 @@ export function AppShell() {
         <h1>{branchName || '支部工作台'}</h1>
         <span className="app-name">支部工作台</span>
       </header>
-      <Layout style={{ flex: 1 }}>
-        <Layout.Sider width={200} className="app-sider" theme="light">
-          <nav aria-label="主菜单">
-            <Menu
-              mode="inline"
-              selectedKeys={[screen]}
-              items={ITEMS.filter((i) => i.key !== 'committee' || manyBranches)}
-              onClick={(e) => go(e.key as Screen)}
-              style={{ borderInlineEnd: 'none', fontSize: 17, paddingTop: 8 }}
-            />
-          </nav>
+      <Layout hasSider className="app-body">
+        <Layout.Sider width={208} className="app-sider" theme="light">
+          <ShellMenu current={screen} />
         </Layout.Sider>
         <Layout.Content className="app-content">
+          <Crumbs screen={screen} />
           <div aria-labelledby="page-title" role="region">
-            <Current />
+            <PageError key={screen.key} label={screen.label}>
+              <Suspense fallback={<PageLoading label={screen.label} />}>
+                <Page />
+              </Suspense>
+            </PageError>
           </div>
         </Layout.Content>
       </Layout>

@@ -1,18 +1,14 @@
 /**
  * A small ECharts wrapper: bar and pie charts drawn on a canvas, resized with their box.
  * Only the chart types and components used are registered (tree-shaken); nothing is loaded from outside.
+ * ECharts itself (most of the page's weight) is imported with the first chart, not with the screen.
  * The canvas is a picture for screen readers: callers give it a label and show the figures in a table too.
  */
-import { BarChart, PieChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent } from 'echarts/components';
-import { init, use, type ComposeOption, type ECharts } from 'echarts/core';
+import type { ComposeOption, ECharts } from 'echarts/core';
 import type { BarSeriesOption, PieSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, TooltipComponentOption } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { FONT_FAMILY } from '../app/theme';
-
-use([BarChart, PieChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
 export type ChartOption = ComposeOption<BarSeriesOption | PieSeriesOption | GridComponentOption | TooltipComponentOption>;
 
@@ -59,6 +55,7 @@ export function pieOption(data: readonly ChartDatum[]): ChartOption {
     series: [
       {
         type: 'pie',
+        percentPrecision: 1, // one decimal, as the tables beside the charts
         radius: ['34%', '58%'],
         center: ['50%', '52%'],
         avoidLabelOverlap: true,
@@ -70,27 +67,40 @@ export function pieOption(data: readonly ChartDatum[]): ChartOption {
   };
 }
 
+let echarts: Promise<typeof import('./echarts')> | null = null;
+const loadEcharts = () => (echarts ??= import('./echarts'));
+
 export function Chart({ option, label, height = 260 }: { option: ChartOption; label: string; height?: number }) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
+  const [ready, setReady] = useState(false);
 
   useEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    const c = init(el, undefined, { renderer: 'canvas' });
-    chart.current = c;
-    const observer = new ResizeObserver(() => c.resize());
-    observer.observe(el);
+    let live = true;
+    let dispose = () => undefined as void;
+    void loadEcharts().then(({ init }) => {
+      const el = box.current;
+      if (!live || !el) return;
+      const c = init(el, undefined, { renderer: 'canvas' });
+      chart.current = c;
+      const observer = new ResizeObserver(() => c.resize());
+      observer.observe(el);
+      dispose = () => {
+        observer.disconnect();
+        c.dispose();
+        chart.current = null;
+      };
+      setReady(true);
+    });
     return () => {
-      observer.disconnect();
-      c.dispose();
-      chart.current = null;
+      live = false;
+      dispose();
     };
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
+    if (ready) chart.current?.setOption(option, { notMerge: true });
+  }, [option, ready]);
 
   return <div ref={box} role="img" aria-label={label} className="chart-box" style={{ width: '100%', height }} />;
 }

@@ -1,10 +1,10 @@
-/** Start-up, the branch profile and which screen is shown. */
+/** Start-up and the branch profile (the screen shown is the route: app/router.ts). */
 import { create } from 'zustand';
 import type { AppInfo } from '../../../shared/contract/operations';
 import type { Branch, BranchFieldsInput } from '../../../shared/domain/branch';
 import { api, errorText } from '../api';
+import { openScreen } from '../app/screens';
 
-export type Screen = 'roster' | 'groups' | 'branch' | 'trash' | 'system' | 'handover' | 'backup' | 'committee' | 'pipeline' | 'overview' | 'rosterImport';
 export type Phase = 'starting' | 'no-transport' | 'failed' | 'recovery' | 'setup' | 'ready';
 
 interface AppState {
@@ -12,12 +12,10 @@ interface AppState {
   startError: string | null;
   info: AppInfo | null;
   branch: Branch | null;
-  screen: Screen;
   start(hasTransport: boolean): Promise<void>;
   refreshInfo(): Promise<AppInfo>;
   refreshBranch(): Promise<void>;
   saveBranch(fields: BranchFieldsInput): Promise<Branch>;
-  go(screen: Screen): void;
 }
 
 export const useAppStore = create<AppState>((set, get) => ({
@@ -25,7 +23,6 @@ export const useAppStore = create<AppState>((set, get) => ({
   startError: null,
   info: null,
   branch: null,
-  screen: 'overview',
 
   async start(hasTransport) {
     if (!hasTransport) return set({ phase: 'no-transport' });
@@ -53,12 +50,10 @@ export const useAppStore = create<AppState>((set, get) => ({
   async saveBranch(fields) {
     const branch = await api().call('branch.save', fields);
     const wasSetup = get().phase === 'setup';
-    set({ branch, phase: 'ready', ...(wasSetup ? { screen: 'roster' as Screen } : {}) });
+    // After first start the secretary fills the roster next.
+    if (wasSetup) openScreen('roster', {}, { replace: true });
+    set({ branch, phase: 'ready' });
     if (wasSetup) void get().refreshInfo().catch(() => undefined);
     return branch;
-  },
-
-  go(screen) {
-    set({ screen });
   },
 }));

@@ -6,7 +6,7 @@ import type { BackupInfo } from '../../../../shared/contract/handover';
 import { errorText } from '../../api';
 import dayjs from 'dayjs';
 import { PageTitle } from '../../components/PageTitle';
-import { useBackupStore } from '../../stores/backupStore';
+import { useBackupStore } from './backupStore';
 import { formatSize } from '../../components/files';
 
 /** To the second: backups made a minute apart must be told apart. */
@@ -159,3 +159,6 @@ export function BackupPage() {
     </>
   );
 }
+
+/** The screen, as its capability entry imports it lazily. */
+export default BackupPage;

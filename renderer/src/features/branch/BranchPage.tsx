@@ -59,3 +59,6 @@ export function BranchPage() {
     </>
   );
 }
+
+/** The screen, as its capability entry imports it lazily. */
+export default BranchPage;

@@ -1,8 +1,8 @@
 /** The roster's 支部 selector, shown only when the database holds more than one branch (committee roll-up). */
 import { Select } from 'antd';
 import { useEffect } from 'react';
-import { useCommitteeStore } from '../../stores/committeeStore';
-import { ALL_BRANCHES } from '../../stores/rosterStore';
+import { useCommitteeStore } from './committeeStore';
+import { ALL_BRANCHES } from '../roster/rosterStore';
 
 const LOCAL = '__local__';
 

@@ -8,7 +8,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useEffect } from 'react';
 import type { BranchFigures } from '../../../../shared/contract/operations';
 import { PageTitle } from '../../components/PageTitle';
-import { useCommitteeStore } from '../../stores/committeeStore';
+import { useCommitteeStore } from './committeeStore';
 import './committee.css';
 
 type Row = BranchFigures['branches'][number];
@@ -105,3 +105,6 @@ export function ComparePage() {
     </>
   );
 }
+
+/** The screen, as its capability entry imports it lazily. */
+export default ComparePage;

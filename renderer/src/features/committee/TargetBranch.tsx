@@ -8,8 +8,8 @@ import { useEffect, useState } from 'react';
 import type { PartyGroup } from '../../../../shared/domain/branch';
 import type { FieldProblem } from '../../../../shared/domain/member';
 import { api } from '../../api';
-import { useCommitteeStore } from '../../stores/committeeStore';
-import type { FormBranch } from '../../stores/formBranch';
+import { useCommitteeStore } from './committeeStore';
+import type { FormBranch } from '../roster/formBranch';
 
 export function useTargetBranch(form: FormInstance, open: boolean, formBranch: FormBranch) {
   const branches = useCommitteeStore((s) => s.branches);

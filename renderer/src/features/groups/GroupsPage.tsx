@@ -10,7 +10,7 @@ import { applyProblems } from '../../components/formErrors';
 import { closeButton } from '../../components/overlay';
 import { PageTitle } from '../../components/PageTitle';
 import { useDebounced } from '../../components/useDebounced';
-import { useGroupsStore } from '../../stores/groupsStore';
+import { useGroupsStore } from './groupsStore';
 
 interface GroupValues {
   name: string;
@@ -188,3 +188,6 @@ export function GroupsPage() {
     </>
   );
 }
+
+/** The screen, as its capability entry imports it lazily. */
+export default GroupsPage;

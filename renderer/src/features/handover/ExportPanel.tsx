@@ -3,10 +3,10 @@ import { ExportOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Col, DatePicker, Form, Input, Radio, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { useCommitteeStore } from '../../stores/committeeStore';
+import { useCommitteeStore } from '../committee/committeeStore';
 import { errorText } from '../../api';
 import { fromDayjs } from '../../components/dates';
-import { useHandoverStore } from '../../stores/handoverStore';
+import { useHandoverStore } from './handoverStore';
 import { downloadBase64 } from '../../components/files';
 import { EXPORT_CHOICES } from './tables';
 

@@ -26,3 +26,6 @@ export function HandoverPage() {
     </>
   );
 }
+
+/** The screen, as its capability entry imports it lazily. */
+export default HandoverPage;

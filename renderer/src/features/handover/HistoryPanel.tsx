@@ -3,10 +3,10 @@ import { Alert, Table, Tag } from 'antd';
 import { useEffect } from 'react';
 import type { HandoverLogEntry } from '../../../../shared/contract/handover';
 import { formatTime } from '../../components/dates';
-import { useHandoverStore } from '../../stores/handoverStore';
+import { useHandoverStore } from './handoverStore';
 
 export function HistoryPanel() {
-  const { history, historyLoading, historyError } = useHandoverStore();
+  const { history, loading: historyLoading, error: historyError } = useHandoverStore();
   useEffect(() => {
     void useHandoverStore.getState().loadHistory();
   }, []);

@@ -9,7 +9,8 @@ import type { ConflictItem, ImportPreview, Resolution, TableCounts } from '../..
 import { ApiError, errorText } from '../../api';
 import { formatTime } from '../../components/dates';
 import { useAppStore } from '../../stores/appStore';
-import { reloadAppData, useHandoverStore, type StagedPackage } from '../../stores/handoverStore';
+import { useHandoverStore, type StagedPackage } from './handoverStore';
+import { reloadAppData } from '../../app/reloadAppData';
 import { readAsBase64, showValue } from '../../components/files';
 
 const MAX_FILE_BYTES = 700 * 1024 * 1024;

@@ -7,17 +7,41 @@ import type { ProbationEntry } from '../../../../shared/domain/pipeline';
 import { AGE_BAND_LABELS, EDUCATION_BANDS, STANDING_BANDS, type BranchStatistics } from '../../../../shared/domain/statistics';
 import { barOption, Chart, CHART_COLORS, pieOption, type ChartDatum } from '../../components/Chart';
 import { PageTitle } from '../../components/PageTitle';
+import { openScreen, screenHref } from '../../app/screens';
+import { DEFAULT_FILTERS, queryOfFilters, type RosterFilters } from '../roster/rosterStore';
+import { NO_GROUP } from '../../../../shared/domain/statistics';
 import { useAppStore } from '../../stores/appStore';
-import { useOverviewStore } from '../../stores/overviewStore';
+import { useOverviewStore } from './overviewStore';
 import { DOCX_TYPE, downloadBase64 } from '../../components/files';
 import './overview.css';
 
+/** A share in one format everywhere: one decimal (3.0%, 3.7%, 0.0%). */
 function share(n: number, total: number): string {
-  return total ? `${Math.round((n / total) * 1000) / 10}%` : '—';
+  return total ? `${((n / total) * 100).toFixed(1)}%` : '—';
 }
 
+/** The roster filtered to these conditions (on the members counted: the roll, the local branch). */
+function rosterHref(filters: Partial<RosterFilters>): string {
+  return screenHref('roster', queryOfFilters({ ...DEFAULT_FILTERS, ...filters }));
+}
+
+/** A count that opens the list it counts. */
+function CountLink({ href, value, what }: { href: string | undefined; value: number; what: string }) {
+  if (!href) return <>{value}</>;
+  return (
+    <a href={href} className="count-link" aria-label={`${what} ${value} 人，查看名单`}>
+      {value}
+    </a>
+  );
+}
+
+/** The roster's age bands by the statistics' keys (same bounds). */
+const AGE_FILTER: Record<string, string> = { under30: 'under30', from30to39: '30to39', from40to49: '40to49', from50to59: '50to59', from60: '60plus' };
+/** The roster's education groups by the statistics' bands; 高中及以下 spans several groups and has no single filter. */
+const EDUCATION_FILTER: Record<string, string> = { postgraduate: '10', undergraduate: '20', juniorCollege: '30', secondary: '40' };
+
 /** The figures of one chart as a table: what a screen reader reads, and what a careful reader checks. */
-function FiguresTable({ title, data, total }: { title: string; data: readonly ChartDatum[]; total: number }) {
+function FiguresTable({ title, data, total }: { title: string; data: readonly LinkedDatum[]; total: number }) {
   return (
     <table className="figures-table">
       <caption className="sr-only">{title}人数</caption>
@@ -32,7 +56,9 @@ function FiguresTable({ title, data, total }: { title: string; data: readonly Ch
         {data.map((d) => (
           <tr key={d.label}>
             <th scope="row">{d.label}</th>
-            <td>{d.value}</td>
+            <td>
+              <CountLink href={d.href} value={d.value} what={`${title}${d.label}`} />
+            </td>
             <td>{share(d.value, total)}</td>
           </tr>
         ))}
@@ -51,7 +77,7 @@ function ChartCard({
 }: {
   id: string;
   title: string;
-  data: readonly ChartDatum[];
+  data: readonly LinkedDatum[];
   total: number;
   kind: 'pie' | 'bar';
   color?: string;
@@ -70,25 +96,35 @@ function ChartCard({
   );
 }
 
-function chartsOf(s: BranchStatistics) {
-  return {
+type LinkedDatum = ChartDatum & { href?: string };
+
+function chartsOf(s: BranchStatistics, groupIds: Record<string, string>) {
+  const groupFilter = (label: string) => (label === NO_GROUP ? 'none' : groupIds[label]);
+  const charts: Record<'category' | 'gender' | 'ethnicity' | 'education' | 'age' | 'standing' | 'groups', LinkedDatum[]> = {
     category: [
-      { label: '正式党员', value: s.category.full },
-      { label: '预备党员', value: s.category.probationary },
+      { label: '正式党员', value: s.category.full, href: rosterHref({ category: '正式党员' }) },
+      { label: '预备党员', value: s.category.probationary, href: rosterHref({ category: '预备党员' }) },
     ],
     gender: [
-      { label: '男', value: s.gender.male },
-      { label: '女', value: s.gender.female },
+      { label: '男', value: s.gender.male, href: rosterHref({ gender: '男' }) },
+      { label: '女', value: s.gender.female, href: rosterHref({ gender: '女' }) },
     ],
     ethnicity: [
       { label: '汉族', value: s.ethnicity.han },
       { label: '少数民族', value: s.ethnicity.minority },
     ],
-    education: EDUCATION_BANDS.map((b) => ({ label: b.label, value: s.education[b.key] })),
-    age: AGE_BAND_LABELS.map((b) => ({ label: b.label, value: s.age[b.key] })),
+    education: EDUCATION_BANDS.map((b) => {
+      const code = EDUCATION_FILTER[b.key];
+      return { label: b.label, value: s.education[b.key], ...(code ? { href: rosterHref({ educationGroup: code }) } : {}) };
+    }),
+    age: AGE_BAND_LABELS.map((b) => ({ label: b.label, value: s.age[b.key], href: rosterHref({ ageBand: AGE_FILTER[b.key]! }) })),
     standing: STANDING_BANDS.map((b) => ({ label: b.key === 'probationary' ? '预备党员' : b.label, value: s.partyStanding[b.key] })),
-    groups: s.partyGroups.map((g) => ({ label: g.label, value: g.count })),
+    groups: s.partyGroups.map((g) => {
+      const id = groupFilter(g.label);
+      return { label: g.label, value: g.count, ...(id ? { href: rosterHref({ partyGroupId: id }) } : {}) };
+    }),
   };
+  return charts;
 }
 
 function ProbationList({ title, entries, overdue, empty }: { title: string; entries: ProbationEntry[]; overdue: boolean; empty: string }) {
@@ -114,7 +150,11 @@ function ProbationList({ title, entries, overdue, empty }: { title: string; entr
           <tbody>
             {entries.map((e) => (
               <tr key={e.memberId}>
-                <th scope="row">{e.name}</th>
+                <th scope="row">
+                  <a href={screenHref('roster', { member: e.memberId })} aria-label={`${e.name}，查看详情`}>
+                    {e.name}
+                  </a>
+                </th>
                 <td>{e.partyGroup ?? '未分组'}</td>
                 <td>{e.joinDate}</td>
                 <td>{e.probationEnd}</td>
@@ -137,16 +177,16 @@ function Pipeline({ pipeline }: { pipeline: RosterOverview['pipeline'] }) {
     <section className="overview-card" aria-labelledby="pipeline-title">
       <div className="card-head">
         <h3 id="pipeline-title">发展党员</h3>
-        <Button onClick={() => useAppStore.getState().go('pipeline')}>查看发展党员</Button>
+        <Button href={screenHref('pipeline')}>查看发展党员</Button>
       </div>
       <ol className="pipeline-stages" data-testid="pipeline-stages">
         {stages.map((p, i) => (
           <li key={p.stage}>
             <span className="stage-name">{p.stage}</span>
-            <span className="stage-count">
+            <a className="stage-count" href={screenHref('pipeline', { stage: p.stage })} aria-label={`${p.stage} ${p.total} 人，查看`}>
               {p.total}
               <span className="stage-unit"> 人</span>
-            </span>
+            </a>
             {i < stages.length - 1 ? (
               <span className="stage-arrow" aria-hidden="true">
                 →
@@ -161,13 +201,13 @@ function Pipeline({ pipeline }: { pipeline: RosterOverview['pipeline'] }) {
 }
 
 export function OverviewPage() {
-  const { overview, loading, error, exporting, exportError } = useOverviewStore();
+  const { overview, groupIds, loading, error, exporting, exportError } = useOverviewStore();
   const branchName = useAppStore((s) => s.branch?.name ?? '');
   const { message } = App.useApp();
 
   useEffect(() => void useOverviewStore.getState().load(), []);
 
-  const charts = useMemo(() => (overview ? chartsOf(overview.statistics) : null), [overview]);
+  const charts = useMemo(() => (overview ? chartsOf(overview.statistics, groupIds) : null), [overview, groupIds]);
 
   const exportStatistics = async () => {
     const file = await useOverviewStore.getState().exportStatistics();
@@ -213,20 +253,33 @@ export function OverviewPage() {
           <ul className="overview-totals" aria-label="党员人数">
             <li data-testid="total-members">
               <span className="total-label">党员总数</span>
-              <span className="total-value">{s.total}</span> 人
+              <span className="total-value">
+                <CountLink href={rosterHref({})} value={s.total} what="党员总数" />
+              </span>{' '}
+              人
             </li>
             <li data-testid="total-full">
               <span className="total-label">正式党员</span>
-              <span className="total-value">{s.category.full}</span> 人
+              <span className="total-value">
+                <CountLink href={rosterHref({ category: '正式党员' })} value={s.category.full} what="正式党员" />
+              </span>{' '}
+              人
             </li>
             <li data-testid="total-probationary">
               <span className="total-label">预备党员</span>
-              <span className="total-value">{s.category.probationary}</span> 人
+              <span className="total-value">
+                <CountLink href={rosterHref({ category: '预备党员' })} value={s.category.probationary} what="预备党员" />
+              </span>{' '}
+              人
             </li>
             <li data-testid="total-due">
               <span className="total-label">待转正提醒</span>
               <span className={overview.probation.overdue.length ? 'total-value overdue' : 'total-value'}>
-                {overview.probation.dueSoon.length + overview.probation.overdue.length}
+                <CountLink
+                  href={screenHref('pipeline')}
+                  value={overview.probation.dueSoon.length + overview.probation.overdue.length}
+                  what="待转正提醒"
+                />
               </span>{' '}
               人
             </li>
@@ -236,10 +289,10 @@ export function OverviewPage() {
             <section className="overview-card overview-empty">
               <p>名册中还没有党员。可以导入已有的 Excel 花名册，或在“党员名册”中逐个添加。</p>
               <div style={{ display: 'flex', gap: 12, justifyContent: 'center' }}>
-                <Button type="primary" size="large" onClick={() => useAppStore.getState().go('rosterImport')}>
+                <Button type="primary" size="large" onClick={() => openScreen('rosterImport')}>
                   导入名册
                 </Button>
-                <Button size="large" onClick={() => useAppStore.getState().go('roster')}>
+                <Button size="large" onClick={() => openScreen('roster')}>
                   去党员名册
                 </Button>
               </div>
@@ -277,3 +330,6 @@ export function OverviewPage() {
     </>
   );
 }
+
+/** The screen, as its capability entry imports it lazily. */
+export default OverviewPage;

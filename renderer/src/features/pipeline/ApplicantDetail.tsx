@@ -1,4 +1,5 @@
 /** One applicant: the fields, the 25 steps as a timeline (done with dates, the next one highlighted), and the actions. */
+import { openScreen } from '../../app/screens';
 import { CheckCircleFilled, RightCircleFilled, RollbackOutlined, StopOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Descriptions, Tag } from 'antd';
 import dayjs from 'dayjs';
@@ -10,8 +11,8 @@ import { errorText } from '../../api';
 import { DetailDrawer, useConfirmDelete } from '../../components/DetailDrawer';
 import { useReturnFocus } from '../../components/useReturnFocus';
 import { useAppStore } from '../../stores/appStore';
-import { useMemberStore } from '../../stores/memberStore';
-import { usePipelineStore } from '../../stores/pipelineStore';
+import { useMemberStore } from '../roster/memberStore';
+import { usePipelineStore } from './pipelineStore';
 import { dueText } from './nextStepText';
 import { StepDialog } from './StepDialog';
 import { TerminateDialog } from './TerminateDialog';
@@ -126,7 +127,7 @@ export function ApplicantDetail() {
 
   const openMember = (id: string) => {
     close();
-    useAppStore.getState().go('roster');
+    openScreen('roster');
     void useMemberStore.getState().openDetail(id);
   };
 

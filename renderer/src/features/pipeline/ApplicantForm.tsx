@@ -9,8 +9,8 @@ import { FormDrawer, FormFooter, useRequestClose } from '../../components/FormDr
 import { fillFromIdNumber, IdentityFields, NativePlaceField, PartyGroupField, RemarkField, WorkFields } from '../../components/person/PersonFields';
 import { summaryAfterTry, useInlineChecks } from '../../components/useInlineChecks';
 import { useReturnFocus } from '../../components/useReturnFocus';
-import { useGroupsStore } from '../../stores/groupsStore';
-import { usePipelineStore } from '../../stores/pipelineStore';
+import { useGroupsStore } from '../groups/groupsStore';
+import { usePipelineStore } from './pipelineStore';
 import {
   APPLICANT_FIELD_ORDER,
   applicantInput,

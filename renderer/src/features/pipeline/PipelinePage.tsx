@@ -1,12 +1,14 @@
 /** 发展党员: a column per stage with what is due next, the probationers due for 转正, finished records collapsed. */
+import { openScreen } from '../../app/screens';
+import { useRoute } from '../../app/router';
 import { ExclamationCircleFilled, PlusOutlined, ReloadOutlined, WarningOutlined } from '@ant-design/icons';
 import { Alert, Button, Collapse, Spin, Tag } from 'antd';
 import { useEffect } from 'react';
 import type { BoardEntry, PipelineBoard, ProbationEntry } from '../../../../shared/domain/pipeline';
 import { PageTitle } from '../../components/PageTitle';
 import { useAppStore } from '../../stores/appStore';
-import { useMemberStore } from '../../stores/memberStore';
-import { usePipelineStore } from '../../stores/pipelineStore';
+import { useMemberStore } from '../roster/memberStore';
+import { usePipelineStore } from './pipelineStore';
 import { ApplicantDetail } from './ApplicantDetail';
 import { ApplicantForm } from './ApplicantForm';
 import { dueText } from './nextStepText';
@@ -91,7 +93,7 @@ function ProbationList({ board }: { board: PipelineBoard }) {
   const { dueSoon, overdue } = board.probation;
   const openMember = (p: ProbationEntry) => {
     if (p.applicantId) return openApplicant(p.applicantId);
-    useAppStore.getState().go('roster');
+    openScreen('roster');
     void useMemberStore.getState().openDetail(p.memberId);
   };
   const row = (p: ProbationEntry, late: boolean) => (
@@ -127,9 +129,17 @@ function ProbationList({ board }: { board: PipelineBoard }) {
   );
 }
 
+/** '#/pipeline?stage=入党积极分子' (a count on 首页) shows that stage alone; 正式党员 opens the finished sections. */
+function useStageShown(): string | null {
+  const stage = useRoute().query.stage ?? null;
+  return stage && (COLUMNS.some((c) => c.stage === stage) || stage === '正式党员') ? stage : null;
+}
+
 export function PipelinePage() {
   const { board, loading, error } = usePipelineStore();
   const openCreate = usePipelineStore((s) => s.openCreate);
+  const stageShown = useStageShown();
+  const columns = stageShown ? COLUMNS.filter((c) => c.stage === stageShown) : COLUMNS;
 
   useEffect(() => {
     void usePipelineStore.getState().loadBoard();
@@ -159,15 +169,26 @@ export function PipelinePage() {
       />
       {error ? <Alert type="error" showIcon role="alert" title={`读取失败：${error}`} style={{ marginBottom: 12 }} /> : null}
       {!board && loading ? <Spin /> : null}
+      {stageShown ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={`只显示“${stageShown}”阶段。`}
+          action={<Button onClick={() => openScreen('pipeline')}>显示全部阶段</Button>}
+        />
+      ) : null}
       {board ? (
         <>
-          <ProbationList board={board} />
-          <div className="pipeline-board" aria-label="发展阶段">
-            {COLUMNS.map((c) => (
+          {stageShown ? null : <ProbationList board={board} />}
+          <div className={`pipeline-board${columns.length === 1 ? ' is-single' : ''}`} aria-label="发展阶段">
+            {columns.map((c) => (
               <Column key={c.stage} title={c.stage} entries={active(c.stage)} total={active(c.stage).length} today={today} />
             ))}
           </div>
           <Collapse
+            key={stageShown ?? 'all'}
+            defaultActiveKey={stageShown === '正式党员' ? ['file', 'done'] : []}
             className="pipeline-finished"
             items={[
               ...(toFile.length
@@ -184,3 +205,6 @@ export function PipelinePage() {
     </>
   );
 }
+
+/** The screen, as its capability entry imports it lazily. */
+export default PipelinePage;

@@ -22,7 +22,7 @@ import { fromDayjs } from '../../components/dates';
 import { FormModal } from '../../components/FormModal';
 import { useInlineChecks } from '../../components/useInlineChecks';
 import { useDebounced } from '../../components/useDebounced';
-import { usePipelineStore } from '../../stores/pipelineStore';
+import { usePipelineStore } from './pipelineStore';
 import { stateOf } from './pipelineModel';
 import { dueText } from './nextStepText';
 

@@ -9,7 +9,7 @@ import { ApiError, errorText } from '../../api';
 import { DATE_INPUT_FORMATS, fromDayjs, future } from '../../components/dates';
 import { FormModal } from '../../components/FormModal';
 import { useInlineChecks } from '../../components/useInlineChecks';
-import { usePipelineStore } from '../../stores/pipelineStore';
+import { usePipelineStore } from './pipelineStore';
 import { stateOf } from './pipelineModel';
 
 interface Values {

@@ -10,7 +10,7 @@ import { errorText } from '../../api';
 import { DetailDrawer, useConfirmDelete } from '../../components/DetailDrawer';
 import { useReturnFocus } from '../../components/useReturnFocus';
 import { formatDate, formatTime } from '../../components/dates';
-import { useMemberStore } from '../../stores/memberStore';
+import { useMemberStore } from './memberStore';
 import { MemberStatusSection } from '../status/MemberStatusSection';
 
 const ACTIONS: Record<string, string> = { insert: '新建', update: '修改', delete: '删除', restore: '恢复', import: '导入', conflict: '冲突' };

@@ -8,7 +8,7 @@ import { FormDrawer, FormFooter, useRequestClose } from '../../components/FormDr
 import { CategoryField, fillFromIdNumber, FullDateField, IdentityFields, NativePlaceField, PartyDateField, PartyGroupField, RemarkField, WorkFields } from '../../components/person/PersonFields';
 import { fieldsSummary, useInlineChecks } from '../../components/useInlineChecks';
 import { useReturnFocus } from '../../components/useReturnFocus';
-import { useMemberStore } from '../../stores/memberStore';
+import { useMemberStore } from './memberStore';
 import { TargetBranchField, useTargetBranch } from '../committee/TargetBranch';
 import {
   emptyValues,

@@ -1,4 +1,6 @@
 /** 党员名册: the roster, searched and filtered on the server, loaded page by page as the user scrolls. */
+import { openScreen } from '../../app/screens';
+import { navigate, useRoute } from '../../app/router';
 import { CloseCircleFilled, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, Select, Table, Tag } from 'antd';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
@@ -7,11 +9,11 @@ import { EDUCATION_GROUPS } from '../../../../shared/domain/codes';
 import { AGE_BANDS, MEMBER_STATUSES, type MemberRow } from '../../../../shared/domain/member';
 import { PageTitle } from '../../components/PageTitle';
 import { useDebounced, useWindowHeight } from '../../components/useDebounced';
-import { useGroupsStore } from '../../stores/groupsStore';
+import { useGroupsStore } from '../groups/groupsStore';
 import { useFilterGroups } from './useFilterGroups';
-import { useMemberStore } from '../../stores/memberStore';
-import { ALL_BRANCHES, useRosterStore, type RosterFilters, type SortField } from '../../stores/rosterStore';
-import { useCommitteeStore } from '../../stores/committeeStore';
+import { useMemberStore } from './memberStore';
+import { ALL_BRANCHES, useRosterStore, type RosterFilters, type SortField } from './rosterStore';
+import { useCommitteeStore } from '../committee/committeeStore';
 import { MemberDetail } from './MemberDetail';
 import { MemberForm } from './MemberForm';
 import { TransferInButton } from '../status/TransferInForm';
@@ -82,10 +84,34 @@ export function RosterPage() {
     tableRef.current?.scrollTo({ top: 0 });
   }, [generation]);
 
+  const route = useRoute();
+  const routeKey = JSON.stringify(route.query);
+  const opened = useRef(false);
+  // The filters come from the address: on opening the screen, and when Back/Forward or a link changes them.
   useEffect(() => {
-    void useRosterStore.getState().reload();
+    useRosterStore.getState().applyRoute(route.query, !opened.current);
+    opened.current = true;
+  }, [routeKey]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
     void useGroupsStore.getState().load();
   }, []);
+
+  // '?member=…' (a name on 首页) opens that member's detail; closing it takes the id out of the address.
+  const memberInRoute = route.query.member ?? null;
+  const detailId = useMemberStore((s) => s.detailId);
+  useEffect(() => {
+    if (memberInRoute && useMemberStore.getState().detailId !== memberInRoute) void openDetail(memberInRoute);
+  }, [memberInRoute, openDetail]);
+  useEffect(() => {
+    // The store, not this render's value: the effect above may just have opened the member.
+    if (!useMemberStore.getState().detailId && memberInRoute) navigate(route.path, { ...route.query, member: null }, { replace: true });
+  }, [detailId]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const queryFromRoute = useRosterStore((s) => s.queryFromRoute);
+  useEffect(() => {
+    if (queryFromRoute) setQuery(useRosterStore.getState().filters.query);
+  }, [queryFromRoute]);
 
   useEffect(() => {
     if (debounced !== useRosterStore.getState().filters.query) setFilters({ query: debounced });
@@ -194,7 +220,7 @@ export function RosterPage() {
         title="党员名册"
         extra={
           <>
-          <RosterFileButtons onImport={() => useAppStore.getState().go('rosterImport')} />
+          <RosterFileButtons onImport={() => openScreen('rosterImport')} />
           <TransferInButton />
           <Button type="primary" size="large" icon={<PlusOutlined aria-hidden="true" />} onClick={openCreate}>
             新增党员
@@ -365,3 +391,6 @@ export function RosterPage() {
     </>
   );
 }
+
+/** The screen, as its capability entry imports it lazily. */
+export default RosterPage;

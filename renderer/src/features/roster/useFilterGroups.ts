@@ -1,9 +1,9 @@
 /** The party groups the roster's 党小组 filter offers: those of the branch shown, or of every branch. */
 import { useEffect, useState } from 'react';
 import { api } from '../../api';
-import { useCommitteeStore } from '../../stores/committeeStore';
-import { useGroupsStore } from '../../stores/groupsStore';
-import { ALL_BRANCHES } from '../../stores/rosterStore';
+import { useCommitteeStore } from '../committee/committeeStore';
+import { useGroupsStore } from '../groups/groupsStore';
+import { ALL_BRANCHES } from './rosterStore';
 
 export interface GroupOption {
   value: string;

@@ -1,4 +1,5 @@
 /** 导入名册: pick a spreadsheet, check the preview (correcting the column mapping), confirm, then see the result. */
+import { openScreen } from '../../app/screens';
 import { CheckCircleFilled, FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Radio, Result, Select, Spin, Steps, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -6,9 +7,9 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SheetPreview, SheetPreviewRow } from '../../../../shared/contract/rosterFiles';
 import { PageTitle } from '../../components/PageTitle';
 import { useAppStore } from '../../stores/appStore';
-import { useCommitteeStore } from '../../stores/committeeStore';
-import { useRosterImportStore } from '../../stores/rosterImportStore';
-import { useRosterStore } from '../../stores/rosterStore';
+import { useCommitteeStore } from '../committee/committeeStore';
+import { useRosterImportStore } from './rosterImportStore';
+import { DEFAULT_FILTERS, queryOfFilters } from '../roster/rosterStore';
 import { readAsBase64, showValue } from '../../components/files';
 import './rosterFiles.css';
 
@@ -407,10 +408,9 @@ function DoneStep() {
             useRosterImportStore.getState().reset();
             // The roster shows the branch imported into (null: the local one).
             const local = useCommitteeStore.getState().branches.find((b) => b.isLocal);
-            if (several) useRosterStore.setState((s) => ({ filters: { ...s.filters, branchId: result.branchId === local?.id ? null : result.branchId } }));
+            const branchId = several && result.branchId !== local?.id ? result.branchId : null;
             void useCommitteeStore.getState().loadBranches();
-            useRosterStore.getState().resetFilters();
-            useAppStore.getState().go('roster');
+            openScreen('roster', queryOfFilters({ ...DEFAULT_FILTERS, branchId }));
           }}
         >
           查看党员名册
@@ -436,7 +436,7 @@ export function ImportPage() {
       <PageTitle
         title="导入名册"
         extra={
-          <Button size="large" onClick={() => useAppStore.getState().go('roster')}>
+          <Button size="large" onClick={() => openScreen('roster')}>
             返回党员名册
           </Button>
         }
@@ -460,3 +460,6 @@ export function ImportPage() {
     </>
   );
 }
+
+/** The screen, as its capability entry imports it lazily. */
+export default ImportPage;

@@ -1,6 +1,6 @@
 /** The roster's filters and sort as the member search takes them: the roster list and its exports search alike. */
 import type { MemberSearch } from '../../../../shared/contract/operations';
-import type { RosterFilters, SortField } from '../../stores/rosterStore';
+import type { RosterFilters, SortField } from '../roster/rosterStore';
 
 export function memberSearchOf(f: RosterFilters, sort: SortField, order: 'asc' | 'desc'): Omit<MemberSearch, 'offset' | 'limit'> {
   return {

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { Member } from '../../../../shared/domain/member';
 import type { MemberEventRecord } from '../../../../shared/domain/memberEvents';
 import { errorText } from '../../api';
-import { useStatusStore } from '../../stores/statusStore';
+import { useStatusStore } from './statusStore';
 import { allowedKinds, KIND_INFO } from './statusModel';
 import { StatusChangeDialog } from './StatusChangeDialog';
 import './status.css';

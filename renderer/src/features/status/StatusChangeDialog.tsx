@@ -9,7 +9,7 @@ import { DateInput } from '../../components/DateInput';
 import { fromDayjs, toDayjs } from '../../components/dates';
 import { FormModal } from '../../components/FormModal';
 import { useInlineChecks } from '../../components/useInlineChecks';
-import { useStatusStore } from '../../stores/statusStore';
+import { useStatusStore } from './statusStore';
 import { changeProblems, KIND_INFO, plainField, toEventInput, type ChangeKind, type EventValues } from './statusModel';
 
 interface FormValues {

@@ -13,7 +13,7 @@ import { FormDrawer, FormFooter, useRequestClose } from '../../components/FormDr
 import { CategoryField, fillFromIdNumber, FullDateField, IdentityFields, NativePlaceField, PartyDateField, PartyGroupField, RemarkField, WorkFields } from '../../components/person/PersonFields';
 import { summaryAfterTry, useInlineChecks } from '../../components/useInlineChecks';
 import { useReturnFocus } from '../../components/useReturnFocus';
-import { useStatusStore } from '../../stores/statusStore';
+import { useStatusStore } from './statusStore';
 import { TargetBranchField, useTargetBranch } from '../committee/TargetBranch';
 import { emptyValues, memberProblems, toInput, type MemberValues } from '../roster/memberFormModel';
 

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { errorText } from '../../api';
 import { PageTitle } from '../../components/PageTitle';
 import { useAppStore } from '../../stores/appStore';
-import { useSystemStore } from '../../stores/systemStore';
+import { useSystemStore } from './systemStore';
 
 export function SystemPage() {
   const info = useAppStore((s) => s.info);
@@ -108,3 +108,6 @@ export function SystemPage() {
     </>
   );
 }
+
+/** The screen, as its capability entry imports it lazily. */
+export default SystemPage;

@@ -6,7 +6,7 @@ import type { TrashItem } from '../../../../shared/contract/operations';
 import { errorText } from '../../api';
 import { formatTime } from '../../components/dates';
 import { PageTitle } from '../../components/PageTitle';
-import { useTrashStore } from '../../stores/trashStore';
+import { useTrashStore } from './trashStore';
 
 export function TrashPage() {
   const { items, loading, error } = useTrashStore();
@@ -63,3 +63,6 @@ export function TrashPage() {
     </>
   );
 }
+
+/** The screen, as its capability entry imports it lazily. */
+export default TrashPage;

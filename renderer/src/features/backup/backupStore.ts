@@ -1,13 +1,12 @@
 /** 备份与恢复: the list of backups, making, checking and restoring one. */
 import { create } from 'zustand';
-import type { BackupInfo, VerifyResult } from '../../../shared/contract/handover';
-import { api, errorText } from '../api';
-import { reloadAppData } from './handoverStore';
+import type { BackupInfo, VerifyResult } from '../../../../shared/contract/handover';
+import { api } from '../../api';
+import { createLoader, NOT_LOADED, type LoadState } from '../../stores/loader';
+import { reloadAppData } from '../../app/reloadAppData';
 
-interface BackupState {
+interface BackupState extends LoadState {
   backups: BackupInfo[];
-  loading: boolean;
-  error: string | null;
   /** Results of 检查, by backup name. */
   verified: Record<string, VerifyResult>;
   load(): Promise<void>;
@@ -18,19 +17,10 @@ interface BackupState {
 
 export const useBackupStore = create<BackupState>((set, get) => ({
   backups: [],
-  loading: false,
-  error: null,
+  ...NOT_LOADED,
   verified: {},
 
-  async load() {
-    set({ loading: true, error: null });
-    try {
-      const backups = await api().call('backup.list');
-      set({ backups, loading: false });
-    } catch (e) {
-      set({ loading: false, error: errorText(e) });
-    }
-  },
+  load: createLoader(set, async () => ({ backups: await api().call('backup.list') })),
 
   async create() {
     const b = await api().call('backup.create');

@@ -1,14 +1,13 @@
 /** 发展党员: the board, one applicant's record, and every action on it (each one call, then a fresh read). */
 import { create } from 'zustand';
-import type { Member, MemberRow } from '../../../shared/domain/member';
-import type { Applicant, ApplicantFieldsInput, PipelineBoard, StepInputRaw } from '../../../shared/domain/pipeline';
-import { api, errorText } from '../api';
-import { useRosterStore } from './rosterStore';
+import type { Member, MemberRow } from '../../../../shared/domain/member';
+import type { Applicant, ApplicantFieldsInput, PipelineBoard, StepInputRaw } from '../../../../shared/domain/pipeline';
+import { api } from '../../api';
+import { createLoader, NOT_LOADED, type LoadState } from '../../stores/loader';
+import { useRosterStore } from '../roster/rosterStore';
 
-interface PipelineState {
+interface PipelineState extends LoadState {
   board: PipelineBoard | null;
-  loading: boolean;
-  error: string | null;
   /** The applicant whose detail is open; `detail` once loaded. */
   detailId: string | null;
   detail: Applicant | null;
@@ -36,23 +35,14 @@ interface PipelineState {
 
 export const usePipelineStore = create<PipelineState>((set, get) => ({
   board: null,
-  loading: false,
-  error: null,
+  ...NOT_LOADED,
   detailId: null,
   detail: null,
   createOpen: false,
   editing: null,
 
-  async loadBoard() {
-    set({ loading: true, error: null });
-    try {
-      // Finished records too: the page shows them in a collapsed section.
-      const board = await api().call('pipeline.board', { includeFinished: true });
-      set({ board, loading: false });
-    } catch (e) {
-      set({ loading: false, error: errorText(e) });
-    }
-  },
+  // Finished records too: the page shows them in a collapsed section.
+  loadBoard: createLoader(set, async () => ({ board: await api().call('pipeline.board', { includeFinished: true }) })),
 
   openDetail(id) {
     set({ detailId: id, detail: null });

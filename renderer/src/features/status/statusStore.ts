@@ -1,11 +1,11 @@
 /** Status changes of a member (党籍变动): the member's 变动记录, recording a change, and 组织关系转入. */
 import { create } from 'zustand';
-import type { Member, MemberFieldsInput } from '../../../shared/domain/member';
-import type { MemberEventInput, MemberEventKind, MemberEventRecord } from '../../../shared/domain/memberEvents';
-import { api } from '../api';
-import { shownFormBranch, type FormBranch } from './formBranch';
-import { useMemberStore } from './memberStore';
-import { useRosterStore } from './rosterStore';
+import type { Member, MemberFieldsInput } from '../../../../shared/domain/member';
+import type { MemberEventInput, MemberEventKind, MemberEventRecord } from '../../../../shared/domain/memberEvents';
+import { api } from '../../api';
+import { shownFormBranch, type FormBranch } from '../roster/formBranch';
+import { useMemberStore } from '../roster/memberStore';
+import { useRosterStore } from '../roster/rosterStore';
 
 export interface TransferInInput {
   date: string;

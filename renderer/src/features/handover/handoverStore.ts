@@ -1,11 +1,8 @@
 /** 数据交接: export a package, preview and import one, the hand-over log. */
 import { create } from 'zustand';
-import type { HandoverExportRequest as ExportRequest, HandoverLogEntry, ImportPreview, PackageManifest, Resolution } from '../../../shared/contract/handover';
-import { api, errorText } from '../api';
-import { useAppStore } from './appStore';
-import { useCommitteeStore } from './committeeStore';
-import { useGroupsStore } from './groupsStore';
-import { useRosterStore } from './rosterStore';
+import type { HandoverExportRequest as ExportRequest, HandoverLogEntry, ImportPreview, PackageManifest, Resolution } from '../../../../shared/contract/handover';
+import { api } from '../../api';
+import { createLoader, NOT_LOADED, type LoadState } from '../../stores/loader';
 
 export interface StagedPackage {
   stagingId: string;
@@ -15,10 +12,9 @@ export interface StagedPackage {
   password: string | null;
 }
 
-interface HandoverState {
+/** loading/error: of the hand-over log. */
+interface HandoverState extends LoadState {
   history: HandoverLogEntry[];
-  historyLoading: boolean;
-  historyError: string | null;
   exportPackage(req: ExportRequest): Promise<{ fileName: string; data: string; manifest: PackageManifest }>;
   /** Throws ApiError (E_PACKAGE with a reason) when the file is refused. */
   preview(data: string, fileName: string, password: string | null): Promise<StagedPackage>;
@@ -26,18 +22,9 @@ interface HandoverState {
   loadHistory(): Promise<void>;
 }
 
-/** After anything that changes the database wholesale (import, restore): every screen's data again. */
-export async function reloadAppData(): Promise<void> {
-  await useAppStore.getState().start(true);
-  void useRosterStore.getState().reload();
-  void useGroupsStore.getState().load();
-  void useCommitteeStore.getState().loadBranches();
-}
-
 export const useHandoverStore = create<HandoverState>((set, get) => ({
   history: [],
-  historyLoading: false,
-  historyError: null,
+  ...NOT_LOADED,
 
   async exportPackage(req) {
     const r = await api().call('handover.export', req);
@@ -56,13 +43,5 @@ export const useHandoverStore = create<HandoverState>((set, get) => ({
     return r;
   },
 
-  async loadHistory() {
-    set({ historyLoading: true, historyError: null });
-    try {
-      const history = await api().call('handover.history');
-      set({ history, historyLoading: false });
-    } catch (e) {
-      set({ historyLoading: false, historyError: errorText(e) });
-    }
-  },
+  loadHistory: createLoader(set, async () => ({ history: await api().call('handover.history') })),
 }));

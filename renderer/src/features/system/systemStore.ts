@@ -1,10 +1,10 @@
 /** 系统与数据: diagnostics export and the demo-data job with its progress. */
 import { create } from 'zustand';
-import type { JobStatus } from '../../../shared/contract/operations';
-import { api, errorText } from '../api';
-import { useAppStore } from './appStore';
-import { useGroupsStore } from './groupsStore';
-import { useRosterStore } from './rosterStore';
+import type { JobStatus } from '../../../../shared/contract/operations';
+import { api, errorText } from '../../api';
+import { useAppStore } from '../../stores/appStore';
+import { useGroupsStore } from '../groups/groupsStore';
+import { useRosterStore } from '../roster/rosterStore';
 
 export const POLL_MS = 300;
 

@@ -1,14 +1,13 @@
 /** The committee roll-up: the branches this database holds, and their figures side by side. */
 import { create } from 'zustand';
-import type { BranchFigures, BranchSummary } from '../../../shared/contract/operations';
-import { api, errorText } from '../api';
+import type { BranchFigures, BranchSummary } from '../../../../shared/contract/operations';
+import { api } from '../../api';
+import { createLoader, NOT_LOADED, type LoadState } from '../../stores/loader';
 
-interface CommitteeState {
+interface CommitteeState extends LoadState {
   /** Local branch first, then branches imported from other databases. */
   branches: BranchSummary[];
   figures: BranchFigures | null;
-  loading: boolean;
-  error: string | null;
   loadBranches(): Promise<void>;
   loadFigures(): Promise<void>;
 }
@@ -16,8 +15,7 @@ interface CommitteeState {
 export const useCommitteeStore = create<CommitteeState>((set) => ({
   branches: [],
   figures: null,
-  loading: false,
-  error: null,
+  ...NOT_LOADED,
 
   async loadBranches() {
     try {
@@ -27,13 +25,8 @@ export const useCommitteeStore = create<CommitteeState>((set) => ({
     }
   },
 
-  async loadFigures() {
-    set({ loading: true, error: null });
-    try {
-      const [figures, branches] = await Promise.all([api().call('branches.compare'), api().call('branches.list')]);
-      set({ figures, branches, loading: false });
-    } catch (e) {
-      set({ loading: false, error: errorText(e) });
-    }
-  },
+  loadFigures: createLoader(set, async () => {
+    const [figures, branches] = await Promise.all([api().call('branches.compare'), api().call('branches.list')]);
+    return { figures, branches };
+  }),
 }));

@@ -1,8 +1,8 @@
 /** 导出 Excel / 打印花名册: the roster's members as a file, with the columns the user chose. */
 import { create } from 'zustand';
-import type { MemberSearch } from '../../../shared/contract/operations';
-import type { ExportedFile } from '../../../shared/contract/rosterFiles';
-import { api, errorText } from '../api';
+import type { MemberSearch } from '../../../../shared/contract/operations';
+import type { ExportedFile } from '../../../../shared/contract/rosterFiles';
+import { api, errorText } from '../../api';
 
 export type ExportKind = 'xlsx' | 'docx';
 

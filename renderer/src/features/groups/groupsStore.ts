@@ -1,14 +1,12 @@
 /** Party groups (党小组). */
 import { create } from 'zustand';
-import type { PartyGroup, PartyGroupFieldsInput } from '../../../shared/domain/branch';
-import type { MemberRow } from '../../../shared/domain/member';
-import { api, errorText } from '../api';
+import type { PartyGroup, PartyGroupFieldsInput } from '../../../../shared/domain/branch';
+import type { MemberRow } from '../../../../shared/domain/member';
+import { api } from '../../api';
+import { createLoader, NOT_LOADED, type LoadState } from '../../stores/loader';
 
-interface GroupsState {
+interface GroupsState extends LoadState {
   groups: PartyGroup[];
-  loaded: boolean;
-  loading: boolean;
-  error: string | null;
   load(): Promise<void>;
   save(fields: PartyGroupFieldsInput & { id?: string | null }): Promise<PartyGroup>;
   remove(id: string): Promise<void>;
@@ -18,19 +16,9 @@ interface GroupsState {
 
 export const useGroupsStore = create<GroupsState>((set, get) => ({
   groups: [],
-  loaded: false,
-  loading: false,
-  error: null,
+  ...NOT_LOADED,
 
-  async load() {
-    set({ loading: true, error: null });
-    try {
-      const groups = await api().call('groups.list');
-      set({ groups, loaded: true, loading: false });
-    } catch (e) {
-      set({ loading: false, error: errorText(e) });
-    }
-  },
+  load: createLoader(set, async () => ({ groups: await api().call('groups.list') })),
 
   async save(fields) {
     const g = await api().call('groups.save', fields);

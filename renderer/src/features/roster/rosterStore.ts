@@ -1,9 +1,13 @@
-/** The roster list: filters, sort and pages of rows loaded as the user scrolls. */
+/**
+ * The roster list: filters, sort and pages of rows loaded as the user scrolls. The filters live in the route
+ * ('#/roster?category=预备党员&partyGroupId=…'), so a link opens the roster filtered, and Back and a reload keep them.
+ */
 import { create } from 'zustand';
-import type { MemberSearch } from '../../../shared/contract/operations';
-import type { MemberRow } from '../../../shared/domain/member';
-import { api, errorText } from '../api';
-import { memberSearchOf } from '../features/rosterFiles/memberSearch';
+import { currentRoute, navigate, type Query } from '../../app/router';
+import type { MemberSearch } from '../../../../shared/contract/operations';
+import type { MemberRow } from '../../../../shared/domain/member';
+import { api, errorText } from '../../api';
+import { memberSearchOf } from '../rosterFiles/memberSearch';
 
 export const PAGE_SIZE = 500;
 /** The roster's branch filter value for every branch at once. */
@@ -33,6 +37,49 @@ export const DEFAULT_FILTERS: RosterFilters = {
   ageBand: null,
 };
 
+const CATEGORIES = ['正式党员', '预备党员'] as const;
+const GENDERS = ['男', '女'] as const;
+const pick = <T extends string>(v: string | undefined, allowed: readonly T[]): T | null => (allowed as readonly string[]).includes(v ?? '') ? (v as T) : null;
+
+/** The filters a route query names; anything it leaves out is the default (the local branch, members on the roll). */
+export function filtersFromQuery(q: Query): RosterFilters {
+  return {
+    query: (q.q ?? '').slice(0, 50),
+    partyGroupId: q.partyGroupId ?? null,
+    category: pick(q.category, CATEGORIES),
+    status: (q.status as RosterFilters['status'] | undefined) ?? 'active',
+    educationGroup: q.educationGroup ?? null,
+    gender: pick(q.gender, GENDERS),
+    ageBand: q.ageBand ?? null,
+    branchId: q.branch ?? null,
+  };
+}
+
+/** The route query of the filters (defaults left out): the inverse of filtersFromQuery. */
+export function queryOfFilters(f: Partial<RosterFilters>): Record<string, string | null | undefined> {
+  return {
+    q: f.query?.trim() || null,
+    partyGroupId: f.partyGroupId,
+    category: f.category,
+    status: f.status === 'active' ? null : f.status,
+    educationGroup: f.educationGroup,
+    gender: f.gender,
+    ageBand: f.ageBand,
+    branch: f.branchId,
+  };
+}
+
+const ROSTER_PATH = '/roster';
+
+const sameFilters = (a: RosterFilters, b: RosterFilters) => JSON.stringify(queryOfFilters(a)) === JSON.stringify(queryOfFilters(b));
+
+/** Writes the filters into the address while the roster is shown (no new history entry: Back leaves the roster). */
+function writeRoute(filters: RosterFilters): void {
+  const route = currentRoute();
+  if (route.path !== ROSTER_PATH) return;
+  navigate(ROSTER_PATH, { ...queryOfFilters(filters), member: route.query.member }, { replace: true });
+}
+
 interface RosterState {
   filters: RosterFilters;
   sort: SortField;
@@ -43,6 +90,10 @@ interface RosterState {
   error: string | null;
   /** Bumped on every new query so late answers of an older query are dropped. */
   generation: number;
+  /** Bumped when the route, not the search box, changed the search text (the box then shows it). */
+  queryFromRoute: number;
+  /** Takes the filters from the route query; reloads when they changed (or `force`, on opening the screen). */
+  applyRoute(q: Query, force?: boolean): void;
   setFilters(patch: Partial<RosterFilters>): void;
   resetFilters(): void;
   setSort(sort: SortField, order: 'asc' | 'desc'): void;
@@ -63,15 +114,26 @@ export const useRosterStore = create<RosterState>((set, get) => ({
   loading: false,
   error: null,
   generation: 0,
+  queryFromRoute: 0,
+
+  applyRoute(q, force = false) {
+    const filters = filtersFromQuery(q);
+    const before = get().filters;
+    if (!force && sameFilters(filters, before)) return;
+    set({ filters, ...(filters.query !== before.query ? { queryFromRoute: get().queryFromRoute + 1 } : {}) });
+    void get().reload();
+  },
 
   setFilters(patch) {
     set({ filters: { ...get().filters, ...patch } });
+    writeRoute(get().filters);
     void get().reload();
   },
 
   /** Clears the conditions; the branch shown is a view, not a condition, and stays. */
   resetFilters() {
     set({ filters: { ...DEFAULT_FILTERS, branchId: get().filters.branchId } });
+    writeRoute(get().filters);
     void get().reload();
   },
 

@@ -1,6 +1,6 @@
 /** Which branch a form that adds a member works on, taken from the branch the roster shows. */
 import { ALL_BRANCHES, useRosterStore } from './rosterStore';
-import { useCommitteeStore } from './committeeStore';
+import { useCommitteeStore } from '../committee/committeeStore';
 
 /**
  * A new member joins the branch the roster shows; when it shows all branches the form asks (choose).

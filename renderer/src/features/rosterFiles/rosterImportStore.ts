@@ -1,9 +1,9 @@
 /** 导入名册: the picked spreadsheet, its preview (with the user's column mapping) and the import's result. */
 import { create } from 'zustand';
-import type { SheetImportResult, SheetPreview } from '../../../shared/contract/rosterFiles';
-import { api, errorText } from '../api';
-import { useCommitteeStore } from './committeeStore';
-import { ALL_BRANCHES, useRosterStore } from './rosterStore';
+import type { SheetImportResult, SheetPreview } from '../../../../shared/contract/rosterFiles';
+import { api, errorText } from '../../api';
+import { useCommitteeStore } from '../committee/committeeStore';
+import { ALL_BRANCHES, useRosterStore } from '../roster/rosterStore';
 
 export type ImportStep = 'pick' | 'preview' | 'done';
 

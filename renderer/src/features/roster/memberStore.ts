@@ -1,8 +1,8 @@
 /** One member: the detail panel, the add/edit form, history and deletion. */
 import { create } from 'zustand';
-import type { ChangeEntry } from '../../../shared/contract/operations';
-import type { Member, MemberFieldsInput } from '../../../shared/domain/member';
-import { api } from '../api';
+import type { ChangeEntry } from '../../../../shared/contract/operations';
+import type { Member, MemberFieldsInput } from '../../../../shared/domain/member';
+import { api } from '../../api';
 import { shownFormBranch, type FormBranch } from './formBranch';
 import { useRosterStore } from './rosterStore';
 

@@ -1,0 +1,12 @@
+/** 回收站: deleted records, restorable. */
+import { DeleteOutlined } from '@ant-design/icons';
+import type { Capability } from '../capability';
+
+export const trash: Capability = {
+  key: 'trash',
+  screens: [{ key: 'trash', label: '回收站', group: 'data', icon: DeleteOutlined, order: 40, path: '/trash', page: () => import('./TrashPage') }],
+  reload: async () => {
+    const { useTrashStore } = await import('./trashStore');
+    if (useTrashStore.getState().loaded) await useTrashStore.getState().load();
+  },
+};
