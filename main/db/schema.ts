@@ -1,5 +1,6 @@
 /** Row types of every table, as stored (snake_case columns). Kysely types queries with them. */
 import type { Generated } from 'kysely';
+import type { CodeListsTables } from '../services/codeLists/tables';
 
 /** Columns every user table has: a UUID key, its owning branch, times, and the trash marker. */
 export interface CommonColumns {
@@ -126,7 +127,7 @@ export interface AppMetaTable {
   value: string;
 }
 
-export interface DB {
+export interface DB extends CodeListsTables {
   branches: BranchesTable;
   party_groups: PartyGroupsTable;
   members: MembersTable;
@@ -137,4 +138,4 @@ export interface DB {
   app_meta: AppMetaTable;
 }
 
-export type UserTableName = 'branches' | 'party_groups' | 'members' | 'member_events' | 'applicants' | 'applicant_steps';
+export type UserTableName = 'branches' | 'party_groups' | 'members' | 'member_events' | 'applicants' | 'applicant_steps' | 'code_items';
