@@ -100,7 +100,7 @@ export function cleanLabel(label: string): string {
 }
 
 /** Problems of a label for a kind, before any comparison with the other items. */
-export function labelProblems(kind: CodeListKind, label: string): FieldProblem[] {
+export function labelProblems(kind: Pick<CodeListKind, 'label' | 'maxLength'>, label: string): FieldProblem[] {
   const clean = cleanLabel(label);
   if (!clean) return [{ field: 'label', message: `请填写${kind.label}名称` }];
   if ([...clean].length > kind.maxLength) {
@@ -110,7 +110,7 @@ export function labelProblems(kind: CodeListKind, label: string): FieldProblem[]
 }
 
 /** The problem of a label that another live item of the kind already has (compared by labelKey). */
-export function duplicateProblem(kind: CodeListKind, label: string, others: readonly { label: string }[]): FieldProblem | null {
+export function duplicateProblem(kind: Pick<CodeListKind, 'label'>, label: string, others: readonly { label: string }[]): FieldProblem | null {
   const key = labelKey(label);
   const clash = others.find((o) => labelKey(o.label) === key);
   return clash ? { field: 'label', message: `${kind.label}中已有“${clash.label}”，与“${cleanLabel(label)}”重复` } : null;
