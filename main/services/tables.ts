@@ -8,3 +8,4 @@ import './roster/groups';
 import './roster/members';
 import './roster/status';
 import './pipeline/applicants';
+import './codeLists/tables';

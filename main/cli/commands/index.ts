@@ -1,5 +1,6 @@
 /** Every CLI command, in the order help lists them. A new command is one module added here. */
 import type { CliCommand } from '../command';
+import { codesListCommand } from '../../services/codeLists/cli';
 import { checkCommand } from './check';
 import { initCommand } from './init';
 import { memberAddCommand, memberListCommand } from './member';
@@ -22,4 +23,5 @@ export const COMMANDS: readonly CliCommand[] = [
   backupListCommand,
   backupVerifyCommand,
   backupRestoreCommand,
+  codesListCommand,
 ];
