@@ -113,5 +113,8 @@ export function labelProblems(kind: Pick<CodeListKind, 'label' | 'maxLength'>, l
 export function duplicateProblem(kind: Pick<CodeListKind, 'label'>, label: string, others: readonly { label: string }[]): FieldProblem | null {
   const key = labelKey(label);
   const clash = others.find((o) => labelKey(o.label) === key);
-  return clash ? { field: 'label', message: `${kind.label}中已有“${clash.label}”，与“${cleanLabel(label)}”重复` } : null;
+  if (!clash) return null;
+  const clean = cleanLabel(label);
+  const same = clean === clash.label ? '' : `，“${clean}”与它视为相同（全角半角、大小写、空格不作区分）`;
+  return { field: 'label', message: `${kind.label}中已有“${clash.label}”${same}` };
 }

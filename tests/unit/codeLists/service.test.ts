@@ -105,7 +105,7 @@ describe('labels', () => {
     await t.call('codeLists.save', { kind: 'posts', label: 'HSE监督' });
     const e = await failure(t.call('codeLists.save', { kind: 'posts', label }));
     expect(e.code).toBe('E_CONFLICT');
-    expect(e.message).toMatch(/^岗位中已有“(司钻|HSE监督)”，与“.+”重复/);
+    expect(e.message).toMatch(label.trim() === '司钻' ? /^岗位中已有“司钻”$/ : /^岗位中已有“HSE监督”，“.+”与它视为相同/);
     expect(e.issues![0]!.field).toBe('label');
   });
 
