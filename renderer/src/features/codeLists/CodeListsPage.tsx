@@ -84,11 +84,12 @@ function ItemDialog({ list, item, open, onClose }: { list: CodeList; item: CodeI
 }
 
 /** After a move the focus follows the moved item's button (or its other one at the top or bottom of the list). */
-function useFocusAfterMove() {
+function useFocusAfterMove(busy: boolean) {
   const pending = useRef<string[] | null>(null);
   const lists = useCodeListsStore((s) => s.lists);
+  // The buttons are disabled while the move is saved (and lose the focus): it is given back once they are enabled.
   useLayoutEffect(() => {
-    if (!pending.current) return;
+    if (busy || !pending.current) return;
     for (const name of pending.current) {
       const button = document.querySelector<HTMLButtonElement>(`button[aria-label="${CSS.escape(name)}"]:not([disabled])`);
       if (button) {
@@ -97,7 +98,7 @@ function useFocusAfterMove() {
       }
     }
     pending.current = null;
-  }, [lists]);
+  }, [lists, busy]);
   return (names: string[]) => (pending.current = names);
 }
 
@@ -107,7 +108,7 @@ function ListTab({ list, onAdd, onEdit }: { list: CodeList; onAdd: () => void; o
   const setInUse = useCodeListsStore((s) => s.setInUse);
   const remove = useCodeListsStore((s) => s.remove);
   const [busy, setBusy] = useState(false);
-  const focusAfter = useFocusAfterMove();
+  const focusAfter = useFocusAfterMove(busy);
   const last = list.items.length - 1;
 
   const act = async (work: () => Promise<unknown>, failTitle: string) => {
@@ -182,7 +183,7 @@ function ListTab({ list, onAdd, onEdit }: { list: CodeList; onAdd: () => void; o
             title: '状态',
             dataIndex: 'inUse',
             width: 90,
-            render: (v: boolean) => (v ? <Tag color="green">在用</Tag> : <Tag>停用</Tag>),
+            render: (v: boolean) => (v ? <Tag color="success" style={{ fontSize: 14 }}>在用</Tag> : <Tag style={{ fontSize: 14 }}>停用</Tag>),
           },
           { title: '备注', dataIndex: 'note', ellipsis: true, render: (v: string) => v || <span className="muted">—</span> },
           {
@@ -225,7 +226,7 @@ export function CodeListsPage() {
 
   const dialogList = lists.find((l) => l.kind === dialog.kind);
   return (
-    <>
+    <div className="code-lists">
       <PageTitle title="字典管理" />
       <p style={{ marginTop: 0, fontSize: 15 }}>
         这里维护各项记录中可选的名称（岗位、缺席原因、谈话类型等）。顺序即选择列表中的先后；交接包和备份都包含这些字典。
@@ -253,7 +254,7 @@ export function CodeListsPage() {
       {dialogList ? (
         <ItemDialog list={dialogList} item={dialog.item} open={dialog.open} onClose={() => setDialog((d) => ({ ...d, open: false }))} />
       ) : null}
-    </>
+    </div>
   );
 }
 
