@@ -30,6 +30,7 @@ test('the screen adds a post, reorders it, retires it, and the post leaves codeL
   await name.press('Enter');
   await expect(form.locator('.ant-form-item-explain-error')).toHaveText('岗位中已有“司钻”');
   await expectAccessible(page, 'codeLists-dialog', '.ant-modal');
+  await screenshot(page, 'codeLists-dialog');
   await name.fill('录井工');
   await name.press('Enter');
   await expect(form).toBeHidden();
