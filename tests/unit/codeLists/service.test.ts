@@ -202,3 +202,19 @@ describe('retiring, enabling and deleting', () => {
     expect((await failure(t.call('codeLists.delete', { id: crypto.randomUUID() }))).code).toBe('E_NOT_FOUND');
   });
 });
+
+describe('demo data', () => {
+  it('the demo capability adds and retires a few items, and seeding again adds nothing twice', async () => {
+    const { codeListsDemoCapability: demo } = await import('../../../main/services/codeLists/demo');
+    const t = await branchContext();
+    const plan = { members: 0, seed: 1, today: '2026-11-25', workUnit: '' };
+    const gen = demo.prepare(plan);
+    let step = gen.next();
+    while (!step.done) step = gen.next();
+    const state = { branchId: (await t.call('branch.get'))!.id, branchCreated: false, members: [] };
+    expect(demo.write(t.db, step.value, state, plan)).toEqual({ codeItemsAdded: 3, codeItemsRetired: 1 });
+    expect((await t.call('codeLists.options', { kind: 'posts' })).slice(-2)).toEqual(['录井工', 'HSE监督']);
+    expect(await t.call('codeLists.options', { kind: 'meetingPlaces' })).toEqual(['队部会议室', '营地活动室', '项目部会议室']);
+    expect(demo.write(t.db, step.value, state, plan)).toEqual({ codeItemsAdded: 0, codeItemsRetired: 0 });
+  });
+});
