@@ -41,8 +41,6 @@ import { createApplicant, deleteApplicant, terminateApplicant, updateApplicant }
 import { pipelineBoard } from './services/pipeline/board';
 import { getApplicant } from './services/pipeline/records';
 import { recordStep, undoStep } from './services/pipeline/steps';
-import { codeListsHandlers } from './services/codeLists/handlers';
-import { codeListsLabels } from '../shared/contract/codeLists';
 
 type Handlers = {
   [N in OperationName]: (ctx: AppContext, input: ParsedInput<N>) => OperationOutput<N> | Promise<OperationOutput<N>>;
@@ -113,7 +111,6 @@ export const handlers: Handlers = {
   'pipeline.undoStep': (ctx, input) => undoStep(ctx.db, input.id),
   'pipeline.terminate': (ctx, { id, ...input }) => terminateApplicant(ctx.db, id, input),
   'pipeline.delete': (ctx, input) => deleteApplicant(ctx.db, input.id),
-  ...codeListsHandlers,
 };
 
 const GROUP_FIELD_LABELS = { name: '党小组名称', leaderMemberId: '组长', sortOrder: '排序', branchId: '支部' };
@@ -136,7 +133,6 @@ function labelsFor(name: OperationName): Record<string, string> {
   if (name.startsWith('members.')) return MEMBER_FIELD_LABELS;
   if (name.startsWith('pipeline.')) return PIPELINE_FIELD_LABELS;
   if (name.startsWith('handover.')) return HANDOVER_FIELD_LABELS;
-  if (name.startsWith('codeLists.')) return codeListsLabels;
   if (name === 'roster.importPreview' || name === 'roster.importApply') return ROSTER_FILE_LABELS;
   return {};
 }

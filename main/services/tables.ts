@@ -8,4 +8,3 @@ import './roster/groups';
 import './roster/members';
 import './roster/status';
 import './pipeline/applicants';
-import './codeLists/tables';

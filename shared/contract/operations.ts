@@ -11,7 +11,6 @@ import { memberEventSchema, transferInSchema, type MemberEventRecord } from '../
 import type { BackupInfo, HandoverLogEntry, ImportPreview, PackageManifest, VerifyResult } from './handover';
 import type { ExportedFile, RosterOverview, SheetImportResult, SheetPreview } from './rosterFiles';
 import { isIsoDate } from '../domain/dates';
-import { codeListsOperations } from './codeLists';
 import { applicantCreateSchema, applicantUpdateSchema, stepInputSchema, terminateSchema, type Applicant, type PipelineBoard } from '../domain/pipeline';
 
 /** Declares an operation: its input schema, and (as a type only) its result. */
@@ -227,7 +226,6 @@ export const contract = {
   'pipeline.undoStep': op<Applicant>()(z.object({ id })),
   'pipeline.terminate': op<Applicant>()(terminateSchema.extend({ id })),
   'pipeline.delete': op<void>()(z.object({ id })),
-  ...codeListsOperations,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,6 +1,5 @@
 /** Every CLI command, in the order help lists them. A new command is one module added here. */
 import type { CliCommand } from '../command';
-import { codesListCommand } from '../../services/codeLists/cli';
 import { checkCommand } from './check';
 import { initCommand } from './init';
 import { memberAddCommand, memberListCommand } from './member';
@@ -23,5 +22,4 @@ export const COMMANDS: readonly CliCommand[] = [
   backupListCommand,
   backupVerifyCommand,
   backupRestoreCommand,
-  codesListCommand,
 ];

@@ -3,7 +3,6 @@ import type Database from 'better-sqlite3';
 import * as m001 from './001-initial';
 import * as m002 from './002-member-events';
 import * as m003 from './003-pipeline';
-import * as codeListsMigration from '../../services/codeLists/migration';
 
 export interface Migration {
   version: number;
@@ -15,7 +14,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', up: m001.up },
   { version: 2, name: 'member-events', up: m002.up },
   { version: 3, name: 'pipeline', up: m003.up },
-  { version: codeListsMigration.CODE_LISTS_SCHEMA_VERSION, name: 'code-lists', up: codeListsMigration.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

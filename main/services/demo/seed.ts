@@ -14,11 +14,10 @@ import { demoBranchName, ensureDemoBranch, workUnitOf } from './branch';
 import { rosterCapability } from './roster';
 import { eventsCapability } from './events';
 import { pipelineCapability } from './pipeline';
-import { codeListsDemoCapability } from '../codeLists/demo';
 import type { DemoCapability, DemoCounts, DemoPlan, DemoState } from './types';
 
 /** The capabilities in the order they are prepared and written. */
-export const DEMO_CAPABILITIES: readonly DemoCapability<any>[] = [rosterCapability, eventsCapability, pipelineCapability, codeListsDemoCapability];
+export const DEMO_CAPABILITIES: readonly DemoCapability<any>[] = [rosterCapability, eventsCapability, pipelineCapability];
 
 export interface DemoSeedInput {
   members: number;

@@ -18,8 +18,6 @@ import { useCommitteeStore } from '../stores/committeeStore';
 import { HomeOutlined, UploadOutlined } from '@ant-design/icons';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { ImportPage } from '../features/rosterFiles/ImportPage';
-import { CodeListsPage } from '../features/codeLists/CodeListsPage';
-import { UnorderedListOutlined } from '@ant-design/icons';
 
 const ITEMS: { key: Screen; label: string; icon: React.ReactNode }[] = [
   { key: 'overview', label: '首页', icon: <HomeOutlined aria-hidden="true" /> },
@@ -32,7 +30,6 @@ const ITEMS: { key: Screen; label: string; icon: React.ReactNode }[] = [
   { key: 'committee', label: '支部对比', icon: <FundProjectionScreenOutlined aria-hidden="true" /> },
   { key: 'handover', label: '数据交接', icon: <SwapOutlined aria-hidden="true" /> },
   { key: 'backup', label: '备份与恢复', icon: <CloudServerOutlined aria-hidden="true" /> },
-  { key: 'codeLists', label: '字典管理', icon: <UnorderedListOutlined aria-hidden="true" /> },
   { key: 'system', label: '系统与数据', icon: <SettingOutlined aria-hidden="true" /> },
 ];
 
@@ -48,7 +45,6 @@ const SCREENS: Record<Screen, () => React.ReactElement> = {
   handover: HandoverPage,
   backup: BackupPage,
   committee: ComparePage,
-  codeLists: CodeListsPage,
 };
 
 export function AppShell() {

@@ -4,7 +4,7 @@ import type { AppInfo } from '../../../shared/contract/operations';
 import type { Branch, BranchFieldsInput } from '../../../shared/domain/branch';
 import { api, errorText } from '../api';
 
-export type Screen = 'roster' | 'groups' | 'branch' | 'trash' | 'system' | 'handover' | 'backup' | 'committee' | 'pipeline' | 'overview' | 'rosterImport' | 'codeLists';
+export type Screen = 'roster' | 'groups' | 'branch' | 'trash' | 'system' | 'handover' | 'backup' | 'committee' | 'pipeline' | 'overview' | 'rosterImport';
 export type Phase = 'starting' | 'no-transport' | 'failed' | 'recovery' | 'setup' | 'ready';
 
 interface AppState {

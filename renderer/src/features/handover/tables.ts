@@ -7,5 +7,4 @@ export const EXPORT_CHOICES: { key: string; label: string; hint: string; tables:
   { key: 'member_events', label: '党员变动', hint: '转入、转出、转正等记录', tables: ['member_events'] },
   { key: 'applicants', label: '发展党员', hint: '入党申请人及各个发展步骤', tables: ['applicants', 'applicant_steps'] },
   { key: 'party_groups', label: '党小组', hint: '党小组及组长', tables: ['party_groups'] },
-  { key: 'code_items', label: '字典', hint: '岗位、缺席原因、谈话类型、会议地点、表彰称号', tables: ['code_items'] },
 ];
