@@ -7,6 +7,7 @@ import { assertUniqueKeys, type Capability } from './capability';
 import { appCapability } from './services/app/capability';
 import { backupCapability } from './services/backup/capability';
 import { branchCapability } from './services/branch/capability';
+import { codeListsCapability } from './services/codeLists/capability';
 import { committeeCapability } from './services/committee/capability';
 import { demoCapability } from './services/demo/capability';
 import { factsCapability } from './services/facts/capability';
@@ -29,6 +30,7 @@ export const CAPABILITIES: readonly Capability[] = [
   backupCapability,
   pipelineCapability,
   factsCapability,
+  codeListsCapability,
 ];
 
 assertUniqueKeys(CAPABILITIES);

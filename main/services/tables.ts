@@ -6,3 +6,4 @@
 import './branch/tables';
 import './roster/tables';
 import './pipeline/tables';
+import './codeLists/tables';

@@ -5,6 +5,7 @@
 import { appOperations } from './app';
 import { backupOperations } from './backup';
 import { branchOperations } from './branch';
+import { codeListsOperations } from './codeLists';
 import { committeeOperations } from './committee';
 import { defineContract } from './define';
 import { demoOperations } from './demo';
@@ -27,6 +28,7 @@ export const CONTRACT_MODULES = [
   backupOperations,
   pipelineOperations,
   factsOperations,
+  codeListsOperations,
 ] as const;
 
 export const contract = defineContract(...CONTRACT_MODULES);

@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import * as m001 from './001-initial';
 import * as m002 from '../../services/roster/migrations/002-member-events';
 import * as m003 from '../../services/pipeline/migrations/003-pipeline';
+import * as m004 from '../../services/codeLists/migrations/004-code-lists';
 
 export interface Migration {
   version: number;
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', up: m001.up },
   { version: 2, name: 'member-events', up: m002.up },
   { version: 3, name: 'pipeline', up: m003.up },
+  { version: m004.CODE_LISTS_SCHEMA_VERSION, name: 'code-lists', up: m004.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -16,8 +16,9 @@ import { trash } from './trash';
 import { branch } from './branch';
 import { committee } from './committee';
 import { system } from './system';
+import { codeLists } from './codeLists';
 
-export const CAPABILITIES: readonly Capability[] = [overview, roster, status, pipeline, groups, rosterFiles, handover, backup, trash, branch, committee, system];
+export const CAPABILITIES: readonly Capability[] = [overview, roster, status, pipeline, groups, rosterFiles, handover, backup, trash, branch, codeLists, committee, system];
 
 /** Every screen of every capability. */
 export const SCREENS: readonly ScreenEntry[] = CAPABILITIES.flatMap((c) => c.screens);

@@ -100,6 +100,16 @@ const MIGRATION_STEPS: Record<number, MigrationStep> = {
       expect(() => insert(db, 'applicant_steps', { ...common('s2', BRANCH), applicant_id: 'nobody', step: 1, done_date: '2024-01-01' })).toThrow(/FOREIGN KEY/);
     },
   },
+  4: {
+    seed: (db) => ({ ...seedRoster(db), member_events: [insert(db, 'member_events', event('e1', MEMBER))] }),
+    tables: { code_items: [...COMMON, 'kind', 'label', 'sort_order', 'in_use', 'note'] },
+    check: (db) => {
+      insert(db, 'code_items', { ...common('c1', BRANCH), kind: 'posts', label: '司钻' });
+      expect(db.prepare('SELECT sort_order, in_use, note FROM code_items').get()).toEqual({ sort_order: 0, in_use: 1, note: '' });
+      expect(() => insert(db, 'code_items', { ...common('c2', BRANCH), kind: 'posts', label: '井架工', in_use: 2 })).toThrow(/CHECK/);
+      expect(() => insert(db, 'code_items', { ...common('c3', 'nobody'), kind: 'posts', label: '井架工' })).toThrow(/FOREIGN KEY/);
+    },
+  },
 };
 const fresh = () => {
   const d = tempDir();

@@ -99,7 +99,7 @@ describe('migration 3 (development records)', () => {
        VALUES ('m', 'b', ?, ?, 'r', '张三', '女', '汉族', '11010519491231002X', '1949-12-31', '21', '正式党员', '1975-07-01')`,
     ).run(now, now);
     const before = db.prepare('SELECT * FROM members').all();
-    expect(applyMigrations(db)).toEqual([3]);
+    expect(applyMigrations(db, 3)).toEqual([3]);
     expect(db.prepare('SELECT * FROM members').all()).toEqual(before);
     expect(db.prepare('SELECT count(*) AS n FROM applicants').get()).toEqual({ n: 0 });
     const columns = (table: string) => (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
