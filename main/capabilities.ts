@@ -12,6 +12,7 @@ import { committeeCapability } from './services/committee/capability';
 import { demoCapability } from './services/demo/capability';
 import { factsCapability } from './services/facts/capability';
 import { provideFacts } from './services/facts/registry';
+import { provideTables } from './db/registry';
 import { handoverCapability } from './services/handover/capability';
 import { pipelineCapability } from './services/pipeline/capability';
 import { rosterCapability } from './services/roster/capability';
@@ -34,4 +35,5 @@ export const CAPABILITIES: readonly Capability[] = [
 ];
 
 assertUniqueKeys(CAPABILITIES);
+provideTables(CAPABILITIES.flatMap((c) => c.tables ?? []));
 provideFacts(CAPABILITIES.flatMap((c) => c.facts ?? []));

@@ -9,6 +9,7 @@ import type { AppContext } from './app/context';
 import type { CliCommand } from './cli/command';
 import type { DemoCapability } from './services/demo/types';
 import type { FactSpec } from './services/facts/registry';
+import type { TableSpec } from './db/registry';
 
 /** The function behind one operation: gets the validated (parsed) input, returns the operation's result. */
 export type Handler<S extends OperationSpec> = (ctx: AppContext, input: z.output<S['input']>) => S['output'] | Promise<S['output']>;
@@ -32,6 +33,8 @@ export interface Capability {
   demo?: readonly DemoCapability<any>[];
   /** The facts it offers other capabilities (the home page, reports): named, period-scoped figures with their sources. */
   facts?: readonly FactSpec[];
+  /** Its tables (row types are merged into UserTables in the same tables.ts); trash, history, hand-over and merge read them. */
+  tables?: readonly TableSpec[];
 }
 
 /** Throws unless every capability key is used once. */

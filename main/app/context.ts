@@ -1,7 +1,7 @@
 /** Everything a service call may need, created once per process (app, host, CLI, test). */
 import type { Sqlite } from '../db/query';
 import { openDatabase } from '../db/open';
-import '../services/tables';
+// The table registry and the facts are filled when main/capabilities.ts loads (the dispatcher and the CLI import it).
 import { JobRunner } from '../services/jobs/jobs';
 import { createLogger, type Logger } from './log';
 import { resolveDataLocation } from './paths';

@@ -51,19 +51,30 @@ export interface TableSpec {
   showValue?(db: Sqlite, column: string, value: unknown): unknown;
 }
 
-const registry = new Map<UserTableName, TableSpec>();
+let provided: Map<UserTableName, TableSpec> | undefined;
 
-export function registerTable(spec: TableSpec): void {
-  registry.set(spec.name, spec);
+/** Called once by main/capabilities.ts with every capability's tables; a table named twice throws. */
+export function provideTables(specs: readonly TableSpec[]): void {
+  const map = new Map<UserTableName, TableSpec>();
+  for (const spec of specs) {
+    if (map.has(spec.name)) throw new Error(`tables: "${spec.name}" is declared twice`);
+    map.set(spec.name, spec);
+  }
+  provided = map;
+}
+
+function tables(): Map<UserTableName, TableSpec> {
+  if (!provided) throw new Error('tables: main/capabilities.ts has not been loaded');
+  return provided;
 }
 
 export function tableSpec(name: string): TableSpec | undefined {
-  return registry.get(name as UserTableName);
+  return tables().get(name as UserTableName);
 }
 
 /** The table whose rows are the branches (see TableSpec.isBranch). */
 export function branchTable(): TableSpec {
-  const spec = [...registry.values()].find((t) => t.isBranch);
+  const spec = [...tables().values()].find((t) => t.isBranch);
   if (!spec) throw new Error('No table is registered as the branch table');
   return spec;
 }
@@ -87,9 +98,9 @@ export function registeredTables(): TableSpec[] {
   const ordered: TableSpec[] = [];
   const visit = (spec: TableSpec) => {
     if (ordered.includes(spec)) return;
-    for (const dep of spec.dependsOn) visit(registry.get(dep)!);
+    for (const dep of spec.dependsOn) visit(tables().get(dep)!);
     ordered.push(spec);
   };
-  for (const spec of registry.values()) visit(spec);
+  for (const spec of tables().values()) visit(spec);
   return ordered;
 }

@@ -1,4 +1,5 @@
 import type { Capability } from '../../capability';
+import { branchTables } from './tables';
 import { branchHandlers } from './handlers';
 
 export const branchCapability: Capability = {
@@ -6,4 +7,5 @@ export const branchCapability: Capability = {
   label: '支部与党小组',
   handlers: branchHandlers,
   cliCommands: [],
+  tables: branchTables,
 };

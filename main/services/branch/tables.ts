@@ -2,7 +2,7 @@
 import { branchFieldsSchema } from '../../../shared/domain/branch';
 import { zodProblems } from '../../../shared/contract/validate';
 import type { CommonColumns } from '../../db/schema';
-import { registerTable } from '../../db/registry';
+import type { TableSpec } from '../../db/registry';
 
 export interface BranchesTable extends CommonColumns {
   name: string;
@@ -18,7 +18,7 @@ declare module '../../db/schema' {
   }
 }
 
-registerTable({
+const branchesTable: TableSpec = {
   name: 'branches',
   label: '支部',
   describe: (r) => String(r.name),
@@ -43,4 +43,7 @@ registerTable({
     });
     return parsed.success ? [] : zodProblems(parsed.error);
   },
-});
+};
+
+/** This capability's tables, in the order they are created (main/capabilities.ts hands them to the registry). */
+export const branchTables: readonly TableSpec[] = [branchesTable];

@@ -1,4 +1,5 @@
 import type { Capability } from '../../capability';
+import { codeListsTables } from './tables';
 import { codesListCommand } from './cli';
 import { codeListsDemoCapability } from './demo';
 import { codeListsHandlers } from './handlers';
@@ -9,4 +10,5 @@ export const codeListsCapability: Capability = {
   handlers: codeListsHandlers,
   cliCommands: [codesListCommand],
   demo: [codeListsDemoCapability],
+  tables: codeListsTables,
 };

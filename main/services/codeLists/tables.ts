@@ -1,7 +1,7 @@
 /** The code_items table: its row type, and its registration (trash, history, hand-over). */
 import { CODE_LIST_KINDS, NOTE_MAX_LENGTH, codeListKind, labelProblems } from '../../../shared/domain/codeLists';
 import type { FieldProblem } from '../../../shared/domain/member';
-import { registerTable } from '../../db/registry';
+import type { TableSpec } from '../../db/registry';
 import type { CommonColumns } from '../../db/schema';
 
 export interface CodeItemsTable extends CommonColumns {
@@ -40,7 +40,7 @@ export function validateCodeItemRow(r: Record<string, unknown>): FieldProblem[] 
   return problems;
 }
 
-registerTable({
+const codeItemsTable: TableSpec = {
   name: 'code_items',
   label: '字典',
   describe: (r) => `${codeListKind(String(r.kind))?.label ?? '字典'}：${String(r.label)}`,
@@ -48,4 +48,7 @@ registerTable({
   columnLabels: CODE_ITEM_COLUMN_LABELS,
   validateRow: validateCodeItemRow,
   uniqueKeys: [{ columns: ['branch_id', 'kind', 'label'], clash: '字典中已有同名的条目' }],
-});
+};
+
+/** This capability's tables, in the order they are created (main/capabilities.ts hands them to the registry). */
+export const codeListsTables: readonly TableSpec[] = [codeItemsTable];

@@ -1,4 +1,5 @@
 import type { Capability } from '../../capability';
+import { pipelineTables } from './tables';
 import { PIPELINE_FACTS } from './facts';
 import { pipelineDemo } from './demo';
 import { pipelineHandlers } from './handlers';
@@ -10,4 +11,5 @@ export const pipelineCapability: Capability = {
   cliCommands: [],
   demo: [pipelineDemo],
   facts: PIPELINE_FACTS,
+  tables: pipelineTables,
 };

@@ -4,7 +4,7 @@ import { zodProblems } from '../../../shared/contract/validate';
 import { isIsoDate } from '../../../shared/domain/dates';
 import type { FieldProblem } from '../../../shared/domain/member';
 import { APPLICANT_STAGES, applicantFieldsSchema, applicantRuleProblems, LAST_STEP, stepInfo } from '../../../shared/domain/pipeline';
-import { registerTable } from '../../db/registry';
+import type { TableSpec } from '../../db/registry';
 import type { CommonColumns } from '../../db/schema';
 import { applicantFields } from './records';
 
@@ -82,7 +82,7 @@ function validateApplicantRow(r: Record<string, unknown>): FieldProblem[] {
   return problems;
 }
 
-registerTable({
+const applicantsTable: TableSpec = {
   name: 'applicants',
   label: '发展党员',
   describe: (r) => `${String(r.name)}（${String(r.stage)}）`,
@@ -94,9 +94,9 @@ registerTable({
     { column: 'member_id', table: 'members' },
   ],
   validateRow: validateApplicantRow,
-});
+};
 
-registerTable({
+const applicantStepsTable: TableSpec = {
   name: 'applicant_steps',
   label: '发展步骤',
   describe: (r) => {
@@ -113,4 +113,7 @@ registerTable({
     if (!isIsoDate(String(r.done_date))) problems.push({ field: 'done_date', message: '日期无效' });
     return problems;
   },
-});
+};
+
+/** This capability's tables, in the order they are created (main/capabilities.ts hands them to the registry). */
+export const pipelineTables: readonly TableSpec[] = [applicantsTable, applicantStepsTable];

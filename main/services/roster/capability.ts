@@ -1,4 +1,5 @@
 import type { Capability } from '../../capability';
+import { rosterTables } from './tables';
 import { ROSTER_FACTS } from './facts';
 import { memberAddCommand, memberListCommand } from '../../cli/commands/member';
 import { rosterDemo } from './demo';
@@ -12,4 +13,5 @@ export const rosterCapability: Capability = {
   cliCommands: [memberListCommand, memberAddCommand],
   demo: [rosterDemo, memberEventsDemo],
   facts: ROSTER_FACTS,
+  tables: rosterTables,
 };

@@ -5,7 +5,7 @@ import { memberFieldsSchema, memberRuleProblems } from '../../../shared/domain/m
 import { MEMBER_EVENT_KINDS } from '../../../shared/domain/memberEvents';
 import { memberSearchText, pinyinFull } from '../../../shared/domain/pinyin';
 import { prepare, type Sqlite } from '../../db/query';
-import { registerTable } from '../../db/registry';
+import type { TableSpec } from '../../db/registry';
 import type { CommonColumns } from '../../db/schema';
 import { toMember } from './members';
 
@@ -78,7 +78,7 @@ export const MEMBER_COLUMN_LABELS: Record<string, string> = {
   deleted_at: '删除时间',
 };
 
-registerTable({
+const partyGroupsTable: TableSpec = {
   name: 'party_groups',
   label: '党小组',
   describe: (r) => String(r.name),
@@ -87,7 +87,7 @@ registerTable({
   // The leader is a member, but members depend on groups: the leader is checked on import, not ordered by.
   references: [{ column: 'leader_member_id', table: 'members' }],
   validateRow: (r) => (typeof r.name === 'string' && r.name.trim() ? [] : [{ field: 'name', message: '党小组名称为空' }]),
-});
+};
 
 function groupLabel(db: Sqlite, groupId: string): string {
   const row = prepare(db, 'SELECT name FROM party_groups WHERE id = ?').get(groupId) as { name: string } | undefined;
@@ -102,7 +102,7 @@ function showMemberValue(db: Sqlite, column: string, value: unknown): unknown {
   return value;
 }
 
-registerTable({
+const membersTable: TableSpec = {
   name: 'members',
   label: '党员',
   describe: (r) => String(r.name),
@@ -125,9 +125,9 @@ registerTable({
     const group = prepare(db, 'SELECT deleted_at FROM party_groups WHERE id = ?').get(row.party_group_id) as { deleted_at: string | null } | undefined;
     if (group?.deleted_at) prepare(db, 'UPDATE members SET party_group_id = NULL WHERE id = ?').run(row.id);
   },
-});
+};
 
-registerTable({
+const memberEventsTable: TableSpec = {
   name: 'member_events',
   label: '党员变动',
   describe: (r) => `${String(r.kind)} ${String(r.event_date)}`,
@@ -136,4 +136,7 @@ registerTable({
   periodColumn: 'event_date',
   columnLabels: { kind: '变动类型', subtype: '方式', event_date: '日期', meeting_date: '支部大会日期', doc_number: '文号', counterpart: '对方党组织', months: '延长月数', reason: '原因' },
   validateRow: (r) => ((MEMBER_EVENT_KINDS as readonly string[]).includes(String(r.kind)) ? [] : [{ field: 'kind', message: '变动类型无效' }]),
-});
+};
+
+/** This capability's tables, in the order they are created (main/capabilities.ts hands them to the registry). */
+export const rosterTables: readonly TableSpec[] = [partyGroupsTable, membersTable, memberEventsTable];

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import '../../../main/services/tables';
+import '../../../main/capabilities';
 import { applyMigrations } from '../../../main/db/migrations';
 import { registeredTables, tableSpec } from '../../../main/db/registry';
 

@@ -2,6 +2,8 @@
  * The capability list the shell is built from: every screen names a page that exists (its module loads and
  * has a default component), and no two screens share a key or a route; every hand-over choice is unique.
  */
+import '../../../main/capabilities';
+import { registeredTables } from '../../../main/db/registry';
 import { describe, expect, it } from 'vitest';
 import { CAPABILITIES, HOME_SCREEN, SCREENS } from '../../../renderer/src/features';
 import { MENU_GROUPS } from '../../../renderer/src/features/capability';
@@ -33,8 +35,15 @@ describe('capability screens', () => {
   }, 120_000);
 
   it('the hand-over choices come from the capabilities, each key once', () => {
-    expect(EXPORT_CHOICES.map((c) => c.key)).toEqual(['members', 'member_events', 'applicants', 'party_groups']);
+    expect(EXPORT_CHOICES.map((c) => c.key)).toEqual(['members', 'member_events', 'applicants', 'party_groups', 'code_items']);
     expect(dupes(EXPORT_CHOICES.map((c) => c.key))).toEqual([]);
+  });
+
+  it('every table main registers (but the branch itself) can be chosen for a hand-over', () => {
+    const chosen = new Set(EXPORT_CHOICES.flatMap((c) => c.tables));
+    const tables = registeredTables().filter((t) => !t.isBranch).map((t) => t.name);
+    expect(tables.filter((t) => !chosen.has(t))).toEqual([]);
+    expect([...chosen].filter((t) => !tables.includes(t as never))).toEqual([]);
   });
 });
 
