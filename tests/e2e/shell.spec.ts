@@ -70,7 +70,7 @@ test('a group folds and unfolds; Back returns to the previous screen; a reload k
   await expect(menu(page).getByRole('menuitem', { name: '备份与恢复' })).toBeVisible();
 });
 
-test('a count on 首页 opens the roster filtered to it; the filter survives a reload', async ({ page, host }) => {
+test('a count on 首页 opens the roster (or the pipeline) filtered to it; the filter survives a reload', async ({ page, host }) => {
   await createBranch(host);
   await fillRoster(host, 60);
   const overview = await host.call<{ statistics: { category: { probationary: number }; gender: { female: number } } }>('overview.get');
@@ -99,6 +99,16 @@ test('a count on 首页 opens the roster filtered to it; the filter survives a r
   await page.getByTestId('chart-gender').getByRole('link', { name: /性别女/ }).click();
   await expect(page.getByTestId('roster-count')).toContainText(`共 ${overview.statistics.gender.female} 人`);
   await expect(page.locator('.roster-row').first()).toHaveAttribute('aria-label', /^[^，]+，女，/);
+
+  // A stage of the pipeline: 发展党员 with that stage alone.
+  await page.goBack();
+  await page.getByTestId('pipeline-stages').getByRole('link', { name: /^入党积极分子/ }).click();
+  await expect(heading(page, '发展党员')).toBeVisible();
+  await expect(page.getByText('只显示“入党积极分子”阶段。')).toBeVisible();
+  await expect(page.locator('.pipeline-column')).toHaveCount(1);
+  await expect(page.locator('.pipeline-column h3')).toContainText('入党积极分子');
+  await page.getByRole('button', { name: '显示全部阶段' }).click();
+  await expect(page.locator('.pipeline-column')).toHaveCount(4);
 });
 
 for (const [w, h] of [
