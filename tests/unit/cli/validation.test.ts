@@ -73,6 +73,7 @@ const BAD: BadCase[] = [
   { args: () => ['check', '--verbose'], code: 2, error: 'E_VALIDATION', names: '未知选项“--verbose”。check 没有自己的选项' },
   { args: () => ['member', 'list', '--search', 'a'.repeat(51)], code: 2, error: 'E_VALIDATION', names: '选项 --search：' },
   { args: () => ['member', 'list', '--branch', ''], code: 2, error: 'E_VALIDATION', names: '选项 --branch 不能为空' },
+  { args: () => ['codes', 'list', '--kind', '鞋码'], code: 2, error: 'E_VALIDATION', names: '选项 --kind 的值“鞋码”不是已知的字典' },
   { args: () => ['member', 'add'], code: 2, error: 'E_VALIDATION', names: '缺少选项 --file' },
   { args: () => ['member', 'add', '--file', file('missing.json')], code: 1, error: 'E_NOT_FOUND', names: '--file' },
   { args: () => ['member', 'add', '--file', file('broken.json')], code: 1, error: 'E_VALIDATION', names: '--file' },
