@@ -49,3 +49,14 @@ export interface Capability {
   reload?: () => void | Promise<void>;
   handover?: HandoverChoice[];
 }
+
+/**
+ * A `reload` that reads a store's data again only if its screen has already loaded it; the store module itself
+ * loads with its screen, so a screen never opened costs nothing after an import.
+ */
+export function reloadWhenLoaded<S extends { loaded: boolean }>(store: () => Promise<{ getState(): S }>, load: (state: S) => Promise<void>): () => Promise<void> {
+  return async () => {
+    const state = (await store()).getState();
+    if (state.loaded) await load(state);
+  };
+}

@@ -1,12 +1,9 @@
 /** 数据交接: hand-over packages out and in, and their log. */
 import { SwapOutlined } from '@ant-design/icons';
-import type { Capability } from '../capability';
+import { reloadWhenLoaded, type Capability } from '../capability';
 
 export const handover: Capability = {
   key: 'handover',
   screens: [{ key: 'handover', label: '数据交接', group: 'data', icon: SwapOutlined, order: 20, path: '/handover', page: () => import('./HandoverPage') }],
-  reload: async () => {
-    const { useHandoverStore } = await import('./handoverStore');
-    if (useHandoverStore.getState().loaded) await useHandoverStore.getState().loadHistory();
-  },
+  reload: reloadWhenLoaded(() => import('./handoverStore').then((m) => m.useHandoverStore), (s) => s.loadHistory()),
 };

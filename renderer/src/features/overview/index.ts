@@ -1,12 +1,9 @@
 /** 首页: the branch at a glance. */
 import { HomeOutlined } from '@ant-design/icons';
-import type { Capability } from '../capability';
+import { reloadWhenLoaded, type Capability } from '../capability';
 
 export const overview: Capability = {
   key: 'overview',
   screens: [{ key: 'overview', label: '首页', group: 'home', icon: HomeOutlined, order: 0, path: '/home', page: () => import('./OverviewPage') }],
-  reload: async () => {
-    const { useOverviewStore } = await import('./overviewStore');
-    if (useOverviewStore.getState().loaded) await useOverviewStore.getState().load();
-  },
+  reload: reloadWhenLoaded(() => import('./overviewStore').then((m) => m.useOverviewStore), (s) => s.load()),
 };

@@ -1,12 +1,9 @@
 /** 回收站: deleted records, restorable. */
 import { DeleteOutlined } from '@ant-design/icons';
-import type { Capability } from '../capability';
+import { reloadWhenLoaded, type Capability } from '../capability';
 
 export const trash: Capability = {
   key: 'trash',
   screens: [{ key: 'trash', label: '回收站', group: 'data', icon: DeleteOutlined, order: 40, path: '/trash', page: () => import('./TrashPage') }],
-  reload: async () => {
-    const { useTrashStore } = await import('./trashStore');
-    if (useTrashStore.getState().loaded) await useTrashStore.getState().load();
-  },
+  reload: reloadWhenLoaded(() => import('./trashStore').then((m) => m.useTrashStore), (s) => s.load()),
 };
