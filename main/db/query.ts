@@ -57,6 +57,21 @@ export function run(db: Sqlite, query: Compilable<any>): Database.RunResult {
   return prepare(db, c.sql).run(...params(c.parameters));
 }
 
+/**
+ * A row of a table named only at run time (trash, hand-over, the registry's unique keys), as stored:
+ * the columns every user table has are typed, the others unknown. storedRows and storedRow are the one
+ * place such rows get their type; services with a known table use all/first instead.
+ */
+export type StoredRow = Record<string, unknown> & { id: string; branch_id: string; rev: string; deleted_at?: string | null };
+
+export function storedRows(db: Sqlite, sql: string, ...values: unknown[]): StoredRow[] {
+  return prepare(db, sql).all(...values) as StoredRow[];
+}
+
+export function storedRow(db: Sqlite, sql: string, ...values: unknown[]): StoredRow | undefined {
+  return prepare(db, sql).get(...values) as StoredRow | undefined;
+}
+
 /** A timestamp with milliseconds; stored as text so it sorts. */
 export function nowIso(): string {
   return new Date().toISOString();

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/contract/errors';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
-import { first, prepare, qb, type Sqlite } from '../../db/query';
+import { first, prepare, qb, storedRows, type Sqlite, type StoredRow } from '../../db/query';
 import { registeredTables, tableSpec, type TableSpec } from '../../db/registry';
 import { localBranchId, resolveBranchId } from '../branch/branch';
 import { encrypt } from './crypto';
@@ -48,13 +48,13 @@ function selectTables(names: string[] | null | undefined): TableSpec[] {
   return all.filter((t) => wanted.has(t.name));
 }
 
-function rowsOf(db: Sqlite, spec: TableSpec, branchId: string, from?: string | null, to?: string | null): Record<string, unknown>[] {
-  if (spec.isBranch) return prepare(db, `SELECT * FROM ${spec.name} WHERE id = ?`).all(branchId) as Record<string, unknown>[];
+function rowsOf(db: Sqlite, spec: TableSpec, branchId: string, from?: string | null, to?: string | null): StoredRow[] {
+  if (spec.isBranch) return storedRows(db, `SELECT * FROM ${spec.name} WHERE id = ?`, branchId);
   let sql = `SELECT * FROM ${spec.name} WHERE branch_id = ?`;
   const args: unknown[] = [branchId];
   if (spec.periodColumn && from) (sql += ` AND ${spec.periodColumn} >= ?`), args.push(from);
   if (spec.periodColumn && to) (sql += ` AND ${spec.periodColumn} <= ?`), args.push(to);
-  return prepare(db, `${sql} ORDER BY id`).all(...args) as Record<string, unknown>[];
+  return storedRows(db, `${sql} ORDER BY id`, ...args);
 }
 
 /** The change-log entries of the exported rows: their history, and the revisions merges compare. */

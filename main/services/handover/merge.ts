@@ -7,7 +7,7 @@
  */
 import { AppError } from '../../../shared/contract/errors';
 import { maskIdNumber } from '../../../shared/domain/idNumber';
-import { nowIso, prepare, type Sqlite } from '../../db/query';
+import { nowIso, prepare, storedRow, type Sqlite } from '../../db/query';
 import { branchTable, registeredTables, tableSpec, uniqueClash } from '../../db/registry';
 import { logChange, newRev } from '../../db/rows';
 import type { UserTableName } from '../../db/schema';
@@ -74,7 +74,7 @@ function classify(local: StoredRow | undefined, row: StoredRow, mine: Set<string
 function duplicateOf(db: Sqlite, table: string, row: StoredRow): StoredRow | undefined {
   const spec = tableSpec(table);
   if (!spec || row.deleted_at) return undefined;
-  return uniqueClash(db, spec, row)?.existing as StoredRow | undefined;
+  return uniqueClash(db, spec, row)?.existing;
 }
 
 function checkReferences(db: Sqlite, pkg: ParsedPackage): void {
@@ -115,7 +115,7 @@ export function planImport(db: Sqlite, pkg: ParsedPackage): ImportPlan {
     const revs = localRevs(db, spec.name);
     for (const row of pkgRows) {
       const history = histories.get(`${spec.name}:${row.id}`) ?? [];
-      const local = prepare(db, `SELECT * FROM ${spec.name} WHERE id = ?`).get(row.id) as StoredRow | undefined;
+      const local = storedRow(db, `SELECT * FROM ${spec.name} WHERE id = ?`, row.id);
       let action = classify(local, row, revs.get(row.id), new Set([row.rev, ...history.map((h) => h.rev)]));
       const duplicate = action === 'new' ? duplicateOf(db, spec.name, row) : undefined;
       if (duplicate) action = 'duplicate';

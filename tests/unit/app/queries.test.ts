@@ -1,6 +1,6 @@
 /**
  * The query rule of docs/capabilities.md ("Queries"): services and CLI commands write typed kysely
- * queries; a raw query (prepare(db, …), db.prepare(…), db.exec(…)) is allowed only in the functions
+ * queries; a raw query (prepare(db, …), db.prepare(…), db.exec(…), storedRow(s)(db, sql)) is allowed only in the functions
  * that section's allow-list names.
  */
 import fs from 'node:fs';
@@ -10,8 +10,8 @@ import { describe, expect, it } from 'vitest';
 const root = path.resolve(__dirname, '../../..');
 const SCANNED = ['main/services', 'main/cli'];
 
-/** A raw query: the statement cache or better-sqlite3 called with a connection or SQL text. */
-const RAW_QUERY = /\bprepare\(\s*(?:[\w.]*\bdb\b|['"`])|\bdb\.(?:prepare|exec)\(/g;
+/** A raw query: the statement cache or better-sqlite3 called with a connection or SQL text, or a generic StoredRow read. */
+const RAW_QUERY = /\bprepare\(\s*(?:[\w.]*\bdb\b|['"`])|\bdb\.(?:prepare|exec)\(|\bstoredRows?\(/g;
 /** A top-level declaration: the function (or constant) a raw query belongs to. */
 const DECLARATION = /^(?:export\s+)?(?:async\s+)?(?:function\*?\s+(\w+)|const\s+(\w+))/gm;
 
@@ -64,12 +64,13 @@ describe('queries follow the rule of docs/capabilities.md', () => {
       "  return prepare(\n    db,\n    'SELECT 1',\n  ).get();",
       '}',
       "const direct = (db: Sqlite) => db.prepare('SELECT 1').get();",
+      'function generic(db: Sqlite, table: string) { return storedRows(db, `SELECT * FROM ${table}`); }',
       'export function up(db: Database) {',
       '  db.exec(`CREATE TABLE t (x)`);',
       '}',
       'export const demo = { prepare(plan: Plan) { return plan; } };',
     ].join('\n');
-    expect(rawQueryFunctions(text)).toEqual(new Set(['cached', 'direct', 'up']));
+    expect(rawQueryFunctions(text)).toEqual(new Set(['cached', 'direct', 'generic', 'up']));
   });
 
   it('has no raw query outside the allow-list in services and CLI commands', () => {
