@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/contract/errors';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
-import { first, prepare, qb, storedRows, type Sqlite, type StoredRow } from '../../db/query';
+import { all, first, qb, storedRows, type Sqlite, type StoredRow } from '../../db/query';
 import { registeredTables, tableSpec, type TableSpec } from '../../db/registry';
 import { localBranchId, resolveBranchId } from '../branch/branch';
 import { encrypt } from './crypto';
@@ -59,10 +59,14 @@ function rowsOf(db: Sqlite, spec: TableSpec, branchId: string, from?: string | n
 
 /** The change-log entries of the exported rows: their history, and the revisions merges compare. */
 function historyOf(db: Sqlite, table: string, ids: Set<string>): Record<string, unknown>[] {
-  const rows = prepare(
+  const rows = all(
     db,
-    'SELECT table_name, row_id, branch_id, action, changed_at, old_json, new_json, rev FROM change_log WHERE table_name = ? ORDER BY seq',
-  ).all(table) as { row_id: string }[];
+    qb
+      .selectFrom('change_log')
+      .select(['table_name', 'row_id', 'branch_id', 'action', 'changed_at', 'old_json', 'new_json', 'rev'])
+      .where('table_name', '=', table)
+      .orderBy('seq'),
+  );
   return rows.filter((r) => ids.has(r.row_id));
 }
 
