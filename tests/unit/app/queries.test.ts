@@ -21,7 +21,8 @@ function sources(dir: string): string[] {
   return fs
     .readdirSync(full, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && e.name.endsWith('.ts'))
-    .map((e) => path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
+    .map((e) => path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .filter((file) => !file.includes('/migrations/')); // DDL: db.exec in migrations is the rule
 }
 
 /** The functions of a source text that hold a raw query ('(top level)' outside any). */
