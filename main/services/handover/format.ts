@@ -1,7 +1,6 @@
 /** The hand-over package (交接包, .zbk): a zip with header.json and either the content or its encryption. */
 import { z } from 'zod';
 import { PACKAGE_FORMAT, type PackageManifest } from '../../../shared/contract/handover';
-import type { StoredRow } from '../../db/query';
 
 export { PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION, PACKAGE_EXTENSION, manifestSchema, type PackageManifest } from '../../../shared/contract/handover';
 
@@ -22,7 +21,7 @@ export const headerSchema = z.object({
 export type PackageHeader = z.infer<typeof headerSchema>;
 
 /** Rows travel as stored (see StoredRow in main/db/query.ts). */
-export type { StoredRow };
+export type StoredRow = import('../../db/query').StoredRow;
 
 export interface ChangeLogRow {
   table_name: string;
