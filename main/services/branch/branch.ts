@@ -69,11 +69,15 @@ export function toBranch(r: BranchesTable, localId: string | null): Branch {
   };
 }
 
+/** Any branch this database holds (the local one or one taken in), trashed or not. */
+export function getBranch(db: Sqlite, id: string): Branch | null {
+  const row = first(db, qb.selectFrom('branches').selectAll().where('id', '=', id));
+  return row ? toBranch(row, localBranchId(db)) : null;
+}
+
 export function getLocalBranch(db: Sqlite): Branch | null {
   const id = localBranchId(db);
-  if (!id) return null;
-  const row = first(db, qb.selectFrom('branches').selectAll().where('id', '=', id));
-  return row ? toBranch(row, id) : null;
+  return id ? getBranch(db, id) : null;
 }
 
 function columns(f: BranchFields) {

@@ -4,9 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/contract/errors';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
-import { all, prepare, qb, storedRows, type Sqlite, type StoredRow } from '../../db/query';
+import { all, qb, storedRows, type Sqlite, type StoredRow } from '../../db/query';
 import { registeredTables, tableSpec, type TableSpec } from '../../db/registry';
-import { localBranchId, resolveBranchId } from '../branch/branch';
+import { getBranch, localBranchId, resolveBranchId } from '../branch/branch';
 import { encrypt } from './crypto';
 import {
   CHANGE_LOG_FILE,
@@ -74,9 +74,7 @@ export async function buildPackage(db: Sqlite, options: ExportOptions): Promise<
   // A named branch (a committee passing an imported branch on) must exist and not be in the trash.
   const branchId = options.branchId ? resolveBranchId(db, options.branchId, 'branchId', '支部') : localBranchId(db);
   if (!branchId) throw new AppError('E_NO_BRANCH', '尚未建立支部信息，没有可导出的数据');
-  const branch = prepare(db, 'SELECT id, name, parent_committee FROM branches WHERE id = ?').get(branchId) as
-    | { id: string; name: string; parent_committee: string }
-    | undefined;
+  const branch = getBranch(db, branchId);
   if (!branch) throw new AppError('E_NOT_FOUND', '要导出的支部不存在');
   if (options.from && options.to && options.from > options.to) {
     throw new AppError('E_VALIDATION', '起始日期不能晚于结束日期', [{ field: 'from', message: '起始日期不能晚于结束日期' }]);
@@ -106,7 +104,7 @@ export async function buildPackage(db: Sqlite, options: ExportOptions): Promise<
     packageId: crypto.randomUUID(),
     createdAt: new Date().toISOString(),
     createdBy: options.createdBy?.trim() || '',
-    branch: { id: branch.id, name: branch.name, parentCommittee: branch.parent_committee },
+    branch: { id: branch.id, name: branch.name, parentCommittee: branch.parentCommittee },
     period: { from: options.from ?? null, to: options.to ?? null },
     tables,
     changeLog: { file: CHANGE_LOG_FILE, rows: history.length, sha256: sha(logData), bytes: logData.length },
