@@ -1,6 +1,8 @@
 /**
  * Kysely is used as a typed query builder only; queries run synchronously on better-sqlite3,
  * so one user action is one synchronous transaction (db.transaction) with no awaits inside.
+ * Which query is written how (kysely, the generic StoredRow reads, prepared SQL on hot paths) is
+ * the rule of docs/capabilities.md, "Queries".
  */
 import type Database from 'better-sqlite3';
 import {
