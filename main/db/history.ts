@@ -1,28 +1,23 @@
 /** A row's history from the change log, shown with the table's column labels and value display hooks. */
 import type { ChangeEntry } from '../../shared/contract/operations';
 import { maskIdNumber } from '../../shared/domain/idNumber';
-import { prepare, type Sqlite } from './query';
+import { all, qb, type Sqlite } from './query';
 import { tableSpec } from './registry';
 import type { UserTableName } from './schema';
-
-interface LogRow {
-  seq: number;
-  table_name: string;
-  row_id: string;
-  action: ChangeEntry['action'];
-  changed_at: string;
-  old_json: string | null;
-  new_json: string | null;
-}
 
 /** Newest first; only columns the table labels, masked and displayed as its spec says. */
 export function rowHistory(db: Sqlite, table: UserTableName, id: string): ChangeEntry[] {
   const spec = tableSpec(table);
   const labels = spec?.columnLabels ?? {};
-  const rows = prepare(
+  const rows = all(
     db,
-    'SELECT seq, table_name, row_id, action, changed_at, old_json, new_json FROM change_log WHERE table_name = ? AND row_id = ? ORDER BY seq DESC',
-  ).all(table, id) as LogRow[];
+    qb
+      .selectFrom('change_log')
+      .select(['seq', 'table_name', 'row_id', 'action', 'changed_at', 'old_json', 'new_json'])
+      .where('table_name', '=', table)
+      .where('row_id', '=', id)
+      .orderBy('seq', 'desc'),
+  );
   const show = (column: string, value: unknown): unknown => {
     if (value === null || value === undefined) return null;
     if (spec?.maskedColumns?.includes(column)) return maskIdNumber(String(value));
@@ -40,7 +35,7 @@ export function rowHistory(db: Sqlite, table: UserTableName, id: string): Change
       seq: r.seq,
       table: r.table_name,
       rowId: r.row_id,
-      action: r.action,
+      action: r.action as ChangeEntry['action'],
       changedAt: r.changed_at,
       changes: fields.map((f) => ({ field: f, label: labels[f] ?? f, before: show(f, before[f]), after: show(f, after[f]) })),
     };

@@ -1,6 +1,8 @@
 /**
  * Kysely is used as a typed query builder only; queries run synchronously on better-sqlite3,
  * so one user action is one synchronous transaction (db.transaction) with no awaits inside.
+ * Which query is written how (kysely, the generic StoredRow reads, prepared SQL on hot paths) is
+ * the rule of docs/capabilities.md, "Queries".
  */
 import type Database from 'better-sqlite3';
 import {
@@ -55,6 +57,21 @@ export function first<Q extends Compilable<any>>(db: Sqlite, query: Q): InferRes
 export function run(db: Sqlite, query: Compilable<any>): Database.RunResult {
   const c = query.compile();
   return prepare(db, c.sql).run(...params(c.parameters));
+}
+
+/**
+ * A row of a table named only at run time (trash, hand-over, the registry's unique keys), as stored:
+ * the columns every user table has are typed, the others unknown. storedRows and storedRow are the one
+ * place such rows get their type; services with a known table use all/first instead.
+ */
+export type StoredRow = Record<string, unknown> & { id: string; branch_id: string; rev: string; deleted_at?: string | null };
+
+export function storedRows(db: Sqlite, sql: string, ...values: unknown[]): StoredRow[] {
+  return prepare(db, sql).all(...values) as StoredRow[];
+}
+
+export function storedRow(db: Sqlite, sql: string, ...values: unknown[]): StoredRow | undefined {
+  return prepare(db, sql).get(...values) as StoredRow | undefined;
 }
 
 /** A timestamp with milliseconds; stored as text so it sorts. */

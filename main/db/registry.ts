@@ -4,7 +4,7 @@
  * it and read its hooks, so they name no capability's tables or columns.
  */
 import type { FieldProblem } from '../../shared/domain/member';
-import { prepare, type Sqlite } from './query';
+import { storedRow, type Sqlite, type StoredRow } from './query';
 import type { UserTableName } from './schema';
 
 /** Columns that identify one live row among a table's live rows (besides its id). */
@@ -84,10 +84,10 @@ export function uniqueClash(
   db: Sqlite,
   spec: TableSpec,
   row: Record<string, unknown>,
-): { key: UniqueKey; existing: Record<string, unknown> } | undefined {
+): { key: UniqueKey; existing: StoredRow } | undefined {
   for (const key of spec.uniqueKeys ?? []) {
     const where = key.columns.map((c) => `${c} = ?`).join(' AND ');
-    const existing = prepare(db, `SELECT * FROM ${spec.name} WHERE ${where} AND deleted_at IS NULL AND id <> ?`).get(...key.columns.map((c) => row[c]), row.id) as Record<string, unknown> | undefined;
+    const existing = storedRow(db, `SELECT * FROM ${spec.name} WHERE ${where} AND deleted_at IS NULL AND id <> ?`, ...key.columns.map((c) => row[c]), row.id);
     if (existing) return { key, existing };
   }
   return undefined;

@@ -10,7 +10,7 @@ import { backupDir, createBackup, integrityCheck } from '../../db/backup';
 import { openRaw } from '../../db/connection';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from '../../db/migrations';
 import { openDatabase } from '../../db/open';
-import type { Sqlite } from '../../db/query';
+import { all, qb, type Sqlite } from '../../db/query';
 import type { BackupInfo, VerifyResult } from '../../../shared/contract/handover';
 export type { BackupInfo, VerifyResult };
 
@@ -100,8 +100,10 @@ export async function dailyBackupIfDue(db: Sqlite, databasePath: string, today: 
 
 /** The tables a restore replaces: everything but SQLite's own. */
 function dataTables(db: Sqlite): string[] {
-  return (
-    db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]
+  const catalogue = qb.withTables<{ sqlite_schema: { type: string; name: string } }>();
+  return all(
+    db,
+    catalogue.selectFrom('sqlite_schema').select('name').where('type', '=', 'table').where('name', 'not like', 'sqlite_%').orderBy('name'),
   ).map((r) => r.name);
 }
 

@@ -2,14 +2,15 @@
 import { AppError } from '../../../shared/contract/errors';
 import type { BranchSummary } from '../../../shared/contract/operations';
 import type { Branch, BranchFields } from '../../../shared/domain/branch';
-import { first, prepare, qb, type Sqlite } from '../../db/query';
+import { ACTIVE_STATUSES } from '../../../shared/domain/member';
+import { all, first, qb, run, type Sqlite } from '../../db/query';
 import type { BranchesTable } from './tables';
 import { insertRow, newCommon, updateRow } from '../../db/rows';
 
 const LOCAL_BRANCH_KEY = 'local_branch_id';
 
 export function localBranchId(db: Sqlite): string | null {
-  const row = prepare(db, 'SELECT value FROM app_meta WHERE key = ?').get(LOCAL_BRANCH_KEY) as { value: string } | undefined;
+  const row = first(db, qb.selectFrom('app_meta').select('value').where('key', '=', LOCAL_BRANCH_KEY));
   return row?.value ?? null;
 }
 
@@ -25,14 +26,14 @@ export function requireBranchId(db: Sqlite): string {
  */
 export function resolveBranchId(db: Sqlite, branchId: string | null | undefined, field = 'branchId', label = '所属支部'): string {
   if (!branchId) return requireBranchId(db);
-  const row = prepare(db, 'SELECT id FROM branches WHERE id = ? AND deleted_at IS NULL').get(branchId);
+  const row = first(db, qb.selectFrom('branches').select('id').where('id', '=', branchId).where('deleted_at', 'is', null));
   if (!row) throw new AppError('E_VALIDATION', `${label}：所选支部不存在`, [{ field, message: '所选支部不存在' }]);
   return branchId;
 }
 
 /** Branch id -> name, for lists that span several branches. */
 export function branchNames(db: Sqlite): Map<string, string> {
-  const rows = prepare(db, 'SELECT id, name FROM branches').all() as { id: string; name: string }[];
+  const rows = all(db, qb.selectFrom('branches').select(['id', 'name']));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
@@ -97,7 +98,7 @@ export function saveBranch(db: Sqlite, fields: BranchFields): Branch {
     const common = newCommon('');
     const row: BranchesTable = { ...common, branch_id: common.id, ...columns(fields) };
     insertRow(db, 'branches', row);
-    prepare(db, 'INSERT INTO app_meta (key, value) VALUES (?, ?)').run(LOCAL_BRANCH_KEY, row.id);
+    run(db, qb.insertInto('app_meta').values({ key: LOCAL_BRANCH_KEY, value: row.id }));
     return toBranch(row, row.id);
   })();
 }
@@ -105,13 +106,24 @@ export function saveBranch(db: Sqlite, fields: BranchFields): Branch {
 /** Every branch in the database: the local one first, then those imported from other databases. */
 export function listBranches(db: Sqlite): BranchSummary[] {
   const local = localBranchId(db);
-  const rows = prepare(
+  const rows = all(
     db,
-    `SELECT b.id, b.name, b.parent_committee,
-            (SELECT count(*) FROM members m WHERE m.branch_id = b.id AND m.deleted_at IS NULL AND m.status IN ('正常', '停止党籍')) AS n
-       FROM branches b WHERE b.deleted_at IS NULL ORDER BY b.name`,
-  ).all() as { id: string; name: string; parent_committee: string; n: number }[];
+    qb
+      .selectFrom('branches as b')
+      .select(['b.id', 'b.name', 'b.parent_committee'])
+      .select((eb) =>
+        eb
+          .selectFrom('members as m')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('m.branch_id', '=', 'b.id')
+          .where('m.deleted_at', 'is', null)
+          .where('m.status', 'in', ACTIVE_STATUSES)
+          .as('n'),
+      )
+      .where('b.deleted_at', 'is', null)
+      .orderBy('b.name'),
+  );
   return rows
-    .map((r) => ({ id: r.id, name: r.name, parentCommittee: r.parent_committee, isLocal: r.id === local, memberCount: r.n }))
+    .map((r) => ({ id: r.id, name: r.name, parentCommittee: r.parent_committee, isLocal: r.id === local, memberCount: r.n ?? 0 }))
     .sort((a, b) => Number(b.isLocal) - Number(a.isLocal));
 }

@@ -5,8 +5,8 @@
 import type { BranchFigures } from '../../../shared/contract/operations';
 import { EDUCATION_GROUPS, educationGroup } from '../../../shared/domain/codes';
 import { fullYearsBetween, localToday } from '../../../shared/domain/dates';
-import { AGE_BANDS } from '../../../shared/domain/member';
-import { prepare, type Sqlite } from '../../db/query';
+import { ACTIVE_STATUSES, AGE_BANDS } from '../../../shared/domain/member';
+import { all, qb, type Sqlite } from '../../db/query';
 import { localBranchId } from './branch';
 
 export interface FigureGroup {
@@ -24,10 +24,15 @@ export function registerBranchFigures(group: FigureGroup): void {
 }
 
 function activeMembers(db: Sqlite, branchId: string) {
-  return prepare(
+  return all(
     db,
-    "SELECT category, birth_date, education FROM members WHERE branch_id = ? AND deleted_at IS NULL AND status IN ('正常', '停止党籍')",
-  ).all(branchId) as { category: string; birth_date: string; education: string }[];
+    qb
+      .selectFrom('members')
+      .select(['category', 'birth_date', 'education'])
+      .where('branch_id', '=', branchId)
+      .where('deleted_at', 'is', null)
+      .where('status', 'in', ACTIVE_STATUSES),
+  );
 }
 
 registerBranchFigures({
@@ -72,7 +77,7 @@ registerBranchFigures({
 
 export function compareBranches(db: Sqlite, today: string = localToday()): BranchFigures {
   const local = localBranchId(db);
-  const branches = prepare(db, 'SELECT id, name FROM branches WHERE deleted_at IS NULL ORDER BY name').all() as { id: string; name: string }[];
+  const branches = all(db, qb.selectFrom('branches').select(['id', 'name']).where('deleted_at', 'is', null).orderBy('name'));
   return {
     groups: groups.map((g) => ({ key: g.key, label: g.label, columns: g.columns })),
     branches: branches.map((b) => ({

@@ -8,7 +8,7 @@ import type { AppContext } from '../../app/context';
 import { AppError } from '../../../shared/contract/errors';
 import type { JobStatus } from '../../../shared/contract/operations';
 import { localToday } from '../../../shared/domain/dates';
-import { prepare, type Sqlite } from '../../db/query';
+import { first, qb, type Sqlite } from '../../db/query';
 import type { JobControl } from '../jobs/jobs';
 import { getLocalBranch } from '../branch/branch';
 import { demoBranchName, ensureDemoBranch, workUnitOf } from './branch';
@@ -42,7 +42,7 @@ export interface DemoSummary {
 
 /** Demo data goes into an empty roster only, so it can never mix with a real one. */
 function assertEmptyRoster(db: Sqlite): void {
-  const n = (prepare(db, 'SELECT count(*) AS n FROM members').get() as { n: number }).n;
+  const n = first(db, qb.selectFrom('members').select((eb) => eb.fn.countAll<number>().as('n')))!.n;
   if (n > 0) {
     throw new AppError('E_CONFLICT', `名册中已有 ${n} 名党员（含回收站），示例数据只能生成到空的名册中。请另建一个数据文件再生成示例数据。`);
   }

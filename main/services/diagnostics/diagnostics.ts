@@ -5,7 +5,8 @@ import path from 'node:path';
 import type { AppContext } from '../../app/context';
 import { integrityCheck } from '../../db/backup';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from '../../db/migrations';
-import { prepare } from '../../db/query';
+import { sql } from 'kysely';
+import { first, qb } from '../../db/query';
 import { registeredTables } from '../../db/registry';
 
 /** Strings that look like ID or phone numbers are blanked out of the log excerpt. */
@@ -15,7 +16,7 @@ function scrub(text: string): string {
 
 export function diagnosticsText(ctx: AppContext): string {
   const counts = registeredTables().map((t) => {
-    const n = (prepare(ctx.db, `SELECT count(*) AS n FROM ${t.name}`).get() as { n: number }).n;
+    const n = first(ctx.db, qb.selectFrom(t.name).select((eb) => eb.fn.countAll<number>().as('n')))!.n;
     return `  ${t.name}: ${n}`;
   });
   let logTail = '';
@@ -31,7 +32,7 @@ export function diagnosticsText(ctx: AppContext): string {
     `数据结构版本: ${schemaVersion(ctx.db)} (程序支持 ${LATEST_SCHEMA_VERSION})`,
     `完整性检查: ${integrityCheck(ctx.db)}`,
     `外键检查: ${(ctx.db.pragma('foreign_key_check') as unknown[]).length === 0 ? 'ok' : '有问题'}`,
-    `Node ${process.versions.node}, SQLite ${(prepare(ctx.db, 'SELECT sqlite_version() AS v').get() as { v: string }).v}, ${os.platform()} ${os.arch()}`,
+    `Node ${process.versions.node}, SQLite ${first(ctx.db, qb.selectNoFrom(sql<string>`sqlite_version()`.as('v')))!.v}, ${os.platform()} ${os.arch()}`,
     '各表行数:',
     ...counts,
     '',

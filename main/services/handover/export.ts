@@ -5,7 +5,7 @@ import path from 'node:path';
 import { AppError } from '../../../shared/contract/errors';
 import type { HandoverExportRequest } from '../../../shared/contract/handover';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
-import { prepare, type Sqlite } from '../../db/query';
+import { all, qb, storedRows, type Sqlite, type StoredRow } from '../../db/query';
 import { registeredTables, tableSpec, type TableSpec } from '../../db/registry';
 import { getBranch, localBranchId, resolveBranchId } from '../branch/branch';
 import { encrypt } from './crypto';
@@ -41,21 +41,25 @@ function selectTables(names: string[] | null | undefined): TableSpec[] {
   return all.filter((t) => wanted.has(t.name));
 }
 
-function rowsOf(db: Sqlite, spec: TableSpec, branchId: string, from?: string | null, to?: string | null): Record<string, unknown>[] {
-  if (spec.isBranch) return prepare(db, `SELECT * FROM ${spec.name} WHERE id = ?`).all(branchId) as Record<string, unknown>[];
+function rowsOf(db: Sqlite, spec: TableSpec, branchId: string, from?: string | null, to?: string | null): StoredRow[] {
+  if (spec.isBranch) return storedRows(db, `SELECT * FROM ${spec.name} WHERE id = ?`, branchId);
   let sql = `SELECT * FROM ${spec.name} WHERE branch_id = ?`;
   const args: unknown[] = [branchId];
   if (spec.periodColumn && from) (sql += ` AND ${spec.periodColumn} >= ?`), args.push(from);
   if (spec.periodColumn && to) (sql += ` AND ${spec.periodColumn} <= ?`), args.push(to);
-  return prepare(db, `${sql} ORDER BY id`).all(...args) as Record<string, unknown>[];
+  return storedRows(db, `${sql} ORDER BY id`, ...args);
 }
 
 /** The change-log entries of the exported rows: their history, and the revisions merges compare. */
 function historyOf(db: Sqlite, table: string, ids: Set<string>): Record<string, unknown>[] {
-  const rows = prepare(
+  const rows = all(
     db,
-    'SELECT table_name, row_id, branch_id, action, changed_at, old_json, new_json, rev FROM change_log WHERE table_name = ? ORDER BY seq',
-  ).all(table) as { row_id: string }[];
+    qb
+      .selectFrom('change_log')
+      .select(['table_name', 'row_id', 'branch_id', 'action', 'changed_at', 'old_json', 'new_json', 'rev'])
+      .where('table_name', '=', table)
+      .orderBy('seq'),
+  );
   return rows.filter((r) => ids.has(r.row_id));
 }
 

@@ -21,7 +21,8 @@ export const headerSchema = z.object({
 });
 export type PackageHeader = z.infer<typeof headerSchema>;
 
-export type StoredRow = Record<string, unknown> & { id: string; branch_id: string; rev: string };
+/** Rows travel as stored (see StoredRow in main/db/query.ts). */
+export type StoredRow = import('../../db/query').StoredRow;
 
 export interface ParsedPackage {
   manifest: PackageManifest;

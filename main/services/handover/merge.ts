@@ -7,7 +7,7 @@
  */
 import { AppError } from '../../../shared/contract/errors';
 import { maskIdNumber } from '../../../shared/domain/idNumber';
-import { nowIso, prepare, type Sqlite } from '../../db/query';
+import { all, nowIso, prepare, qb, run, storedRow, type Sqlite } from '../../db/query';
 import { branchTable, registeredTables, tableSpec, uniqueClash } from '../../db/registry';
 import { logChange, newRev } from '../../db/rows';
 import type { ChangeLogEntry, UserTableName } from '../../db/schema';
@@ -54,7 +54,7 @@ function differingFields(table: string, local: StoredRow, pkg: StoredRow): Confl
 
 function localRevs(db: Sqlite, table: string): Map<string, Set<string>> {
   const map = new Map<string, Set<string>>();
-  for (const r of prepare(db, 'SELECT row_id, rev FROM change_log WHERE table_name = ?').all(table) as { row_id: string; rev: string }[]) {
+  for (const r of all(db, qb.selectFrom('change_log').select(['row_id', 'rev']).where('table_name', '=', table))) {
     let set = map.get(r.row_id);
     if (!set) map.set(r.row_id, (set = new Set()));
     set.add(r.rev);
@@ -74,7 +74,7 @@ function classify(local: StoredRow | undefined, row: StoredRow, mine: Set<string
 function duplicateOf(db: Sqlite, table: string, row: StoredRow): StoredRow | undefined {
   const spec = tableSpec(table);
   if (!spec || row.deleted_at) return undefined;
-  return uniqueClash(db, spec, row)?.existing as StoredRow | undefined;
+  return uniqueClash(db, spec, row)?.existing;
 }
 
 function checkReferences(db: Sqlite, pkg: ParsedPackage): void {
@@ -115,7 +115,7 @@ export function planImport(db: Sqlite, pkg: ParsedPackage): ImportPlan {
     const revs = localRevs(db, spec.name);
     for (const row of pkgRows) {
       const history = histories.get(`${spec.name}:${row.id}`) ?? [];
-      const local = prepare(db, `SELECT * FROM ${spec.name} WHERE id = ?`).get(row.id) as StoredRow | undefined;
+      const local = storedRow(db, `SELECT * FROM ${spec.name} WHERE id = ?`, row.id);
       let action = classify(local, row, revs.get(row.id), new Set([row.rev, ...history.map((h) => h.rev)]));
       const duplicate = action === 'new' ? duplicateOf(db, spec.name, row) : undefined;
       if (duplicate) action = 'duplicate';
@@ -252,7 +252,7 @@ export function applyImport(db: Sqlite, plan: ImportPlan, resolutions: Resolutio
     }
     const m = plan.preview.package;
     if (plan.preview.becomesLocalBranch) {
-      prepare(db, "INSERT INTO app_meta (key, value) VALUES ('local_branch_id', ?)").run(m.branch.id);
+      run(db, qb.insertInto('app_meta').values({ key: 'local_branch_id', value: m.branch.id }));
     }
     prepare(
       db,

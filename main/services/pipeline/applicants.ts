@@ -16,7 +16,7 @@ import {
   type Applicant,
   type ApplicantFields,
 } from '../../../shared/domain/pipeline';
-import { prepare, type Sqlite } from '../../db/query';
+import { first, qb, type Sqlite } from '../../db/query';
 import { insertRow, newCommon, trashRow, updateRow } from '../../db/rows';
 import type { ApplicantStepsTable, ApplicantsTable } from './tables';
 import { requireBranchId } from '../branch/branch';
@@ -29,13 +29,23 @@ export function newStepRow(branchId: string, applicantId: string, step: number, 
 /** Problems of the fields against the stored data: the party group, and people already applying or already members. */
 function storedProblems(db: Sqlite, branchId: string, f: ApplicantFields, applicationDate: string | null, selfId?: string): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (f.partyGroupId && !prepare(db, 'SELECT 1 FROM party_groups WHERE id = ? AND branch_id = ? AND deleted_at IS NULL').get(f.partyGroupId, branchId)) {
+  const group =
+    f.partyGroupId &&
+    first(db, qb.selectFrom('party_groups').select('id').where('id', '=', f.partyGroupId).where('branch_id', '=', branchId).where('deleted_at', 'is', null));
+  if (f.partyGroupId && !group) {
     problems.push({ field: 'partyGroupId', message: '所选党小组不存在' });
   }
-  const other = prepare(
+  const other = first(
     db,
-    "SELECT id, name FROM applicants WHERE branch_id = ? AND id_number = ? AND deleted_at IS NULL AND stage <> '已终止' AND id <> ?",
-  ).get(branchId, f.idNumber, selfId ?? '') as { name: string } | undefined;
+    qb
+      .selectFrom('applicants')
+      .select(['id', 'name'])
+      .where('branch_id', '=', branchId)
+      .where('id_number', '=', f.idNumber)
+      .where('deleted_at', 'is', null)
+      .where('stage', '<>', '已终止')
+      .where('id', '<>', selfId ?? ''),
+  );
   if (other) problems.push({ field: 'idNumber', message: `与正在发展的“${other.name}”的身份证号重复` });
   if (applicationDate) problems.push(...rosterProblems(db, branchId, f, applicationDate));
   return problems;
@@ -46,10 +56,15 @@ function storedProblems(db: Sqlite, branchId: string, f: ApplicantFields, applic
  * filled in afterwards, when its application date is the one the roster has.
  */
 function rosterProblems(db: Sqlite, branchId: string, f: ApplicantFields, applicationDate: string): FieldProblem[] {
-  const member = prepare(db, 'SELECT name, application_date FROM members WHERE branch_id = ? AND id_number = ? AND deleted_at IS NULL').get(
-    branchId,
-    f.idNumber,
-  ) as { name: string; application_date: string | null } | undefined;
+  const member = first(
+    db,
+    qb
+      .selectFrom('members')
+      .select(['name', 'application_date'])
+      .where('branch_id', '=', branchId)
+      .where('id_number', '=', f.idNumber)
+      .where('deleted_at', 'is', null),
+  );
   if (!member || member.application_date === applicationDate) return [];
   const recorded = member.application_date ? `名册中为 ${member.application_date}` : '名册中未填写';
   return [{ field: 'idNumber', message: `“${member.name}”已在本支部党员名册中；如为补录其发展过程，递交入党申请书日期应与名册一致（${recorded}）` }];

@@ -10,7 +10,8 @@ import {
   type PipelineBoard,
   type ProbationEntry,
 } from '../../../shared/domain/pipeline';
-import { prepare, type Sqlite } from '../../db/query';
+import { all, qb, type Sqlite } from '../../db/query';
+import { ACTIVE_STATUSES } from '../../../shared/domain/member';
 import type { MembersTable } from '../roster/tables';
 import type { ApplicantsTable } from './tables';
 import { requireBranchId } from '../branch/branch';
@@ -48,13 +49,20 @@ type ProbationerRow = Pick<MembersTable, 'id' | 'name' | 'join_date' | 'probatio
 
 /** Probationers on the roster whose probation ends within 30 days or has ended (from the members table). */
 function probationReminders(db: Sqlite, branchId: string, today: string): PipelineBoard['probation'] {
-  const rows = prepare(
+  const rows: ProbationerRow[] = all(
     db,
-    `SELECT m.id, m.name, m.join_date, m.probation_extension_months, g.name AS group_name,
-            (SELECT a.id FROM applicants a WHERE a.member_id = m.id AND a.deleted_at IS NULL LIMIT 1) AS applicant_id
-       FROM members m LEFT JOIN party_groups g ON g.id = m.party_group_id
-      WHERE m.branch_id = ? AND m.deleted_at IS NULL AND m.category = '预备党员' AND m.status IN ('正常', '停止党籍')`,
-  ).all(branchId) as ProbationerRow[];
+    qb
+      .selectFrom('members as m')
+      .leftJoin('party_groups as g', 'g.id', 'm.party_group_id')
+      .select(['m.id', 'm.name', 'm.join_date', 'm.probation_extension_months', 'g.name as group_name'])
+      .select((eb) =>
+        eb.selectFrom('applicants as a').select('a.id').whereRef('a.member_id', '=', 'm.id').where('a.deleted_at', 'is', null).limit(1).as('applicant_id'),
+      )
+      .where('m.branch_id', '=', branchId)
+      .where('m.deleted_at', 'is', null)
+      .where('m.category', '=', '预备党员')
+      .where('m.status', 'in', ACTIVE_STATUSES),
+  );
   const dueSoon: ProbationEntry[] = [];
   const overdue: ProbationEntry[] = [];
   for (const r of rows) {
@@ -80,7 +88,7 @@ function probationReminders(db: Sqlite, branchId: string, today: string): Pipeli
 /** The board of the local branch; finished records (材料归档 done, or 已终止) are counted, and listed when asked for. */
 export function pipelineBoard(db: Sqlite, options: { includeFinished?: boolean } = {}, today: string = localToday()): PipelineBoard {
   const branchId = requireBranchId(db);
-  const rows = prepare(db, 'SELECT * FROM applicants WHERE branch_id = ? AND deleted_at IS NULL').all(branchId) as ApplicantsTable[];
+  const rows = all(db, qb.selectFrom('applicants').selectAll().where('branch_id', '=', branchId).where('deleted_at', 'is', null));
   const entries = rows.map((r) => boardEntry(db, r, today));
   const stages = APPLICANT_STAGES.map((stage: ApplicantStage) => {
     const inStage = entries.filter((e) => e.stage === stage);

@@ -17,7 +17,7 @@ import {
   type PersonRef,
   type PipelineState,
 } from '../../../shared/domain/pipeline';
-import { prepare, type Sqlite } from '../../db/query';
+import { all, first, qb, type Sqlite } from '../../db/query';
 import { getRow } from '../../db/rows';
 import type { MembersTable } from '../roster/tables';
 import type { ApplicantStepsTable, ApplicantsTable } from './tables';
@@ -39,9 +39,10 @@ export function requireApplicant(db: Sqlite, id: string): ApplicantsTable {
 
 /** Live steps, one per step number (a merge of two copies may bring two: the later record counts). */
 export function liveSteps(db: Sqlite, applicantId: string): ApplicantStepsTable[] {
-  const rows = prepare(db, 'SELECT * FROM applicant_steps WHERE applicant_id = ? AND deleted_at IS NULL ORDER BY step, created_at').all(
-    applicantId,
-  ) as ApplicantStepsTable[];
+  const rows = all(
+    db,
+    qb.selectFrom('applicant_steps').selectAll().where('applicant_id', '=', applicantId).where('deleted_at', 'is', null).orderBy('step').orderBy('created_at'),
+  );
   const byStep = new Map<number, ApplicantStepsTable>();
   for (const r of rows) byStep.set(r.step, r);
   return [...byStep.values()];
@@ -116,9 +117,7 @@ function memberState(m: MembersTable): PipelineState['member'] {
 
 export function memberNames(db: Sqlite, ids: readonly string[]): Map<string, string> {
   if (ids.length === 0) return new Map();
-  const rows = prepare(db, 'SELECT id, name FROM members WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL').all(
-    JSON.stringify(ids),
-  ) as { id: string; name: string }[];
+  const rows = all(db, qb.selectFrom('members').select(['id', 'name']).where('id', 'in', ids).where('deleted_at', 'is', null));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
@@ -128,7 +127,7 @@ function people(ids: readonly string[], names: Map<string, string>): PersonRef[]
 
 export function groupName(db: Sqlite, groupId: string | null): string | null {
   if (!groupId) return null;
-  return (prepare(db, 'SELECT name FROM party_groups WHERE id = ?').get(groupId) as { name: string } | undefined)?.name ?? null;
+  return first(db, qb.selectFrom('party_groups').select('name').where('id', '=', groupId))?.name ?? null;
 }
 
 function stepRecord(s: ApplicantStepsTable): ApplicantStepRecord {

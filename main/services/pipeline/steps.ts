@@ -18,7 +18,7 @@ import {
   type ProposedPerson,
   type StepInput,
 } from '../../../shared/domain/pipeline';
-import { prepare, type Sqlite } from '../../db/query';
+import { all, first, qb, type Sqlite } from '../../db/query';
 import { getRow, insertRow, trashRow, updateRow } from '../../db/rows';
 import type { MemberEventsTable } from '../roster/tables';
 import type { ApplicantStepsTable, ApplicantsTable } from './tables';
@@ -30,17 +30,18 @@ import { applicantFields, getApplicant, liveSteps, pipelineState, requireApplica
 /** Members proposed as cultivators or introducers, as the branch's roster has them. */
 function proposedPeople(db: Sqlite, branchId: string, ids: readonly string[]): ProposedPerson[] {
   return ids.map((id) => {
-    const m = prepare(db, 'SELECT name, category, status FROM members WHERE id = ? AND branch_id = ? AND deleted_at IS NULL').get(id, branchId) as
-      | { name: string; category: MemberCategory; status: MemberStatus }
-      | undefined;
-    return m ? { id, ...m } : { id, name: null, category: null, status: null };
+    const m = first(
+      db,
+      qb.selectFrom('members').select(['name', 'category', 'status']).where('id', '=', id).where('branch_id', '=', branchId).where('deleted_at', 'is', null),
+    );
+    return m ? { id, name: m.name, category: m.category as MemberCategory, status: m.status as MemberStatus } : { id, name: null, category: null, status: null };
   });
 }
 
 /** The member record made from the applicant on admission: nothing typed again. */
 function admittedMemberFields(db: Sqlite, row: ApplicantsTable, applicationDate: string, joinDate: string): MemberFields {
   const f = applicantFields(row);
-  const groupLive = f.partyGroupId && prepare(db, 'SELECT 1 FROM party_groups WHERE id = ? AND deleted_at IS NULL').get(f.partyGroupId);
+  const groupLive = f.partyGroupId && first(db, qb.selectFrom('party_groups').select('id').where('id', '=', f.partyGroupId).where('deleted_at', 'is', null));
   return {
     name: f.name,
     gender: f.gender,
@@ -76,10 +77,15 @@ function admittedMemberFields(db: Sqlite, row: ApplicantsTable, applicationDate:
  * when the dates agree.
  */
 function admit(db: Sqlite, row: ApplicantsTable, applicationDate: string, joinDate: string, today: string): string {
-  const existing = prepare(db, 'SELECT id, name, join_date FROM members WHERE branch_id = ? AND id_number = ? AND deleted_at IS NULL').get(
-    row.branch_id,
-    row.id_number,
-  ) as { id: string; name: string; join_date: string } | undefined;
+  const existing = first(
+    db,
+    qb
+      .selectFrom('members')
+      .select(['id', 'name', 'join_date'])
+      .where('branch_id', '=', row.branch_id)
+      .where('id_number', '=', row.id_number)
+      .where('deleted_at', 'is', null),
+  );
   if (!existing) return createMember(db, admittedMemberFields(db, row, applicationDate, joinDate), today).id;
   if (existing.join_date !== joinDate) {
     const message = `名册中已有身份证号相同的党员“${existing.name}”，其入党日期（${existing.join_date}）与支部大会讨论日期（${joinDate}）不一致，请先核对`;
@@ -133,7 +139,7 @@ export function recordStep(db: Sqlite, id: string, input: StepInput, today: stri
 }
 
 function liveEvents(db: Sqlite, memberId: string): MemberEventsTable[] {
-  return prepare(db, 'SELECT * FROM member_events WHERE member_id = ? AND deleted_at IS NULL ORDER BY created_at').all(memberId) as MemberEventsTable[];
+  return all(db, qb.selectFrom('member_events').selectAll().where('member_id', '=', memberId).where('deleted_at', 'is', null).orderBy('created_at'));
 }
 
 /**
@@ -199,7 +205,10 @@ export function undoStep(db: Sqlite, id: string, today: string = localToday()): 
       ]);
     }
     const patch = undoEffects(db, row, steps.find((s) => s.step === last)!);
-    const rows = prepare(db, 'SELECT id FROM applicant_steps WHERE applicant_id = ? AND step = ? AND deleted_at IS NULL').all(id, last) as { id: string }[];
+    const rows = all(
+      db,
+      qb.selectFrom('applicant_steps').select('id').where('applicant_id', '=', id).where('step', '=', last).where('deleted_at', 'is', null),
+    );
     for (const r of rows) trashRow(db, 'applicant_steps', r.id);
     updateRow(db, 'applicants', id, { ...patch, stage: stageOfSteps(steps.filter((s) => s.step !== last)) });
     return getApplicant(db, id, today);

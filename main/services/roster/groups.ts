@@ -2,25 +2,34 @@
 import { AppError } from '../../../shared/contract/errors';
 import { partyGroupFieldsSchema, type PartyGroup } from '../../../shared/domain/branch';
 import type { z } from 'zod';
-import { prepare, type Sqlite } from '../../db/query';
+import { ACTIVE_STATUSES } from '../../../shared/domain/member';
+import { all, first, qb, type Sqlite } from '../../db/query';
 import { insertRow, newCommon, trashRow, updateRow } from '../../db/rows';
 import { requireBranchId } from '../branch/branch';
 
 type GroupFields = z.output<typeof partyGroupFieldsSchema>;
 
 export function listGroups(db: Sqlite, branchId: string = requireBranchId(db)): PartyGroup[] {
-  const rows = prepare(
+  const rows = all(
     db,
-    `SELECT g.id, g.branch_id, g.name, g.leader_member_id, g.sort_order, l.name AS leader_name,
-            (SELECT count(*) FROM members m WHERE m.party_group_id = g.id AND m.deleted_at IS NULL
-               AND m.status IN ('正常', '停止党籍')) AS member_count
-       FROM party_groups g LEFT JOIN members l ON l.id = g.leader_member_id
-      WHERE g.branch_id = ? AND g.deleted_at IS NULL
-      ORDER BY g.sort_order, g.name`,
-  ).all(branchId) as {
-    id: string; branch_id: string; name: string; leader_member_id: string | null; sort_order: number;
-    leader_name: string | null; member_count: number;
-  }[];
+    qb
+      .selectFrom('party_groups as g')
+      .leftJoin('members as l', 'l.id', 'g.leader_member_id')
+      .select(['g.id', 'g.branch_id', 'g.name', 'g.leader_member_id', 'g.sort_order', 'l.name as leader_name'])
+      .select((eb) =>
+        eb
+          .selectFrom('members as m')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('m.party_group_id', '=', 'g.id')
+          .where('m.deleted_at', 'is', null)
+          .where('m.status', 'in', ACTIVE_STATUSES)
+          .as('member_count'),
+      )
+      .where('g.branch_id', '=', branchId)
+      .where('g.deleted_at', 'is', null)
+      .orderBy('g.sort_order')
+      .orderBy('g.name'),
+  );
   return rows.map((r) => ({
     id: r.id,
     branchId: r.branch_id,
@@ -28,14 +37,15 @@ export function listGroups(db: Sqlite, branchId: string = requireBranchId(db)): 
     leaderMemberId: r.leader_member_id,
     leaderName: r.leader_name,
     sortOrder: r.sort_order,
-    memberCount: r.member_count,
+    memberCount: r.member_count ?? 0,
   }));
 }
 
 function findGroupByName(db: Sqlite, branchId: string, name: string): string | undefined {
-  const row = prepare(db, 'SELECT id FROM party_groups WHERE branch_id = ? AND name = ? AND deleted_at IS NULL').get(branchId, name) as
-    | { id: string }
-    | undefined;
+  const row = first(
+    db,
+    qb.selectFrom('party_groups').select('id').where('branch_id', '=', branchId).where('name', '=', name).where('deleted_at', 'is', null),
+  );
   return row?.id;
 }
 
@@ -43,7 +53,7 @@ function findGroupByName(db: Sqlite, branchId: string, name: string): string | u
 export function ensureGroupByName(db: Sqlite, branchId: string, name: string): string {
   const existing = findGroupByName(db, branchId, name);
   if (existing) return existing;
-  const count = (prepare(db, 'SELECT count(*) AS n FROM party_groups WHERE branch_id = ?').get(branchId) as { n: number }).n;
+  const count = first(db, qb.selectFrom('party_groups').select((eb) => eb.fn.countAll<number>().as('n')).where('branch_id', '=', branchId))!.n;
   const row = { ...newCommon(branchId), name, leader_member_id: null, sort_order: count + 1 };
   insertRow(db, 'party_groups', row);
   return row.id;
@@ -57,9 +67,9 @@ export function saveGroup(db: Sqlite, input: GroupFields & { id?: string | null 
       throw new AppError('E_CONFLICT', `已有名为“${input.name}”的党小组`, [{ field: 'name', message: '名称与已有党小组重复' }]);
     }
     if (input.leaderMemberId) {
-      const leader = prepare(db, 'SELECT id FROM members WHERE id = ? AND branch_id = ? AND deleted_at IS NULL').get(
-        input.leaderMemberId,
-        branchId,
+      const leader = first(
+        db,
+        qb.selectFrom('members').select('id').where('id', '=', input.leaderMemberId).where('branch_id', '=', branchId).where('deleted_at', 'is', null),
       );
       if (!leader) throw new AppError('E_VALIDATION', '组长应为本支部的党员', [{ field: 'leaderMemberId', message: '组长应为本支部的党员' }]);
     }
@@ -72,7 +82,10 @@ export function saveGroup(db: Sqlite, input: GroupFields & { id?: string | null 
 
 export function deleteGroup(db: Sqlite, id: string): void {
   db.transaction(() => {
-    const row = prepare(db, 'SELECT count(*) AS n FROM members WHERE party_group_id = ? AND deleted_at IS NULL').get(id) as { n: number };
+    const row = first(
+      db,
+      qb.selectFrom('members').select((eb) => eb.fn.countAll<number>().as('n')).where('party_group_id', '=', id).where('deleted_at', 'is', null),
+    )!;
     if (row.n > 0) {
       throw new AppError('E_CONFLICT', `该党小组还有 ${row.n} 名党员（含已转出等），请先把他们调到其他党小组`);
     }

@@ -10,7 +10,7 @@ import {
 } from '../../../shared/domain/memberEvents';
 import { localToday } from '../../../shared/domain/dates';
 import { MEMBER_FIELD_LABELS, type Member, type MemberFields } from '../../../shared/domain/member';
-import { prepare, type Sqlite } from '../../db/query';
+import { all, qb, type Sqlite } from '../../db/query';
 import { getRow, insertRow, newCommon, updateRow } from '../../db/rows';
 import type { MemberEventsTable, MembersTable } from './tables';
 import { resolveBranchId } from '../branch/branch';
@@ -88,9 +88,16 @@ export function transferIn(db: Sqlite, fields: MemberFields, transfer: TransferI
 }
 
 export function memberEvents(db: Sqlite, memberId: string): MemberEventRecord[] {
-  const rows = prepare(db, 'SELECT * FROM member_events WHERE member_id = ? AND deleted_at IS NULL ORDER BY event_date DESC, created_at DESC').all(
-    memberId,
-  ) as MemberEventsTable[];
+  const rows = all(
+    db,
+    qb
+      .selectFrom('member_events')
+      .selectAll()
+      .where('member_id', '=', memberId)
+      .where('deleted_at', 'is', null)
+      .orderBy('event_date', 'desc')
+      .orderBy('created_at', 'desc'),
+  );
   return rows.map((r) => ({
     id: r.id,
     memberId: r.member_id,

@@ -4,7 +4,7 @@ import { educationLabel } from '../../../shared/domain/codes';
 import { memberFieldsSchema, memberRuleProblems } from '../../../shared/domain/member';
 import { MEMBER_EVENT_KINDS } from '../../../shared/domain/memberEvents';
 import { memberSearchText, pinyinFull } from '../../../shared/domain/pinyin';
-import { prepare, type Sqlite } from '../../db/query';
+import { first, qb, run, type Sqlite } from '../../db/query';
 import type { TableSpec } from '../../db/registry';
 import type { CommonColumns } from '../../db/schema';
 import { toMember } from './members';
@@ -90,7 +90,7 @@ const partyGroupsTable: TableSpec = {
 };
 
 function groupLabel(db: Sqlite, groupId: string): string {
-  const row = prepare(db, 'SELECT name FROM party_groups WHERE id = ?').get(groupId) as { name: string } | undefined;
+  const row = first(db, qb.selectFrom('party_groups').select('name').where('id', '=', groupId));
   return row?.name ?? '（已删除的党小组）';
 }
 
@@ -122,8 +122,8 @@ const membersTable: TableSpec = {
   // A member restored into a party group that is itself in the trash is left without a group.
   beforeRestore: (db, row) => {
     if (!row.party_group_id) return;
-    const group = prepare(db, 'SELECT deleted_at FROM party_groups WHERE id = ?').get(row.party_group_id) as { deleted_at: string | null } | undefined;
-    if (group?.deleted_at) prepare(db, 'UPDATE members SET party_group_id = NULL WHERE id = ?').run(row.id);
+    const group = first(db, qb.selectFrom('party_groups').select('deleted_at').where('id', '=', String(row.party_group_id)));
+    if (group?.deleted_at) run(db, qb.updateTable('members').set({ party_group_id: null }).where('id', '=', String(row.id)));
   },
 };
 

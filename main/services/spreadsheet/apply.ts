@@ -1,7 +1,7 @@
 /** Writing a previewed import: a backup first, then every insert and update in one transaction, through the change log. */
 import { AppError } from '../../../shared/contract/errors';
 import type { MemberFields } from '../../../shared/domain/member';
-import { prepare, type Sqlite } from '../../db/query';
+import { all, qb, type Sqlite } from '../../db/query';
 import { insertRow, updateRow } from '../../db/rows';
 import { makeBackup, type BackupInfo } from '../backup/backups';
 import { ensureGroupByName } from '../roster/groups';
@@ -42,7 +42,7 @@ function refuseInvalid(preview: ImportPreview): never {
 
 function groupResolver(db: Sqlite, branchId: string): (name: string | null) => string | null {
   const ids = new Map<string, string>();
-  const stored = prepare(db, 'SELECT id, name FROM party_groups WHERE branch_id = ? AND deleted_at IS NULL').all(branchId) as { id: string; name: string }[];
+  const stored = all(db, qb.selectFrom('party_groups').select(['id', 'name']).where('branch_id', '=', branchId).where('deleted_at', 'is', null));
   for (const g of stored) ids.set(g.name, g.id);
   return (name) => {
     if (!name) return null;

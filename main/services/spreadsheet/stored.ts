@@ -1,7 +1,6 @@
 /** The stored roster of the branch imported into, loaded once per preview and looked up in maps (no query per row). */
 import type { MemberFieldsInput, Member } from '../../../shared/domain/member';
-import { prepare, type Sqlite } from '../../db/query';
-import type { MembersTable } from '../roster/tables';
+import { all, qb, type Sqlite } from '../../db/query';
 import { resolveBranchId } from '../branch/branch';
 import { toMember } from '../roster/members';
 
@@ -21,11 +20,16 @@ export const IMPORT_BRANCH_LABEL = '导入到支部';
 /** branch: the branch imported into (a committee importing into an imported branch); omitted: the local one. */
 export function loadStoredRoster(db: Sqlite, branch?: string | null): StoredRoster {
   const branchId = resolveBranchId(db, branch, 'branchId', IMPORT_BRANCH_LABEL);
-  const rows = prepare(
+  const rows = all(
     db,
-    `SELECT m.*, g.name AS group_name FROM members m LEFT JOIN party_groups g ON g.id = m.party_group_id
-      WHERE m.branch_id = ? AND m.deleted_at IS NULL`,
-  ).all(branchId) as (MembersTable & { group_name: string | null })[];
+    qb
+      .selectFrom('members as m')
+      .leftJoin('party_groups as g', 'g.id', 'm.party_group_id')
+      .selectAll('m')
+      .select('g.name as group_name')
+      .where('m.branch_id', '=', branchId)
+      .where('m.deleted_at', 'is', null),
+  );
   const roster: StoredRoster = { branchId, byId: new Map(), byIdNumber: new Map(), byNameBirth: new Map() };
   for (const r of rows) {
     const m = toMember(r, r.group_name);

@@ -1,7 +1,7 @@
 /** The trash: deleted rows of every registered table, restorable. */
 import { AppError } from '../../../shared/contract/errors';
 import type { TrashItem } from '../../../shared/contract/operations';
-import { prepare, type Sqlite } from '../../db/query';
+import { storedRows, type Sqlite } from '../../db/query';
 import { registeredTables, tableSpec, uniqueClash } from '../../db/registry';
 import { getRow, restoreRow } from '../../db/rows';
 import { requireBranchId } from '../branch/branch';
@@ -11,10 +11,7 @@ export function listTrash(db: Sqlite): TrashItem[] {
   const items: TrashItem[] = [];
   for (const spec of registeredTables()) {
     if (spec.inTrash === false) continue;
-    const rows = prepare(db, `SELECT * FROM ${spec.name} WHERE branch_id = ? AND deleted_at IS NOT NULL`).all(branchId) as Record<
-      string,
-      unknown
-    >[];
+    const rows = storedRows(db, `SELECT * FROM ${spec.name} WHERE branch_id = ? AND deleted_at IS NOT NULL`, branchId);
     for (const r of rows) {
       items.push({ table: spec.name, tableLabel: spec.label, id: String(r.id), label: spec.describe(r), deletedAt: String(r.deleted_at) });
     }
