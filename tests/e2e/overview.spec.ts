@@ -1,5 +1,6 @@
 /** 首页: the landing screen's totals, charts with their tables, probation reminders, the statistics download. */
 import fs from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
 import { addMember, createBranch, expect, expectAccessible, fillRoster, openApp, screenshot, test } from './fixtures';
 
 function daysAgo(n: number): string {
@@ -60,4 +61,51 @@ test('an empty branch lands on the overview with a way to import', async ({ page
   await screenshot(page, 'overview-empty');
   await page.getByRole('button', { name: '导入名册' }).click();
   await expect(page.getByRole('heading', { name: '导入名册' })).toBeVisible();
+});
+
+/** A figure and the list its link opens: the roster's own count of the rows it shows. */
+async function rosterCountBehind(page: Page, link: Locator): Promise<{ figure: number; rows: number }> {
+  const figure = Number((await link.textContent())?.trim());
+  await link.click();
+  await expect(page.getByRole('heading', { name: '党员名册', level: 2 })).toBeVisible();
+  const count = page.getByTestId('roster-count');
+  await expect(count).toContainText('共');
+  await expect(page.locator('.roster-row').first()).toBeVisible();
+  const rows = Number(/共\s*(\d+)\s*人/.exec((await count.textContent()) ?? '')?.[1]);
+  await page.goBack();
+  await expect(page.getByRole('heading', { name: '首页', level: 2 })).toBeVisible();
+  return { figure, rows };
+}
+
+test('each figure on 首页 opens the roster rows it counts (links from the facts’ sources)', async ({ page, host }) => {
+  await createBranch(host);
+  await fillRoster(host, 120);
+  await openApp(page, host, '首页');
+  await expect(page.getByTestId('chart-groups').locator('canvas')).toHaveCount(1);
+
+  const total = await rosterCountBehind(page, page.getByTestId('total-members').getByRole('link'));
+  expect(total.figure).toBeGreaterThan(0);
+  expect(total.rows).toBe(total.figure);
+  // A party group: its fact's filter carries the group's id.
+  const group = await rosterCountBehind(page, page.getByTestId('chart-groups').locator('tbody a').first());
+  expect(group.figure).toBeGreaterThan(0);
+  expect(group.rows).toBe(group.figure);
+  const age = await rosterCountBehind(page, page.getByTestId('chart-age').getByRole('link', { name: /年龄30—39岁/ }));
+  expect(age.rows).toBe(age.figure);
+  // 民族 has no roster filter: its figures are not links.
+  await expect(page.getByTestId('chart-ethnicity').locator('tbody a')).toHaveCount(0);
+  // This year's changes, one figure each.
+  await expect(page.getByTestId('year-figures').locator('li')).toHaveCount(6);
+  await expect(page.getByTestId('year-figures')).toContainText('确定积极分子');
+
+  for (const [w, h] of [
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.waitForTimeout(400);
+    fs.mkdirSync('test-results/screenshots', { recursive: true });
+    await page.screenshot({ path: `test-results/screenshots/home-facts-${w}x${h}.png` });
+    await page.screenshot({ path: `test-results/screenshots/home-facts-${w}x${h}-full.png`, fullPage: true });
+  }
 });

@@ -1,28 +1,23 @@
-/** 首页: the branch at a glance — counts with charts and tables, probation reminders, the development pipeline. */
+/**
+ * 首页: the branch at a glance — counts with charts and tables, this year's changes, probation reminders, the
+ * development pipeline. Every figure is a fact (overviewStore), and a count links to the records its source names.
+ */
 import { FileWordOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Spin } from 'antd';
 import { useEffect, useMemo } from 'react';
-import type { RosterOverview } from '../../../../shared/contract/rosterFiles';
-import type { ProbationEntry } from '../../../../shared/domain/pipeline';
-import { AGE_BAND_LABELS, EDUCATION_BANDS, STANDING_BANDS, type BranchStatistics } from '../../../../shared/domain/statistics';
+import type { FactData, FactTableRow, FactValue } from '../../../../shared/domain/facts';
 import { barOption, Chart, CHART_COLORS, pieOption, type ChartDatum } from '../../components/Chart';
 import { PageTitle } from '../../components/PageTitle';
 import { openScreen, screenHref } from '../../app/screens';
-import { DEFAULT_FILTERS, queryOfFilters, type RosterFilters } from '../roster/rosterStore';
-import { NO_GROUP } from '../../../../shared/domain/statistics';
 import { useAppStore } from '../../stores/appStore';
-import { useOverviewStore } from './overviewStore';
+import { TODAY_FACTS, useOverviewStore, YEAR_FACTS } from './overviewStore';
+import { sourceHref } from './sourceLinks';
 import { DOCX_TYPE, downloadBase64 } from '../../components/files';
 import './overview.css';
 
 /** A share in one format everywhere: one decimal (3.0%, 3.7%, 0.0%). */
 function share(n: number, total: number): string {
   return total ? `${((n / total) * 100).toFixed(1)}%` : '—';
-}
-
-/** The roster filtered to these conditions (on the members counted: the roll, the local branch). */
-function rosterHref(filters: Partial<RosterFilters>): string {
-  return screenHref('roster', queryOfFilters({ ...DEFAULT_FILTERS, ...filters }));
 }
 
 /** A count that opens the list it counts. */
@@ -34,11 +29,6 @@ function CountLink({ href, value, what }: { href: string | undefined; value: num
     </a>
   );
 }
-
-/** The roster's age bands by the statistics' keys (same bounds). */
-const AGE_FILTER: Record<string, string> = { under30: 'under30', from30to39: '30to39', from40to49: '40to49', from50to59: '50to59', from60: '60plus' };
-/** The roster's education groups by the statistics' bands; 高中及以下 spans several groups and has no single filter. */
-const EDUCATION_FILTER: Record<string, string> = { postgraduate: '10', undergraduate: '20', juniorCollege: '30', secondary: '40' };
 
 /** The figures of one chart as a table: what a screen reader reads, and what a careful reader checks. */
 function FiguresTable({ title, data, total }: { title: string; data: readonly LinkedDatum[]; total: number }) {
@@ -97,34 +87,97 @@ function ChartCard({
 }
 
 type LinkedDatum = ChartDatum & { href?: string };
+type Facts = Record<string, FactValue>;
+type Data<K extends FactData['kind']> = Extract<FactData, { kind: K }>;
 
-function chartsOf(s: BranchStatistics, groupIds: Record<string, string>) {
-  const groupFilter = (label: string) => (label === NO_GROUP ? 'none' : groupIds[label]);
+/** The data of a fact read, if it is of the kind the page expects. */
+function dataOf<K extends FactData['kind']>(facts: Facts, key: string, kind: K): Data<K> | null {
+  const data = facts[key]?.data;
+  return data && data.kind === kind ? (data as Data<K>) : null;
+}
+
+function figureOf(facts: Facts, key: string): { value: number; href?: string } {
+  const data = dataOf(facts, key, 'figure');
+  if (!data) return { value: 0 };
+  const href = sourceHref(data.source);
+  return { value: data.value, ...(href ? { href } : {}) };
+}
+
+/** A series fact's points as chart data, each linked to its source; `relabel` shortens a label by the point's key. */
+function seriesOf(facts: Facts, key: string, relabel: Record<string, string> = {}): LinkedDatum[] {
+  return (dataOf(facts, key, 'series')?.points ?? []).map((p) => {
+    const href = sourceHref(p.source);
+    return { label: relabel[p.key] ?? p.label, value: p.value, ...(href ? { href } : {}) };
+  });
+}
+
+function pointOf(facts: Facts, key: string, pointKey: string): { value: number; href?: string } {
+  const point = dataOf(facts, key, 'series')?.points.find((p) => p.key === pointKey);
+  if (!point) return { value: 0 };
+  const href = sourceHref(point.source);
+  return { value: point.value, ...(href ? { href } : {}) };
+}
+
+function chartsOf(facts: Facts) {
   const charts: Record<'category' | 'gender' | 'ethnicity' | 'education' | 'age' | 'standing' | 'groups', LinkedDatum[]> = {
-    category: [
-      { label: '正式党员', value: s.category.full, href: rosterHref({ category: '正式党员' }) },
-      { label: '预备党员', value: s.category.probationary, href: rosterHref({ category: '预备党员' }) },
-    ],
-    gender: [
-      { label: '男', value: s.gender.male, href: rosterHref({ gender: '男' }) },
-      { label: '女', value: s.gender.female, href: rosterHref({ gender: '女' }) },
-    ],
-    ethnicity: [
-      { label: '汉族', value: s.ethnicity.han },
-      { label: '少数民族', value: s.ethnicity.minority },
-    ],
-    education: EDUCATION_BANDS.map((b) => {
-      const code = EDUCATION_FILTER[b.key];
-      return { label: b.label, value: s.education[b.key], ...(code ? { href: rosterHref({ educationGroup: code }) } : {}) };
-    }),
-    age: AGE_BAND_LABELS.map((b) => ({ label: b.label, value: s.age[b.key], href: rosterHref({ ageBand: AGE_FILTER[b.key]! }) })),
-    standing: STANDING_BANDS.map((b) => ({ label: b.key === 'probationary' ? '预备党员' : b.label, value: s.partyStanding[b.key] })),
-    groups: s.partyGroups.map((g) => {
-      const id = groupFilter(g.label);
-      return { label: g.label, value: g.count, ...(id ? { href: rosterHref({ partyGroupId: id }) } : {}) };
-    }),
+    category: seriesOf(facts, TODAY_FACTS.category),
+    gender: seriesOf(facts, TODAY_FACTS.gender),
+    ethnicity: seriesOf(facts, TODAY_FACTS.ethnicity),
+    education: seriesOf(facts, TODAY_FACTS.education),
+    age: seriesOf(facts, TODAY_FACTS.age),
+    // 预备党员（未计党龄） is too long for the bar chart's axis.
+    standing: seriesOf(facts, TODAY_FACTS.standing, { probationary: '预备党员' }),
+    groups: seriesOf(facts, TODAY_FACTS.groups),
   };
   return charts;
+}
+
+/** A probationer due for 转正, as the reminder facts' rows give them. */
+interface ProbationEntry {
+  memberId: string;
+  name: string;
+  partyGroup: string | null;
+  joinDate: string;
+  probationEnd: string;
+  daysLeft: number;
+}
+
+function probationOf(facts: Facts, key: string): ProbationEntry[] {
+  return (dataOf(facts, key, 'table')?.rows ?? []).map((r: FactTableRow) => ({
+    memberId: r.source.ids?.[0] ?? r.key,
+    name: String(r.cells.name ?? ''),
+    partyGroup: r.cells.partyGroup === null || r.cells.partyGroup === undefined ? null : String(r.cells.partyGroup),
+    joinDate: String(r.cells.joinDate ?? ''),
+    probationEnd: String(r.cells.probationEnd ?? ''),
+    daysLeft: Number(r.cells.daysLeft ?? 0),
+  }));
+}
+
+/** This year's changes: one compact row of figures, each linked where its source has a filter. */
+function YearFigures({ facts }: { facts: Facts }) {
+  const period = facts[YEAR_FACTS[0].key]?.period;
+  const span = period?.kind === 'range' ? `（${period.from}至${period.to}）` : '';
+  return (
+    <section className="overview-card overview-year" aria-labelledby="year-title" data-testid="year-figures">
+      <h3 id="year-title">
+        本年度<span className="year-span">{span}</span>
+      </h3>
+      <ul>
+        {YEAR_FACTS.map((f) => {
+          const { value, href } = figureOf(facts, f.key);
+          return (
+            <li key={f.key} title={facts[f.key]?.title} data-testid={`year-${f.key}`}>
+              <span className="year-label">{f.label}</span>
+              <span className="year-value">
+                <CountLink href={href} value={value} what={`本年度${f.label}`} />
+              </span>{' '}
+              人
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
 }
 
 function ProbationList({ title, entries, overdue, empty }: { title: string; entries: ProbationEntry[]; overdue: boolean; empty: string }) {
@@ -170,9 +223,9 @@ function ProbationList({ title, entries, overdue, empty }: { title: string; entr
   );
 }
 
-function Pipeline({ pipeline }: { pipeline: RosterOverview['pipeline'] }) {
-  const stages = pipeline.filter((p) => p.stage !== '已终止');
-  const ended = pipeline.find((p) => p.stage === '已终止');
+function Pipeline({ stages: all }: { stages: LinkedDatum[] }) {
+  const stages = all.filter((p) => p.label !== '已终止');
+  const ended = all.find((p) => p.label === '已终止');
   return (
     <section className="overview-card" aria-labelledby="pipeline-title">
       <div className="card-head">
@@ -181,12 +234,19 @@ function Pipeline({ pipeline }: { pipeline: RosterOverview['pipeline'] }) {
       </div>
       <ol className="pipeline-stages" data-testid="pipeline-stages">
         {stages.map((p, i) => (
-          <li key={p.stage}>
-            <span className="stage-name">{p.stage}</span>
-            <a className="stage-count" href={screenHref('pipeline', { stage: p.stage })} aria-label={`${p.stage} ${p.total} 人，查看`}>
-              {p.total}
-              <span className="stage-unit"> 人</span>
-            </a>
+          <li key={p.label}>
+            <span className="stage-name">{p.label}</span>
+            {p.href ? (
+              <a className="stage-count" href={p.href} aria-label={`${p.label} ${p.value} 人，查看`}>
+                {p.value}
+                <span className="stage-unit"> 人</span>
+              </a>
+            ) : (
+              <span className="stage-count">
+                {p.value}
+                <span className="stage-unit"> 人</span>
+              </span>
+            )}
             {i < stages.length - 1 ? (
               <span className="stage-arrow" aria-hidden="true">
                 →
@@ -195,19 +255,34 @@ function Pipeline({ pipeline }: { pipeline: RosterOverview['pipeline'] }) {
           </li>
         ))}
       </ol>
-      {ended && ended.total ? <p className="muted">另有 {ended.total} 人的发展已终止。</p> : null}
+      {ended && ended.value ? <p className="muted">另有 {ended.value} 人的发展已终止。</p> : null}
     </section>
   );
 }
 
+/** What the page shows, from the facts read. */
+function viewOf(facts: Facts) {
+  const total = facts[TODAY_FACTS.total];
+  return {
+    date: total?.period.kind === 'at' ? total.period.at : '',
+    total: figureOf(facts, TODAY_FACTS.total),
+    full: pointOf(facts, TODAY_FACTS.category, 'full'),
+    probationary: pointOf(facts, TODAY_FACTS.category, 'probationary'),
+    dueSoon: probationOf(facts, TODAY_FACTS.dueSoon),
+    overdue: probationOf(facts, TODAY_FACTS.overdue),
+    stages: seriesOf(facts, TODAY_FACTS.stages),
+    charts: chartsOf(facts),
+  };
+}
+
 export function OverviewPage() {
-  const { overview, groupIds, loading, error, exporting, exportError } = useOverviewStore();
+  const { facts, loading, error, exporting, exportError } = useOverviewStore();
   const branchName = useAppStore((s) => s.branch?.name ?? '');
   const { message } = App.useApp();
 
   useEffect(() => void useOverviewStore.getState().load(), []);
 
-  const charts = useMemo(() => (overview ? chartsOf(overview.statistics, groupIds) : null), [overview, groupIds]);
+  const view = useMemo(() => (facts ? viewOf(facts) : null), [facts]);
 
   const exportStatistics = async () => {
     const file = await useOverviewStore.getState().exportStatistics();
@@ -216,7 +291,7 @@ export function OverviewPage() {
     void message.success({ content: `统计表“${file.fileName}”已保存到“下载”文件夹`, duration: 6 });
   };
 
-  const s = overview?.statistics;
+  const total = view?.total.value ?? 0;
   return (
     <>
       <PageTitle
@@ -231,7 +306,7 @@ export function OverviewPage() {
               size="large"
               icon={<FileWordOutlined aria-hidden="true" />}
               loading={exporting}
-              disabled={!s || s.total === 0}
+              disabled={!view || total === 0}
               onClick={() => void exportStatistics()}
             >
               导出统计表（Word）
@@ -241,43 +316,43 @@ export function OverviewPage() {
       />
       {error ? <Alert type="error" showIcon role="alert" title={`统计读取失败：${error}`} style={{ marginBottom: 12 }} /> : null}
       {exportError ? <Alert type="error" showIcon role="alert" title={`统计表导出失败：${exportError}`} style={{ marginBottom: 12 }} /> : null}
-      {!overview || !s || !charts ? (
+      {!facts || !view ? (
         <Spin spinning={loading} tip="正在统计…" size="large">
           <div style={{ height: 240 }} />
         </Spin>
       ) : (
         <div className="overview" aria-busy={loading}>
           <p className="overview-date">
-            {branchName ? `${branchName}，` : ''}统计到 {overview.date}（在册党员，含停止党籍）
+            {branchName ? `${branchName}，` : ''}统计到 {view.date}（在册党员，含停止党籍）
           </p>
           <ul className="overview-totals" aria-label="党员人数">
             <li data-testid="total-members">
               <span className="total-label">党员总数</span>
               <span className="total-value">
-                <CountLink href={rosterHref({})} value={s.total} what="党员总数" />
+                <CountLink href={view.total.href} value={total} what="党员总数" />
               </span>{' '}
               人
             </li>
             <li data-testid="total-full">
               <span className="total-label">正式党员</span>
               <span className="total-value">
-                <CountLink href={rosterHref({ category: '正式党员' })} value={s.category.full} what="正式党员" />
+                <CountLink href={view.full.href} value={view.full.value} what="正式党员" />
               </span>{' '}
               人
             </li>
             <li data-testid="total-probationary">
               <span className="total-label">预备党员</span>
               <span className="total-value">
-                <CountLink href={rosterHref({ category: '预备党员' })} value={s.category.probationary} what="预备党员" />
+                <CountLink href={view.probationary.href} value={view.probationary.value} what="预备党员" />
               </span>{' '}
               人
             </li>
             <li data-testid="total-due">
               <span className="total-label">待转正提醒</span>
-              <span className={overview.probation.overdue.length ? 'total-value overdue' : 'total-value'}>
+              <span className={view.overdue.length ? 'total-value overdue' : 'total-value'}>
                 <CountLink
                   href={screenHref('pipeline')}
-                  value={overview.probation.dueSoon.length + overview.probation.overdue.length}
+                  value={view.dueSoon.length + view.overdue.length}
                   what="待转正提醒"
                 />
               </span>{' '}
@@ -285,7 +360,7 @@ export function OverviewPage() {
             </li>
           </ul>
 
-          {s.total === 0 ? (
+          {total === 0 ? (
             <section className="overview-card overview-empty">
               <p>名册中还没有党员。可以导入已有的 Excel 花名册，或在“党员名册”中逐个添加。</p>
               <div style={{ display: 'flex', gap: 12, justifyContent: 'center' }}>
@@ -302,26 +377,28 @@ export function OverviewPage() {
           <section className="overview-card" aria-labelledby="probation-title">
             <h3 id="probation-title">预备党员转正提醒</h3>
             <div className="probation-grid">
-              <ProbationList title="预备期已满、尚未转正" entries={overview.probation.overdue} overdue empty="没有预备期已满而未转正的党员。" />
-              <ProbationList title="30 天内预备期满" entries={overview.probation.dueSoon} overdue={false} empty="30 天内没有预备期满的党员。" />
+              <ProbationList title="预备期已满、尚未转正" entries={view.overdue} overdue empty="没有预备期已满而未转正的党员。" />
+              <ProbationList title="30 天内预备期满" entries={view.dueSoon} overdue={false} empty="30 天内没有预备期满的党员。" />
             </div>
           </section>
 
-          <Pipeline pipeline={overview.pipeline} />
+          <YearFigures facts={facts} />
 
-          {s.total > 0 ? (
+          <Pipeline stages={view.stages} />
+
+          {total > 0 ? (
             <>
               <h3 className="overview-section-title">党员队伍基本情况</h3>
               <div className="chart-grid pies">
-                <ChartCard id="category" title="人员类别" kind="pie" data={charts.category} total={s.total} />
-                <ChartCard id="gender" title="性别" kind="pie" data={charts.gender} total={s.total} />
-                <ChartCard id="ethnicity" title="民族" kind="pie" data={charts.ethnicity} total={s.total} />
+                <ChartCard id="category" title="人员类别" kind="pie" data={view.charts.category} total={total} />
+                <ChartCard id="gender" title="性别" kind="pie" data={view.charts.gender} total={total} />
+                <ChartCard id="ethnicity" title="民族" kind="pie" data={view.charts.ethnicity} total={total} />
               </div>
               <div className="chart-grid">
-                <ChartCard id="education" title="学历" kind="bar" data={charts.education} total={s.total} color={CHART_COLORS[1]} />
-                <ChartCard id="age" title="年龄" kind="bar" data={charts.age} total={s.total} color={CHART_COLORS[0]} />
-                <ChartCard id="standing" title="党龄" kind="bar" data={charts.standing} total={s.total} color={CHART_COLORS[3]} />
-                <ChartCard id="groups" title="党小组" kind="bar" data={charts.groups} total={s.total} color={CHART_COLORS[2]} />
+                <ChartCard id="education" title="学历" kind="bar" data={view.charts.education} total={total} color={CHART_COLORS[1]} />
+                <ChartCard id="age" title="年龄" kind="bar" data={view.charts.age} total={total} color={CHART_COLORS[0]} />
+                <ChartCard id="standing" title="党龄" kind="bar" data={view.charts.standing} total={total} color={CHART_COLORS[3]} />
+                <ChartCard id="groups" title="党小组" kind="bar" data={view.charts.groups} total={total} color={CHART_COLORS[2]} />
               </div>
             </>
           ) : null}

@@ -1,16 +1,43 @@
 /**
- * 首页: the branch overview (statistics, probation reminders, pipeline counts) and the statistics table export.
- * The only place the home page reads its data: when the main side offers its figures as facts, the swap is here.
+ * 首页: the branch's facts (today's roster and pipeline, this year's changes) read in one go, and the statistics
+ * table export. The page's figures, links and reminders all come from the facts read here.
  */
 import { create } from 'zustand';
-import type { ExportedFile, RosterOverview } from '../../../../shared/contract/rosterFiles';
+import type { ExportedFile } from '../../../../shared/contract/rosterFiles';
+import type { FactValue } from '../../../../shared/domain/facts';
 import { api, errorText } from '../../api';
 import { createLoader, NOT_LOADED, type LoadState } from '../../stores/loader';
 
+/** The facts counted today (the roster and the pipeline as they stand). */
+export const TODAY_FACTS = {
+  total: 'roster.members.total',
+  category: 'roster.members.byCategory',
+  gender: 'roster.members.byGender',
+  ethnicity: 'roster.members.byEthnicity',
+  education: 'roster.members.byEducation',
+  age: 'roster.members.byAge',
+  standing: 'roster.members.byStanding',
+  groups: 'roster.members.byGroup',
+  stages: 'pipeline.applicants.byStage',
+  dueSoon: 'pipeline.probation.dueSoon',
+  overdue: 'pipeline.probation.overdue',
+} as const;
+
+/** This year's changes (1 January to today), with the short names the page shows them by. */
+export const YEAR_FACTS = [
+  { key: 'roster.members.admitted', label: '入党' },
+  { key: 'roster.members.turnedFull', label: '转正' },
+  { key: 'roster.transfers.in', label: '转入' },
+  { key: 'roster.transfers.out', label: '转出' },
+  { key: 'pipeline.applications.received', label: '申请入党' },
+  { key: 'pipeline.activists.determined', label: '确定积极分子' },
+] as const;
+
+const FACT_KEYS = [...Object.values(TODAY_FACTS), ...YEAR_FACTS.map((f) => f.key)];
+
 interface OverviewState extends LoadState {
-  overview: RosterOverview | null;
-  /** The local branch's party groups by name: the statistics name groups, the roster filters by id. */
-  groupIds: Record<string, string>;
+  /** The facts by key; null until first read. */
+  facts: Record<string, FactValue> | null;
   exporting: boolean;
   exportError: string | null;
   load(): Promise<void>;
@@ -18,15 +45,15 @@ interface OverviewState extends LoadState {
 }
 
 export const useOverviewStore = create<OverviewState>((set) => ({
-  overview: null,
-  groupIds: {},
+  facts: null,
   ...NOT_LOADED,
   exporting: false,
   exportError: null,
 
+  // No dates: facts counted on a date are counted today, facts over a period run from 1 January to today.
   load: createLoader(set, async () => {
-    const [overview, groups] = await Promise.all([api().call('overview.get'), api().call('groups.list')]);
-    return { overview, groupIds: Object.fromEntries(groups.map((g) => [g.name, g.id])) };
+    const values = await api().call('facts.getMany', { queries: FACT_KEYS.map((key) => ({ key })) });
+    return { facts: Object.fromEntries(values.map((v) => [v.key, v])) };
   }),
 
   async exportStatistics() {
