@@ -5,6 +5,11 @@
  */
 import { defineConfig } from '@playwright/test';
 
+// The browser, the host processes and the tests' own dates share one time zone, as the app and its window do on
+// a user's computer; otherwise, between 16:00 and 24:00 UTC the browser's "today" (Shanghai) is a day after main's.
+// Set before the workers and the hosts start, which inherit it.
+process.env.TZ = 'Asia/Shanghai';
+
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
