@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach } from 'vitest';
 import { closeContext, createContext, type AppContext } from '../../main/app/context';
 import { dispatch } from '../../main/dispatcher';
 import type { OperationInput, OperationName, OperationOutput } from '../../shared/contract/operations';
@@ -31,6 +32,13 @@ export async function testContext(): Promise<TestContext> {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   });
+}
+
+/** `track` for a test file: every context it is handed is cleaned up after each test. */
+export function trackContexts(): (t: TestContext) => TestContext {
+  const open: TestContext[] = [];
+  afterEach(() => open.splice(0).forEach((t) => t.cleanup()));
+  return (t) => (open.push(t), t);
 }
 
 /** A valid member input; ID number 11010519491231002X (a known-valid example). */

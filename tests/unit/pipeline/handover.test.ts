@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applyMigrations } from '../../../main/db/migrations';
 import { registeredTables, tableSpec } from '../../../main/db/registry';
 import { importHandover, previewHandover } from '../../../main/services/handover/handover';
@@ -8,12 +8,10 @@ import { pipelineBoard } from '../../../main/services/pipeline/board';
 import { getApplicant } from '../../../main/services/pipeline/records';
 import { idCheckChar } from '../../../shared/domain/idNumber';
 import { databaseAtVersion } from '../../helpers/migrations';
-import { sampleMember, testContext, type TestContext } from '../../helpers/context';
+import { sampleMember, testContext, type TestContext, trackContexts } from '../../helpers/context';
 import { packageOf, snapshot } from '../../helpers/handover';
 
-const open: TestContext[] = [];
-const track = (t: TestContext) => (open.push(t), t);
-afterEach(() => open.splice(0).forEach((t) => t.cleanup()));
+const track = trackContexts();
 
 function idNumber(birth: string, n: number): string {
   const first17 = `130982${birth.replaceAll('-', '')}${String(n * 2 + 1).padStart(3, '0')}`;
