@@ -17,6 +17,13 @@ export function tempDir(prefix = 'branch-desk-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+/** An array for a test file's temporary folders: what is pushed onto it is removed after each test. */
+export function foldersRemovedAfterEach(): string[] {
+  const dirs: string[] = [];
+  afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+  return dirs;
+}
+
 export async function testContext(): Promise<TestContext> {
   const dir = tempDir();
   const ctx = await createContext({ db: path.join(dir, 'test.sqlite') });

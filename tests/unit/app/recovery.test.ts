@@ -1,13 +1,12 @@
 /** Recovery mode: what the app answers while its database is damaged, and the way back through IPC too. */
-import fs from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { closeContext, type AppContext } from '../../../main/app/context';
 import { recoveryDispatch } from '../../../main/app/recovery';
 import { registerIpc } from '../../../main/transports/ipc';
+import { foldersRemovedAfterEach } from '../../helpers/context';
 import { damagedDatabaseWithBackup } from '../../helpers/damaged';
 
-const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+const dirs = foldersRemovedAfterEach();
 
 describe('recovery mode', () => {
   it('answers app.info with the backups, refuses everything else, restores and hands over to the opened context', async () => {

@@ -1,14 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { closeContext } from '../../../main/app/context';
 import { openAppContext, recoverFromBackup } from '../../../main/app/startup';
 import { listBackups } from '../../../main/services/backup/backups';
-import { tempDir } from '../../helpers/context';
+import { tempDir, foldersRemovedAfterEach } from '../../helpers/context';
 import { damagedDatabaseWithBackup } from '../../helpers/damaged';
 
-const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+const dirs = foldersRemovedAfterEach();
 
 describe('start-up', () => {
   it('makes one backup a day when the app opens', async () => {
