@@ -27,13 +27,18 @@ export async function pickDate(page: Page, label: string, date: string): Promise
   await input.press('Tab');
 }
 
-export async function pickOption(page: Page, label: string, text: string): Promise<void> {
-  const input = field(memberForm(page), label);
+/** Picks `text` in the pick list labelled `label` of `scope` (any form). */
+export async function chooseOption(scope: Locator, label: string, text: string): Promise<void> {
+  const input = field(scope, label);
   await input.click();
   // Searchable pick lists: typing narrows the (virtual) list so the option is rendered.
   if ((await input.getAttribute('readonly')) === null) await input.fill(text);
-  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle(text, { exact: true });
+  const option = scope.page().locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle(text, { exact: true });
   await option.click();
+}
+
+export async function pickOption(page: Page, label: string, text: string): Promise<void> {
+  await chooseOption(memberForm(page), label, text);
 }
 
 export async function fillMember(

@@ -1,6 +1,6 @@
 import { addDays, addMonths, addYears, localToday } from '../../shared/domain/dates';
 import { addMember, createBranch, expect, expectAccessible, idNumber, openApp, screenshot, test, type Host } from './fixtures';
-import { field, typeDate } from './form';
+import { chooseOption, field, typeDate } from './form';
 import type { Locator, Page } from '@playwright/test';
 
 test.beforeEach(async ({ host }) => {
@@ -180,12 +180,8 @@ test('a new applicant through the form, then terminated', async ({ page, host })
   await field(form, '姓名').fill('孙丽娟');
   await field(form, '身份证号').fill(idNumber('2000-02-14', '女', 51));
   await expect(field(form, '出生日期')).toHaveValue('2000-02-14');
-  const education = field(form, '学历');
-  await education.click();
-  await education.fill('大学本科毕业');
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle('大学本科毕业', { exact: true }).click();
-  await field(form, '政治面貌').click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle('共青团员', { exact: true }).click();
+  await chooseOption(form, '学历', '大学本科毕业');
+  await chooseOption(form, '政治面貌', '共青团员');
   await typeDate(form, '递交入党申请书日期', addMonths(today, -2));
   await form.getByRole('button', { name: '保存' }).click();
   await expect(form).toBeHidden();

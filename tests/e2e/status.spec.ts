@@ -1,6 +1,6 @@
 import { addMonths, localToday } from '../../shared/domain/dates';
 import { addMember, createBranch, expect, expectAccessible, idNumber, openApp, screenshot, test } from './fixtures';
-import { field, typeDate } from './form';
+import { chooseOption, field, typeDate } from './form';
 import type { Locator } from '@playwright/test';
 
 test.beforeEach(async ({ host }) => {
@@ -131,10 +131,7 @@ test('组织关系转入: the member form with the transfer, the member on the r
   await field(form, '姓名').fill('赵六');
   await field(form, '身份证号').fill(idNumber('1988-08-08', '女', 4));
   await expect(field(form, '出生日期')).toHaveValue('1988-08-08');
-  const education = field(form, '学历');
-  await education.click();
-  await education.fill('大学本科毕业');
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle('大学本科毕业', { exact: true }).click();
+  await chooseOption(form, '学历', '大学本科毕业');
   await typeDate(form, '入党日期', '2012-07-01');
   await typeDate(form, '转正日期', '2013-07-01');
   await expect(form.getByRole('alert')).toHaveCount(0);
