@@ -1,16 +1,11 @@
 import { addDays, addMonths, addYears, localToday } from '../../shared/domain/dates';
 import { addMember, createBranch, expect, expectAccessible, idNumber, openApp, screenshot, test, type Host } from './fixtures';
-import { chooseOption, field, typeDate } from './form';
+import { chooseOption, errorAt, field, saveExpectingErrors, typeDate } from './form';
 import type { Locator, Page } from '@playwright/test';
 
 test.beforeEach(async ({ host }) => {
   await createBranch(host);
 });
-
-function errorAt(scope: Locator, label: string): Locator {
-  // `has` is relative to each form item, so the label is looked up from the page root.
-  return scope.locator('.ant-form-item').filter({ has: field(scope.page(), label) }).locator('.ant-form-item-explain-error:not(.ant-form-show-help-item-leave)');
-}
 
 async function fullMembers(host: Host, n: number): Promise<string[]> {
   const ids: string[] = [];
@@ -171,9 +166,7 @@ test('a new applicant through the form, then terminated', async ({ page, host })
   await page.getByRole('button', { name: '新增入党申请人' }).click();
   const form = page.getByRole('form', { name: '新增入党申请人' });
   await expect(field(form, '姓名')).toBeFocused();
-  await form.getByRole('button', { name: '保存' }).click();
-  await expect(errorAt(form, '递交入党申请书日期')).toHaveText('请填写递交入党申请书的日期');
-  await expect(errorAt(form, '政治面貌')).toHaveText('请选择政治面貌');
+  await saveExpectingErrors(form, { 递交入党申请书日期: '请填写递交入党申请书的日期', 政治面貌: '请选择政治面貌' });
   await expectAccessible(page, 'pipeline-applicant-form');
   await screenshot(page, 'pipeline-applicant-form');
 
