@@ -4,6 +4,7 @@
  * so the project test runner can total them.
  */
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './scripts/chromium';
 
 // The browser, the host processes and the tests' own dates share one time zone, as the app and its window do on
 // a user's computer; otherwise, between 16:00 and 24:00 UTC the browser's "today" (Shanghai) is a day after main's.
@@ -27,17 +28,8 @@ export default defineConfig({
     timezoneId: 'Asia/Shanghai',
     actionTimeout: 10_000,
     launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      executablePath: CHROMIUM_EXECUTABLE,
+      args: CHROMIUM_ARGS,
     },
   },
 });

@@ -5,17 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-
-/** The shape of a line in scripts/bench.ts's table. */
-export interface BenchRow {
-  size: number;
-  measure: string;
-  value: string;
-  baseline: string;
-  ratio: string;
-  target: string;
-  verdict: string;
-}
+import { type BenchRow, median } from './bench-row';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = 9;
@@ -29,8 +19,6 @@ function timeNode(args: string[]): number {
   if (r.status !== 0) throw new Error(`node ${args.join(' ')} failed (${r.status}):\n${r.stderr}`);
   return elapsed;
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export function benchCliStartup(runs = RUNS): BenchRow[] {
   const build = spawnSync(process.execPath, ['scripts/build-cli.mjs', '--if-stale'], { cwd: ROOT, encoding: 'utf8' });

@@ -17,6 +17,8 @@ import { saveBranch } from '../main/services/branch/branch';
 import { seedDemo } from '../main/services/demo/seed';
 import { contextTarget, startHost } from '../main/transports/http-host';
 import { branchFieldsSchema } from '../shared/domain/branch';
+import { type BenchRow, median } from './bench-row';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './chromium';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** The first screen's page module, as vite's manifest names it (the home screen of renderer/src/features/index.ts). */
@@ -26,28 +28,6 @@ const RUNS = Number(process.env.BENCH_RENDERER_RUNS ?? 5);
 const FIRST_SCREEN_SHARE_TARGET = 0.5;
 /** Under the ~3 s the single 2 MB script took to show the menu on an idle machine here before screens loaded lazily. */
 const TTI_TARGET_MS = 2000;
-/** The same flags as playwright.config.ts. */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-export interface RendererRow {
-  size: number;
-  measure: string;
-  value: string;
-  baseline: string;
-  ratio: string;
-  target: string;
-  verdict: string;
-}
-
 interface ManifestChunk {
   file: string;
   src?: string;
@@ -57,7 +37,6 @@ interface ManifestChunk {
 type Manifest = Record<string, ManifestChunk>;
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function buildRenderer(outDir: string): Promise<Manifest> {
   const { build } = await import('vite');
@@ -74,7 +53,7 @@ function withStaticImports(manifest: Manifest, key: string, into = new Set<strin
   return into;
 }
 
-function firstScreenRow(outDir: string, manifest: Manifest): RendererRow {
+function firstScreenRow(outDir: string, manifest: Manifest): BenchRow {
   const entry = Object.keys(manifest).find((k) => manifest[k]!.isEntry);
   if (!entry || !manifest[FIRST_SCREEN_PAGE]) throw new Error(`vite manifest lacks the entry or ${FIRST_SCREEN_PAGE}`);
   const needed = withStaticImports(manifest, FIRST_SCREEN_PAGE, withStaticImports(manifest, entry));
@@ -98,7 +77,7 @@ function firstScreenRow(outDir: string, manifest: Manifest): RendererRow {
 
 /** Milliseconds from navigation to `ready` in a new browser (a new profile): cold caches every time. */
 async function coldLoad(url: string, ready: (page: import('@playwright/test').Page) => Promise<void>): Promise<number> {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS });
   try {
     const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' })).newPage();
     const t = performance.now();
@@ -110,7 +89,7 @@ async function coldLoad(url: string, ready: (page: import('@playwright/test').Pa
   }
 }
 
-export async function firstInteractiveRow(outDir: string, dir: string): Promise<RendererRow> {
+export async function firstInteractiveRow(outDir: string, dir: string): Promise<BenchRow> {
   fs.writeFileSync(path.join(outDir, 'blank.html'), '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>空白</title></head><body></body></html>');
   const ctx = await createContext({ db: path.join(dir, 'renderer-bench.sqlite') });
   saveBranch(ctx.db, branchFieldsSchema.parse({ name: '中共渤海钻探第一钻井队支部委员会' }));
@@ -145,7 +124,7 @@ export async function firstInteractiveRow(outDir: string, dir: string): Promise<
   }
 }
 
-export async function benchRenderer(): Promise<RendererRow[]> {
+export async function benchRenderer(): Promise<BenchRow[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'branch-desk-bench-renderer-'));
   try {
     const outDir = path.join(dir, 'renderer');

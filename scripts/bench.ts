@@ -24,6 +24,7 @@ import { buildPackage } from '../main/services/handover/export';
 import { importHandover } from '../main/services/handover/handover';
 import { applyImport, exportRosterXlsx, previewImport, readSpreadsheetFile } from '../main/services/spreadsheet';
 import { benchCliStartup } from './bench-cli';
+import type { BenchRow } from './bench-row';
 import { benchRenderer } from './bench-renderer';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
@@ -31,16 +32,6 @@ const TODAY = '2026-11-25';
 const QUERIES = 240;
 const SEARCH_P95_TARGET_MS = 30;
 const INSERT_SPEED_TARGET = 0.5;
-
-interface Row {
-  size: number;
-  measure: string;
-  value: string;
-  baseline: string;
-  ratio: string;
-  target: string;
-  verdict: string;
-}
 
 const ms = (x: number) => `${x.toFixed(2)} ms`;
 
@@ -188,7 +179,7 @@ async function benchInsert(size: number, dir: string, items: ReturnType<typeof g
   return { service, raw, rawWithLog, storeOnly };
 }
 
-async function benchSize(size: number, dir: string): Promise<Row[]> {
+async function benchSize(size: number, dir: string): Promise<BenchRow[]> {
   const items = generateDemoMembers(size, 7, TODAY);
   const serviceDb = await freshDatabase(dir, `service-${size}`);
   const insert = await benchInsert(size, dir, items, serviceDb);
@@ -266,7 +257,7 @@ async function benchSize(size: number, dir: string): Promise<Row[]> {
 }
 
 /** Hand-over: export and import of a 10,000-member database seeded with everything, against SQLite's own backup of it. */
-async function benchHandover(dir: string): Promise<Row[]> {
+async function benchHandover(dir: string): Promise<BenchRow[]> {
   const size = 10_000;
   const source = await openDatabase(path.join(dir, 'handover-source.sqlite'));
   seedDemo(source, { members: size, seed: 5 }, { today: TODAY });
@@ -279,7 +270,7 @@ async function benchHandover(dir: string): Promise<Row[]> {
   const target = await createContext({ db: path.join(dir, 'handover-target.sqlite') });
   const importTime = await timeAsync(() => importHandover(target, buffer, {}));
   closeContext(target);
-  const row = (measure: string, t: number): Row => ({
+  const row = (measure: string, t: number): BenchRow => ({
     size,
     measure,
     value: `${(t / 1000).toFixed(2)} s`,
@@ -292,7 +283,7 @@ async function benchHandover(dir: string): Promise<Row[]> {
 }
 
 /** Spreadsheet import: preview and write of a 10,000-row roster, against ExcelJS's own read of the same file. */
-async function benchSpreadsheet(dir: string): Promise<Row[]> {
+async function benchSpreadsheet(dir: string): Promise<BenchRow[]> {
   const size = 10_000;
   const source = await openDatabase(path.join(dir, 'sheet-source.sqlite'));
   seedDemo(source, { members: size, seed: 6 }, { today: TODAY });
@@ -329,9 +320,9 @@ async function timeAsync(run: () => Promise<unknown>): Promise<number> {
   return performance.now() - t;
 }
 
-function printTable(rows: Row[]): void {
-  const head: Row = { size: 0, measure: 'measure', value: 'service', baseline: 'raw baseline', ratio: 'ratio', target: 'target', verdict: '' };
-  const cells = (r: Row) => [r === head ? 'members' : r.size.toLocaleString('en'), r.measure, r.value, r.baseline, r.ratio, r.target, r.verdict];
+function printTable(rows: BenchRow[]): void {
+  const head: BenchRow = { size: 0, measure: 'measure', value: 'service', baseline: 'raw baseline', ratio: 'ratio', target: 'target', verdict: '' };
+  const cells = (r: BenchRow) => [r === head ? 'members' : r.size.toLocaleString('en'), r.measure, r.value, r.baseline, r.ratio, r.target, r.verdict];
   const all = [head, ...rows].map(cells);
   const widths = all[0]!.map((_, i) => Math.max(...all.map((c) => c[i]!.length)));
   const line = (c: string[]) => c.map((x, i) => x.padEnd(widths[i]!)).join('  ').trimEnd();
@@ -347,7 +338,7 @@ async function main(): Promise<void> {
   console.log('search: searchMembers as the roster screen calls it (page of 200, active members, sorted by name);');
   console.log('        baseline: SELECT count(*) FROM members WHERE instr(search_text, ?) > 0 on the same table.');
   console.log('insert: addMembers (validation, pinyin, change log, one transaction) vs raw prepared inserts of the same rows.\n');
-  const rows: Row[] = [];
+  const rows: BenchRow[] = [];
   try {
     for (const size of SIZES) rows.push(...(await benchSize(size, dir)));
     if (!process.env.BENCH_ONLY_ROSTER) {

@@ -21,48 +21,26 @@ export interface CodeItem {
   group?: string;
 }
 
+/** 毕业, 结业, 肄业 of one course of study: three codes in a row from `first` (GB/T 4658 numbers them so). */
+function completions(first: number, course: string): [string, string][] {
+  return ['毕业', '结业', '肄业'].map((how, i) => [String(first + i), course + how]);
+}
+
+/** A group code (x0) and the detailed codes under it. */
+function educationLevel(code: string, label: string, details: [string, string][]): CodeItem[] {
+  return [{ code, label }, ...details.map(([detail, detailLabel]) => ({ code: detail, label: detailLabel, group: code }))];
+}
+
 /** GB/T 4658-2006 education codes. Group codes (x0) may be used when the detail is unknown. */
 export const EDUCATION: readonly CodeItem[] = [
-  { code: '10', label: '研究生' },
-  { code: '11', label: '博士研究生毕业', group: '10' },
-  { code: '12', label: '博士研究生结业', group: '10' },
-  { code: '13', label: '博士研究生肄业', group: '10' },
-  { code: '14', label: '硕士研究生毕业', group: '10' },
-  { code: '15', label: '硕士研究生结业', group: '10' },
-  { code: '16', label: '硕士研究生肄业', group: '10' },
-  { code: '17', label: '研究生班毕业', group: '10' },
-  { code: '18', label: '研究生班结业', group: '10' },
-  { code: '19', label: '研究生班肄业', group: '10' },
-  { code: '20', label: '大学本科' },
-  { code: '21', label: '大学本科毕业', group: '20' },
-  { code: '22', label: '大学本科结业', group: '20' },
-  { code: '23', label: '大学本科肄业', group: '20' },
-  { code: '28', label: '大学普通班毕业', group: '20' },
-  { code: '30', label: '大学专科' },
-  { code: '31', label: '大学专科毕业', group: '30' },
-  { code: '32', label: '大学专科结业', group: '30' },
-  { code: '33', label: '大学专科肄业', group: '30' },
-  { code: '40', label: '中等职业教育' },
-  { code: '41', label: '中等专科毕业', group: '40' },
-  { code: '42', label: '中等专科结业', group: '40' },
-  { code: '43', label: '中等专科肄业', group: '40' },
-  { code: '44', label: '职业高中毕业', group: '40' },
-  { code: '45', label: '职业高中结业', group: '40' },
-  { code: '46', label: '职业高中肄业', group: '40' },
-  { code: '47', label: '技工学校毕业', group: '40' },
-  { code: '48', label: '技工学校结业', group: '40' },
-  { code: '49', label: '技工学校肄业', group: '40' },
-  { code: '60', label: '普通高中' },
-  { code: '61', label: '普通高中毕业', group: '60' },
-  { code: '62', label: '普通高中结业', group: '60' },
-  { code: '63', label: '普通高中肄业', group: '60' },
-  { code: '70', label: '初中' },
-  { code: '71', label: '初中毕业', group: '70' },
-  { code: '73', label: '初中肄业', group: '70' },
-  { code: '80', label: '小学' },
-  { code: '81', label: '小学毕业', group: '80' },
-  { code: '83', label: '小学肄业', group: '80' },
-  { code: '90', label: '其他' },
+  ...educationLevel('10', '研究生', [...completions(11, '博士研究生'), ...completions(14, '硕士研究生'), ...completions(17, '研究生班')]),
+  ...educationLevel('20', '大学本科', [...completions(21, '大学本科'), ['28', '大学普通班毕业']]),
+  ...educationLevel('30', '大学专科', completions(31, '大学专科')),
+  ...educationLevel('40', '中等职业教育', [...completions(41, '中等专科'), ...completions(44, '职业高中'), ...completions(47, '技工学校')]),
+  ...educationLevel('60', '普通高中', completions(61, '普通高中')),
+  ...educationLevel('70', '初中', [['71', '初中毕业'], ['73', '初中肄业']]),
+  ...educationLevel('80', '小学', [['81', '小学毕业'], ['83', '小学肄业']]),
+  ...educationLevel('90', '其他', []),
 ];
 
 /** Short words people write in spreadsheets for an education level, mapped to a group code. */

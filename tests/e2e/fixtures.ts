@@ -102,13 +102,7 @@ export const test = base.extend<{ host: Host; offsite: string[]; pageErrors: str
   },
 
   page: async ({ page, host, offsite, pageErrors }, use) => {
-    await page.route('**/*', (route) => {
-      const u = route.request().url();
-      if (u.startsWith(host.origin + '/') || u === host.origin) return route.continue();
-      offsite.push(u);
-      return route.abort('blockedbyclient');
-    });
-    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    await guardPage(page, host, offsite, pageErrors);
     await use(page);
     expect(offsite, 'the app must not make any request outside its own origin').toEqual([]);
     expect(pageErrors, 'no uncaught errors in the page').toEqual([]);
@@ -116,6 +110,17 @@ export const test = base.extend<{ host: Host; offsite: string[]; pageErrors: str
 });
 
 export { expect };
+
+/** Blocks every request that leaves `host`'s origin, noting it in `offsite`, and notes uncaught page errors in `errors`. */
+export async function guardPage(page: Page, host: Host, offsite: string[], errors: string[]): Promise<void> {
+  await page.route('**/*', (route) => {
+    const u = route.request().url();
+    if (u.startsWith(host.origin + '/') || u === host.origin) return route.continue();
+    offsite.push(u);
+    return route.abort('blockedbyclient');
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+}
 
 // ---------- helpers ----------
 

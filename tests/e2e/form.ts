@@ -11,6 +11,18 @@ export function field(scope: Page | Locator, label: string): Locator {
   return scope.getByLabel(new RegExp(`^\\*?${escaped}$`));
 }
 
+/** The error shown under the field labelled `label` of `scope`. */
+export function errorAt(scope: Locator, label: string): Locator {
+  // `has` is relative to each form item, so the label is looked up from the page root.
+  return scope.locator('.ant-form-item').filter({ has: field(scope.page(), label) }).locator('.ant-form-item-explain-error:not(.ant-form-show-help-item-leave)');
+}
+
+/** Saves the form `scope` as it is and checks the error under each field (label → message). */
+export async function saveExpectingErrors(scope: Locator, errors: Record<string, string>): Promise<void> {
+  await scope.getByRole('button', { name: '保存' }).click();
+  for (const [label, message] of Object.entries(errors)) await expect(errorAt(scope, label)).toHaveText(message);
+}
+
 /** Types a date into a date field of `scope` (any form), leaves it, and checks it was taken. */
 export async function typeDate(scope: Locator, label: string, date: string): Promise<void> {
   const input = field(scope, label);
@@ -27,13 +39,18 @@ export async function pickDate(page: Page, label: string, date: string): Promise
   await input.press('Tab');
 }
 
-export async function pickOption(page: Page, label: string, text: string): Promise<void> {
-  const input = field(memberForm(page), label);
+/** Picks `text` in the pick list labelled `label` of `scope` (any form). */
+export async function chooseOption(scope: Locator, label: string, text: string): Promise<void> {
+  const input = field(scope, label);
   await input.click();
   // Searchable pick lists: typing narrows the (virtual) list so the option is rendered.
   if ((await input.getAttribute('readonly')) === null) await input.fill(text);
-  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle(text, { exact: true });
+  const option = scope.page().locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle(text, { exact: true });
   await option.click();
+}
+
+export async function pickOption(page: Page, label: string, text: string): Promise<void> {
+  await chooseOption(memberForm(page), label, text);
 }
 
 export async function fillMember(

@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, hostClient, startHost, stopHost, type Host } from './fixtures';
+import { expect, guardPage, hostClient, startHost, stopHost, type Host } from './fixtures';
 
 
 export interface ExtraHost extends Host {
@@ -55,13 +55,7 @@ export async function guardedPage(page: Page, host: Host) {
   const other = await page.context().newPage();
   const offsite: string[] = [];
   const errors: string[] = [];
-  await other.route('**/*', (route) => {
-    const u = route.request().url();
-    if (u.startsWith(host.origin + '/') || u === host.origin) return route.continue();
-    offsite.push(u);
-    return route.abort('blockedbyclient');
-  });
-  other.on('pageerror', (e) => errors.push(String(e)));
+  await guardPage(other, host, offsite, errors);
   return { page: other, offsite, errors };
 }
 

@@ -1,16 +1,11 @@
 import { addDays, addMonths, addYears, localToday } from '../../shared/domain/dates';
 import { addMember, createBranch, expect, expectAccessible, idNumber, openApp, screenshot, test, type Host } from './fixtures';
-import { field, typeDate } from './form';
+import { chooseOption, errorAt, field, saveExpectingErrors, typeDate } from './form';
 import type { Locator, Page } from '@playwright/test';
 
 test.beforeEach(async ({ host }) => {
   await createBranch(host);
 });
-
-function errorAt(scope: Locator, label: string): Locator {
-  // `has` is relative to each form item, so the label is looked up from the page root.
-  return scope.locator('.ant-form-item').filter({ has: field(scope.page(), label) }).locator('.ant-form-item-explain-error:not(.ant-form-show-help-item-leave)');
-}
 
 async function fullMembers(host: Host, n: number): Promise<string[]> {
   const ids: string[] = [];
@@ -171,21 +166,15 @@ test('a new applicant through the form, then terminated', async ({ page, host })
   await page.getByRole('button', { name: '新增入党申请人' }).click();
   const form = page.getByRole('form', { name: '新增入党申请人' });
   await expect(field(form, '姓名')).toBeFocused();
-  await form.getByRole('button', { name: '保存' }).click();
-  await expect(errorAt(form, '递交入党申请书日期')).toHaveText('请填写递交入党申请书的日期');
-  await expect(errorAt(form, '政治面貌')).toHaveText('请选择政治面貌');
+  await saveExpectingErrors(form, { 递交入党申请书日期: '请填写递交入党申请书的日期', 政治面貌: '请选择政治面貌' });
   await expectAccessible(page, 'pipeline-applicant-form');
   await screenshot(page, 'pipeline-applicant-form');
 
   await field(form, '姓名').fill('孙丽娟');
   await field(form, '身份证号').fill(idNumber('2000-02-14', '女', 51));
   await expect(field(form, '出生日期')).toHaveValue('2000-02-14');
-  const education = field(form, '学历');
-  await education.click();
-  await education.fill('大学本科毕业');
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle('大学本科毕业', { exact: true }).click();
-  await field(form, '政治面貌').click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle('共青团员', { exact: true }).click();
+  await chooseOption(form, '学历', '大学本科毕业');
+  await chooseOption(form, '政治面貌', '共青团员');
   await typeDate(form, '递交入党申请书日期', addMonths(today, -2));
   await form.getByRole('button', { name: '保存' }).click();
   await expect(form).toBeHidden();

@@ -1,16 +1,10 @@
 import { addMonths, localToday } from '../../shared/domain/dates';
 import { addMember, createBranch, expect, expectAccessible, idNumber, openApp, screenshot, test } from './fixtures';
-import { field, typeDate } from './form';
-import type { Locator } from '@playwright/test';
+import { chooseOption, errorAt, field, saveExpectingErrors, typeDate } from './form';
 
 test.beforeEach(async ({ host }) => {
   await createBranch(host);
 });
-
-function errorAt(scope: Locator, label: string): Locator {
-  // `has` is relative to each form item, so the label is looked up from the page root.
-  return scope.locator('.ant-form-item').filter({ has: field(scope.page(), label) }).locator('.ant-form-item-explain-error:not(.ant-form-show-help-item-leave)');
-}
 
 test('a transfer out leaves the active roster and is found under 转出, with its record in the detail', async ({ page, host }) => {
   const today = localToday();
@@ -34,9 +28,7 @@ test('a transfer out leaves the active roster and is found under 转出, with it
   await actions.getByRole('button', { name: '组织关系转出' }).click();
   const dialog = page.getByRole('dialog', { name: '组织关系转出：李四' });
   await expect(field(dialog, '转出日期')).toBeFocused();
-  await dialog.getByRole('button', { name: '保存' }).click();
-  await expect(errorAt(dialog, '转出日期')).toHaveText('请填写转出日期');
-  await expect(errorAt(dialog, '转往党组织')).toHaveText('请填写转往的党组织');
+  await saveExpectingErrors(dialog, { 转出日期: '请填写转出日期', 转往党组织: '请填写转往的党组织' });
   // A date before he joined is refused by the shared rule, at the date.
   await typeDate(dialog, '转出日期', '2001-01-01');
   await expect(errorAt(dialog, '转出日期')).toHaveText('日期不能早于入党日期（2005-07-01）');
@@ -118,10 +110,7 @@ test('组织关系转入: the member form with the transfer, the member on the r
   await page.getByRole('button', { name: '组织关系转入' }).click();
   const form = page.getByRole('form', { name: '组织关系转入' });
   await expect(field(form, '转入日期')).toBeFocused();
-  await form.getByRole('button', { name: '保存' }).click();
-  await expect(errorAt(form, '转入日期')).toHaveText('请填写转入日期');
-  await expect(errorAt(form, '转出党组织（从哪里转来）')).toHaveText('请填写转出的党组织');
-  await expect(errorAt(form, '姓名')).toHaveText('请填写姓名');
+  await saveExpectingErrors(form, { 转入日期: '请填写转入日期', '转出党组织（从哪里转来）': '请填写转出的党组织', 姓名: '请填写姓名' });
   await expectAccessible(page, 'transfer-in-errors');
   await screenshot(page, 'transfer-in-errors');
 
@@ -131,10 +120,7 @@ test('组织关系转入: the member form with the transfer, the member on the r
   await field(form, '姓名').fill('赵六');
   await field(form, '身份证号').fill(idNumber('1988-08-08', '女', 4));
   await expect(field(form, '出生日期')).toHaveValue('1988-08-08');
-  const education = field(form, '学历');
-  await education.click();
-  await education.fill('大学本科毕业');
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle('大学本科毕业', { exact: true }).click();
+  await chooseOption(form, '学历', '大学本科毕业');
   await typeDate(form, '入党日期', '2012-07-01');
   await typeDate(form, '转正日期', '2013-07-01');
   await expect(form.getByRole('alert')).toHaveCount(0);

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach } from 'vitest';
 import { closeContext, createContext, type AppContext } from '../../main/app/context';
 import { dispatch } from '../../main/dispatcher';
 import type { OperationInput, OperationName, OperationOutput } from '../../shared/contract/operations';
@@ -14,6 +15,13 @@ export interface TestContext extends AppContext {
 
 export function tempDir(prefix = 'branch-desk-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** An array for a test file's temporary folders: what is pushed onto it is removed after each test. */
+export function foldersRemovedAfterEach(): string[] {
+  const dirs: string[] = [];
+  afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+  return dirs;
 }
 
 export async function testContext(): Promise<TestContext> {
@@ -31,6 +39,13 @@ export async function testContext(): Promise<TestContext> {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   });
+}
+
+/** `track` for a test file: every context it is handed is cleaned up after each test. */
+export function trackContexts(): (t: TestContext) => TestContext {
+  const open: TestContext[] = [];
+  afterEach(() => open.splice(0).forEach((t) => t.cleanup()));
+  return (t) => (open.push(t), t);
 }
 
 /** A valid member input; ID number 11010519491231002X (a known-valid example). */

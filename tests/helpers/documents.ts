@@ -7,6 +7,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Document } from 'docx';
+import { toBuffer } from '../../main/documents/kit';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const FONTCONFIG_FILE = join(HERE, 'fonts.conf');
@@ -296,6 +298,24 @@ function idNumberFor(birth: string, serial: number, male: boolean): string {
   return first17 + '10X98765432'[sum % 11]!;
 }
 
+
+export interface PrintedDocument {
+  file: string;
+  pdf: string;
+  docx: DocxContent;
+}
+
+/**
+ * Saves each document as KEY.docx in `dir`, converts them all in one LibreOffice run and reads each back with python-docx;
+ * the first one's pages are also rendered as images, to be looked at.
+ */
+export async function printDocuments<K extends string>(dir: string, documents: Record<K, Document>): Promise<Record<K, PrintedDocument>> {
+  const keys = Object.keys(documents) as K[];
+  const files = await Promise.all(keys.map(async (key) => saveFile(dir, `${key}.docx`, await toBuffer(documents[key]))));
+  const pdfs = docxToPdfMany(files);
+  renderPages(pdfs[0]!, join(dir, keys[0]!));
+  return Object.fromEntries(keys.map((key, i) => [key, { file: files[i]!, pdf: pdfs[i]!, docx: readDocx(files[i]!) }])) as Record<K, PrintedDocument>;
+}
 /** Deterministic members shaped like `member list --json` rows, for document tests. */
 export function sampleMembers(count: number): Record<string, unknown>[] {
   return Array.from({ length: count }, (_, i) => {

@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { idCheckChar } from '../../shared/domain/idNumber';
-import type { MemberImportItem } from '../../main/services/roster/members';
+import { addMembers, type MemberImportItem } from '../../main/services/roster/members';
+import { testContext, type TestContext } from './context';
 
 /** A valid 18-character ID number: address code, birth date, sequence (odd for men), check character. */
 export function idNumber(birthDate: string, gender: '男' | '女', seq = 1, area = '110105'): string {
@@ -101,4 +102,12 @@ export function convertWithLibreOffice(file: string, to: 'xls' | 'xlsx', outDir:
   const out = path.join(outDir, path.basename(file).replace(/\.[^.]+$/, `.${to}`));
   if (!fs.existsSync(out)) throw new Error(`LibreOffice did not write ${out}`);
   return out;
+}
+
+/** A fresh context whose branch (中共第一钻井队支部委员会) holds `members`, stored as on `today`; the test cleans it up. */
+export async function rosterContext(members: readonly MemberImportItem[], today: string): Promise<TestContext> {
+  const t = await testContext();
+  await t.call('branch.save', { name: '中共第一钻井队支部委员会', parentCommittee: '钻井一公司党委' });
+  addMembers(t.db, members, { today });
+  return t;
 }

@@ -46,14 +46,8 @@ export interface Preset {
   pageNumber: TextStyle & { style: PageNumberStyle };
 }
 
-/** GB/T 9704-2012: 版心 156 × 225 mm, 22 lines × 28 characters of 3号仿宋. */
-export const OFFICIAL: Preset = {
-  id: 'official',
-  label: '公文 (GB/T 9704)',
-  margins: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26), header: mm(15), footer: mm(25) },
-  linePitch: 579,
-  body: { font: FONT.fangsong, size: 16, line: 579, characterSpacing: -5, firstLineChars: 200 },
-  title: { font: FONT.xiaobiaosong, size: 22, line: pt(35), after: 579 },
+/** What both presets set alike: the four heading levels of 公文 (黑体, 楷体, 仿宋, 仿宋), a form's title and table text. */
+const GB_TEXT_LEVELS = {
   headings: [
     { font: FONT.heiti, size: 16 },
     { font: FONT.kaiti, size: 16 },
@@ -62,6 +56,17 @@ export const OFFICIAL: Preset = {
   ],
   formTitle: { font: FONT.heiti, size: 16 },
   table: { font: FONT.fangsong, size: 14, headerBold: false },
+} satisfies Pick<Preset, 'headings' | 'formTitle' | 'table'>;
+
+/** GB/T 9704-2012: 版心 156 × 225 mm, 22 lines × 28 characters of 3号仿宋. */
+export const OFFICIAL: Preset = {
+  id: 'official',
+  label: '公文 (GB/T 9704)',
+  margins: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26), header: mm(15), footer: mm(25) },
+  linePitch: 579,
+  body: { font: FONT.fangsong, size: 16, line: 579, characterSpacing: -5, firstLineChars: 200 },
+  title: { font: FONT.xiaobiaosong, size: 22, line: pt(35), after: 579 },
+  ...GB_TEXT_LEVELS,
   pageNumber: { font: FONT.songti, size: 14, style: 'dashOddEven' },
 };
 
@@ -74,14 +79,7 @@ export const RECORD: Preset = {
   linePitch: null,
   body: { font: FONT.fangsong, size: 16, line: pt(31), characterSpacing: 0, firstLineChars: 200 },
   title: { font: FONT.xiaobiaosong, size: 22, line: pt(36), after: pt(6) },
-  headings: [
-    { font: FONT.heiti, size: 16 },
-    { font: FONT.kaiti, size: 16 },
-    { font: FONT.fangsong, size: 16 },
-    { font: FONT.fangsong, size: 16 },
-  ],
-  formTitle: { font: FONT.heiti, size: 16 },
-  table: { font: FONT.fangsong, size: 14, headerBold: false },
+  ...GB_TEXT_LEVELS,
   pageNumber: { font: FONT.songti, size: 14, style: 'dashCentred' },
 };
 

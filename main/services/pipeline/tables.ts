@@ -6,22 +6,11 @@ import type { FieldProblem } from '../../../shared/domain/member';
 import { APPLICANT_STAGES, applicantFieldsSchema, applicantRuleProblems, LAST_STEP, stepInfo } from '../../../shared/domain/pipeline';
 import type { TableSpec } from '../../db/registry';
 import type { CommonColumns } from '../../db/schema';
+import { PERSON_COLUMN_LABELS, type PersonColumns } from '../roster/tables';
 import { applicantFields } from './records';
 
-export interface ApplicantsTable extends CommonColumns {
-  name: string;
-  gender: string;
-  ethnicity: string;
-  id_number: string;
-  birth_date: string;
-  education: string;
-  native_place: string;
+export interface ApplicantsTable extends CommonColumns, PersonColumns {
   political_status: string;
-  phone: string;
-  work_unit: string;
-  post: string;
-  party_group_id: string | null;
-  remark: string;
   /** 入党申请人 … 正式党员, or 已终止; follows the recorded steps. */
   stage: string;
   /** The member record created on admission (step 17). */
@@ -52,11 +41,9 @@ declare module '../../db/schema' {
 }
 
 export const APPLICANT_COLUMN_LABELS: Record<string, string> = {
-  name: '姓名', gender: '性别', ethnicity: '民族', id_number: '身份证号', birth_date: '出生日期', education: '学历',
-  native_place: '籍贯', political_status: '政治面貌', phone: '联系电话', work_unit: '工作单位', post: '岗位/职务',
-  party_group_id: '党小组', remark: '备注', stage: '发展阶段', member_id: '党员记录', cultivator_ids: '培养联系人',
-  introducer_ids: '入党介绍人', training_days: '集中培训天数', training_hours: '集中培训学时', terminated_date: '终止日期',
-  termination_reason: '终止原因', deleted_at: '删除时间',
+  ...PERSON_COLUMN_LABELS,
+  political_status: '政治面貌', stage: '发展阶段', member_id: '党员记录', cultivator_ids: '培养联系人', introducer_ids: '入党介绍人',
+  training_days: '集中培训天数', training_hours: '集中培训学时', terminated_date: '终止日期', termination_reason: '终止原因',
 };
 
 const idList = (max: number) => z.array(z.string().uuid()).max(max);

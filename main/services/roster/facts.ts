@@ -101,6 +101,9 @@ function seriesOf(scope: FactScope, dim: Dimension): FactResult {
 }
 
 const fixed = (bands: Band[]) => () => bands;
+/** Bands of a member field whose values are the bands' labels: each one's roster filter is that value. */
+const byValue = (field: string, labels: Record<string, string>) =>
+  fixed(Object.entries(labels).map(([key, label]) => ({ key, label, filter: { [field]: label } })));
 
 /** statistics.ts age bands -> the roster search's age bands (the same limits). */
 const AGE_FILTER: Record<keyof BranchStatistics['age'], string> = {
@@ -133,10 +136,7 @@ const DIMENSIONS: Dimension[] = [
     title: '党员人数（按人员类别）',
     description: '统计日在册的正式党员和预备党员人数；转正日期在统计日之后的计为预备党员。',
     band: 'category',
-    bands: fixed([
-      { key: 'full', label: '正式党员', filter: { category: '正式党员' } },
-      { key: 'probationary', label: '预备党员', filter: { category: '预备党员' } },
-    ]),
+    bands: byValue('category', { full: '正式党员', probationary: '预备党员' }),
   },
   {
     key: 'roster.members.byGroup',
@@ -150,10 +150,7 @@ const DIMENSIONS: Dimension[] = [
     title: '党员人数（按性别）',
     description: '统计日在册党员按性别分布。',
     band: 'gender',
-    bands: fixed([
-      { key: 'male', label: '男', filter: { gender: '男' } },
-      { key: 'female', label: '女', filter: { gender: '女' } },
-    ]),
+    bands: byValue('gender', { male: '男', female: '女' }),
   },
   {
     key: 'roster.members.byEthnicity',

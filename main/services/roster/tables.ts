@@ -15,7 +15,8 @@ export interface PartyGroupsTable extends CommonColumns {
   sort_order: number;
 }
 
-export interface MembersTable extends CommonColumns {
+/** The columns a member and an applicant (pipeline) both hold about the person; PERSON_COLUMN_LABELS names them. */
+export interface PersonColumns {
   name: string;
   gender: string;
   ethnicity: string;
@@ -23,16 +24,20 @@ export interface MembersTable extends CommonColumns {
   birth_date: string;
   education: string;
   native_place: string;
+  work_unit: string;
+  post: string;
+  party_group_id: string | null;
+  phone: string;
+  remark: string;
+}
+
+export interface MembersTable extends CommonColumns, PersonColumns {
   category: string;
   application_date: string | null;
   join_date: string;
   full_date: string | null;
   job_category: string;
-  work_unit: string;
-  post: string;
   party_post: string;
-  party_group_id: string | null;
-  phone: string;
   landline: string;
   address: string;
   status: string;
@@ -40,7 +45,6 @@ export interface MembersTable extends CommonColumns {
   lost_contact_date: string | null;
   mobile_member: number;
   mobile_destination: string;
-  remark: string;
   /** Months the probation was extended by (延长预备期), set by a status change. */
   probation_extension_months: number;
   /** Full pinyin of the name, for sorting by name as people expect. */
@@ -69,13 +73,18 @@ declare module '../../db/schema' {
   }
 }
 
-export const MEMBER_COLUMN_LABELS: Record<string, string> = {
+/** Labels of PersonColumns. */
+export const PERSON_COLUMN_LABELS: Record<string, string> = {
   name: '姓名', gender: '性别', ethnicity: '民族', id_number: '身份证号', birth_date: '出生日期', education: '学历',
-  native_place: '籍贯', category: '人员类别', application_date: '申请入党日期', join_date: '入党日期', full_date: '转正日期',
-  job_category: '工作岗位', work_unit: '工作单位', post: '岗位/职务', party_post: '党内职务', party_group_id: '党小组',
-  phone: '联系电话', landline: '固定电话', address: '家庭住址', status: '党籍状态', lost_contact: '是否失联党员',
-  lost_contact_date: '失去联系日期', mobile_member: '是否流动党员', mobile_destination: '外出流向', remark: '备注',
+  native_place: '籍贯', work_unit: '工作单位', post: '岗位/职务', party_group_id: '党小组', phone: '联系电话', remark: '备注',
   deleted_at: '删除时间',
+};
+
+export const MEMBER_COLUMN_LABELS: Record<string, string> = {
+  ...PERSON_COLUMN_LABELS,
+  category: '人员类别', application_date: '申请入党日期', join_date: '入党日期', full_date: '转正日期', job_category: '工作岗位',
+  party_post: '党内职务', landline: '固定电话', address: '家庭住址', status: '党籍状态', lost_contact: '是否失联党员',
+  lost_contact_date: '失去联系日期', mobile_member: '是否流动党员', mobile_destination: '外出流向',
 };
 
 const partyGroupsTable: TableSpec = {

@@ -2,14 +2,14 @@ import Database from 'better-sqlite3';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../main/db/open';
 import { openRaw } from '../../../main/db/connection';
 import { applyMigrations, LATEST_SCHEMA_VERSION, MIGRATIONS, schemaVersion } from '../../../main/db/migrations';
 import { backupDir, integrityCheck } from '../../../main/db/backup';
-import { tempDir } from '../../helpers/context';
+import { tempDir, foldersRemovedAfterEach } from '../../helpers/context';
 
-const dirs: string[] = [];
+const dirs = foldersRemovedAfterEach();
 const COMMON = ['id', 'branch_id', 'created_at', 'updated_at', 'deleted_at', 'rev'];
 const columnsOf = (db: Database.Database, table: string) => (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
 
@@ -117,7 +117,6 @@ const fresh = () => {
   dirs.push(d);
   return path.join(d, 'db.sqlite');
 };
-afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 describe('opening and migrating the database', () => {
   it('sets the pragmas the data needs', async () => {

@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { acquireInstanceLock } from '../../../main/app/instanceLock';
-import { tempDir } from '../../helpers/context';
+import { tempDir, foldersRemovedAfterEach } from '../../helpers/context';
 
-const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+const dirs = foldersRemovedAfterEach();
 
 describe('one app instance per database', () => {
   it('refuses a second holder while the first process lives, with a clear message', async () => {

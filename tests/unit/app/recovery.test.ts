@@ -1,32 +1,16 @@
 /** Recovery mode: what the app answers while its database is damaged, and the way back through IPC too. */
-import fs from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { closeContext, type AppContext } from '../../../main/app/context';
 import { recoveryDispatch } from '../../../main/app/recovery';
-import { makeBackup } from '../../../main/services/backup/backups';
 import { registerIpc } from '../../../main/transports/ipc';
-import { sampleMember, testContext } from '../../helpers/context';
+import { foldersRemovedAfterEach } from '../../helpers/context';
+import { damagedDatabaseWithBackup } from '../../helpers/damaged';
 
-const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
-
-async function damaged() {
-  const t = await testContext();
-  dirs.push(t.dir);
-  await t.call('branch.save', { name: '中共测试支部委员会' });
-  await t.call('members.create', sampleMember());
-  const good = await makeBackup(t.db, t.databasePath, 'manual');
-  t.db.pragma('wal_checkpoint(TRUNCATE)');
-  closeContext(t);
-  const bytes = fs.readFileSync(t.databasePath);
-  bytes.fill(0x42, 4096 * 2, 4096 * 4);
-  fs.writeFileSync(t.databasePath, bytes);
-  return { location: { dataDir: t.dataDir, databasePath: t.databasePath }, good };
-}
+const dirs = foldersRemovedAfterEach();
 
 describe('recovery mode', () => {
   it('answers app.info with the backups, refuses everything else, restores and hands over to the opened context', async () => {
-    const { location, good } = await damaged();
+    const { location, good } = await damagedDatabaseWithBackup(dirs);
     let opened: AppContext | null = null;
     const serve = recoveryDispatch(location, '数据库文件已损坏', (ctx) => (opened = ctx));
     const info = await serve('app.info', {});

@@ -1,17 +1,15 @@
 /** Code lists in hand-over packages and backups: carried whole, checked on arrival, defaults never doubled. */
 import crypto from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tableSpec } from '../../../main/db/registry';
 import { importHandover, previewHandover } from '../../../main/services/handover/handover';
 import { readZip, writeZip } from '../../../main/services/handover/zip';
 import { makeBackup, findBackup } from '../../../main/services/backup/backups';
 import Database from 'better-sqlite3';
-import { testContext, type TestContext } from '../../helpers/context';
+import { testContext, type TestContext, trackContexts } from '../../helpers/context';
 import { packageOf } from '../../helpers/handover';
 
-const open: TestContext[] = [];
-const track = (t: TestContext) => (open.push(t), t);
-afterEach(() => open.splice(0).forEach((t) => t.cleanup()));
+const track = trackContexts();
 
 const rowsOf = (t: TestContext) => t.db.prepare('SELECT * FROM code_items ORDER BY id').all();
 

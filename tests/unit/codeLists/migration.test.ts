@@ -1,15 +1,13 @@
 /** Migration 4 (code lists): the table arrives empty beside existing data; the defaults are filled on first read. */
-import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openRaw } from '../../../main/db/connection';
 import { applyMigrations, schemaVersion } from '../../../main/db/migrations';
 import { codeOptions } from '../../../main/services/codeLists/service';
 import { CODE_LISTS_SCHEMA_VERSION } from '../../../main/services/codeLists/migrations/004-code-lists';
-import { tempDir } from '../../helpers/context';
+import { tempDir, foldersRemovedAfterEach } from '../../helpers/context';
 
-const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+const dirs = foldersRemovedAfterEach();
 
 describe('migration 4 (code lists)', () => {
   it('adds code_items to a version-3 database with a branch and a member, leaving them alone', () => {

@@ -1,15 +1,14 @@
 /** Code lists (字典): defaults, the label rules, order, retiring, pick-list options and the trash. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CODE_LIST_KINDS, labelKey } from '../../../shared/domain/codeLists';
 import { defaultItemId } from '../../../main/services/codeLists/service';
-import { testContext, type TestContext } from '../../helpers/context';
+import { testContext, trackContexts, type TestContext } from '../../helpers/context';
 
-const open: TestContext[] = [];
-afterEach(() => open.splice(0).forEach((t) => t.cleanup()));
+const track = trackContexts();
 
 async function branchContext(): Promise<TestContext> {
   const t = await testContext();
-  open.push(t);
+  track(t);
   await t.call('branch.save', { name: '中共测试钻井队支部委员会' });
   return t;
 }
@@ -63,7 +62,7 @@ describe('defaults', () => {
 
   it('without a branch profile there is nothing to list', async () => {
     const t = await testContext();
-    open.push(t);
+    track(t);
     expect((await failure(t.call('codeLists.list', {}))).code).toBe('E_NO_BRANCH');
   });
 });

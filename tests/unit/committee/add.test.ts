@@ -1,14 +1,12 @@
 /** A committee database: 组织关系转入 and 导入名册 into a chosen branch, matched and checked within that branch. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listBackups } from '../../../main/services/backup/backups';
 import { applyImport, previewImport } from '../../../main/services/spreadsheet/index';
 import { committee as committeeOf, committeeIdNumber, person } from '../../helpers/committee';
-import type { TestContext } from '../../helpers/context';
+import { trackContexts, type TestContext } from '../../helpers/context';
 import { buildXlsx } from '../../helpers/sheets';
 
-const open: TestContext[] = [];
-const track = (t: TestContext) => (open.push(t), t);
-afterEach(() => open.splice(0).forEach((t) => t.cleanup()));
+const track = trackContexts();
 const committee = () => committeeOf(track);
 
 const MISSING = '00000000-0000-4000-8000-000000000000';

@@ -3,12 +3,10 @@ import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { committee as committeeOf, committeeIdNumber, person } from '../../helpers/committee';
-import type { TestContext } from '../../helpers/context';
+import { trackContexts, type TestContext } from '../../helpers/context';
 import { docxToPdf, outputDir, pdfPageCount, pdfText, readDocx, releaseLibreOffice, renderPages, saveFile } from '../../helpers/documents';
 
-const open: TestContext[] = [];
-const track = (t: TestContext) => (open.push(t), t);
-afterEach(() => open.splice(0).forEach((t) => t.cleanup()));
+const track = trackContexts();
 
 const committee = () => committeeOf(track);
 

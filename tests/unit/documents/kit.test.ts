@@ -18,7 +18,7 @@ import {
   title,
   toBuffer,
 } from '../../../main/documents/kit';
-import { docxToPdfMany, pdfFonts, pdfPageCount, pdfPages, releaseLibreOffice, pdfWords, readDocx, renderPages, outputDir, saveFile, type DocxContent } from '../../helpers/documents';
+import { pdfFonts, pdfPageCount, pdfPages, printDocuments, releaseLibreOffice, pdfWords, readDocx, outputDir, saveFile, type PrintedDocument } from '../../helpers/documents';
 
 const GRID_TEXT = '党支部工作台组织生活会议记录民主评议学习教育主题党日活动发展对象培养考察';
 
@@ -77,69 +77,60 @@ function recordForm() {
 }
 
 let dir: string;
-let notice: DocxContent;
-let record: DocxContent;
-let noticePdf: string;
-let gridPdf: string;
+let notice: PrintedDocument;
+let grid: PrintedDocument;
+let record: PrintedDocument;
 
 beforeAll(async () => {
   dir = outputDir('kit');
-  const files = [
-    saveFile(dir, 'notice.docx', await toBuffer(officialNotice())),
-    saveFile(dir, 'grid.docx', await toBuffer(gridPage())),
-    saveFile(dir, 'record.docx', await toBuffer(recordForm())),
-  ];
-  [noticePdf, gridPdf] = docxToPdfMany(files) as [string, string, string];
-  renderPages(noticePdf, `${dir}/notice`);
-  notice = readDocx(files[0]!);
-  record = readDocx(files[2]!);
+  ({ notice, grid, record } = await printDocuments(dir, { notice: officialNotice(), grid: gridPage(), record: recordForm() }));
 });
 
 afterAll(releaseLibreOffice);
 
 describe('公文 (GB/T 9704) preset, read back by python-docx', () => {
   it('sets A4 portrait with margins 37/35/28/26 mm and a line grid of 579 twips', () => {
-    const s = notice.sections[0]!;
+    const s = notice.docx.sections[0]!;
     expect([s.pageWidth, s.pageHeight, s.orientation]).toEqual([11906, 16838, 'portrait']);
     expect(s.margins).toMatchObject({ top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) });
     expect(s.grid).toEqual({ type: 'lines', linePitch: 579 });
   });
 
   it('names 仿宋_GB2312 for every script on the Normal style, 16 pt, exact 579, condensed 0.25 pt, indent 2 characters', () => {
-    const normal = notice.styles.Normal!;
+    const normal = notice.docx.styles.Normal!;
     expect(normal.fonts).toEqual({ ascii: '仿宋_GB2312', hAnsi: '仿宋_GB2312', eastAsia: '仿宋_GB2312', cs: '仿宋_GB2312' });
     expect([normal.size, normal.lineSpacing, normal.lineRule, normal.spacing, normal.firstLineChars]).toEqual([16, 579, 'exact', -5, 200]);
   });
 
   it('gives the title and each heading level its own font', () => {
-    const east = (id: string) => notice.styles[id]?.fonts.eastAsia;
+    const east = (id: string) => notice.docx.styles[id]?.fonts.eastAsia;
     expect([east('Title'), east('Heading1'), east('Heading2'), east('Heading3'), east('Heading4')]).toEqual([
       '方正小标宋简体', '黑体', '楷体_GB2312', '仿宋_GB2312', '仿宋_GB2312',
     ]);
-    expect(notice.styles.Title!.size).toBe(22);
+    expect(notice.docx.styles.Title!.size).toBe(22);
   });
 
   it('numbers headings and names the fonts on the runs too', () => {
-    const byText = (start: string) => notice.paragraphs.find((p) => p.text.startsWith(start))!;
+    const byText = (start: string) => notice.docx.paragraphs.find((p) => p.text.startsWith(start))!;
     expect(byText('一、评议范围').style).toBe('Heading1');
     expect(byText('一、评议范围').runs[0]!.fonts.eastAsia).toBe('黑体');
     expect(byText('（一）时间安排').runs[0]!.fonts.eastAsia).toBe('楷体_GB2312');
     expect(byText('1.学习教育。').runs.map((r) => r.fonts.eastAsia)).toEqual(['仿宋_GB2312', '仿宋_GB2312']);
     expect(byText('（1）个人自评。').style).toBe('Heading4');
     expect(byText('二、工作要求').style).toBe('Heading1');
-    const title = notice.paragraphs[0]!;
+    const title = notice.docx.paragraphs[0]!;
     expect(title.runs[0]!.fonts).toMatchObject({ ascii: '方正小标宋简体', eastAsia: '方正小标宋简体' });
     expect(title.runs[0]!.size).toBe(22);
   });
 
   it('dates the signature block 2026年11月25日', () => {
-    expect(notice.paragraphs.at(-1)!.text).toBe('2026年11月25日');
-    expect(notice.paragraphs.at(-2)!.text).toBe('中共某某钻井队党支部');
+    expect(notice.docx.paragraphs.at(-1)!.text).toBe('2026年11月25日');
+    expect(notice.docx.paragraphs.at(-2)!.text).toBe('中共某某钻井队党支部');
   });
 
   it('has odd and even footers "— N —", odd on the right and even on the left', () => {
-    const s = notice.sections[0]!;
-    expect(notice.evenAndOddHeaders).toBe(true);
+    const s = notice.docx.sections[0]!;
+    expect(notice.docx.evenAndOddHeaders).toBe(true);
     expect([s.footer, s.footerAlignment]).toEqual(['—  —', 'right']);
     expect([s.evenFooter, s.evenFooterAlignment]).toEqual(['—  —', 'left']);
   });
@@ -147,7 +138,7 @@ describe('公文 (GB/T 9704) preset, read back by python-docx', () => {
 
 describe('公文 preset in LibreOffice', () => {
   it('lays out 28 characters a line and 22 lines a page', () => {
-    const [first, second] = pdfPages(gridPdf, { layout: true });
+    const [first, second] = pdfPages(grid.pdf, { layout: true });
     const lines = first!.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.includes('—'));
     expect(lines).toHaveLength(22);
     for (const line of lines) expect([...line]).toHaveLength(28);
@@ -157,7 +148,7 @@ describe('公文 preset in LibreOffice', () => {
   });
 
   it('spaces the lines 28.95 pt apart inside the 225 mm type area', () => {
-    const tops = pdfWords(gridPdf).filter((w) => w.page === 1 && w.text.length === 28).map((w) => w.yMin);
+    const tops = pdfWords(grid.pdf).filter((w) => w.page === 1 && w.text.length === 28).map((w) => w.yMin);
     expect(tops).toHaveLength(22);
     const pitches = tops.slice(1).map((y, i) => y - tops[i]!);
     for (const pitch of pitches) expect(pitch).toBeCloseTo(579 / 20, 0);
@@ -167,7 +158,7 @@ describe('公文 preset in LibreOffice', () => {
   });
 
   it('reaches LibreOffice with a distinct face for title, 黑体, 楷体 and 仿宋 (through the test font mapping)', () => {
-    const fonts = pdfFonts(noticePdf).join(' ');
+    const fonts = pdfFonts(notice.pdf).join(' ');
     expect(fonts).toMatch(/NotoSerifCJK\w*-Bold/);
     expect(fonts).toMatch(/NotoSerifCJK\w*-Regular/);
     expect(fonts).toMatch(/NotoSansCJK/);
@@ -177,13 +168,13 @@ describe('公文 preset in LibreOffice', () => {
   it('indents body paragraphs and every heading level by two characters', () => {
     const left = (28 / 25.4) * 72;
     const starts = ['各党小组：', '一、评议范围', '（一）时间安排', '1.学习教育。', '（1）个人自评。'].map(
-      (text) => pdfWords(noticePdf).find((w) => w.page === 1 && w.text.startsWith(text.slice(0, 4)))!.xMin,
+      (text) => pdfWords(notice.pdf).find((w) => w.page === 1 && w.text.startsWith(text.slice(0, 4)))!.xMin,
     );
     for (const x of starts) expect(x - left).toBeCloseTo(2 * 15.75, 0);
   });
 
   it('sets the date four characters in from the right, the signer centred over it', () => {
-    const words = pdfWords(noticePdf);
+    const words = pdfWords(notice.pdf);
     const signer = words.find((w) => w.text === '中共某某钻井队党支部')!;
     const dateWords = words.filter((w) => w.page === signer.page && Math.abs(w.yMin - signer.yMin - 579 / 20) < 2);
     const dateLeft = Math.min(...dateWords.map((w) => w.xMin));
@@ -195,11 +186,11 @@ describe('公文 preset in LibreOffice', () => {
   });
 
   it('puts page numbers right on odd pages and left on even pages, one character in', () => {
-    expect(pdfPageCount(noticePdf)).toBeGreaterThanOrEqual(2);
-    const numbers = pdfWords(noticePdf).filter((w) => /^\d+$/.test(w.text) && w.yMin > 740);
+    expect(pdfPageCount(notice.pdf)).toBeGreaterThanOrEqual(2);
+    const numbers = pdfWords(notice.pdf).filter((w) => /^\d+$/.test(w.text) && w.yMin > 740);
     const one = numbers.find((w) => w.page === 1 && w.text === '1')!;
     const two = numbers.find((w) => w.page === 2 && w.text === '2')!;
-    const dashes = pdfWords(noticePdf).filter((w) => w.text === '—' && w.yMin > 740);
+    const dashes = pdfWords(notice.pdf).filter((w) => w.text === '—' && w.yMin > 740);
     const rightEdge = 595.3 - (26 / 25.4) * 72;
     const leftEdge = (28 / 25.4) * 72;
     const lastDash1 = Math.max(...dashes.filter((d) => d.page === 1).map((d) => d.xMax));
@@ -213,13 +204,13 @@ describe('公文 preset in LibreOffice', () => {
 
 describe('记录本/表格 preset', () => {
   it('sets A4 landscape with its own margins, no line grid, and a repeated table header', () => {
-    const s = record.sections[0]!;
+    const s = record.docx.sections[0]!;
     expect([s.pageWidth, s.pageHeight, s.orientation]).toEqual([16838, 11906, 'landscape']);
     expect(s.grid.type).not.toBe('lines');
     expect(s.pageWidth - s.margins.left - s.margins.right).toBe(textWidth(RECORD, 'landscape'));
-    expect(record.styles.Normal).toMatchObject({ size: 16, lineSpacing: 620, lineRule: 'exact' });
-    expect(record.styles.FormTitle!.fonts.eastAsia).toBe('黑体');
-    const table = record.tables[0]!;
+    expect(record.docx.styles.Normal).toMatchObject({ size: 16, lineSpacing: 620, lineRule: 'exact' });
+    expect(record.docx.styles.FormTitle!.fonts.eastAsia).toBe('黑体');
+    const table = record.docx.tables[0]!;
     expect(table.headerRows).toEqual([true, false]);
     expect(table.cantSplit).toEqual([true, true]);
     expect(table.columnWidths.reduce((a, b) => a + b, 0)).toBe(textWidth(RECORD, 'landscape'));

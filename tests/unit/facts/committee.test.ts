@@ -1,16 +1,14 @@
 /** A committee's database: facts of a branch taken in from a hand-over package, with filters naming that branch. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { factQuerySchema } from '../../../shared/contract/facts';
 import { memberSearchSchema } from '../../../shared/contract/operations';
 import { getFact } from '../../../main/services/facts/service';
 import { searchMembers } from '../../../main/services/roster/members';
 import { committee } from '../../helpers/committee';
-import type { TestContext } from '../../helpers/context';
+import { trackContexts, type TestContext } from '../../helpers/context';
 import './fixture';
 
-const open: TestContext[] = [];
-const track = (t: TestContext) => (open.push(t), t);
-afterEach(() => open.splice(0).forEach((t) => t.cleanup()));
+const track = trackContexts();
 
 describe('facts of an imported branch', () => {
   it('counts that branch only, and its filter names the branch so the roster shows exactly its members', async () => {

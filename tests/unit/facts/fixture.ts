@@ -3,7 +3,7 @@ import { factQuerySchema, type FactQueryInput } from '../../../shared/contract/f
 import type { FactData, FactValue } from '../../../shared/domain/facts';
 import { idCheckChar } from '../../../shared/domain/idNumber';
 import { getFact } from '../../../main/services/facts/service';
-import { sampleMember, type TestContext } from '../../helpers/context';
+import { sampleMember, testContext, type TestContext } from '../../helpers/context';
 
 /** A valid ID number for a birth date; the sequence's parity gives the gender (odd: 男). */
 export function idNumberFor(birthDate: string, seq: number): string {
@@ -53,6 +53,12 @@ export interface SmallBranch {
   f: string;
   /** 停止党籍 since 2024-02-01: still on the roster. */
   g: string;
+}
+
+/** A fresh context holding the small branch, for a beforeEach; the test cleans `t` up. */
+export async function smallBranchContext(): Promise<{ t: TestContext; s: SmallBranch }> {
+  const t = await testContext();
+  return { t, s: await smallBranch(t) };
 }
 
 export async function smallBranch(t: TestContext): Promise<SmallBranch> {

@@ -1,7 +1,7 @@
 /** Member development's facts against a hand count: stages on a date, steps in a period, probationers due. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testContext, type TestContext } from '../../helpers/context';
-import { fact, figure, figureIds, idNumberFor, pointValues, smallBranch, type SmallBranch } from './fixture';
+import type { TestContext } from '../../helpers/context';
+import { fact, figure, figureIds, idNumberFor, pointValues, smallBranchContext, type SmallBranch } from './fixture';
 
 let t: TestContext;
 let s: SmallBranch;
@@ -23,8 +23,7 @@ function applicant(name: string, birthDate: string, seq: number, applicationDate
 }
 
 beforeEach(async () => {
-  t = await testContext();
-  s = await smallBranch(t);
+  ({ t, s } = await smallBranchContext());
   p1 = (await t.call('pipeline.create', applicant('蒋涛', '1998-01-01', 1, '2024-03-01'))).id;
   await t.call('pipeline.recordStep', { id: p1, step: 2, date: '2024-03-20' });
   await t.call('pipeline.recordStep', { id: p1, step: 3, date: '2024-09-01' });

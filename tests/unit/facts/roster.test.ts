@@ -3,15 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { memberSearchSchema } from '../../../shared/contract/operations';
 import type { FactSource } from '../../../shared/domain/facts';
 import { searchMembers } from '../../../main/services/roster/members';
-import { testContext, type TestContext } from '../../helpers/context';
-import { fact, figure, figureIds, pointValues, smallBranch, type SmallBranch } from './fixture';
+import type { TestContext } from '../../helpers/context';
+import { fact, figure, figureIds, pointValues, smallBranchContext, type SmallBranch } from './fixture';
 
 let t: TestContext;
 let s: SmallBranch;
-beforeEach(async () => {
-  t = await testContext();
-  s = await smallBranch(t);
-});
+beforeEach(async () => ({ t, s } = await smallBranchContext()));
 afterEach(() => t.cleanup());
 
 const total = (at?: string) => figure(fact(t, { key: 'roster.members.total', at }).data);

@@ -9,15 +9,12 @@ import { factsHandlers } from '../../../main/services/facts/handlers';
 import { factRegistry, factSpec, factSpecs } from '../../../main/services/facts/registry';
 import { resolvePeriod } from '../../../main/services/facts/service';
 import type { FactDefinition } from '../../../shared/domain/facts';
-import { testContext, type TestContext } from '../../helpers/context';
-import { fact, smallBranch, type SmallBranch } from './fixture';
+import type { TestContext } from '../../helpers/context';
+import { fact, smallBranchContext, type SmallBranch } from './fixture';
 
 let t: TestContext;
 let s: SmallBranch;
-beforeEach(async () => {
-  t = await testContext();
-  s = await smallBranch(t);
-});
+beforeEach(async () => ({ t, s } = await smallBranchContext()));
 afterEach(() => t.cleanup());
 
 /** As the dispatcher will run it: the contract's schema, then the handler; errors as the user reads them. */

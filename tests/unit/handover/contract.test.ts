@@ -1,10 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { testContext, type TestContext } from '../../helpers/context';
+import { describe, expect, it } from 'vitest';
+import { testContext, type TestContext, trackContexts } from '../../helpers/context';
 import { seededContext } from '../../helpers/handover';
 
-const open: TestContext[] = [];
-const track = (t: TestContext) => (open.push(t), t);
-afterEach(() => open.splice(0).forEach((t) => t.cleanup()));
+const track = trackContexts();
 
 describe('hand-over and backups through the contract', () => {
   it('exports with a password, previews, refuses the wrong password, imports with the right one', async () => {

@@ -73,6 +73,14 @@ async function zipBomb(): Promise<Buffer> {
   ]);
 }
 
+/** CRC-32, compressed size, declared size and name length: the run of fields both zip headers hold, from `at` on. */
+function writeEntryFields(header: Buffer, at: number, f: { raw: Buffer; size: number; crc: number }, nameLength: number): void {
+  header.writeUInt32LE(f.crc, at);
+  header.writeUInt32LE(f.raw.length, at + 4);
+  header.writeUInt32LE(f.size, at + 8);
+  header.writeUInt16LE(nameLength, at + 12);
+}
+
 /** A minimal zip writer, so sizes can be declared as the test wants. */
 function buildRawZip(files: { name: string; raw: Buffer; size: number; crc: number }[]): Buffer {
   const locals: Buffer[] = [];
@@ -84,19 +92,13 @@ function buildRawZip(files: { name: string; raw: Buffer; size: number; crc: numb
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(f.crc, 14);
-    local.writeUInt32LE(f.raw.length, 18);
-    local.writeUInt32LE(f.size, 22);
-    local.writeUInt16LE(name.length, 26);
+    writeEntryFields(local, 14, f, name.length);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(f.crc, 16);
-    central.writeUInt32LE(f.raw.length, 20);
-    central.writeUInt32LE(f.size, 24);
-    central.writeUInt16LE(name.length, 28);
+    writeEntryFields(central, 16, f, name.length);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, f.raw);
     centrals.push(central, name);

@@ -1,13 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importHandover, previewHandover } from '../../../main/services/handover/handover';
 import { registeredTables } from '../../../main/db/registry';
 import { getLocalBranch } from '../../../main/services/branch/branch';
-import { sampleMember, testContext, type TestContext } from '../../helpers/context';
+import { sampleMember, testContext, type TestContext, trackContexts } from '../../helpers/context';
 import { packageOf, seededContext, snapshot } from '../../helpers/handover';
 
-const open: TestContext[] = [];
-const track = (t: TestContext) => (open.push(t), t);
-afterEach(() => open.splice(0).forEach((t) => t.cleanup()));
+const track = trackContexts();
 
 /** Branch A (20 members) and B (25), both taken into a committee database of its own. */
 async function committeeOfTwo() {

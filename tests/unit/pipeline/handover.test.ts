@@ -1,7 +1,5 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openRaw } from '../../../main/db/connection';
+import { describe, expect, it } from 'vitest';
 import { applyMigrations } from '../../../main/db/migrations';
 import { registeredTables, tableSpec } from '../../../main/db/registry';
 import { importHandover, previewHandover } from '../../../main/services/handover/handover';
@@ -9,12 +7,11 @@ import { seedDemo } from '../../../main/services/demo/seed';
 import { pipelineBoard } from '../../../main/services/pipeline/board';
 import { getApplicant } from '../../../main/services/pipeline/records';
 import { idCheckChar } from '../../../shared/domain/idNumber';
-import { sampleMember, tempDir, testContext, type TestContext } from '../../helpers/context';
+import { databaseAtVersion } from '../../helpers/migrations';
+import { sampleMember, testContext, type TestContext, trackContexts } from '../../helpers/context';
 import { packageOf, snapshot } from '../../helpers/handover';
 
-const open: TestContext[] = [];
-const track = (t: TestContext) => (open.push(t), t);
-afterEach(() => open.splice(0).forEach((t) => t.cleanup()));
+const track = trackContexts();
 
 function idNumber(birth: string, n: number): string {
   const first17 = `130982${birth.replaceAll('-', '')}${String(n * 2 + 1).padStart(3, '0')}`;
@@ -89,15 +86,7 @@ describe('development records in hand-over packages', () => {
 
 describe('migration 3 (development records)', () => {
   it('adds the two tables to a database with members, leaving the members alone', () => {
-    const dir = tempDir();
-    const db = openRaw(path.join(dir, 'db.sqlite'));
-    applyMigrations(db, 2);
-    const now = new Date().toISOString();
-    db.prepare("INSERT INTO branches (id, branch_id, created_at, updated_at, rev, name) VALUES ('b', 'b', ?, ?, 'r', '支部')").run(now, now);
-    db.prepare(
-      `INSERT INTO members (id, branch_id, created_at, updated_at, rev, name, gender, ethnicity, id_number, birth_date, education, category, join_date)
-       VALUES ('m', 'b', ?, ?, 'r', '张三', '女', '汉族', '11010519491231002X', '1949-12-31', '21', '正式党员', '1975-07-01')`,
-    ).run(now, now);
+    const { db, dir, now } = databaseAtVersion(2);
     const before = db.prepare('SELECT * FROM members').all();
     expect(applyMigrations(db, 3)).toEqual([3]);
     expect(db.prepare('SELECT * FROM members').all()).toEqual(before);

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyMigrations } from '../../../main/db/migrations';
-import { openRaw } from '../../../main/db/connection';
-import { sampleMember, tempDir, testContext, type TestContext } from '../../helpers/context';
+import { databaseAtVersion } from '../../helpers/migrations';
+import { sampleMember, testContext, type TestContext } from '../../helpers/context';
 
 let t: TestContext;
 beforeEach(async () => {
@@ -76,15 +75,7 @@ describe('status changes', () => {
 
 describe('migration 2 (member events)', () => {
   it('adds the probation extension to existing members without touching their data', () => {
-    const dir = tempDir();
-    const db = openRaw(path.join(dir, 'db.sqlite'));
-    applyMigrations(db, 1);
-    const now = new Date().toISOString();
-    db.prepare("INSERT INTO branches (id, branch_id, created_at, updated_at, rev, name) VALUES ('b', 'b', ?, ?, 'r', '支部')").run(now, now);
-    db.prepare(
-      `INSERT INTO members (id, branch_id, created_at, updated_at, rev, name, gender, ethnicity, id_number, birth_date, education, category, join_date)
-       VALUES ('m', 'b', ?, ?, 'r', '张三', '女', '汉族', '11010519491231002X', '1949-12-31', '21', '正式党员', '1975-07-01')`,
-    ).run(now, now);
+    const { db, dir } = databaseAtVersion(1);
     expect(applyMigrations(db, 2)).toEqual([2]);
     expect(db.prepare('SELECT name, probation_extension_months FROM members').get()).toEqual({ name: '张三', probation_extension_months: 0 });
     expect(db.prepare('SELECT count(*) AS n FROM member_events').get()).toEqual({ n: 0 });

@@ -1,11 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { badChecksum, buildXlsx, idNumber } from '../../helpers/sheets';
-import { testContext, type TestContext } from '../../helpers/context';
+import { testContext, type TestContext, trackContexts } from '../../helpers/context';
 import { seededContext } from '../../helpers/handover';
 
-const open: TestContext[] = [];
-const track = (t: TestContext) => (open.push(t), t);
-afterEach(() => open.splice(0).forEach((t) => t.cleanup()));
+const track = trackContexts();
 
 describe('roster files through the contract', () => {
   it('exports .xlsx that previews as unchanged for every row, and a Word roster', async () => {

@@ -6,7 +6,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
-import { addMembers } from '../../../main/services/roster/members';
 import { listBackups } from '../../../main/services/backup/backups';
 import {
   applyImport,
@@ -18,8 +17,8 @@ import {
   type ImportPreview,
 } from '../../../main/services/spreadsheet/index';
 import { LOST_DIGITS_MESSAGE } from '../../../main/services/spreadsheet/values';
-import { sampleMember, tempDir, testContext, type TestContext } from '../../helpers/context';
-import { badChecksum, buildXlsx, convertWithLibreOffice, idNumber, type SheetCell } from '../../helpers/sheets';
+import { sampleMember, tempDir, type TestContext } from '../../helpers/context';
+import { badChecksum, buildXlsx, convertWithLibreOffice, idNumber, rosterContext, type SheetCell } from '../../helpers/sheets';
 
 const TODAY = '2026-11-25';
 const utc = (d: string) => new Date(`${d}T00:00:00Z`);
@@ -101,9 +100,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 let t: TestContext;
 beforeEach(async () => {
-  t = await testContext();
-  await t.call('branch.save', { name: '中共第一钻井队支部委员会', parentCommittee: '钻井一公司党委' });
-  addMembers(t.db, STORED, { today: TODAY });
+  t = await rosterContext(STORED, TODAY);
 });
 afterEach(() => t.cleanup());
 

@@ -8,16 +8,14 @@ import { seedDemo } from '../../../main/services/demo/seed';
 import { generateDemoMembers } from '../../../main/services/demo/members';
 import { exportRosterXlsx, previewImport, readSpreadsheetFile, applyImport } from '../../../main/services/spreadsheet/index';
 import { testContext, type TestContext } from '../../helpers/context';
-import { convertWithLibreOffice, variedMembers } from '../../helpers/sheets';
+import { convertWithLibreOffice, rosterContext, variedMembers } from '../../helpers/sheets';
 
 const TODAY = '2026-11-25';
 const MEMBERS = variedMembers(40);
 
 let t: TestContext;
 beforeEach(async () => {
-  t = await testContext();
-  await t.call('branch.save', { name: '中共第一钻井队支部委员会', parentCommittee: '钻井一公司党委' });
-  addMembers(t.db, MEMBERS, { today: TODAY });
+  t = await rosterContext(MEMBERS, TODAY);
 });
 afterEach(() => t.cleanup());
 
