@@ -1,6 +1,6 @@
 import type { Capability } from '../../capability';
-import { checkCommand } from '../../cli/commands/check';
-import { initCommand } from '../../cli/commands/init';
+import { checkCommand } from './cli/check';
+import { initCommand } from './cli/init';
 import { appHandlers } from './handlers';
 
 export const appCapability: Capability = {

@@ -1,5 +1,5 @@
 import type { Capability } from '../../capability';
-import { backupCreateCommand, backupListCommand, backupRestoreCommand, backupVerifyCommand } from '../../cli/commands/backup';
+import { backupCreateCommand, backupListCommand, backupRestoreCommand, backupVerifyCommand } from './cli';
 import { backupHandlers } from './handlers';
 
 export const backupCapability: Capability = {

@@ -1,5 +1,5 @@
 import type { Capability } from '../../capability';
-import { seedDemoCommand } from '../../cli/commands/seedDemo';
+import { seedDemoCommand } from './cli';
 import { demoHandlers } from './handlers';
 
 /** The seeding machinery (demo.seed, seed-demo) and background jobs; each capability brings its own seeders. */

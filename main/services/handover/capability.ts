@@ -1,5 +1,5 @@
 import type { Capability } from '../../capability';
-import { handoverExportCommand, handoverImportCommand } from '../../cli/commands/handover';
+import { handoverExportCommand, handoverImportCommand } from './cli';
 import { handoverHandlers } from './handlers';
 
 export const handoverCapability: Capability = {

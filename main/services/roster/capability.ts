@@ -1,7 +1,7 @@
 import type { Capability } from '../../capability';
 import { rosterTables } from './tables';
 import { ROSTER_FACTS } from './facts';
-import { memberAddCommand, memberListCommand } from '../../cli/commands/member';
+import { memberAddCommand, memberListCommand } from './cli';
 import { rosterDemo } from './demo';
 import { memberEventsDemo } from './demoEvents';
 import { rosterHandlers } from './handlers';

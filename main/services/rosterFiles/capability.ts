@@ -1,5 +1,5 @@
 import type { Capability } from '../../capability';
-import { rosterExportCommand, rosterImportCommand } from '../../cli/commands/roster';
+import { rosterExportCommand, rosterImportCommand } from './cli';
 import { rosterFilesHandlers } from './handlers';
 
 export const rosterFilesCapability: Capability = {

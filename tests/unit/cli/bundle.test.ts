@@ -39,7 +39,7 @@ describe('the CLI bundle', () => {
     expect(script.staleReason(changed)).toBeNull();
     const manifestFile = path.join(changed, 'manifest.json');
     const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { inputs: Record<string, string> };
-    expect(Object.keys(manifest.inputs)).toEqual(expect.arrayContaining(['main/cli/help.ts', 'main/cli/commands/member.ts', 'shared/contract/operations.ts', 'package-lock.json']));
+    expect(Object.keys(manifest.inputs)).toEqual(expect.arrayContaining(['main/cli/help.ts', 'main/services/roster/cli.ts', 'shared/contract/operations.ts', 'package-lock.json']));
     manifest.inputs['main/cli/help.ts'] = '1:1';
     fs.writeFileSync(manifestFile, JSON.stringify(manifest));
     expect(script.staleReason(changed)).toBe('main/cli/help.ts 已改动');

@@ -1,8 +1,8 @@
 /** `seed-demo --members N [--seed S]`: realistic demo data, the same for the same seed. */
 import { contract } from '../../../shared/contract/operations';
 import { demoSummaryText, seedDemo, type DemoSeedInput } from '../../services/demo/seed';
-import { integerOption, schemaOptions, UsageError } from '../args';
-import type { CliCommand } from '../command';
+import { integerOption, schemaOptions, UsageError } from '../../cli/args';
+import type { CliCommand } from '../../cli/command';
 
 const MAX_MEMBERS = 100_000;
 

@@ -23,9 +23,9 @@ import {
   type Grid,
   type ImportField,
 } from '../../services/spreadsheet';
-import { FORCE_OPTION, integerOption, optionalString, outputFile, schemaOptions, UsageError } from '../args';
-import type { CliCommand, OptionValues } from '../command';
-import { branchOption, peekDatabase, pickByName } from '../lookup';
+import { FORCE_OPTION, integerOption, optionalString, outputFile, schemaOptions, UsageError } from '../../cli/args';
+import type { CliCommand, OptionValues } from '../../cli/command';
+import { branchOption, peekDatabase, pickByName } from '../../cli/lookup';
 
 /** --map D=idNumber,M=  (a column letter, '=' and a member key; empty leaves the column out). */
 function mappingOption(values: OptionValues, command: CliCommand): ColumnMapping | undefined {

@@ -1,11 +1,11 @@
 /** `check`: integrity, foreign keys and schema version of a database file; exit 1 when anything is wrong. */
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
-import { AppError } from '../../../shared/contract/errors';
-import { openRaw } from '../../db/connection';
-import { integrityCheck } from '../../db/backup';
-import { LATEST_SCHEMA_VERSION, schemaVersion } from '../../db/migrations';
-import type { CliCommand } from '../command';
+import { AppError } from '../../../../shared/contract/errors';
+import { openRaw } from '../../../db/connection';
+import { integrityCheck } from '../../../db/backup';
+import { LATEST_SCHEMA_VERSION, schemaVersion } from '../../../db/migrations';
+import type { CliCommand } from '../../../cli/command';
 
 export interface CheckReport {
   ok: boolean;

@@ -11,10 +11,10 @@ import { BRANCH_COLUMN } from '../../documents/rosterColumns';
 import { rosterScope, type RosterScope } from '../../services/branch/branch';
 import { listGroups } from '../../services/roster/groups';
 import { addMembers, findMembers, type MemberImportItem } from '../../services/roster/members';
-import { requiredString, schemaOptions } from '../args';
-import type { CliCommand } from '../command';
-import { branchScopeOption } from '../lookup';
-import { formatTable } from '../output';
+import { requiredString, schemaOptions } from '../../cli/args';
+import type { CliCommand } from '../../cli/command';
+import { branchScopeOption } from '../../cli/lookup';
+import { formatTable } from '../../cli/output';
 
 /** A member as the CLI prints it with --json; `member add` accepts the same objects back. */
 export function memberJson(m: Member) {

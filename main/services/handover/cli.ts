@@ -11,10 +11,10 @@ import { registeredTables, tableSpec } from '../../db/registry';
 import { exportHandover, importHandover, previewHandover, readPackageFile } from '../../services/handover/handover';
 import { planImport } from '../../services/handover/merge';
 import { readPackage } from '../../services/handover/read';
-import { FORCE_OPTION, optionalString, outputFile, UsageError } from '../args';
-import type { CliCommand, OptionValues } from '../command';
-import { branchOption } from '../lookup';
-import { formatTable } from '../output';
+import { FORCE_OPTION, optionalString, outputFile, UsageError } from '../../cli/args';
+import type { CliCommand, OptionValues } from '../../cli/command';
+import { branchOption } from '../../cli/lookup';
+import { formatTable } from '../../cli/output';
 
 function dateOption(values: OptionValues, name: string, command: CliCommand): string | null {
   const v = optionalString(values, name, command);

@@ -1,9 +1,9 @@
 /** `init --branch NAME [--parent NAME]`: creates the local branch profile. */
-import { AppError } from '../../../shared/contract/errors';
-import { branchFieldsSchema, type BranchFields } from '../../../shared/domain/branch';
-import { getLocalBranch, saveBranch } from '../../services/branch/branch';
-import { requiredString, schemaOptions } from '../args';
-import type { CliCommand } from '../command';
+import { AppError } from '../../../../shared/contract/errors';
+import { branchFieldsSchema, type BranchFields } from '../../../../shared/domain/branch';
+import { getLocalBranch, saveBranch } from '../../../services/branch/branch';
+import { requiredString, schemaOptions } from '../../../cli/args';
+import type { CliCommand } from '../../../cli/command';
 
 export const initCommand: CliCommand<BranchFields> = {
   path: ['init'],

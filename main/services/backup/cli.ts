@@ -4,8 +4,8 @@ import { AppError } from '../../../shared/contract/errors';
 import { closeContext, createContext } from '../../app/context';
 import { checkDatabaseFile, recoverFromBackup } from '../../app/startup';
 import { findBackup, listBackups, makeBackup, restoreBackup, verifyBackup, type BackupInfo } from '../../services/backup/backups';
-import type { CliCommand } from '../command';
-import { formatTable } from '../output';
+import type { CliCommand } from '../../cli/command';
+import { formatTable } from '../../cli/output';
 
 const sizeText = (bytes: number) => (bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
 
