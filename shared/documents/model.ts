@@ -213,4 +213,8 @@ export interface LaidOutPage {
   images: PageImage[];
   /** The first line of body text on the page, leaving out repeated table headers (tests compare it with LibreOffice's). */
   firstLine: string;
+  /** Body rows of tables placed on this page: block index in `blocks`, first and last row index (inclusive). */
+  tableRows: { block: number; first: number; last: number }[];
+  /** The page number line; its text may hold `{page}` and `{total}`, filled in when the page is drawn. */
+  footer?: PageText;
 }
