@@ -101,6 +101,25 @@ export interface HandoverLogEntry {
   branchName: string;
   packageCreatedAt: string;
   at: string;
+  /** '' for entries logged before the file name was kept. */
+  fileName: string;
+  /** null: not known (logged before this was kept). */
+  encrypted: boolean | null;
+  /** The secretary's name as entered at export ('' when none was entered). */
+  createdBy: string;
+  periodFrom: string | null;
+  periodTo: string | null;
+  /** Rows per table: in the package (export), or taken in as new/updated (import). */
+  tables: HandoverLogCount[];
+  totalRows: number;
+}
+
+export interface HandoverLogCount {
+  label: string;
+  rows: number;
+  /** Import only: rows added and rows updated. */
+  new?: number;
+  updated?: number;
 }
 
 const HANDOVER_FIELD_LABELS = {

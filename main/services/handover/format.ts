@@ -28,4 +28,6 @@ export interface ParsedPackage {
   manifest: PackageManifest;
   tables: Map<string, StoredRow[]>;
   changeLog: ChangeLogEntry[];
+  /** Whether the package was protected by a password. */
+  encrypted: boolean;
 }

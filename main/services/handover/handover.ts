@@ -1,10 +1,12 @@
 /** Hand-over as the app and the CLI use it: export to a file, preview a package, import it after a backup. */
 import fs from 'node:fs';
-import type { HandoverLogEntry } from '../../../shared/contract/handover';
+import path from 'node:path';
+import type { HandoverLogCount, HandoverLogEntry, TableCounts } from '../../../shared/contract/handover';
 import { AppError } from '../../../shared/contract/errors';
 import type { AppContext } from '../../app/context';
 import { dropStaged, stagedFile, stageFile } from '../../app/staging';
 import { nowIso, prepare } from '../../db/query';
+import { tableSpec } from '../../db/registry';
 import { makeBackup } from '../backup/backups';
 import { PackageError } from './errors';
 import { buildPackage, exportPackage, type ExportOptions } from './export';
@@ -27,22 +29,28 @@ export function readPackageFile(file: string): Buffer {
 
 export async function exportHandover(ctx: AppContext, file: string, options: Omit<ExportOptions, 'appVersion'>) {
   const manifest = await exportPackage(ctx.db, file, { ...options, appVersion: ctx.appVersion });
-  logExport(ctx, manifest);
+  logExport(ctx, manifest, path.basename(file), !!options.password);
   return manifest;
 }
 
 /** For the screen: the package in memory, to be saved where the user chooses. */
 export async function exportHandoverData(ctx: AppContext, options: Omit<ExportOptions, 'appVersion'>) {
   const { buffer, manifest } = await buildPackage(ctx.db, { ...options, appVersion: ctx.appVersion });
-  logExport(ctx, manifest);
-  return { fileName: packageFileName(manifest.branch.name, manifest.createdAt), data: buffer.toString('base64'), manifest };
+  const fileName = packageFileName(manifest.branch.name, manifest.createdAt);
+  logExport(ctx, manifest, fileName, !!options.password);
+  return { fileName, data: buffer.toString('base64'), manifest };
 }
 
-function logExport(ctx: AppContext, manifest: PackageManifest): void {
+function logExport(ctx: AppContext, manifest: PackageManifest, fileName: string, encrypted: boolean): void {
   prepare(
     ctx.db,
-    "INSERT INTO handover_log (package_id, direction, branch_id, branch_name, package_created_at, at, summary_json) VALUES (?, 'export', ?, ?, ?, ?, ?)",
-  ).run(manifest.packageId, manifest.branch.id, manifest.branch.name, manifest.createdAt, nowIso(), JSON.stringify(manifest.tables.map((t) => [t.name, t.rows])));
+    `INSERT INTO handover_log (package_id, direction, branch_id, branch_name, package_created_at, at, summary_json,
+       file_name, encrypted, created_by, period_from, period_to) VALUES (?, 'export', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    manifest.packageId, manifest.branch.id, manifest.branch.name, manifest.createdAt, nowIso(),
+    JSON.stringify(manifest.tables.map((t) => [t.name, t.rows])),
+    fileName, encrypted ? 1 : 0, manifest.createdBy, manifest.period.from, manifest.period.to,
+  );
   ctx.log.info(`exported package ${manifest.packageId} (${manifest.tables.length} tables)`);
 }
 
@@ -57,7 +65,7 @@ export async function previewHandover(ctx: AppContext, buffer: Buffer, password?
 export async function importHandover(
   ctx: AppContext,
   buffer: Buffer,
-  options: { password?: string | null; resolutions?: Resolutions },
+  options: { password?: string | null; resolutions?: Resolutions; fileName?: string },
 ): Promise<{ preview: ImportPreview; result: ImportResult; backup: string }> {
   const plan = planImport(ctx.db, await readPackage(ctx.db, buffer, options.password));
   const unresolved = plan.preview.conflicts.filter((c) => !(options.resolutions?.byKey?.[c.key] ?? options.resolutions?.all));
@@ -65,7 +73,7 @@ export async function importHandover(
     throw new AppError('E_CONFLICT', `有 ${unresolved.length} 处冲突需要选择保留本机还是交接包的版本（如“${unresolved[0]!.label}”）`);
   }
   const backup = await makeBackup(ctx.db, ctx.databasePath, 'before-import');
-  const result = applyImport(ctx.db, plan, options.resolutions);
+  const result = applyImport(ctx.db, plan, options.resolutions, options.fileName ?? '');
   ctx.log.info(`imported package ${plan.preview.package.packageId}`);
   return { preview: plan.preview, result, backup: backup.name };
 }
@@ -78,18 +86,55 @@ export async function stagePackage(ctx: AppContext, buffer: Buffer, fileName: st
 }
 
 export async function importStaged(ctx: AppContext, stagingId: string, password: string | null | undefined, resolutions: Resolutions) {
-  const { buffer } = stagedFile(ctx, 'handover', stagingId);
-  const { preview, backup } = await importHandover(ctx, buffer, { password, resolutions });
+  const { buffer, fileName } = stagedFile(ctx, 'handover', stagingId);
+  const { preview, backup } = await importHandover(ctx, buffer, { password, resolutions, fileName });
   dropStaged(ctx, 'handover', stagingId);
   return { preview, backup };
 }
 
+interface LogRow {
+  package_id: string; direction: 'import' | 'export'; branch_name: string; package_created_at: string; at: string; summary_json: string;
+  file_name: string; encrypted: number | null; created_by: string; period_from: string | null; period_to: string | null;
+}
+
 export function handoverHistory(ctx: AppContext): HandoverLogEntry[] {
-  return (
-    prepare(ctx.db, 'SELECT package_id, direction, branch_name, package_created_at, at FROM handover_log ORDER BY id DESC').all() as {
-      package_id: string; direction: 'import' | 'export'; branch_name: string; package_created_at: string; at: string;
-    }[]
-  ).map((r) => ({ packageId: r.package_id, direction: r.direction, branchName: r.branch_name, packageCreatedAt: r.package_created_at, at: r.at }));
+  const rows = prepare(
+    ctx.db,
+    `SELECT package_id, direction, branch_name, package_created_at, at, summary_json, file_name, encrypted, created_by, period_from, period_to
+       FROM handover_log ORDER BY id DESC`,
+  ).all() as LogRow[];
+  return rows.map((r) => {
+    const tables = logCounts(r.direction, r.summary_json);
+    return {
+      packageId: r.package_id, direction: r.direction, branchName: r.branch_name, packageCreatedAt: r.package_created_at, at: r.at,
+      fileName: r.file_name, encrypted: r.encrypted === null ? null : r.encrypted === 1, createdBy: r.created_by,
+      periodFrom: r.period_from, periodTo: r.period_to, tables, totalRows: tables.reduce((sum, t) => sum + t.rows, 0),
+    };
+  });
+}
+
+/** Export: [[table, rows]] (the package's rows). Import: { table: TableCounts } (rows the package held, and what changed). */
+export function logCounts(direction: 'import' | 'export', summaryJson: string): HandoverLogCount[] {
+  let summary: unknown;
+  try {
+    summary = JSON.parse(summaryJson);
+  } catch {
+    return [];
+  }
+  if (direction === 'export' && Array.isArray(summary)) {
+    return summary
+      .filter((e): e is [string, number] => Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'number')
+      .map(([name, rows]) => ({ label: tableSpec(name)?.label ?? name, rows }));
+  }
+  if (direction === 'import' && summary && typeof summary === 'object' && !Array.isArray(summary)) {
+    return Object.entries(summary as Record<string, Partial<TableCounts>>).map(([name, c]) => ({
+      label: c.label ?? tableSpec(name)?.label ?? name,
+      rows: (c.new ?? 0) + (c.updated ?? 0) + (c.unchanged ?? 0) + (c.conflicts ?? 0),
+      new: c.new ?? 0,
+      updated: c.updated ?? 0,
+    }));
+  }
+  return [];
 }
 
 /** File name for a package: branch name and date, safe on every file system. */

@@ -31,6 +31,8 @@ interface RowPlan {
 export interface ImportPlan {
   preview: ImportPreview;
   rows: RowPlan[];
+  /** Whether the package was protected by a password (for the hand-over log). */
+  encrypted: boolean;
 }
 
 /** Bookkeeping columns, not shown in a conflict; nor are a table's derived columns. */
@@ -144,6 +146,7 @@ export function planImport(db: Sqlite, pkg: ParsedPackage): ImportPlan {
   }
   return {
     rows,
+    encrypted: pkg.encrypted,
     preview: { package: pkg.manifest, tables, conflicts, becomesLocalBranch: localBranchId(db) === null },
   };
 }
@@ -229,7 +232,7 @@ export interface ImportResult {
 }
 
 /** Writes the plan in one transaction. Call after a backup. */
-export function applyImport(db: Sqlite, plan: ImportPlan, resolutions: Resolutions = {}): ImportResult {
+export function applyImport(db: Sqlite, plan: ImportPlan, resolutions: Resolutions = {}, fileName = ''): ImportResult {
   const unresolved = plan.preview.conflicts.filter((c) => !(resolutions.byKey?.[c.key] ?? resolutions.all));
   if (unresolved.length) {
     throw new AppError('E_CONFLICT', `还有 ${unresolved.length} 处冲突没有选择保留哪一方（如“${unresolved[0]!.label}”）`);
@@ -256,8 +259,12 @@ export function applyImport(db: Sqlite, plan: ImportPlan, resolutions: Resolutio
     }
     prepare(
       db,
-      "INSERT INTO handover_log (package_id, direction, branch_id, branch_name, package_created_at, at, summary_json) VALUES (?, 'import', ?, ?, ?, ?, ?)",
-    ).run(m.packageId, m.branch.id, m.branch.name, m.createdAt, nowIso(), JSON.stringify(plan.preview.tables));
+      `INSERT INTO handover_log (package_id, direction, branch_id, branch_name, package_created_at, at, summary_json,
+         file_name, encrypted, created_by, period_from, period_to) VALUES (?, 'import', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      m.packageId, m.branch.id, m.branch.name, m.createdAt, nowIso(), JSON.stringify(plan.preview.tables),
+      fileName, plan.encrypted ? 1 : 0, m.createdBy, m.period.from, m.period.to,
+    );
   })();
   return { tables: plan.preview.tables, conflictsResolved: plan.preview.conflicts.length };
 }

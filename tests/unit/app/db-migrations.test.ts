@@ -111,6 +111,22 @@ const MIGRATION_STEPS: Record<number, MigrationStep> = {
       expect(() => insert(db, 'code_items', { ...common('c3', 'nobody'), kind: 'posts', label: '井架工' })).toThrow(/FOREIGN KEY/);
     },
   },
+  5: {
+    seed: (db) => ({
+      ...seedRoster(db),
+      handover_log: [
+        insert(db, 'handover_log', {
+          package_id: 'p1', direction: 'export', branch_id: BRANCH, branch_name: '第一支部', package_created_at: AT, at: AT, summary_json: '[["members",1]]',
+        }),
+      ],
+    }),
+    added: { handover_log: { file_name: '', encrypted: null, created_by: '', period_from: null, period_to: null } },
+    tables: { handover_log: ['package_id', 'summary_json', 'file_name', 'encrypted', 'created_by', 'period_from', 'period_to'] },
+    check: (db) => {
+      const row = { package_id: 'p2', direction: 'export', branch_id: BRANCH, branch_name: '第一支部', package_created_at: AT, at: AT, summary_json: '[]' };
+      expect(() => insert(db, 'handover_log', { ...row, encrypted: 2 })).toThrow(/CHECK/);
+    },
+  },
 };
 const fresh = () => {
   const d = tempDir();

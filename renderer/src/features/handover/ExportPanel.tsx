@@ -1,6 +1,6 @@
 /** 导出交接包: the whole branch or some of its data, an optional period and password, then a file to keep. */
 import { ExportOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Col, DatePicker, Form, Input, Radio, Row, Select } from 'antd';
+import { Alert, App, Button, Checkbox, Col, DatePicker, Form, Input, Radio, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useCommitteeStore } from '../committee/committeeStore';
@@ -33,6 +33,7 @@ export function ExportPanel() {
   /** null: the local branch; otherwise an imported branch's id (only offered when the database holds several). */
   const [branchId, setBranchId] = useState<string | null>(null);
   const chosenBranch = branchId ? branches.find((b) => b.id === branchId) : undefined;
+  const { modal } = App.useApp();
   useEffect(() => {
     void useCommitteeStore.getState().loadBranches();
   }, []);
@@ -56,6 +57,38 @@ export function ExportPanel() {
       document.getElementById(`export-${first}`)?.focus();
       return;
     }
+    if (!password) {
+      askWithoutPassword();
+      return;
+    }
+    await writePackage();
+  };
+
+  /** A package without a password is asked about once per export: it carries members' personal data. */
+  const askWithoutPassword = () => {
+    modal.confirm({
+      title: '不设密码导出交接包？',
+      content: (
+        <>
+          <p>交接包里有党员的个人信息：姓名、身份证号、联系电话等。U盘可能丢失或被别人拿到，没有密码时任何人都能打开这些信息。</p>
+          <p style={{ marginBottom: 0 }}>建议设置密码，并把密码另行告诉接收人。</p>
+        </>
+      ),
+      okText: '仍然不加密导出',
+      cancelText: '设置密码',
+      okButtonProps: { danger: true },
+      autoFocusButton: 'cancel',
+      width: 520,
+      onOk: () => {
+        void writePackage();
+      },
+      onCancel: () => {
+        setTimeout(() => document.getElementById('export-password')?.focus(), 0);
+      },
+    });
+  };
+
+  const writePackage = async () => {
     setBusy(true);
     try {
       const tables = scope === 'some' ? EXPORT_CHOICES.filter((c) => chosen.includes(c.key)).flatMap((c) => c.tables) : null;
