@@ -116,8 +116,80 @@ export async function restoreBackup(db: Sqlite, databasePath: string, name: stri
   const check = verifyBackup(backup.path);
   if (!check.ok) throw new AppError('E_DB_CORRUPT', `备份“${backup.name}”未通过完整性检查（${check.integrity}），不能用来恢复`);
   const undo = await makeBackup(db, databasePath, 'before-restore');
+  await replaceFromFile(db, databasePath, backup.path);
+  return { restored: backup, undo };
+}
+
+/** The backup folder as the screen shows it. */
+export function backupFolder(databasePath: string): string {
+  return backupDir(databasePath);
+}
+
+/** A backup's content for 保存到… (the renderer saves it where the user chooses). */
+export function readBackupFile(databasePath: string, name: string): { fileName: string; data: string; size: number } {
+  const backup = findBackup(databasePath, name);
+  const data = fs.readFileSync(backup.path);
+  return { fileName: backup.name, data: data.toString('base64'), size: data.length };
+}
+
+/** The tables every Branch Desk database has; a file without them is some other SQLite database. */
+const OWN_TABLES = ['branches', 'members', 'change_log', 'app_meta'];
+
+/**
+ * Checks a file the user picked (a backup copied to a USB stick): a SQLite database of this app that
+ * passes integrity_check and is not from a newer version. Throws a Chinese message naming the file.
+ */
+export function checkBackupFile(file: string, fileName: string): VerifyResult {
+  let db: Sqlite | null = null;
+  try {
+    try {
+      db = openRaw(file, { readonly: true, pragmas: false });
+      db.pragma('schema_version'); // reads the header: fails on a file that is not SQLite
+    } catch {
+      throw new AppError('E_VALIDATION', `“${fileName}”不是支部工作台的备份文件（无法作为数据库打开）`);
+    }
+    const tables = new Set(dataTables(db));
+    if (!OWN_TABLES.every((t) => tables.has(t)) || schemaVersion(db) < 1) {
+      throw new AppError('E_VALIDATION', `“${fileName}”不是支部工作台的备份文件（缺少党员名册等数据表）`);
+    }
+    const integrity = integrityCheck(db);
+    if (integrity !== 'ok') throw new AppError('E_DB_CORRUPT', `“${fileName}”已损坏，未通过完整性检查（${integrity}），不能用来恢复`);
+    const version = schemaVersion(db);
+    if (version > LATEST_SCHEMA_VERSION) {
+      throw new AppError('E_VALIDATION', `“${fileName}”由更新版本的支部工作台生成（数据结构版本 ${version}，本程序为 ${LATEST_SCHEMA_VERSION}），请先升级程序再恢复`);
+    }
+    return { ok: true, integrity, schemaVersion: version };
+  } finally {
+    db?.close();
+  }
+}
+
+/**
+ * Restores from a backup file the user picked (not in the backups folder): the file is checked first,
+ * then the current state is backed up, then the usual restore.
+ */
+export async function restoreFromFile(
+  db: Sqlite,
+  databasePath: string,
+  data: Buffer,
+  fileName: string,
+): Promise<{ fileName: string; undo: BackupInfo }> {
+  const temp = path.join(path.dirname(databasePath), `.picked-${process.pid}-${Date.now()}.sqlite`);
+  fs.writeFileSync(temp, data);
+  try {
+    checkBackupFile(temp, fileName);
+    const undo = await makeBackup(db, databasePath, 'before-restore');
+    await replaceFromFile(db, databasePath, temp);
+    return { fileName, undo };
+  } finally {
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(temp + suffix, { force: true });
+  }
+}
+
+/** Brings a copy of a checked backup file to the current schema, then replaces every table's rows in one transaction. */
+async function replaceFromFile(db: Sqlite, databasePath: string, source: string): Promise<void> {
   const temp = path.join(path.dirname(databasePath), `.restore-${process.pid}-${Date.now()}.sqlite`);
-  fs.copyFileSync(backup.path, temp);
+  fs.copyFileSync(source, temp);
   try {
     (await openDatabase(temp)).close(); // migrates an older backup to the current schema
     db.prepare('ATTACH DATABASE ? AS restore_src').run(temp);
@@ -136,5 +208,4 @@ export async function restoreBackup(db: Sqlite, databasePath: string, name: stri
   } finally {
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(temp + suffix, { force: true });
   }
-  return { restored: backup, undo };
 }

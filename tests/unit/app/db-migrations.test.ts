@@ -58,6 +58,7 @@ const RELEASED_SCHEMAS: Record<number, string> = {
   2: 'e7737d79f78007cf0ec85741cedf872f712abce45387cc7de0b48f2f9b871bad',
   3: '6fa156b74fb3fd0acf0c913af0f554c50b78a975c5eba1050c3e2a484b446d25',
   4: '0010a82c9a819dc17a727fc178df3da072c54c4baff1bf191d972269b29d1f9a',
+  5: '25eae186dfc508d3017914ad1a56529271284ba980ee8d5cea05b7940180821d',
 };
 
 /** Every migration's test, by version; the first test below fails when a migration has none. */

@@ -85,3 +85,47 @@ describe('backups', () => {
     expect(daily).toHaveLength(10 + 11);
   });
 });
+
+describe('a backup copied elsewhere', () => {
+  it('is read out whole for 保存到…, and restoring from that copy backs up the current state first', async () => {
+    await t.call('members.create', sampleMember());
+    const b = await makeBackup(t.db, t.databasePath, 'manual');
+    const copy = await t.call('backup.read', { name: b.name });
+    expect(copy.fileName).toBe(b.name);
+    expect(Buffer.from(copy.data, 'base64').equals(fs.readFileSync(b.path))).toBe(true);
+    expect((await t.call('backup.folder')).folder).toBe(backupDir(t.databasePath));
+
+    await t.call('members.create', sampleMember({ name: '李四', idNumber: '34052419800101001X', gender: '男', birthDate: '1980-01-01', joinDate: '2005-07-01', fullDate: '2006-07-01' }));
+    fs.rmSync(b.path); // the copy on the USB stick is all that is left
+    const r = await t.call('backup.restoreFile', { data: copy.data, fileName: 'U盘备份.sqlite' });
+    expect(await names()).toEqual(['张三']);
+    expect(r.undo.reason).toBe('before-restore');
+    expect(fs.readdirSync(path.dirname(t.databasePath)).filter((f) => f.startsWith('.picked-') || f.startsWith('.restore-'))).toEqual([]);
+  });
+
+  it('refuses a file that is not a Branch Desk backup, naming it, and changes nothing', async () => {
+    await t.call('members.create', sampleMember());
+    const before = listBackups(t.databasePath).length;
+    const text = Buffer.from('这不是数据库').toString('base64');
+    await expect(t.call('backup.restoreFile', { data: text, fileName: '名单.txt' })).rejects.toMatchObject({ message: expect.stringContaining('“名单.txt”不是支部工作台的备份文件') });
+    const Database = (await import('better-sqlite3')).default;
+    const other = path.join(path.dirname(t.databasePath), 'other.sqlite');
+    const odb = new Database(other);
+    odb.exec('CREATE TABLE notes (x TEXT)');
+    odb.close();
+    const otherData = fs.readFileSync(other).toString('base64');
+    await expect(t.call('backup.restoreFile', { data: otherData, fileName: 'other.sqlite' })).rejects.toMatchObject({ message: expect.stringContaining('“other.sqlite”不是支部工作台的备份文件') });
+    expect(await names()).toEqual(['张三']);
+    expect(listBackups(t.databasePath).length).toBe(before); // no undo backup made for a refused file
+  });
+
+  it('refuses a backup from a newer version of the app, naming the file', async () => {
+    const b = await makeBackup(t.db, t.databasePath, 'manual');
+    const Database = (await import('better-sqlite3')).default;
+    const newer = new Database(b.path);
+    newer.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
+    newer.close();
+    const data = fs.readFileSync(b.path).toString('base64');
+    await expect(t.call('backup.restoreFile', { data, fileName: '新版本备份.sqlite' })).rejects.toMatchObject({ message: expect.stringContaining('“新版本备份.sqlite”由更新版本的支部工作台生成') });
+  });
+});
