@@ -1,13 +1,13 @@
 /** 备份与恢复: the backups of this database; make one now, check one, restore one (after backing up the current state). */
-import { CloudUploadOutlined, SafetyCertificateOutlined, UndoOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Space, Table, Tag } from 'antd';
-import { useEffect, useState } from 'react';
+import { CloudUploadOutlined, DownloadOutlined, FolderOpenOutlined, SafetyCertificateOutlined, UndoOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Space, Table, Tag, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import type { BackupInfo } from '../../../../shared/contract/handover';
 import { errorText } from '../../api';
 import dayjs from 'dayjs';
 import { PageTitle } from '../../components/PageTitle';
 import { useBackupStore } from './backupStore';
-import { formatSize } from '../../components/files';
+import { downloadBase64, formatSize, readAsBase64 } from '../../components/files';
 
 /** To the second: backups made a minute apart must be told apart. */
 function formatTime(iso: string): string {
@@ -16,7 +16,8 @@ function formatTime(iso: string): string {
 }
 
 export function BackupPage() {
-  const { backups, loading, error, verified } = useBackupStore();
+  const { backups, loading, error, verified, folder } = useBackupStore();
+  const fileInput = useRef<HTMLInputElement>(null);
   const { message, modal } = App.useApp();
   const [creating, setCreating] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
@@ -24,7 +25,62 @@ export function BackupPage() {
 
   useEffect(() => {
     void useBackupStore.getState().load();
+    void useBackupStore.getState().loadFolder().catch(() => undefined);
   }, []);
+
+  /** 保存到…: the backup file is saved like every export (a download; Electron asks where, e.g. a USB stick). */
+  const saveCopy = async (b: BackupInfo) => {
+    setBusy(`save:${b.name}`);
+    try {
+      const copy = await useBackupStore.getState().readCopy(b.name);
+      downloadBase64(copy.data, copy.fileName);
+      setNotice({ type: 'success', text: `已保存备份文件“${copy.fileName}”（${formatSize(copy.size)}）。需要时可以用“从备份文件恢复…”选择这个文件恢复。` });
+    } catch (e) {
+      setNotice({ type: 'error', text: `保存失败：${errorText(e)}` });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const onPickedFile = async (file: File | undefined) => {
+    if (fileInput.current) fileInput.current.value = '';
+    if (!file) return;
+    let data: string;
+    try {
+      data = await readAsBase64(file);
+    } catch (e) {
+      setNotice({ type: 'error', text: `无法读取“${file.name}”：${errorText(e)}` });
+      return;
+    }
+    modal.confirm({
+      title: `用备份文件“${file.name}”恢复？`,
+      width: 560,
+      content: (
+        <div style={{ fontSize: 16 }}>
+          <p>程序会先检查这个文件是否是完好的支部工作台备份，然后把程序中的数据换成文件里的数据。</p>
+          <p>恢复前，程序会先把现在的数据自动备份一份（类型为“恢复前自动备份”），需要时可以再恢复回来。</p>
+        </div>
+      ),
+      okText: '恢复',
+      okButtonProps: { danger: true },
+      cancelText: '取消',
+      onOk: async () => {
+        setBusy('restore-file');
+        setNotice(null);
+        try {
+          const r = await useBackupStore.getState().restoreFile(data, file.name);
+          setNotice({
+            type: 'success',
+            text: `已用备份文件“${r.fileName}”恢复。恢复前的数据已备份为 ${formatTime(r.undo.createdAt)} 的“${r.undo.reasonLabel}”备份，需要时可以再恢复回来。`,
+          });
+        } catch (e) {
+          setNotice({ type: 'error', text: `恢复失败：${errorText(e)}` });
+        } finally {
+          setBusy(null);
+        }
+      },
+    });
+  };
 
   const create = async () => {
     setCreating(true);
@@ -88,14 +144,34 @@ export function BackupPage() {
       <PageTitle
         title="备份与恢复"
         extra={
-          <Button type="primary" size="large" icon={<CloudUploadOutlined aria-hidden="true" />} loading={creating} onClick={() => void create()}>
-            立即备份
-          </Button>
+          <Space>
+            <Button size="large" icon={<FolderOpenOutlined aria-hidden="true" />} loading={busy === 'restore-file'} onClick={() => fileInput.current?.click()}>
+              从备份文件恢复…
+            </Button>
+            <Button type="primary" size="large" icon={<CloudUploadOutlined aria-hidden="true" />} loading={creating} onClick={() => void create()}>
+              立即备份
+            </Button>
+          </Space>
         }
       />
-      <p className="muted" style={{ marginTop: -8, maxWidth: 900 }}>
-        程序每天第一次打开时、导入交接包前和恢复备份前都会自动备份。备份保存在本机的数据文件夹中；“检查”可以确认备份文件是否完好。
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".sqlite,.db"
+        aria-label="选择备份文件"
+        data-testid="backup-file"
+        style={{ display: 'none' }}
+        onChange={(e) => void onPickedFile(e.target.files?.[0])}
+      />
+      <p className="muted" style={{ marginTop: -8, maxWidth: 960 }}>
+        程序每天第一次打开时、导入交接包前和恢复备份前都会自动备份。为防电脑损坏，请定期用“保存到…”把备份另存到U盘或其他电脑；换电脑或重装后，用“从备份文件恢复…”选择那个文件即可恢复。
       </p>
+      {folder ? (
+        <p style={{ marginTop: -4 }} data-testid="backup-folder">
+          <span className="muted">本机备份文件夹：</span>
+          <Typography.Text copyable={{ text: folder, tooltips: ['复制路径', '已复制'] }}>{folder}</Typography.Text>
+        </p>
+      ) : null}
       {notice ? (
         <Alert type={notice.type} showIcon role={notice.type === 'error' ? 'alert' : 'status'} title={notice.text} style={{ marginBottom: 12 }} />
       ) : null}
@@ -132,9 +208,17 @@ export function BackupPage() {
           {
             title: '操作',
             key: 'actions',
-            width: 240,
+            width: 340,
             render: (_, b) => (
               <Space>
+                <Button
+                  icon={<DownloadOutlined aria-hidden="true" />}
+                  loading={busy === `save:${b.name}`}
+                  onClick={() => void saveCopy(b)}
+                  aria-label={`把 ${formatTime(b.createdAt)} 的备份保存到…`}
+                >
+                  保存到…
+                </Button>
                 <Button
                   icon={<SafetyCertificateOutlined aria-hidden="true" />}
                   loading={busy === `verify:${b.name}`}

@@ -13,12 +13,32 @@ interface BackupState extends LoadState {
   create(): Promise<BackupInfo>;
   verify(name: string): Promise<VerifyResult>;
   restore(name: string): Promise<{ restored: BackupInfo; undo: BackupInfo }>;
+  /** The backup folder on this computer ('' until loaded). */
+  folder: string;
+  loadFolder(): Promise<void>;
+  /** A backup's content, to be saved where the user chooses. */
+  readCopy(name: string): Promise<{ fileName: string; data: string; size: number }>;
+  restoreFile(data: string, fileName: string): Promise<{ fileName: string; undo: BackupInfo }>;
 }
 
 export const useBackupStore = create<BackupState>((set, get) => ({
   backups: [],
   ...NOT_LOADED,
   verified: {},
+  folder: '',
+
+  async loadFolder() {
+    set({ folder: (await api().call('backup.folder')).folder });
+  },
+
+  readCopy: (name) => api().call('backup.read', { name }),
+
+  async restoreFile(data, fileName) {
+    const r = await api().call('backup.restoreFile', { data, fileName });
+    await reloadAppData();
+    await get().load();
+    return r;
+  },
 
   load: createLoader(set, async () => ({ backups: await api().call('backup.list') })),
 
