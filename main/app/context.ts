@@ -14,6 +14,11 @@ export interface AppContext {
   appVersion: string;
   jobs: JobRunner;
   log: Logger;
+  /**
+   * Opens a folder in the system's file manager ('' on success, else the reason). Set by the Electron shell
+   * (shell.openPath); absent in the browser host and the CLI, where the screen shows the folder as text.
+   */
+  openFolder?: (folder: string) => Promise<string>;
 }
 
 export async function createContext(options: { db?: string | null; nativeBinding?: string } = {}): Promise<AppContext> {

@@ -89,7 +89,8 @@ function showAbout(): void {
  * a backup has been restored.
  */
 async function openOrRecover(nativeBinding: string): Promise<IpcTarget> {
-  const open = () => openAppContext(location, { nativeBinding });
+  // The screens' 打开数据文件夹 / 打开所在文件夹: main resolves the folder, the shell opens it.
+  const open = async () => Object.assign(await openAppContext(location, { nativeBinding }), { openFolder: (folder: string) => shell.openPath(folder) });
   try {
     ctx = await open();
     return ctx;

@@ -1,5 +1,6 @@
 /** The app itself: what it is and where its data lives, and the diagnostics file. */
 import { defineOperations, op } from './define';
+import { z } from 'zod';
 import { none } from './common';
 
 export interface AppInfo {
@@ -21,4 +22,6 @@ export interface RecoveryInfo {
 export const appOperations = defineOperations('app', {}, {
   'app.info': op<AppInfo>()(none),
   'app.exportDiagnostics': op<{ path: string; text: string }>()(none),
+  /** Opens a folder main knows (never a path from the renderer); `opened: false` where no file manager can be reached (browser host). */
+  'app.openFolder': op<{ opened: boolean; folder: string; error: string }>()(z.object({ which: z.enum(['data', 'backups']) }), { which: '文件夹' }),
 });

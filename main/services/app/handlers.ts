@@ -3,6 +3,7 @@ import type { HandlersOf } from '../../capability';
 import { schemaVersion } from '../../db/migrations';
 import { getLocalBranch } from '../branch/branch';
 import { exportDiagnostics } from '../diagnostics/diagnostics';
+import { openFolder } from './folders';
 
 export const appHandlers: HandlersOf<typeof appOperations> = {
   'app.info': (ctx) => ({
@@ -13,4 +14,5 @@ export const appHandlers: HandlersOf<typeof appOperations> = {
     hasBranch: getLocalBranch(ctx.db) !== null,
   }),
   'app.exportDiagnostics': (ctx) => exportDiagnostics(ctx),
+  'app.openFolder': (ctx, input) => openFolder(ctx, input.which),
 };
