@@ -1,7 +1,7 @@
 /**
- * Line breaking as LibreOffice does it for Chinese text with hanging punctuation switched off (w:overflowPunct="0"):
- * a break may fall between any two ideographs; a Latin word, digit run, date (2004.07.01), ID or phone number never
- * breaks; no line starts with closing punctuation and none ends with opening punctuation (kinsoku); `\n` is a hard break.
+ * Line breaking as LibreOffice does it for Chinese text (measured against LibreOffice 7.4's PDFs): a break may fall between any two ideographs; a Latin word, digit run, date (2004.07.01), ID or phone number never
+ * breaks; no line starts with closing punctuation and none ends with opening punctuation (kinsoku); ，。、 hang past
+ * the margin at a line's end (LibreOffice ignores w:overflowPunct="0"); `\n` is a hard break.
  */
 import { measureText } from './metrics';
 import type { FontRole } from './model';
@@ -66,9 +66,14 @@ function width(text: string, style: BreakStyle): number {
   return measureText(text, style.font, style.size, style.bold, style.letterSpacing ?? 0);
 }
 
-/** Trailing spaces hang past the margin, as in Word and LibreOffice. */
+/** Punctuation that hangs past the right margin at a line's end (LibreOffice and Word's default hanging punctuation). */
+export const HANGING = new Set('，。、．,.');
+
+/** Trailing spaces and one hanging punctuation mark may pass the margin, as in Word and LibreOffice. */
 function fitWidth(text: string, style: BreakStyle): number {
-  return width(text.replace(/ +$/, ''), style);
+  const trimmed = text.replace(/ +$/, '');
+  const last = trimmed.slice(-1);
+  return width(HANGING.has(last) ? trimmed.slice(0, -1) : trimmed, style);
 }
 
 /** Breaks `text` into lines no wider than `width` twips (the first `style.firstIndent` narrower). */

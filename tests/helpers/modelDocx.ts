@@ -3,6 +3,7 @@
  * (branch `docx`) lands: title, subtitle, headings, paragraphs, blank lines, notes, page breaks and tables.
  */
 import { Paragraph, type FileChild } from 'docx';
+import JSZip from 'jszip';
 import { blankLine, borderedTable, createDocument, headingNumberer, note, paragraph, subtitle, tableCell, tableRow, title, toBuffer } from '../../main/documents/kit';
 import type { PrintDocument, TableBlock } from '../../shared/documents/model';
 import { PRESETS, withTableSize, type Preset } from '../../shared/documents/presets';
@@ -41,5 +42,21 @@ export async function modelToDocx(doc: PrintDocument): Promise<Buffer> {
     else if (block.kind === 'pageBreak') children.push(new Paragraph({ pageBreakBefore: true, children: [] }));
     else if (block.kind === 'table') children.push(table(preset, block));
   }
-  return toBuffer(createDocument({ preset, title: doc.title, sections: [{ children, orientation: doc.orientation, pageNumbers: doc.pageNumbers }] }));
+  const firstTable = doc.blocks.find((b) => b.kind === 'table');
+  const documentPreset = firstTable?.kind === 'table' && firstTable.fontSize ? withTableSize(preset, firstTable.fontSize) : preset;
+  return agreeingStyles(await toBuffer(createDocument({ preset: documentPreset, title: doc.title, sections: [{ children, orientation: doc.orientation, pageNumbers: doc.pageNumbers }] })));
+}
+
+/**
+ * What the layout engine assumes of every paragraph (docx cannot write these): no automatic space between Chinese and Latin or digits (w:autoSpaceDE/DN 0), no widow control.
+ */
+export const AGREEING_PPR = '<w:widowControl w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>';
+
+async function agreeingStyles(docx: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(docx);
+  const styles = await zip.file('word/styles.xml')!.async('string');
+  const patched = styles.replace(/(<w:style w:type="paragraph" w:styleId="Normal"[^>]*>.*?<w:pPr>)/, `$1${AGREEING_PPR}`);
+  if (patched === styles) throw new Error('Normal style without pPr');
+  zip.file('word/styles.xml', patched);
+  return zip.generateAsync({ type: 'nodebuffer' });
 }
