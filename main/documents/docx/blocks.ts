@@ -1,5 +1,6 @@
 /** The model's text blocks as docx paragraphs, through the kit; tables become placeholders filled in by `splice`. */
-import { AlignmentType, ImageRun, PageBreak, Paragraph, TextRun, type FileChild } from 'docx';
+import { AlignmentType, ImageRun, LineRuleType, PageBreak, Paragraph, TextRun, type FileChild } from 'docx';
+import { cellLine } from '../kit/units';
 import type { Align, Block, FigureBlock, ParagraphBlock, PrintDocument, TextRunStyle } from '../../../shared/documents/model';
 import { FONT } from '../kit/fonts';
 import { textWidth, type Preset, type TextStyle } from '../kit/presets';
@@ -30,10 +31,13 @@ export function textStyle(preset: Preset, style: TextRunStyle | undefined, base:
 
 function paragraphBlock(preset: Preset, block: ParagraphBlock): Paragraph {
   const unindented = block.indent === false ? { indent: { firstLine: 0, firstLineChars: 0 } } : {};
+  // A paragraph in its own size is set at the table line (1.25 × size), as the layout engine sets it.
+  const spacing = block.style?.size ? { spacing: { line: cellLine(block.style.size), lineRule: LineRuleType.EXACT, before: 0, after: 0 } } : {};
   return new Paragraph({
     style: STYLE.normal,
     alignment: alignment(block.align),
     ...unindented,
+    ...spacing,
     children: [textRun(preset, block.text, textStyle(preset, block.style))],
   });
 }
@@ -55,18 +59,52 @@ function figure(preset: Preset, block: FigureBlock): Paragraph[] {
     children: [image],
   });
   if (block.caption === undefined) return [picture];
-  const caption = new Paragraph({ style: STYLE.signature, alignment: AlignmentType.CENTER, children: [textRun(preset, block.caption)] });
+  const captionStyle = { font: preset.body.font, size: preset.table.size };
+  const caption = new Paragraph({ style: STYLE.signature, alignment: AlignmentType.CENTER, children: [textRun(preset, block.caption, captionStyle)] });
   return [picture, caption];
 }
 
-function pageBreak(preset: Preset): Paragraph {
-  // The break's paragraph ends on the new page; an exact 1-twip line keeps it from taking a line there.
-  const run = runStyle(preset, preset.body);
-  return new Paragraph({
-    style: STYLE.signature,
-    spacing: { line: 20, lineRule: 'exact', before: 0, after: 0 },
-    children: [new TextRun({ ...run, children: [new PageBreak()] })],
-  });
+/** A page break run: put first in the next paragraph, it starts that paragraph on a new page (LibreOffice reads it as "break before"). */
+function breakRun(): TextRun {
+  return new TextRun({ children: [new PageBreak()] });
+}
+
+/** A page break right before a table: a paragraph of one exact twip holding the break. */
+function breakParagraph(): Paragraph {
+  return new Paragraph({ style: STYLE.signature, spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children: [breakRun()] });
+}
+
+type Numberer = ReturnType<typeof headingNumberer>;
+
+/** One block's paragraphs (a table's placeholder paragraph; nothing for a page break, which `blockChildren` places). */
+function blockParagraphs(preset: Preset, block: Block, index: number, heading: Numberer, width: number): Paragraph[] {
+  switch (block.kind) {
+    case 'title':
+      return [title(preset, block.lines)];
+    case 'subtitle':
+      return [subtitle(preset, block.text)];
+    case 'heading':
+      return [heading(block.level, block.text, block.rest)];
+    case 'paragraph':
+      return [paragraphBlock(preset, block)];
+    case 'blank':
+      return [blankLine(preset)];
+    case 'table':
+      return [new Paragraph({ children: [new TextRun(tablePlaceholder(index))] })];
+    case 'signature':
+      // The model's signature is the signer and date lines; a blank line above is the builder's own block.
+      return signatureBlock(preset, block.signer, block.date).slice(1);
+    case 'fillLine':
+      return [signatureLine(preset, block.labels, width, textStyle(preset, block.style))];
+    case 'splitLine':
+      return [splitLine(preset, block.left, block.right, width, textStyle(preset, block.style))];
+    case 'note':
+      return [note(preset, block.text, textStyle(preset, block.style))];
+    case 'pageBreak':
+      return [];
+    case 'figure':
+      return figure(preset, block);
+  }
 }
 
 /** Every block of the document as docx paragraphs, tables as placeholder paragraphs (numbered by block index). */
@@ -74,33 +112,20 @@ export function blockChildren(preset: Preset, doc: PrintDocument): FileChild[] {
   const heading = headingNumberer(preset);
   const width = textWidth(preset, doc.orientation);
   const children: FileChild[] = [];
-  doc.blocks.forEach((block: Block, index) => {
-    switch (block.kind) {
-      case 'title':
-        return void children.push(title(preset, block.lines));
-      case 'subtitle':
-        return void children.push(subtitle(preset, block.text));
-      case 'heading':
-        return void children.push(heading(block.level, block.text, block.rest));
-      case 'paragraph':
-        return void children.push(paragraphBlock(preset, block));
-      case 'blank':
-        return void children.push(blankLine(preset));
-      case 'table':
-        return void children.push(new Paragraph({ children: [new TextRun(tablePlaceholder(index))] }));
-      case 'signature':
-        return void children.push(...signatureBlock(preset, block.signer, block.date));
-      case 'fillLine':
-        return void children.push(signatureLine(preset, block.labels, width, textStyle(preset, block.style)));
-      case 'splitLine':
-        return void children.push(splitLine(preset, block.left, block.right, width, textStyle(preset, block.style)));
-      case 'note':
-        return void children.push(note(preset, block.text, textStyle(preset, block.style)));
-      case 'pageBreak':
-        return void children.push(pageBreak(preset));
-      case 'figure':
-        return void children.push(...figure(preset, block));
+  let breakPending = false;
+  doc.blocks.forEach((block, index) => {
+    if (block.kind === 'pageBreak') {
+      breakPending = true;
+      return;
     }
+    const paragraphs = blockParagraphs(preset, block, index, heading, width);
+    if (breakPending) {
+      if (block.kind === 'table') children.push(breakParagraph());
+      else paragraphs[0]?.addRunToFront(breakRun());
+      breakPending = false;
+    }
+    children.push(...paragraphs);
   });
+  if (breakPending) children.push(breakParagraph());
   return children;
 }

@@ -76,7 +76,8 @@ interface TableParts {
   /** Paragraph spacing when the table's size is not the style's. */
   spacing: string;
   widths: number[];
-  height: number;
+  /** Minimum row height (`atLeast`), or none: rows are then as tall as their lines, as the layout engine sets them. */
+  height: number | undefined;
 }
 
 function tableParts(preset: Preset, block: TableBlock): TableParts {
@@ -88,7 +89,7 @@ function tableParts(preset: Preset, block: TableBlock): TableParts {
     size: own ? `<w:sz w:val="${halfPoints(size)}"/><w:szCs w:val="${halfPoints(size)}"/>` : '',
     spacing: own ? `<w:spacing w:before="0" w:after="0" w:line="${cellLine(size)}" w:lineRule="exact"/>` : '',
     widths: block.columns.map((c) => c.width),
-    height: block.rowHeight ?? Math.round(size * 20 * 1.9),
+    height: block.rowHeight,
   };
 }
 
@@ -151,7 +152,8 @@ function slotXml(parts: TableParts, block: TableBlock, slot: Slot, header: boole
 }
 
 function rowXml(parts: TableParts, block: TableBlock, slots: Slot[], header: boolean): string {
-  const trPr = `<w:trPr><w:cantSplit/><w:trHeight w:val="${parts.height}" w:hRule="atLeast"/>${header ? '<w:tblHeader/>' : ''}</w:trPr>`;
+  const height = parts.height ? `<w:trHeight w:val="${parts.height}" w:hRule="atLeast"/>` : '';
+  const trPr = `<w:trPr><w:cantSplit/>${height}${header ? '<w:tblHeader/>' : ''}</w:trPr>`;
   let xml = `<w:tr>${trPr}`;
   for (const slot of slots) xml += slotXml(parts, block, slot, header);
   return `${xml}</w:tr>`;
