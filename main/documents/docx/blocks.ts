@@ -65,13 +65,14 @@ function figure(preset: Preset, block: FigureBlock): Paragraph[] {
 }
 
 /** A page break run: put first in the next paragraph, it starts that paragraph on a new page (LibreOffice reads it as "break before"). */
-function breakRun(): TextRun {
-  return new TextRun({ children: [new PageBreak()] });
+function breakRun(_preset: Preset): PageBreak {
+  // docx writes it without run properties; `splice` names the body font on it.
+  return new PageBreak();
 }
 
 /** A page break right before a table: a paragraph of one exact twip holding the break. */
-function breakParagraph(): Paragraph {
-  return new Paragraph({ style: STYLE.signature, spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children: [breakRun()] });
+function breakParagraph(preset: Preset): Paragraph {
+  return new Paragraph({ style: STYLE.signature, spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children: [breakRun(preset)] });
 }
 
 type Numberer = ReturnType<typeof headingNumberer>;
@@ -120,12 +121,12 @@ export function blockChildren(preset: Preset, doc: PrintDocument): FileChild[] {
     }
     const paragraphs = blockParagraphs(preset, block, index, heading, width);
     if (breakPending) {
-      if (block.kind === 'table') children.push(breakParagraph());
-      else paragraphs[0]?.addRunToFront(breakRun());
+      if (block.kind === 'table') children.push(breakParagraph(preset));
+      else paragraphs[0]?.addRunToFront(breakRun(preset));
       breakPending = false;
     }
     children.push(...paragraphs);
   });
-  if (breakPending) children.push(breakParagraph());
+  if (breakPending) children.push(breakParagraph(preset));
   return children;
 }

@@ -92,6 +92,13 @@ export function withParagraphDefaults(styles: string): string {
   return styles.replace('<w:pPrDefault><w:pPr>', '<w:pPrDefault><w:pPr><w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>');
 }
 
+/** docx writes page breaks as bare runs; they name the body font like every other run. */
+export function withFontOnBreaks(xml: string, font: string): string {
+  const name = font.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  const rPr = `<w:rPr><w:rFonts w:ascii="${name}" w:hAnsi="${name}" w:eastAsia="${name}" w:cs="${name}"/></w:rPr>`;
+  return xml.replaceAll('<w:r><w:br w:type="page"/></w:r>', `<w:r>${rPr}<w:br w:type="page"/></w:r>`);
+}
+
 function rewritten(name: string, xml: string, font: string): string {
   if (name === 'word/styles.xml') return withParagraphDefaults(withoutThemeFonts(xml));
   if (name.startsWith('word/theme/')) return themeWithFont(xml, font);
@@ -105,7 +112,7 @@ export async function splice(packed: Buffer, tables: TableSource, font: string):
   for (const { name, data } of entries) {
     const options = { mtime: FIXED_TIME, compress: true };
     if (name === 'word/document.xml') {
-      zip.addReadStream(Readable.from(documentChunks(withoutThemeFonts(data.toString('utf8')), tables), { objectMode: false }), name, options);
+      zip.addReadStream(Readable.from(documentChunks(withFontOnBreaks(withoutThemeFonts(data.toString('utf8')), font), tables), { objectMode: false }), name, options);
     } else if (name.endsWith('.xml') && name.startsWith('word/')) {
       zip.addBuffer(Buffer.from(rewritten(name, data.toString('utf8'), font), 'utf8'), name, options);
     } else {
