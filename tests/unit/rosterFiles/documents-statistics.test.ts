@@ -9,7 +9,7 @@ import { cellLine } from '../../../shared/documents/units';
 import { docxToPdfMany, outputDir, pdfPageCount, pdfPages, releaseLibreOffice, renderPages, sampleMembers, saveFile } from '../../helpers/documents';
 
 /** Whether the Word renderer prints a row-spanning label again where the table continues (branch docx). */
-const REPEATS_SPAN_LABELS = false;
+const REPEATS_SPAN_LABELS = true;
 
 const DATE = '2026-11-25';
 
