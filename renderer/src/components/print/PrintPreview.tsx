@@ -188,8 +188,8 @@ export function PrintPreview({ document: doc, onClose, onExportWord, exportingWo
       </div>
       <div className="bd-print-notes">
         {notice}
-        {error && <Alert type="error" showIcon message={`排版出错：${error}`} />}
-        {pdfHint && <Alert type="info" showIcon closable message={pdfHint} onClose={() => setPdfHint(null)} />}
+        {error && <Alert type="error" showIcon title={`排版出错：${error}`} />}
+        {pdfHint && <Alert type="info" showIcon closable title={pdfHint} onClose={() => setPdfHint(null)} />}
         <Typography.Text type="secondary" data-testid="print-font-note">
           {fontNote ?? '分行、分页都按标准字体的字宽计算，与导出的 Word 文件一致。'}
         </Typography.Text>
