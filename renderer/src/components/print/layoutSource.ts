@@ -1,2 +1,2 @@
-/** Where the preview's pages come from: the layout engine (shared/documents/layout.ts, branch `layout`). */
-export { layoutDocument } from './interimLayout';
+/** Where the preview's pages come from: the layout engine, the same one the tests compare with LibreOffice's pages. */
+export { layoutDocument } from '../../../../shared/documents/layout';

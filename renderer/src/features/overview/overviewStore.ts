@@ -50,8 +50,6 @@ interface OverviewState extends LoadState {
   closeStatisticsPreview(): void;
 }
 
-// overview.previewStatistics lands with branch `builders`; until then it is called by name.
-const callByName = (name: string, input: unknown) => (api().call as unknown as (n: string, i: unknown) => Promise<unknown>)(name, input);
 
 export const useOverviewStore = create<OverviewState>((set) => ({
   facts: null,
@@ -64,7 +62,7 @@ export const useOverviewStore = create<OverviewState>((set) => ({
   async previewStatistics() {
     set({ previewing: true, exportError: null });
     try {
-      const { document } = (await callByName('overview.previewStatistics', {})) as { document: PrintDocument };
+      const { document } = await api().call('overview.previewStatistics');
       set({ previewing: false, statisticsPreview: document });
     } catch (e) {
       set({ previewing: false, exportError: errorText(e) });

@@ -1,8 +1,7 @@
 /** 导出 Excel / 导出 Word / 打印预览: the roster's members as a file or as printable pages, with the columns the user chose. */
 import { create } from 'zustand';
 import type { MemberSearch } from '../../../../shared/contract/operations';
-import type { ExportedFile } from '../../../../shared/contract/rosterFiles';
-import type { PrintDocument } from '../../../../shared/documents/model';
+import type { ExportedFile, RosterPreview, RosterPrintPlan } from '../../../../shared/contract/rosterFiles';
 import type { Orientation } from '../../../../shared/documents/presets';
 import { api, errorText } from '../../api';
 
@@ -19,24 +18,9 @@ export interface ExportRequest {
   minSize?: number;
 }
 
-/** How the printed roster will be set (roster.previewDocx's plan, branch `builders`: RosterPrintPlan). */
-export interface RosterPlan {
-  orientation: Orientation;
-  size: number;
-  minSize: number;
-  fits: boolean;
-  wraps: boolean;
-  problem: string | null;
-  suggestions: string[];
-}
+/** How the printed roster will be set (roster.previewDocx's plan). */
+export type RosterPlan = RosterPrintPlan;
 
-export interface RosterPreview {
-  document: PrintDocument;
-  plan: RosterPlan;
-}
-
-// roster.previewDocx lands with branch `builders`; until then it is called by name (the host answers E_NOT_FOUND).
-const callByName = (name: string, input: unknown) => (api().call as unknown as (n: string, i: unknown) => Promise<unknown>)(name, input);
 
 const printInput = (req: ExportRequest) => ({
   filter: req.filter,
@@ -88,7 +72,7 @@ export const useRosterExportStore = create<RosterExportState>((set, get) => ({
       const file =
         kind === 'xlsx'
           ? await api().call('roster.exportXlsx', { filter: req.filter, columns: req.columns })
-          : ((await callByName('roster.exportDocx', printInput(req))) as ExportedFile);
+          : await api().call('roster.exportDocx', printInput(req));
       set({ busy: false });
       return file;
     } catch (e) {
@@ -99,7 +83,7 @@ export const useRosterExportStore = create<RosterExportState>((set, get) => ({
 
   async loadPreview(req) {
     try {
-      const preview = (await callByName('roster.previewDocx', printInput(req))) as RosterPreview;
+      const preview = await api().call('roster.previewDocx', printInput(req));
       set({ preview, previewRequest: req, error: null });
       return preview;
     } catch (e) {
