@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createBranch, expect, fillRoster, openApp, screenshot, test } from './fixtures';
+import { createBranch, expect, fillRoster, openApp, SCREENSHOT_DIR, test } from './fixtures';
 
 const MEMBERS = 300;
 
@@ -61,7 +61,7 @@ test('print preview of the roster: pages, paging, Word, PDF with as many pages, 
     await page.setViewportSize({ width, height });
     await expect(firstPage).toBeInViewport();
     await page.waitForTimeout(300);
-    await screenshot(page, `print-preview-${width}x${height}`);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `print-preview-${width}x${height}.png`) });
   }
 
   // 导出 Word: the same roster as a .docx download.

@@ -75,6 +75,13 @@ export function PrintPreview({ document: doc, onClose, onExportWord, exportingWo
     };
   }, []);
 
+  // The app behind the preview does not scroll while it is open.
+  useEffect(() => {
+    const before = document.body.style.overflow;
+    document.body.style.overflow = 'hidden';
+    return () => void (document.body.style.overflow = before);
+  }, []);
+
   // The browser's own print (Ctrl+P, or the print media a PDF is made with) must see every page too.
   useEffect(() => {
     const all = () => flushSync(() => setPrintAll(true));
