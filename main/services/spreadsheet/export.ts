@@ -120,6 +120,30 @@ function sheetColumns(columns: readonly ImportField[], withBranch: boolean): Par
   ];
 }
 
+const LINE_HEIGHT = 14; // points per line of 10.5 pt text
+
+/** Display width of a text in column-width units: a CJK character takes about two, anything else one. */
+function textUnits(text: string): number {
+  let units = 0;
+  for (const ch of text) units += ch.codePointAt(0)! > 0x2e7f ? 2 : 1;
+  return units;
+}
+
+/**
+ * A height that shows every wrapped line: LibreOffice keeps the default height of an .xlsx row on opening,
+ * so wrapped text would otherwise print over the next row.
+ */
+function rowHeight(values: readonly ExcelJS.CellValue[], widths: readonly number[]): number | undefined {
+  let lines = 1;
+  values.forEach((v, i) => {
+    if (typeof v !== 'string') return;
+    const usable = Math.max(1, (widths[i] ?? 12) - 1);
+    const count = v.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(textUnits(part) / usable)), 0);
+    lines = Math.max(lines, count);
+  });
+  return lines > 1 ? lines * LINE_HEIGHT + 2 : undefined;
+}
+
 /** Column styles reach only cells created in a column: every cell of the row gets its column's style, empty ones too. */
 function styleRow(sheet: SheetWriter, row: ExcelJS.Row, width: number): void {
   for (let c = 1; c <= width; c++) {
@@ -128,11 +152,17 @@ function styleRow(sheet: SheetWriter, row: ExcelJS.Row, width: number): void {
   }
 }
 
+function sheetColumnWidths(sheet: SheetWriter, count: number): number[] {
+  return Array.from({ length: count }, (_, i) => sheet.getColumn(i + 1).width ?? 12);
+}
+
 /** Across branches, each member's branch comes right after 序号. */
 function addMembersTable(sheet: SheetWriter, columns: readonly ImportField[], members: Member[], scope: RosterScope): void {
   const branch = scope.acrossBranches ? (m: Member) => [scope.names.get(m.branchId) ?? ''] : () => [];
   const headers = ['序号', ...(scope.acrossBranches ? [BRANCH_COLUMN_HEADER] : []), ...columns.map(exportHeader)];
+  const widths = sheetColumnWidths(sheet, headers.length);
   const header = sheet.addRow(headers);
+  header.height = rowHeight(headers, widths) ?? LINE_HEIGHT + 4;
   header.eachCell((cell) => {
     cell.font = { ...BODY_FONT, bold: true };
     cell.border = CELL_BORDER;
@@ -141,7 +171,10 @@ function addMembersTable(sheet: SheetWriter, columns: readonly ImportField[], me
   sheet.autoFilter = { from: { row: header.number, column: 1 }, to: { row: header.number, column: headers.length } };
   header.commit();
   members.forEach((m, i) => {
-    const row = sheet.addRow([i + 1, ...branch(m), ...columns.map((f) => exportValue(m, f))]);
+    const values = [i + 1, ...branch(m), ...columns.map((f) => exportValue(m, f))];
+    const row = sheet.addRow(values);
+    const height = rowHeight(values, widths);
+    if (height) row.height = height;
     styleRow(sheet, row, headers.length);
     row.commit();
   });
