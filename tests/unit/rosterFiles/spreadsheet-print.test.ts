@@ -65,6 +65,17 @@ describe('the Excel roster print setup', () => {
     expect(bad.slice(0, 10)).toEqual([]);
     const addressColumn = (ws.getRow(3).values as unknown[]).indexOf('家庭住址');
     expect(ws.getCell(4, addressColumn).alignment?.wrapText).toBe(true);
+    const wrapped = Array.from({ length: 300 }, (_, i) => ws.getRow(i + 4)).find((r) => String(r.getCell(addressColumn).value ?? '').length > 15);
+    expect(wrapped?.height ?? 0).toBeGreaterThanOrEqual(28);
+  });
+
+  it('without the title rows the header row (row 1) is the print title', async () => {
+    const bare = path.join(dir, 'bare.xlsx');
+    await exportRosterXlsx(t.db, bare, { title: false, columns: ['name', 'address'], today: TODAY });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(bare);
+    expect(wb.worksheets[0]!.pageSetup.printTitlesRow).toBe('1:1');
+    expect(wb.worksheets[0]!.getCell(1, 1).value).toBe('序号');
   });
 
   it('LibreOffice prints every column on every page, the title on page 1, and page numbers', () => {
