@@ -1,7 +1,8 @@
 /**
  * The roster as a clean .xlsx: a title row, a header row the importer recognises, one row per member.
  * ID numbers and phones are text cells, dates real dates shown as yyyy-mm-dd, codes by their Chinese
- * label — so that importing the file back finds every member unchanged.
+ * label — so that importing the file back finds every member unchanged. It prints as a register: A4 landscape,
+ * one page wide, the header row repeated, page numbers in the footer, thin borders and 宋体 10.5 pt throughout.
  */
 import fs from 'node:fs';
 import path from 'node:path';
