@@ -147,6 +147,12 @@ function Counts({ preview }: { preview: SheetPreview }) {
   );
 }
 
+const SKIPPED_LABELS: Record<SheetPreview['skipped'][number]['reason'], string> = {
+  blank: '空行',
+  footer: '合计或签字行',
+  instructions: '填写说明',
+};
+
 function MappingTable({ preview }: { preview: SheetPreview }) {
   const mapping = useRosterImportStore((s) => s.mapping);
   const loading = useRosterImportStore((s) => s.loading);
@@ -163,12 +169,14 @@ function MappingTable({ preview }: { preview: SheetPreview }) {
           <th scope="col">列</th>
           <th scope="col">表格中的列名</th>
           <th scope="col">导入为名册中的</th>
+          <th scope="col">依据</th>
         </tr>
       </thead>
       <tbody>
         {letters.map((l) => {
           const header = preview.headers[l] ?? '';
           const value = mapping[l] ?? null;
+          const reason = preview.reasons[l];
           return (
             <tr key={l} className={value ? undefined : 'mapping-unused'}>
               <td className="mapping-letter">{l}</td>
@@ -183,6 +191,9 @@ function MappingTable({ preview }: { preview: SheetPreview }) {
                   options={options}
                   onChange={(v) => void useRosterImportStore.getState().remap(l, v === NOT_IMPORTED ? null : v)}
                 />
+              </td>
+              <td className={`mapping-reason mapping-by-${reason?.by ?? 'none'}`} data-testid={`mapping-reason-${l}`}>
+                {reason?.text ?? ''}
               </td>
             </tr>
           );
@@ -290,7 +301,7 @@ function PreviewStep({ preview }: { preview: SheetPreview }) {
 
   const skippedText = preview.skipped
     .slice(0, 8)
-    .map((s) => `第 ${s.row} 行（${s.reason === 'blank' ? '空行' : `合计或签字行${s.text ? `“${s.text}”` : ''}`}）`)
+    .map((s) => `第 ${s.row} 行（${SKIPPED_LABELS[s.reason]}${s.text ? `“${s.text}”` : ''}）`)
     .join('、');
 
   return (
@@ -327,7 +338,7 @@ function PreviewStep({ preview }: { preview: SheetPreview }) {
         </h3>
         {preview.skipped.length ? (
           <p className="import-skipped">
-            已跳过 {preview.skipped.length} 行空行或合计行，不会导入：{skippedText}
+            已跳过 {preview.skipped.length} 行空行、合计行或填写说明，不会导入：{skippedText}
             {preview.skipped.length > 8 ? ' 等' : ''}。
           </p>
         ) : null}
