@@ -24,6 +24,7 @@ async function buildSheet(file: string, existingId: string): Promise<void> {
 }
 
 test('import a roster sheet: correct the mapping, see the problem row, import the valid rows', async ({ page, host }) => {
+  test.slow(); // many previews and five screenshots: measured at 52–60 s on a loaded 2-core machine
   await createBranch(host);
   // An existing member the sheet updates (学历 大学本科 -> 大专).
   await addMember(host, { name: '王建国', gender: '男', birthDate: '1970-01-15', joinDate: '1998-07-01', fullDate: '1999-07-01' }, 9);
@@ -110,6 +111,7 @@ async function buildOutsideTemplate(file: string): Promise<void> {
 }
 
 test('a template from another system: the category found by its values, the staffing column and the notes left out', async ({ page, host }) => {
+  test.slow(); // measured at 35–54 s on a loaded 2-core machine
   await createBranch(host);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'import-e2e-'));
   const file = path.join(dir, '党员信息（校外人员）录入样表.xlsx');

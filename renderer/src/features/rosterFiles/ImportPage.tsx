@@ -153,6 +153,16 @@ const SKIPPED_LABELS: Record<SheetPreview['skipped'][number]['reason'], string> 
   instructions: '填写说明',
 };
 
+/** The rows with content by number and reason (at most 8), the blank rows only counted. */
+function describeSkipped(skipped: SheetPreview['skipped']): string {
+  const named = skipped.filter((s) => s.reason !== 'blank');
+  const blank = skipped.length - named.length;
+  const parts = named.slice(0, 8).map((s) => `第 ${s.row} 行（${SKIPPED_LABELS[s.reason]}${s.text ? `“${s.text}”` : ''}）`);
+  if (named.length > 8) parts.push(`等 ${named.length} 行`);
+  if (blank) parts.push(named.length ? `另有 ${blank} 行空行` : `${blank} 行空行`);
+  return parts.join('、');
+}
+
 function MappingTable({ preview }: { preview: SheetPreview }) {
   const mapping = useRosterImportStore((s) => s.mapping);
   const loading = useRosterImportStore((s) => s.loading);
@@ -299,10 +309,7 @@ function PreviewStep({ preview }: { preview: SheetPreview }) {
     blocked = `还不能导入：有 ${c.invalid} 行有问题。请先在表格中改正后重新选择文件，或勾选“只导入没有问题的行”。`;
   else if (writes === 0) blocked = '没有需要写入的内容：表格中的党员与名册完全一致。';
 
-  const skippedText = preview.skipped
-    .slice(0, 8)
-    .map((s) => `第 ${s.row} 行（${SKIPPED_LABELS[s.reason]}${s.text ? `“${s.text}”` : ''}）`)
-    .join('、');
+  const skippedText = describeSkipped(preview.skipped);
 
   return (
     <Spin spinning={applying} tip="正在写入名册，请稍候…" size="large">
@@ -338,8 +345,7 @@ function PreviewStep({ preview }: { preview: SheetPreview }) {
         </h3>
         {preview.skipped.length ? (
           <p className="import-skipped">
-            已跳过 {preview.skipped.length} 行空行、合计行或填写说明，不会导入：{skippedText}
-            {preview.skipped.length > 8 ? ' 等' : ''}。
+            已跳过 {preview.skipped.length} 行空行、合计行或填写说明，不会导入：{skippedText}。
           </p>
         ) : null}
         <RowsTable key={preview.stagingId} preview={preview} />
