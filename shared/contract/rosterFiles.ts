@@ -66,6 +66,14 @@ export interface SheetPreviewRow {
   changes: { label: string; before: unknown; after: unknown }[];
 }
 
+/** Why a column is imported as its field (or not imported), shown beside its mapping. */
+export interface SheetColumnReason {
+  /** header: its name; hint: the values named in its parentheses; values: what it holds; user: chosen by the user; null: not imported. */
+  by: 'header' | 'hint' | 'values' | 'user' | null;
+  /** A short Chinese note: 按列名“性别”, 按内容：都是“正式党员”“预备党员”, 内容（如“普通编制”）不像“人员类别”，未导入 … */
+  text: string;
+}
+
 export interface SheetPreview {
   stagingId: string;
   fileName: string;
@@ -79,12 +87,15 @@ export interface SheetPreview {
   headers: Record<string, string>;
   /** Column letter -> member field (null: not imported). */
   mapping: Record<string, string | null>;
+  /** Column letter -> why it is matched as it is. */
+  reasons: Record<string, SheetColumnReason>;
   /** Fields a column can be mapped to, with their Chinese names. */
   fields: { key: string; label: string }[];
   missingFields: { key: string; label: string }[];
   counts: { new: number; updated: number; unchanged: number; invalid: number };
   invalid: SheetIssue[];
-  skipped: { row: number; reason: 'blank' | 'footer'; text: string }[];
+  /** Rows not read as members: blank, a total or signature row at the end, or filling-in instructions. */
+  skipped: { row: number; reason: 'blank' | 'footer' | 'instructions'; text: string }[];
   rows: SheetPreviewRow[];
 }
 

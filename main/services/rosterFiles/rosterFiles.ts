@@ -45,6 +45,7 @@ function view(ctx: AppContext, stagingId: string, fileName: string, p: ImportPre
     headerRow: p.headerRow,
     headers: p.headers,
     mapping: p.mapping,
+    reasons: p.reasons,
     fields: IMPORT_FIELDS.map((key) => ({ key, label: label(key) })),
     missingFields: p.missingFields.map((key) => ({ key, label: label(key) })),
     counts: { new: p.new, updated: p.updated, unchanged: p.unchanged, invalid: p.rows.filter((r) => r.outcome === 'invalid').length },
