@@ -26,6 +26,7 @@ import { applyImport, exportRosterXlsx, previewImport, readSpreadsheetFile } fro
 import { benchCliStartup } from './bench-cli';
 import type { BenchRow } from './bench-row';
 import { benchRenderer } from './bench-renderer';
+import { benchDocxRoster } from './bench-docx';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 const TODAY = '2026-11-25';
@@ -345,6 +346,7 @@ async function main(): Promise<void> {
       rows.push(...(await benchHandover(dir)));
       rows.push(...(await benchSpreadsheet(dir)));
       rows.push(...(await benchRenderer()));
+      rows.push(...benchDocxRoster());
     }
     rows.push(...benchCliStartup());
   } finally {

@@ -68,7 +68,7 @@ function yearsSince(from: unknown, date: string): string {
 
 /** Every column, in the order a register usually prints them. */
 export const ROSTER_COLUMNS: readonly RosterColumn[] = [
-  field('name', '姓名'),
+  field('name', '姓名', 'center', true),
   field('gender', '性别'),
   field('ethnicity', '民族'),
   dateField('birthDate', '出生日期'),

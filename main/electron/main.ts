@@ -25,6 +25,7 @@ import { menuTemplate } from './menu';
 import { nativeBindingPath } from './nativeBinding';
 import { hardenSession, hardenWebContents, windowIconPath, windowOptions } from './security';
 import { openExternalUrl } from './shellActions';
+import { registerPrintPdf } from './printPdf';
 
 const { values: args } = parseArgs({
   args: process.argv.slice(app.isPackaged ? 1 : 2),
@@ -42,6 +43,7 @@ const APP_USER_MODEL_ID = 'cn.branchdesk.app';
 let mainWindow: BrowserWindow | null = null;
 let ctx: AppContext | null = null;
 let unregisterIpc: (() => void) | null = null;
+let unregisterPrintPdf: (() => void) | null = null;
 let releaseLock: (() => void) | null = null;
 
 // Before ready: the privileged scheme, the sandbox for every renderer, and the shared data folder
@@ -124,6 +126,12 @@ async function start(): Promise<void> {
   });
   protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(appRoot, 'dist', 'renderer')));
   unregisterIpc = registerIpc(ipcMain, target);
+  unregisterPrintPdf = registerPrintPdf(ipcMain, {
+    dialog,
+    documentsDir: () => app.getPath('documents'),
+    windowFor: (contents) => BrowserWindow.fromWebContents(contents),
+    log: target.log,
+  });
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ isDev, onAbout: showAbout })));
   createWindow();
 }
@@ -132,6 +140,8 @@ async function start(): Promise<void> {
 function shutdown(): void {
   unregisterIpc?.();
   unregisterIpc = null;
+  unregisterPrintPdf?.();
+  unregisterPrintPdf = null;
   if (ctx) closeContext(ctx);
   ctx = null;
   releaseLock?.();

@@ -1,4 +1,4 @@
-/** 导出 Excel and 打印花名册 from the roster: the dialog, the current filter, the downloaded files. */
+/** 导出 Excel and 导出 Word from the roster: the dialog, the current filter, the downloaded files. */
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
@@ -58,15 +58,15 @@ test('export the roster to Excel and Word, with the roster filter and chosen col
   await page.getByRole('combobox', { name: '人员类别' }).click();
   await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle('预备党员', { exact: true }).click();
   await expect(page.getByTestId('roster-count')).toContainText('共 1 人');
-  await page.getByRole('button', { name: '打印花名册' }).click();
-  const wdialog = page.getByRole('dialog', { name: '打印花名册（Word）' });
+  await page.getByRole('button', { name: '打印 / 导出 Word' }).click();
+  const wdialog = page.getByRole('dialog', { name: '花名册：打印预览 / 导出 Word' });
   await expect(wdialog.getByText('按名册当前的查找条件：预备党员（1 人）')).toBeVisible();
   await wdialog.getByRole('checkbox', { name: '联系电话' }).uncheck();
   await wdialog.getByRole('checkbox', { name: /隐藏身份证号/ }).check();
   await settled(page);
   await expectAccessible(page, 'export-docx-dialog', '.ant-modal');
   await screenshot(page, 'export-2-docx-dialog');
-  const [docx] = await Promise.all([page.waitForEvent('download'), wdialog.getByRole('button', { name: '生成 Word 文件' }).click()]);
+  const [docx] = await Promise.all([page.waitForEvent('download'), wdialog.getByRole('button', { name: '导出 Word', exact: true }).click()]);
   expect(docx.suggestedFilename()).toMatch(/党员花名册-\d{4}-\d{2}-\d{2}\.docx$/);
   const dpath = await docx.path();
   const dbytes = fs.readFileSync(dpath);

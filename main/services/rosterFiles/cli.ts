@@ -4,11 +4,13 @@ import type { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors';
 import { memberSearchSchema } from '../../../shared/contract/operations';
 import { localToday } from '../../../shared/domain/dates';
-import { buildRosterDocument, ROSTER_COLUMNS, toBuffer, type RosterDocumentInput } from '../../documents';
+import { parseFontSize } from '../../../shared/documents/sizeNames';
+import type { Orientation } from '../../../shared/documents/presets';
+import { renderDocx, rosterPlanMessage, rosterPrint, ROSTER_COLUMNS } from '../../documents';
+import { rosterPrintInput } from './rosterPrint';
 import { writeFileAtomic } from '../../services/handover/export';
-import { branchNames, getLocalBranch, localBranchId } from '../../services/branch/branch';
+import { branchNames, localBranchId } from '../../services/branch/branch';
 import { listGroups } from '../../services/roster/groups';
-import { findMembers } from '../../services/roster/members';
 import {
   applyImport,
   describeIssue,
@@ -181,14 +183,31 @@ interface RosterExportOptions {
   columns: string[] | undefined;
   filter: z.output<typeof memberSearchSchema>;
   maskId: boolean;
+  orientation: Orientation | undefined;
+  minSize: number | undefined;
+}
+
+/** --landscape / --portrait (the Word roster is landscape unless asked). */
+function orientationOption(values: OptionValues, command: CliCommand): Orientation | undefined {
+  if (values.landscape === true && values.portrait === true) throw new UsageError('--landscape 与 --portrait 只能选一个', command);
+  return values.portrait === true ? 'portrait' : values.landscape === true ? 'landscape' : undefined;
+}
+
+/** --min-size 小五 | 9: the smallest table text the user accepts (五号 unless asked). */
+function minSizeOption(values: OptionValues, command: CliCommand): number | undefined {
+  const text = optionalString(values, 'min-size', command);
+  if (text === null) return undefined;
+  const size = parseFontSize(text);
+  if (size === null || size < 7.5 || size > 14) throw new UsageError(`--min-size 应为字号（四号、小四、五号、小五、六号）或 7.5–14 的磅值，“${text}”不对`, command);
+  return size;
 }
 
 const COLUMN_HELP = '--columns a,b,…   导出的列（member list --json 的键），如 name,gender,birthDate,idNumber';
 
 export const rosterExportCommand: CliCommand<RosterExportOptions> = {
   path: ['roster', 'export'],
-  summary: '导出党员名册：FILE.xlsx（可再导入，完全一致）或 FILE.docx（打印用的党员花名册，A4 横向）',
-  usage: 'FILE.xlsx|FILE.docx [--filter 条件=值,…] [--category 正式党员|预备党员] [--status 状态|全部] [--all] [--search 关键字] [--group 党小组] [--columns a,b] [--mask-id] [--force]',
+  summary: '导出党员名册：FILE.xlsx（可再导入，完全一致）或 FILE.docx（打印用的党员花名册，默认 A4 横向）',
+  usage: 'FILE.xlsx|FILE.docx [--filter 条件=值,…] [--category 正式党员|预备党员] [--status 状态|全部] [--all] [--search 关键字] [--group 党小组] [--columns a,b] [--mask-id] [--landscape|--portrait] [--min-size 五号] [--force]',
   details: [
     '--filter category=预备党员,gender=女   筛选条件（category/人员类别、status/党籍状态、gender/性别、query/搜索、educationGroup、ageBand）',
     '--category 预备党员   只导出预备党员（或正式党员）',
@@ -197,6 +216,8 @@ export const rosterExportCommand: CliCommand<RosterExportOptions> = {
     `--group 党小组名称    只导出这个党小组的党员（名称同“党小组”页；“${NO_GROUP}”：没有党小组的党员）`,
     COLUMN_HELP,
     '--mask-id             Word 花名册中身份证号只显示首尾',
+    '--landscape / --portrait  Word 花名册用 A4 横向（默认）或纵向',
+    '--min-size 五号       Word 花名册表格文字最小的字号（默认五号；可用小五、六号或磅值）。所选的列排不下时不生成文件，并说明可以怎么改',
     '--force               FILE 已存在时覆盖它（否则不导出）；不存在的文件夹会自动建立',
   ],
   options: {
@@ -208,6 +229,9 @@ export const rosterExportCommand: CliCommand<RosterExportOptions> = {
     group: { type: 'string' },
     columns: { type: 'string' },
     'mask-id': { type: 'boolean' },
+    landscape: { type: 'boolean' },
+    portrait: { type: 'boolean' },
+    'min-size': { type: 'string' },
     ...FORCE_OPTION,
   },
   positionals: ['FILE'],
@@ -219,29 +243,27 @@ export const rosterExportCommand: CliCommand<RosterExportOptions> = {
     if (ext !== '.xlsx' && ext !== '.docx') throw new UsageError(`导出文件应以 .xlsx 或 .docx 结尾：${file}`, command);
     const format = ext === '.xlsx' ? 'xlsx' : 'docx';
     const columns = columnsOption(values, format, command);
+    const orientation = orientationOption(values, command);
+    const minSize = minSizeOption(values, command);
     outputFile(file, values, command);
     const filter = filterOption(values, command);
     // Last: the only check that reads the data file.
     const partyGroupId = groupOption(values, databasePath, command);
-    return { file, format, columns, filter: partyGroupId ? { ...filter, partyGroupId } : filter, maskId: values['mask-id'] === true };
+    const withGroup = partyGroupId ? { ...filter, partyGroupId } : filter;
+    return { file, format, columns, filter: withGroup, maskId: values['mask-id'] === true, orientation, minSize };
   },
-  async run({ options: { file, format, columns, filter, maskId }, ctx }) {
+  async run({ options: { file, format, columns, filter, maskId, orientation, minSize }, ctx }) {
     if (format === 'xlsx') {
       const { count } = await exportRosterXlsx(ctx!.db, file, { filter, columns: columns as ImportField[] | undefined });
       return { data: { file, count }, text: `已导出 ${count} 名党员到 ${file}` };
     }
-    const branch = getLocalBranch(ctx!.db);
-    if (!branch) throw new AppError('E_NO_BRANCH', '尚未建立支部信息');
-    const members = findMembers(ctx!.db, filter);
-    const doc = buildRosterDocument({
-      branchName: branch.name,
-      date: localToday(),
-      columns,
-      members: members as unknown as RosterDocumentInput['members'],
-      filterLabel: filter.category ?? undefined,
-      maskIdNumbers: maskId,
-    });
-    writeFileAtomic(file, await toBuffer(doc));
-    return { data: { file, count: members.length }, text: `已生成党员花名册（${members.length} 人）：${file}` };
+    const input = rosterPrintInput(ctx!.db, filter, { columns, maskIdNumbers: maskId, orientation, minSize });
+    const { document, plan } = rosterPrint(input);
+    const count = input.members.length;
+    if (!plan.fits) {
+      return { data: { file, count, written: false, plan }, text: `未生成文件。${rosterPlanMessage(plan)}`, exitCode: 1 };
+    }
+    writeFileAtomic(file, await renderDocx(document));
+    return { data: { file, count, written: true, plan }, text: `已生成党员花名册（${count} 人，${plan.orientation === 'landscape' ? 'A4 横向' : 'A4 纵向'}）：${file}` };
   },
 };

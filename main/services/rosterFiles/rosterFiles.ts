@@ -5,15 +5,17 @@ import path from 'node:path';
 import { AppError } from '../../../shared/contract/errors';
 import type { MemberSearch } from '../../../shared/contract/operations';
 import { memberSearchSchema } from '../../../shared/contract/operations';
-import type { ExportedFile, RosterOverview, SheetImportResult, SheetIssue, SheetPreview } from '../../../shared/contract/rosterFiles';
+import type { DocumentPreview, ExportedFile, RosterOverview, RosterPreview, SheetImportResult, SheetIssue, SheetPreview } from '../../../shared/contract/rosterFiles';
 import { localToday } from '../../../shared/domain/dates';
 import { maskIdNumber } from '../../../shared/domain/idNumber';
 import { MEMBER_FIELD_LABELS } from '../../../shared/domain/member';
 import { computeBranchStatistics } from '../../../shared/domain/statistics';
 import type { AppContext } from '../../app/context';
 import { dropStaged, stagedFile, stageFile } from '../../app/staging';
-import { buildBranchStatisticsDocument, buildRosterDocument, ROSTER_COLUMNS, toBuffer, type RosterDocumentInput } from '../../documents';
-import { branchNames, getLocalBranch, requireBranchId, rosterScope } from '../branch/branch';
+import type { PrintDocument } from '../../../shared/documents/model';
+import { buildBranchStatisticsDocument, renderDocx, rosterPlanMessage, rosterPrint } from '../../documents';
+import { rosterFileStem, rosterPrintInput, type RosterPrintOptions } from './rosterPrint';
+import { branchNames, getLocalBranch, requireBranchId } from '../branch/branch';
 import { pipelineBoard } from '../pipeline/board';
 import { findMembers } from '../roster/members';
 import {
@@ -43,6 +45,7 @@ function view(ctx: AppContext, stagingId: string, fileName: string, p: ImportPre
     headerRow: p.headerRow,
     headers: p.headers,
     mapping: p.mapping,
+    reasons: p.reasons,
     fields: IMPORT_FIELDS.map((key) => ({ key, label: label(key) })),
     missingFields: p.missingFields.map((key) => ({ key, label: label(key) })),
     counts: { new: p.new, updated: p.updated, unchanged: p.unchanged, invalid: p.rows.filter((r) => r.outcome === 'invalid').length },
@@ -114,10 +117,8 @@ export async function applySheet(
   };
 }
 
-/** File name stem: the branch the listing covers (local by default; 各支部 across branches), what, and the date. */
 function fileStem(ctx: AppContext, what: string, branchId?: string | null): string {
-  const branch = rosterScope(ctx.db, branchId).name || '支部';
-  return `${branch.replace(/[\\/:*?"<>|\s]/g, '')}${what}-${localToday()}`;
+  return rosterFileStem(ctx.db, what, branchId);
 }
 
 export async function exportRosterSheet(ctx: AppContext, filter: MemberSearch, columns?: string[] | null): Promise<ExportedFile> {
@@ -133,28 +134,17 @@ export async function exportRosterSheet(ctx: AppContext, filter: MemberSearch, c
   }
 }
 
-export async function exportRosterWord(
-  ctx: AppContext,
-  filter: MemberSearch,
-  options: { columns?: string[] | null; maskIdNumbers?: boolean; filterLabel?: string | null },
-): Promise<ExportedFile> {
-  const known = new Set(ROSTER_COLUMNS.map((c) => c.key));
-  const unknown = (options.columns ?? []).filter((c) => !known.has(c));
-  if (unknown.length) throw new AppError('E_VALIDATION', `无法打印的列：${unknown.join('、')}`, [{ field: 'columns', message: '列无效' }]);
-  requireBranchId(ctx.db);
-  const scope = rosterScope(ctx.db, filter.branchId);
-  const found = findMembers(ctx.db, memberSearchSchema.parse(filter));
-  const members = scope.acrossBranches ? found.map((m) => ({ ...m, branch: scope.names.get(m.branchId) ?? '' })) : found;
-  const doc = buildRosterDocument({
-    branchName: scope.name,
-    withBranch: scope.acrossBranches,
-    date: localToday(),
-    columns: options.columns?.length ? options.columns : undefined,
-    members: members as unknown as Parameters<typeof buildRosterDocument>[0]['members'],
-    filterLabel: options.filterLabel ?? undefined,
-    maskIdNumbers: options.maskIdNumbers ?? false,
-  });
-  return { fileName: `${fileStem(ctx, '党员花名册', filter.branchId ?? null)}.docx`, data: (await toBuffer(doc)).toString('base64'), count: members.length };
+/** The printed roster and its fit decision, for the preview (nothing is refused: the plan says what does not fit). */
+export function previewRosterWord(ctx: AppContext, filter: MemberSearch, options: RosterPrintOptions): RosterPreview {
+  return rosterPrint(rosterPrintInput(ctx.db, filter, options));
+}
+
+/** The Word roster; refused with the plan's problem and suggestions when the chosen columns cannot fit. */
+export async function exportRosterWord(ctx: AppContext, filter: MemberSearch, options: RosterPrintOptions): Promise<ExportedFile> {
+  const input = rosterPrintInput(ctx.db, filter, options);
+  const { document, plan } = rosterPrint(input);
+  if (!plan.fits) throw new AppError('E_VALIDATION', rosterPlanMessage(plan), [{ field: 'columns', message: plan.problem ?? '排不下' }]);
+  return { fileName: `${document.fileStem}.docx`, data: (await renderDocx(document)).toString('base64'), count: input.members.length };
 }
 
 export function rosterOverview(ctx: AppContext): RosterOverview {
@@ -169,11 +159,18 @@ export function rosterOverview(ctx: AppContext): RosterOverview {
   };
 }
 
-export async function exportStatisticsWord(ctx: AppContext): Promise<ExportedFile> {
+function statisticsDocument(ctx: AppContext): PrintDocument {
   const branch = getLocalBranch(ctx.db);
   if (!branch) throw new AppError('E_NO_BRANCH', '尚未建立支部信息');
   const { statistics, date } = rosterOverview(ctx);
-  const doc = buildBranchStatisticsDocument({ branchName: branch.name, date, stats: statistics });
-  return { fileName: `${fileStem(ctx, '党员队伍基本情况统计表')}.docx`, data: (await toBuffer(doc)).toString('base64') };
+  return { ...buildBranchStatisticsDocument({ branchName: branch.name, date, stats: statistics }), fileStem: fileStem(ctx, '党员队伍基本情况统计表') };
 }
 
+export function previewStatisticsWord(ctx: AppContext): DocumentPreview {
+  return { document: statisticsDocument(ctx) };
+}
+
+export async function exportStatisticsWord(ctx: AppContext): Promise<ExportedFile> {
+  const document = statisticsDocument(ctx);
+  return { fileName: `${document.fileStem}.docx`, data: (await renderDocx(document)).toString('base64') };
+}

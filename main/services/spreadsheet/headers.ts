@@ -1,5 +1,5 @@
 /** Finding the header row of a hand-made roster and guessing which column holds which member field. */
-import { cellText, columnIndex, columnLetter, type Grid, type GridRow } from './grid';
+import { cellText, columnIndex, type Grid, type GridRow } from './grid';
 
 /** Member fields a spreadsheet column can fill, named as in `member list --json`. */
 export const IMPORT_FIELDS = [
@@ -22,7 +22,7 @@ const HEADER_ALIASES: Record<ImportField, readonly string[]> = {
   education: ['学历', '文化程度', '最高学历', '全日制学历'],
   nativePlace: ['籍贯'],
   category: ['党员类别', '人员类别', '类别', '党员类型', '政治面貌'],
-  applicationDate: ['申请入党时间', '申请入党日期', '入党申请时间', '递交入党申请书时间'],
+  applicationDate: ['申请入党时间', '申请入党日期', '入党申请时间', '递交入党申请书时间', '提交书面申请书时间', '提交入党申请书时间'],
   joinDate: ['入党时间', '入党日期', '加入党组织日期', '入党年月', '加入党组织时间'],
   fullDate: ['转正时间', '转正日期', '转为正式党员日期', '转正年月', '转为正式党员时间'],
   jobCategory: ['工作岗位', '工作岗位代码'],
@@ -67,14 +67,6 @@ export function fieldForHeader(text: string): ImportField | null | undefined {
   return undefined;
 }
 
-export interface HeaderGuess {
-  /** Excel row number of the header row. */
-  headerRow: number;
-  mapping: ColumnMapping;
-  /** Header text of every non-empty header cell, by column letter (shown next to the mapping). */
-  headers: Record<string, string>;
-}
-
 function headerScore(row: GridRow): number {
   return row.cells.reduce((n, c) => (fieldForHeader(cellText(c)) !== undefined ? n + 1 : n), 0);
 }
@@ -88,23 +80,6 @@ export function findHeaderRow(grid: Grid, scanRows = 10): GridRow | null {
     if (score > bestScore) (best = row), (bestScore = score);
   }
   return best;
-}
-
-/** The guessed mapping of a header row: each field to the first column that names it; later duplicates are not imported. */
-export function guessMapping(header: GridRow): HeaderGuess {
-  const mapping: ColumnMapping = {};
-  const headers: Record<string, string> = {};
-  const taken = new Set<ImportField>();
-  header.cells.forEach((cell, i) => {
-    const text = cellText(cell);
-    if (!text) return;
-    const letter = columnLetter(i);
-    headers[letter] = text;
-    const field = fieldForHeader(text) ?? null;
-    mapping[letter] = field && !taken.has(field) ? field : null;
-    if (field) taken.add(field);
-  });
-  return { headerRow: header.number, mapping, headers };
 }
 
 /** Applies the caller's corrections (column letter -> field or null); a field moved to another column leaves its old one. */

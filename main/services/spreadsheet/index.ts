@@ -6,8 +6,9 @@ import { readSpreadsheetFile } from './readers';
 
 export * from './grid';
 export { IMPORT_FIELDS, fieldForHeader, mappingProblems, type ColumnMapping, type ImportField } from './headers';
+export { matchColumns, fieldForHint, hintWords, type ColumnReason, type MatchedBy } from './matching';
 export { readSpreadsheet, readSpreadsheetFile, decodeText, formatOf } from './readers';
-export { previewImport, previewSummary, describeIssue } from './preview';
+export { previewImport, previewSummary, describeIssue, isInstructionRow } from './preview';
 export type { CellIssue, FieldChange, ImportPreview, PreviewOptions, PreviewRow, RowOutcome, SkippedRow } from './preview';
 export { applyImport, type ApplyOptions, type ApplyResult } from './apply';
 export { exportRosterXlsx, EXPORT_COLUMNS, type RosterExportOptions } from './export';

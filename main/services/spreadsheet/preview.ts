@@ -9,16 +9,16 @@ import { localToday } from '../../../shared/domain/dates';
 import { ID_PROBLEM_MESSAGES, checkIdNumber } from '../../../shared/domain/idNumber';
 import { MEMBER_FIELD_LABELS, memberFieldsSchema, memberRuleProblems, type Member, type MemberFields } from '../../../shared/domain/member';
 import type { Sqlite } from '../../db/query';
-import { cellAt, cellText, columnIndex, isBlankCell, type Grid, type GridRow, type SpreadsheetFormat } from './grid';
+import { cellAt, cellText, columnIndex, isBlankCell, isBlankRow, type Cell, type Grid, type GridRow, type SpreadsheetFormat } from './grid';
 import {
   findHeaderRow,
-  guessMapping,
   IMPORT_FIELDS,
   mappingProblems,
   overrideMapping,
   type ColumnMapping,
   type ImportField,
 } from './headers';
+import { matchColumns, overrideReasons, type ColumnReason } from './matching';
 import { nameBirthKey, loadStoredRoster, storedInput, type StoredRoster } from './stored';
 import { readCell, type FieldValue } from './values';
 
@@ -61,7 +61,8 @@ export interface PreviewRow {
 
 export interface SkippedRow {
   row: number;
-  reason: 'blank' | 'footer';
+  /** blank; a total or signature row at the end; a block of filling-in instructions (填写注意事项, 说明, 注：…). */
+  reason: 'blank' | 'footer' | 'instructions';
   text: string;
 }
 
@@ -74,6 +75,8 @@ export interface ImportPreview {
   /** Header text by column letter. */
   headers: Record<string, string>;
   mapping: ColumnMapping;
+  /** Why each column (by letter) is imported as its field, or not imported. */
+  reasons: Record<string, ColumnReason>;
   /** Fields a new member needs that no column provides. */
   missingFields: ImportField[];
   new: number;
@@ -148,17 +151,53 @@ function isFooterRow(row: GridRow): boolean {
     .some((c) => FOOTER_RE.test(cellText(c).replace(/\s/g, '')));
 }
 
-/** Blank rows anywhere; total and signature rows at the end (with only blank or footer rows after them). */
+const INSTRUCTION_TITLE_RE = /^(填写注意事项|注意事项|填表说明|填写说明|填报说明|温馨提示|特别提示|重要提示)/;
+const INSTRUCTION_NOTE_RE = /^(注|说明|备注|提示)\d*[:：]/;
+
+function looksLikeInstructions(cell: Cell): boolean {
+  const text = cellText(cell);
+  const squeezed = text.replace(/\s/g, '');
+  return INSTRUCTION_TITLE_RE.test(squeezed) || INSTRUCTION_NOTE_RE.test(squeezed);
+}
+
+/** A long text alone in its row: the merged block of notes a template puts beside or below its sample rows. */
+function isLongNote(cell: Cell): boolean {
+  const text = cellText(cell);
+  const lines = text.split(/\r?\n/).filter((l) => l.trim()).length;
+  return text.replace(/\s/g, '').length >= 40 || (lines >= 3 && text.length >= 20);
+}
+
+/** Filling-in instructions: a row that opens with 填写注意事项, 说明：, 注： …, or holds nothing but one long text. */
+export function isInstructionRow(row: GridRow): boolean {
+  const filled = row.cells.filter((c) => !isBlankCell(c));
+  if (!filled.length || filled.length > 2) return false;
+  if (filled.some(looksLikeInstructions)) return true;
+  return filled.length === 1 && isLongNote(filled[0]!);
+}
+
+const shortText = (row: GridRow, max = 24) => {
+  const text = row.cells.map(cellText).filter(Boolean).join(' ').replace(/\s+/g, ' ');
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+};
+
+/** Blank and instruction rows anywhere; total and signature rows at the end (with only blank or footer rows after them). */
 function skippedRows(rows: GridRow[], columns: Columns): Map<number, SkippedRow> {
   const skipped = new Map<number, SkippedRow>();
   const mappedBlank = (r: GridRow) => columns.every(([, i]) => isBlankCell(cellAt(r, i)));
+  for (const r of rows) if (isInstructionRow(r)) skipped.set(r.number, { row: r.number, reason: 'instructions', text: shortText(r) });
   for (let i = rows.length - 1; i >= 0; i--) {
     const r = rows[i]!;
+    if (skipped.has(r.number)) continue;
     if (isFooterRow(r)) skipped.set(r.number, { row: r.number, reason: 'footer', text: r.cells.map(cellText).filter(Boolean).join(' ') });
     else if (!mappedBlank(r)) break;
   }
   for (const r of rows) if (!skipped.has(r.number) && mappedBlank(r)) skipped.set(r.number, { row: r.number, reason: 'blank', text: '' });
   return skipped;
+}
+
+/** The rows that can hold members, for judging what each column holds. */
+function memberLikeRows(rows: GridRow[]): GridRow[] {
+  return rows.filter((r) => !isBlankRow(r) && !isInstructionRow(r) && !isFooterRow(r));
 }
 
 // ---- one row against the roster ----
@@ -358,7 +397,8 @@ function resolveHeader(grid: Grid, options: PreviewOptions): GridRow {
 
 export function previewImport(db: Sqlite, grid: Grid, options: PreviewOptions = {}): ImportPreview {
   const header = resolveHeader(grid, options);
-  const guess = guessMapping(header);
+  const dataRows = grid.rows.filter((r) => r.number > header.number);
+  const guess = matchColumns(header, memberLikeRows(dataRows));
   const mapping = overrideMapping(guess.mapping, options.mapping);
   const problems = mappingProblems(mapping);
   if (problems.length) throw new AppError('E_VALIDATION', `列对应关系有误：${problems.join('；')}`);
@@ -370,7 +410,6 @@ export function previewImport(db: Sqlite, grid: Grid, options: PreviewOptions = 
     columnOf: new Map(columns.map(([f, , letter]) => [f, letter])),
     today: options.today ?? localToday(),
   };
-  const dataRows = grid.rows.filter((r) => r.number > header.number);
   const skipped = skippedRows(dataRows, columns);
   const rows = dataRows.filter((r) => !skipped.has(r.number)).map((r) => previewRow(r, columns, ctx));
   crossRowProblems(rows, ctx);
@@ -382,6 +421,7 @@ export function previewImport(db: Sqlite, grid: Grid, options: PreviewOptions = 
     headerRow: header.number,
     headers: guess.headers,
     mapping,
+    reasons: overrideReasons(guess, mapping, options.mapping),
     missingFields: REQUIRED.filter((f) => !ctx.columnOf.has(f) && !(FROM_ID.includes(f) && ctx.columnOf.has('idNumber'))),
     new: count('new'),
     updated: count('update'),

@@ -61,4 +61,24 @@ describe('roster import / export on the command line', () => {
     expect(runCli(['roster', 'export', path.join(dir, 'm.xlsx'), '--filter', '性别=男', '--json'], dir).json()).toMatchObject({ count: 1 });
     expect(runCli(['roster', 'export', path.join(dir, 'x.xlsx'), '--filter', 'salary=1'], dir).code).toBe(2);
   }, 120_000);
+
+  it('prints the Word roster in portrait or landscape, and stops with the reasons and suggestions when the columns do not fit', () => {
+    const portrait = path.join(dir, 'portrait.docx');
+    const ok = runCli(['roster', 'export', portrait, '--portrait', '--columns', 'name,gender,idNumber', '--json'], dir);
+    expect(ok.code).toBe(0);
+    expect(ok.json()).toMatchObject({ written: true, plan: { orientation: 'portrait', fits: true } });
+
+    const crowded = path.join(dir, 'crowded.docx');
+    const refused = runCli(['roster', 'export', crowded, '--portrait'], dir);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/^未生成文件。所选的 12 列在 A4 纵向纸上用五号字排不下/);
+    expect(refused.stdout).toContain('1. 改为 A4 横向打印');
+    expect(refused.stdout).toMatch(/2\. 减少列：去掉最宽的“身份证号”/);
+    expect(fs.existsSync(crowded)).toBe(false);
+
+    const smaller = runCli(['roster', 'export', crowded, '--columns', 'name,birthDate,idNumber,joinDate,fullDate,applicationDate,phone,landline,lostContactDate,address', '--min-size', '六号', '--json'], dir);
+    expect(smaller.json()).toMatchObject({ plan: { minSize: 7.5 } });
+    expect(runCli(['roster', 'export', path.join(dir, 'bad.docx'), '--min-size', '特号'], dir).code).toBe(2);
+    expect(runCli(['roster', 'export', path.join(dir, 'bad.docx'), '--portrait', '--landscape'], dir).code).toBe(2);
+  }, 120_000);
 });

@@ -137,7 +137,8 @@ describe('the printed roster across branches', () => {
     expect(doc.sections[0]!.orientation).toBe('landscape');
     const pdf = docxToPdf(file);
     expect(pdfPageCount(pdf)).toBe(1);
-    expect(pdfText(pdf)).toContain('中共丙钻井队支部委员会');
+    // At 五号 with the default columns the branch name (free text) may wrap; it is printed whole.
+    expect(pdfText(pdf).replace(/\s+/g, '')).toContain('中共丙钻井队支部委员会');
     renderPages(pdf, join(dir, 'page'));
   }, 120_000);
 });

@@ -162,7 +162,7 @@ describe('公文 preset in LibreOffice', () => {
     expect(fonts).toMatch(/NotoSerifCJK\w*-Bold/);
     expect(fonts).toMatch(/NotoSerifCJK\w*-Regular/);
     expect(fonts).toMatch(/NotoSansCJK/);
-    expect(fonts).toMatch(/UKai/);
+    expect(fonts).toMatch(/WenKai/);
   });
 
   it('indents body paragraphs and every heading level by two characters', () => {

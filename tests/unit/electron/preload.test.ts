@@ -12,13 +12,17 @@ const electron = vi.hoisted(() => ({
 vi.mock('electron', () => ({ ...electron, default: electron }));
 
 let exposed: Record<string, unknown>;
+let exposedPrint: Record<string, unknown>;
 
 beforeAll(async () => {
   await import('../../../main/electron/preload');
-  expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledOnce();
+  expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(2);
   const [key, api] = electron.contextBridge.exposeInMainWorld.mock.calls[0]!;
   expect(key).toBe('branchDesk');
   exposed = api as Record<string, unknown>;
+  const [printKey, printApi] = electron.contextBridge.exposeInMainWorld.mock.calls[1]!;
+  expect(printKey).toBe('branchDeskPrint');
+  exposedPrint = printApi as Record<string, unknown>;
 });
 
 describe('preload bridge', () => {
@@ -50,5 +54,12 @@ describe('preload bridge', () => {
     for (const name of OPERATION_NAMES) await (exposed[name] as (i: unknown) => Promise<unknown>)({ channel: 'op:evil' });
     const channels = electron.ipcRenderer.invoke.mock.calls.map((c) => c[0]);
     expect(channels).toEqual(OPERATION_NAMES.map((n) => `op:${n}`));
+  });
+
+  it('exposes only savePdf for printing, on the one print:savePdf channel with the file name as text', async () => {
+    expect(Object.keys(exposedPrint)).toEqual(['savePdf']);
+    expect(Object.isFrozen(exposedPrint)).toBe(true);
+    await (exposedPrint.savePdf as (stem: unknown) => Promise<unknown>)({ channel: 'op:evil' });
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith('print:savePdf', '[object Object]');
   });
 });

@@ -1,6 +1,7 @@
 /** Cell values as people type them, header texts as people write them, and the grid readers' date handling. */
 import { describe, expect, it } from 'vitest';
-import { fieldForHeader, findHeaderRow, guessMapping } from '../../../main/services/spreadsheet/headers';
+import { fieldForHeader, findHeaderRow } from '../../../main/services/spreadsheet/headers';
+import { matchColumns } from '../../../main/services/spreadsheet/matching';
 import { columnIndex, columnLetter, serialToDate, isDateFormat, type Cell, type Grid } from '../../../main/services/spreadsheet/grid';
 import { readSpreadsheet } from '../../../main/services/spreadsheet/readers';
 import { LOST_DIGITS_MESSAGE, parseDateText, readCell } from '../../../main/services/spreadsheet/values';
@@ -136,7 +137,7 @@ describe('headers', () => {
     };
     const header = findHeaderRow(grid)!;
     expect(header.number).toBe(4);
-    expect(guessMapping(header).mapping).toEqual({ A: null, B: 'name', C: 'gender', D: 'phone', E: null });
+    expect(matchColumns(header, []).mapping).toEqual({ A: null, B: 'name', C: 'gender', D: 'phone', E: null });
   });
 
   it('column letters', () => {

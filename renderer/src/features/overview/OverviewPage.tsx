@@ -2,7 +2,7 @@
  * 首页: the branch at a glance — counts with charts and tables, this year's changes, probation reminders, the
  * development pipeline. Every figure is a fact (overviewStore), and a count links to the records its source names.
  */
-import { FileWordOutlined, ReloadOutlined } from '@ant-design/icons';
+import { FileWordOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Spin } from 'antd';
 import { useEffect, useMemo } from 'react';
 import type { FactData, FactTableRow, FactValue } from '../../../../shared/domain/facts';
@@ -13,6 +13,7 @@ import { useAppStore } from '../../stores/appStore';
 import { TODAY_FACTS, useOverviewStore, YEAR_FACTS } from './overviewStore';
 import { sourceHref } from './sourceLinks';
 import { DOCX_TYPE, downloadBase64 } from '../../components/files';
+import { PrintPreview } from '../../components/print/PrintPreview';
 import './overview.css';
 
 /** A share in one format everywhere: one decimal (3.0%, 3.7%, 0.0%). */
@@ -279,6 +280,8 @@ export function OverviewPage() {
   const { facts, loading, error, exporting, exportError } = useOverviewStore();
   const branchName = useAppStore((s) => s.branch?.name ?? '');
   const { message } = App.useApp();
+  const statisticsPreview = useOverviewStore((s) => s.statisticsPreview);
+  const previewing = useOverviewStore((s) => s.previewing);
 
   useEffect(() => void useOverviewStore.getState().load(), []);
 
@@ -311,6 +314,23 @@ export function OverviewPage() {
             >
               导出统计表（Word）
             </Button>
+            <Button
+              size="large"
+              icon={<PrinterOutlined aria-hidden="true" />}
+              loading={previewing}
+              disabled={!view || total === 0}
+              onClick={() => void useOverviewStore.getState().previewStatistics()}
+            >
+              统计表打印预览
+            </Button>
+            {statisticsPreview ? (
+              <PrintPreview
+                document={statisticsPreview}
+                onClose={() => useOverviewStore.getState().closeStatisticsPreview()}
+                onExportWord={exportStatistics}
+                exportingWord={exporting}
+              />
+            ) : null}
           </>
         }
       />

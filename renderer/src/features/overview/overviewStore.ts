@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { ExportedFile } from '../../../../shared/contract/rosterFiles';
 import type { FactValue } from '../../../../shared/domain/facts';
+import type { PrintDocument } from '../../../../shared/documents/model';
 import { api, errorText } from '../../api';
 import { createLoader, NOT_LOADED, type LoadState } from '../../stores/loader';
 
@@ -42,13 +43,35 @@ interface OverviewState extends LoadState {
   exportError: string | null;
   load(): Promise<void>;
   exportStatistics(): Promise<ExportedFile | null>;
+  /** The statistics table laid out for 打印预览 (overview.previewStatistics); null when closed. */
+  statisticsPreview: PrintDocument | null;
+  previewing: boolean;
+  previewStatistics(): Promise<void>;
+  closeStatisticsPreview(): void;
 }
+
 
 export const useOverviewStore = create<OverviewState>((set) => ({
   facts: null,
   ...NOT_LOADED,
   exporting: false,
   exportError: null,
+  statisticsPreview: null,
+  previewing: false,
+
+  async previewStatistics() {
+    set({ previewing: true, exportError: null });
+    try {
+      const { document } = await api().call('overview.previewStatistics');
+      set({ previewing: false, statisticsPreview: document });
+    } catch (e) {
+      set({ previewing: false, exportError: errorText(e) });
+    }
+  },
+
+  closeStatisticsPreview() {
+    set({ statisticsPreview: null });
+  },
 
   // No dates: facts counted on a date are counted today, facts over a period run from 1 January to today.
   load: createLoader(set, async () => {

@@ -147,6 +147,22 @@ function Counts({ preview }: { preview: SheetPreview }) {
   );
 }
 
+const SKIPPED_LABELS: Record<SheetPreview['skipped'][number]['reason'], string> = {
+  blank: '空行',
+  footer: '合计或签字行',
+  instructions: '填写说明',
+};
+
+/** The rows with content by number and reason (at most 8), the blank rows only counted. */
+function describeSkipped(skipped: SheetPreview['skipped']): string {
+  const named = skipped.filter((s) => s.reason !== 'blank');
+  const blank = skipped.length - named.length;
+  const parts = named.slice(0, 8).map((s) => `第 ${s.row} 行（${SKIPPED_LABELS[s.reason]}${s.text ? `“${s.text}”` : ''}）`);
+  if (named.length > 8) parts.push(`等 ${named.length} 行`);
+  if (blank) parts.push(named.length ? `另有 ${blank} 行空行` : `${blank} 行空行`);
+  return parts.join('、');
+}
+
 function MappingTable({ preview }: { preview: SheetPreview }) {
   const mapping = useRosterImportStore((s) => s.mapping);
   const loading = useRosterImportStore((s) => s.loading);
@@ -163,12 +179,14 @@ function MappingTable({ preview }: { preview: SheetPreview }) {
           <th scope="col">列</th>
           <th scope="col">表格中的列名</th>
           <th scope="col">导入为名册中的</th>
+          <th scope="col">依据</th>
         </tr>
       </thead>
       <tbody>
         {letters.map((l) => {
           const header = preview.headers[l] ?? '';
           const value = mapping[l] ?? null;
+          const reason = preview.reasons[l];
           return (
             <tr key={l} className={value ? undefined : 'mapping-unused'}>
               <td className="mapping-letter">{l}</td>
@@ -183,6 +201,9 @@ function MappingTable({ preview }: { preview: SheetPreview }) {
                   options={options}
                   onChange={(v) => void useRosterImportStore.getState().remap(l, v === NOT_IMPORTED ? null : v)}
                 />
+              </td>
+              <td className={`mapping-reason mapping-by-${reason?.by ?? 'none'}`} data-testid={`mapping-reason-${l}`}>
+                {reason?.text ?? ''}
               </td>
             </tr>
           );
@@ -288,10 +309,7 @@ function PreviewStep({ preview }: { preview: SheetPreview }) {
     blocked = `还不能导入：有 ${c.invalid} 行有问题。请先在表格中改正后重新选择文件，或勾选“只导入没有问题的行”。`;
   else if (writes === 0) blocked = '没有需要写入的内容：表格中的党员与名册完全一致。';
 
-  const skippedText = preview.skipped
-    .slice(0, 8)
-    .map((s) => `第 ${s.row} 行（${s.reason === 'blank' ? '空行' : `合计或签字行${s.text ? `“${s.text}”` : ''}`}）`)
-    .join('、');
+  const skippedText = describeSkipped(preview.skipped);
 
   return (
     <Spin spinning={applying} tip="正在写入名册，请稍候…" size="large">
@@ -327,8 +345,7 @@ function PreviewStep({ preview }: { preview: SheetPreview }) {
         </h3>
         {preview.skipped.length ? (
           <p className="import-skipped">
-            已跳过 {preview.skipped.length} 行空行或合计行，不会导入：{skippedText}
-            {preview.skipped.length > 8 ? ' 等' : ''}。
+            已跳过 {preview.skipped.length} 行空行、合计行或填写说明，不会导入：{skippedText}。
           </p>
         ) : null}
         <RowsTable key={preview.stagingId} preview={preview} />

@@ -1,0 +1,50 @@
+/**
+ * The 10,000-member Word roster (renderDocx, tables streamed into the package) against docx's Packer on a plain
+ * 10,001 × 13 table of the same cells; each in its own child process (scripts/bench-docx-child.ts), so each peak RSS is
+ * its own. Building the cells is not timed, and both children hold them.
+ */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BenchRow } from './bench-row';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SIZE = 10_000;
+const TARGET_RATIO = 1;
+const TARGET_PEAK_MB = 400;
+
+interface ChildFigures {
+  ms: number;
+  maxRssMb: number;
+  bytes: number;
+}
+
+function runChild(mode: 'roster' | 'plain'): ChildFigures {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench-docx-child.ts', mode], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, BENCH_DOCX_MEMBERS: String(SIZE) },
+    maxBuffer: 1024 * 1024,
+  });
+  return JSON.parse(out) as ChildFigures;
+}
+
+export function benchDocxRoster(): BenchRow[] {
+  const roster = runChild('roster');
+  const plain = runChild('plain');
+  const ratio = roster.ms / plain.ms;
+  const pass = ratio <= TARGET_RATIO && roster.maxRssMb < TARGET_PEAK_MB;
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  const mb = (x: number) => `${Math.round(x)} MB`;
+  return [
+    {
+      size: SIZE,
+      measure: 'Word roster (renderDocx) vs docx Packer, plain 10,001x13 table',
+      value: `${s(roster.ms)}, peak ${mb(roster.maxRssMb)}`,
+      baseline: `${s(plain.ms)}, peak ${mb(plain.maxRssMb)}`,
+      ratio: `${ratio.toFixed(2)}x time`,
+      target: `<= ${TARGET_RATIO.toFixed(1)}x, peak < ${TARGET_PEAK_MB} MB`,
+      verdict: pass ? 'PASS' : 'MISS',
+    },
+  ];
+}
