@@ -40,9 +40,14 @@ export interface DemoSummary {
   counts: DemoCounts;
 }
 
+/** Members in the roster, the recycle bin included. */
+export function rosterSize(db: Sqlite): number {
+  return first(db, qb.selectFrom('members').select((eb) => eb.fn.countAll<number>().as('n')))!.n;
+}
+
 /** Demo data goes into an empty roster only, so it can never mix with a real one. */
 function assertEmptyRoster(db: Sqlite): void {
-  const n = first(db, qb.selectFrom('members').select((eb) => eb.fn.countAll<number>().as('n')))!.n;
+  const n = rosterSize(db);
   if (n > 0) {
     throw new AppError('E_CONFLICT', `名册中已有 ${n} 名党员（含回收站），示例数据只能生成到空的名册中。请另建一个数据文件再生成示例数据。`);
   }

@@ -126,3 +126,19 @@ describe('seeding', () => {
     expect(again).toBe('E_CONFLICT');
   });
 });
+
+describe('demo.status', () => {
+  let t: TestContext;
+  afterEach(() => t.cleanup());
+
+  it('counts the roster with the recycle bin, the same count that makes demo.seed refuse', async () => {
+    t = await testContext();
+    expect(await t.call('demo.status')).toEqual({ members: 0 });
+    seedDemo(t.db, { members: 12, seed: 4 });
+    const row = (await t.call('members.search', { limit: 1 })).rows[0]!;
+    await t.call('members.delete', { id: row.id });
+    expect((await t.call('members.search', { status: 'all', limit: 1 })).total).toBe(11);
+    expect(await t.call('demo.status')).toEqual({ members: 12 });
+    expect(() => seedDemo(t.db, { members: 1, seed: 4 })).toThrow(/已有 12 名党员（含回收站）/);
+  });
+});
