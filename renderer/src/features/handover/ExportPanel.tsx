@@ -66,6 +66,7 @@ export function ExportPanel() {
 
   /** A package without a password is asked about once per export: it carries members' personal data. */
   const askWithoutPassword = () => {
+    let toPassword = false;
     modal.confirm({
       title: '不设密码导出交接包？',
       content: (
@@ -83,7 +84,11 @@ export function ExportPanel() {
         void writePackage();
       },
       onCancel: () => {
-        setTimeout(() => document.getElementById('export-password')?.focus(), 0);
+        toPassword = true;
+      },
+      // After the dialog has given the focus back to 导出交接包: 设置密码 then moves it on to the password.
+      afterClose: () => {
+        if (toPassword) document.getElementById('export-password')?.focus();
       },
     });
   };
