@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { HandoverLogCount, HandoverLogEntry, TableCounts } from '../../../shared/contract/handover';
 import { AppError } from '../../../shared/contract/errors';
+import { localToday } from '../../../shared/domain/dates';
 import type { AppContext } from '../../app/context';
 import { dropStaged, stagedFile, stageFile } from '../../app/staging';
 import { nowIso, prepare } from '../../db/query';
@@ -139,5 +140,6 @@ export function logCounts(direction: 'import' | 'export', summaryJson: string): 
 
 /** File name for a package: branch name and date, safe on every file system. */
 export function packageFileName(branchName: string, createdAt: string): string {
-  return `${branchName.replace(/[\\/:*?"<>|\s]/g, '')}-交接包-${createdAt.slice(0, 10)}.zbk`;
+  // The local date: createdAt is UTC, a day behind in China before 08:00.
+  return `${branchName.replace(/[\\/:*?"<>|\s]/g, '')}-交接包-${localToday(new Date(createdAt))}.zbk`;
 }

@@ -56,8 +56,8 @@ export function HistoryPanel() {
           {
             title: '文件名',
             dataIndex: 'fileName',
-            ellipsis: { showTitle: false },
-            render: (v: string) => (v ? <Tooltip title={v}><span>{v}</span></Tooltip> : <span className="muted">未记录</span>),
+            // Shown whole: names start with the branch and differ only at the end (date, number).
+            render: (v: string) => (v ? <span style={{ wordBreak: 'break-all' }}>{v}</span> : <span className="muted">未记录</span>),
           },
           { title: '密码', dataIndex: 'encrypted', width: 104, render: (v: boolean | null) => <EncryptedTag value={v} /> },
           {
