@@ -3,7 +3,7 @@ import { CloudUploadOutlined, DownloadOutlined, FolderOpenOutlined, SafetyCertif
 import { Alert, App, Button, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { BackupInfo } from '../../../../shared/contract/handover';
-import { errorText } from '../../api';
+import { api, errorText } from '../../api';
 import dayjs from 'dayjs';
 import { PageTitle } from '../../components/PageTitle';
 import { useBackupStore } from './backupStore';
@@ -27,6 +27,17 @@ export function BackupPage() {
     void useBackupStore.getState().load();
     void useBackupStore.getState().loadFolder().catch(() => undefined);
   }, []);
+
+  /** Electron opens the folder in the file manager; the browser host cannot, and the path beside the button stays to copy. */
+  const openFolder = async () => {
+    try {
+      const r = await api().call('app.openFolder', { which: 'backups' });
+      if (r.opened) message.success('已打开备份文件夹');
+      else message.info(r.error || '在浏览器中不能直接打开文件夹，请复制旁边的位置，粘贴到文件管理器的地址栏');
+    } catch (e) {
+      message.error(`无法打开备份文件夹：${errorText(e)}`);
+    }
+  };
 
   /** 保存到…: the backup file is saved like every export (a download; Electron asks where, e.g. a USB stick). */
   const saveCopy = async (b: BackupInfo) => {
@@ -170,6 +181,9 @@ export function BackupPage() {
         <p style={{ marginTop: -4 }} data-testid="backup-folder">
           <span className="muted">本机备份文件夹：</span>
           <Typography.Text copyable={{ text: folder, tooltips: ['复制路径', '已复制'] }}>{folder}</Typography.Text>
+          <Button type="link" icon={<FolderOpenOutlined aria-hidden="true" />} onClick={() => void openFolder()}>
+            打开备份文件夹
+          </Button>
         </p>
       ) : null}
       {notice ? (
