@@ -6,7 +6,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { OPERATION_NAMES } from '../../shared/contract/operations';
 import type { BranchDeskBridge } from '../../renderer/src/api/client';
-import { PRINT_PDF_CHANNEL, type PrintBridge } from '../../renderer/src/components/print/printBridge';
+import { PRINT_PDF_CHANNEL, type PrintBridge } from '../../shared/contract/print';
 import { createBridge } from './bridge';
 
 const bridge: BranchDeskBridge = createBridge(OPERATION_NAMES, (channel, input) => ipcRenderer.invoke(channel, input));

@@ -6,7 +6,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserWindow, Dialog, IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { PRINT_PDF_CHANNEL, type SavePdfResult } from '../../renderer/src/components/print/printBridge';
+import { PRINT_PDF_CHANNEL, type SavePdfResult } from '../../shared/contract/print';
 import { isTrustedSender } from '../transports/ipc';
 
 export interface PrintPdfDeps {

@@ -75,7 +75,7 @@ interface ColumnNeeds {
   longest: number;
   /** Width that gives WRAP_QUANTILE of the values one line (wrapping columns). */
   usual: number;
-  /** Least width: the header's widest character run, or two characters. */
+  /** Least width: half the header (it may wrap once), at least two characters. */
   least: number;
 }
 
@@ -87,7 +87,8 @@ function columnNeeds(columns: FitColumn[], rows: string[][]): ColumnNeeds[] {
     const longest = Math.max(header, values.at(-1) ?? 0);
     if (!column.wrap) return { longest, usual: longest, least: longest };
     const usualValue = values.length ? values[Math.min(values.length - 1, Math.ceil(values.length * WRAP_QUANTILE) - 1)]! : 0;
-    const least = Math.max(header, 20 * WRAP_MIN_CHARS);
+    // A wrapping column's header may take two lines (岗位/ 职务): one header row costs less than a line on every row.
+    const least = Math.max(Math.ceil(header / 2 / 20) * 20, 20 * WRAP_MIN_CHARS);
     return { longest, usual: Math.max(usualValue, least), least };
   });
 }
@@ -105,20 +106,83 @@ export function fitColumns(columns: FitColumn[], rows: string[][], width: number
     available: width,
     crowded: !fits,
   });
-  // At each size from the largest: every value on one line, else the usual values (rare long ones wrap);
-  // then, at any size, the wrapping columns at their least.
-  const full = (n: ColumnNeeds) => n.longest;
-  const usual = (n: ColumnNeeds) => n.usual;
-  const least = (n: ColumnNeeds) => n.least;
-  const attempts = [...sizes.flatMap((size) => [{ size, pick: full }, { size, pick: usual }]), ...sizes.map((size) => ({ size, pick: least }))];
-  for (const { size, pick } of attempts) {
-    const widths = at(pick, size);
-    const need = sum(widths);
-    if (need <= width) return result(size, share(widths, needs, size, width, columns), need, true);
+  // At each size from the largest: every value on one line, else the usual values (rare long ones wrap), else the
+  // wrapping columns narrowed where it adds the fewest lines; a larger size takes that only while most rows keep
+  // one line, the smallest size always.
+  const wrapping = wrappingLines(columns, rows);
+  for (const [k, size] of sizes.entries()) {
+    for (const pick of [(n: ColumnNeeds) => n.longest, (n: ColumnNeeds) => n.usual]) {
+      const widths = at(pick, size);
+      if (sum(widths) <= width) return result(size, share(widths, needs, size, width, columns), sum(widths), true);
+    }
+    const narrowed = narrowToFit(at((n) => n.usual, size), needs, wrapping, size, width);
+    const last = k === sizes.length - 1;
+    if (narrowed && (last || narrowed.lines <= rows.length * MOSTLY_ONE_LINE)) {
+      return result(size, share(narrowed.widths, needs, size, width, columns), sum(narrowed.widths), true);
+    }
   }
   const size = sizes.at(-1)!;
-  const smallest = at(least, size);
+  const smallest = at((n) => n.least, size);
   return result(size, fitWidths(smallest, width), sum(smallest), false);
+}
+
+/** Rows' total lines a larger size may cost when narrowed (otherwise a smaller size is tried). */
+const MOSTLY_ONE_LINE = 1.25;
+
+interface WrappingLines {
+  /** Indexes of the wrapping columns. */
+  columns: number[];
+  /** Per wrapping column, per row: the value's width in em (characters of one em). */
+  ems: number[][];
+}
+
+function wrappingLines(columns: FitColumn[], rows: string[][]): WrappingLines {
+  const indexes = columns.flatMap((c, i) => (c.wrap ? [i] : []));
+  return { columns: indexes, ems: indexes.map((i) => rows.map((row) => lineWidth(row[i] ?? '', 1) / 20)) };
+}
+
+/** Lines a value of `em` characters takes in a column of `chars` whole characters. */
+function linesOf(em: number, chars: number): number {
+  return em <= chars + 0.01 ? 1 : Math.ceil(em / Math.max(1, chars) - 0.01);
+}
+
+/**
+ * Narrows the wrapping columns one character at a time, each step where it adds the fewest row lines (ties: the
+ * widest column), down to their least width, until the table fits. Whole characters, so wrapped CJK lines fill.
+ */
+function narrowToFit(start: number[], needs: ColumnNeeds[], wrapping: WrappingLines, size: number, width: number): { widths: number[]; lines: number } | null {
+  const em = 20 * size;
+  const chars = wrapping.columns.map((i) => Math.ceil((start[i]! - cell(0)) / em - 0.01));
+  const leastChars = wrapping.columns.map((i) => Math.max(WRAP_MIN_CHARS, Math.ceil((needs[i]!.least * size) / em - 0.01)));
+  const widthsOf = () => start.map((w, i) => {
+    const k = wrapping.columns.indexOf(i);
+    return k < 0 ? w : cell(chars[k]! * em);
+  });
+  const rowCount = wrapping.ems[0]?.length ?? 0;
+  const totalLines = (trial: number[]) => {
+    let total = 0;
+    for (let r = 0; r < rowCount; r++) {
+      let most = 1;
+      for (let k = 0; k < trial.length; k++) most = Math.max(most, linesOf(wrapping.ems[k]![r]!, trial[k]!));
+      total += most;
+    }
+    return total;
+  };
+  let widths = widthsOf();
+  while (sum(widths) > width) {
+    let best = -1;
+    let bestLines = Infinity;
+    for (let k = 0; k < chars.length; k++) {
+      if (chars[k]! <= leastChars[k]!) continue;
+      const trial = chars.map((c, j) => (j === k ? c - 1 : c));
+      const lines = totalLines(trial);
+      if (lines < bestLines || (lines === bestLines && chars[k]! > chars[best]!)) [best, bestLines] = [k, lines];
+    }
+    if (best < 0) return null;
+    chars[best]! -= 1;
+    widths = widthsOf();
+  }
+  return { widths, lines: totalLines(chars) };
 }
 
 /** Spare width goes first to wrapping columns, up to their longest value, then to every column alike. */

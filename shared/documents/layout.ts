@@ -342,8 +342,14 @@ function* placeTable(table: TableBlock, index: number, frame: Frame, pages: Page
   let rowsOnPage = null as Span | null;
   /** Row-spanning cells still open: the row they end before, and where on this page they started. */
   let open: { cell: GridCell; endRow: number; startY: number; lines: string[]; shown: boolean }[] = [];
+  // Header rows take their height like any row; their indexes run up to -1 so that spans inside the header close there.
   const drawHeader = (repeated: boolean) => {
-    for (const row of header) drawRow(row, repeated);
+    header.forEach((row, h) => {
+      const rowIndex = h - header.length;
+      drawRow(row, repeated, rowIndex);
+      pages.y += row.height;
+      closeSpans(rowIndex + 1, false);
+    });
   };
   const drawRow = (row: RowLayout, repeated: boolean, rowIndex = -1) => {
     row.cells.forEach((cell, i) => {

@@ -12,15 +12,17 @@ export function tablePlaceholder(index: number): string {
   return `@@BRANCH-DESK-TABLE-${index}@@`;
 }
 
-const ALIGNMENT = {
-  left: AlignmentType.LEFT,
-  center: AlignmentType.CENTER,
-  right: AlignmentType.RIGHT,
-  justify: AlignmentType.JUSTIFIED,
-} as const;
+// A function, not a table built at load time: reading docx's enums at import would load docx for CLI help.
+const ALIGNMENT = () =>
+  ({
+    left: AlignmentType.LEFT,
+    center: AlignmentType.CENTER,
+    right: AlignmentType.RIGHT,
+    justify: AlignmentType.JUSTIFIED,
+  }) as const;
 
 function alignment(align: Align | undefined) {
-  return align ? ALIGNMENT[align] : undefined;
+  return align ? ALIGNMENT()[align] : undefined;
 }
 
 /** A block's own run style over the preset's body text. */

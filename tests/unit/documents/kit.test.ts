@@ -19,6 +19,7 @@ import {
   toBuffer,
 } from '../../../main/documents/kit';
 import { pdfFonts, pdfPageCount, pdfPages, printDocuments, releaseLibreOffice, pdfWords, readDocx, outputDir, saveFile, type PrintedDocument } from '../../helpers/documents';
+import { measureTextSafe } from '../../../shared/documents/metrics';
 
 const GRID_TEXT = '党支部工作台组织生活会议记录民主评议学习教育主题党日活动发展对象培养考察';
 
@@ -240,6 +241,8 @@ describe('sections', () => {
 });
 
 describe('column widths', () => {
+  const idCell = (size: number) => Math.ceil(measureTextSafe('650102196201010018', 'fangsong', 1) * size + 134);
+
   it('adds up to the width asked for', () => {
     expect(fitWidths([1, 1, 1], 1000).reduce((a, b) => a + b, 0)).toBe(1000);
     expect(fitWidths([3, 1], 13244)).toEqual([9933, 3311]);
@@ -260,6 +263,39 @@ describe('column widths', () => {
     const narrow = fitColumns(columns, rows, 3600, [14, 12, 10.5]);
     expect(narrow.size).toBeLessThan(14);
     expect(narrow.widths.reduce((a, b) => a + b, 0)).toBe(3600);
+  });
+
+  it('narrows where it adds the fewest lines: names keep their line, the rare long group names wrap', () => {
+    const columns = [{ header: '姓名', wrap: true }, { header: '党小组', wrap: true }, { header: '身份证号' }];
+    const rows = Array.from({ length: 50 }, (_, i) => ['张三丰', i % 5 === 0 ? '钻井二十四班党小组' : '机关党小组', '650102196201010018']);
+    const em = 20 * 10.5;
+    const cellOf = (chars: number) => chars * em + 134;
+    const id = idCell(10.5);
+    // Room for the names and five characters of group name, not nine.
+    const fit = fitColumns(columns, rows, id + cellOf(3) + cellOf(6), [10.5]);
+    expect(fit).toMatchObject({ fits: true, size: 10.5, wraps: true });
+    expect(fit.widths[0]).toBeGreaterThanOrEqual(cellOf(3));
+    expect(fit.widths[1]).toBeGreaterThanOrEqual(cellOf(5));
+    expect(fit.widths[1]).toBeLessThan(cellOf(9));
+  });
+
+  it('lets a wrapping column’s header take two lines rather than widen the column', () => {
+    const columns = [{ header: '岗位/职务', wrap: true }, { header: '身份证号' }];
+    const rows = [['司钻', '650102196201010018']];
+    const id = idCell(10.5);
+    const fit = fitColumns(columns, rows, id + 3 * 210 + 134, [10.5]);
+    expect(fit.fits).toBe(true);
+    expect(fit.widths[0]).toBe(3 * 210 + 134);
+  });
+
+  it('takes a smaller size rather than wrap most rows at a larger one', () => {
+    const columns = [{ header: '姓名', wrap: true }, { header: '身份证号' }];
+    const rows = Array.from({ length: 20 }, () => ['欧阳秀英', '650102196201010018']);
+    const id12 = idCell(12);
+    // At 12 pt the names would need two lines each; at 10.5 pt they keep one.
+    const fit = fitColumns(columns, rows, id12 + 3 * 240 + 134, [12, 10.5]);
+    expect(fit.size).toBe(10.5);
+    expect(fit.wraps).toBe(false);
   });
 
   it('wraps free-text columns before shrinking below the smallest size', () => {

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATION_NAMES } from '../../../shared/contract/operations';
+import { PRINT_PDF_CHANNEL } from '../../../shared/contract/print';
 import { tempDir } from '../../helpers/context';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -184,7 +185,7 @@ describe('bundled Electron main process (stand-in electron module)', () => {
     expect(windowCall[1].webPreferences.preload).toBe(path.join(work, 'app', 'dist-electron', 'preload.cjs'));
     expect(names).not.toContain('dialog.showErrorBox');
 
-    expect(out.channels.sort()).toEqual(OPERATION_NAMES.map((n) => `op:${n}`).sort());
+    expect(out.channels.sort()).toEqual([...OPERATION_NAMES.map((n) => `op:${n}`), PRINT_PDF_CHANNEL].sort());
     expect(out.info.ok).toBe(true);
     expect(out.info.value.databasePath).toBe(path.join(dataDir, 'branch-desk.sqlite'));
     expect(out.refused.error.code).toBe('E_UNAUTHORIZED');

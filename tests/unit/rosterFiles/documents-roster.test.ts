@@ -127,8 +127,8 @@ describe('the fit decision', () => {
   });
 
   it('offers a smaller size when the columns fit at 小五 but not at 五号, and takes it when the user allows it', () => {
-    // 13 columns chosen so that only a smaller size makes them fit (checked: not at 五号, yes at 小五).
-    const columns = [...DEFAULT_ROSTER_COLUMNS, 'applicationDate'];
+    // 14 columns chosen so that only a smaller size makes them fit (checked: not at 五号, yes at 小五).
+    const columns = [...DEFAULT_ROSTER_COLUMNS, 'applicationDate', 'age'];
     const at5 = rosterPrintPlan({ ...base, columns });
     expect(at5.fits).toBe(false);
     expect(at5.suggestions).toContain('把最小字号改为小五（9 磅）');

@@ -8,9 +8,6 @@ import { RECORD, textWidth } from '../../../shared/documents/presets';
 import { cellLine } from '../../../shared/documents/units';
 import { docxToPdfMany, outputDir, pdfPageCount, pdfPages, releaseLibreOffice, renderPages, sampleMembers, saveFile } from '../../helpers/documents';
 
-/** Whether the Word renderer prints a row-spanning label again where the table continues (branch docx). */
-const REPEATS_SPAN_LABELS = true;
-
 const DATE = '2026-11-25';
 
 function member(fields: Partial<RosterMember>): RosterMember {
@@ -159,7 +156,7 @@ describe('statistics through LibreOffice', () => {
   });
 
   // The label of a rowSpan cell printed again on the next page needs renderDocx's repeatSpanLabels (branch docx).
-  it.skipIf(!REPEATS_SPAN_LABELS)('repeats the 党小组 label on the page the table continues on', () => {
+  it('repeats the 党小组 label on the page the table continues on', () => {
     const pages = pdfPages(sixty);
     expect(pages[1]).toContain('党小组');
     expect(pages[1]!.split('\n').some((l) => /^\s*党小组\s/.test(l) || l.trim() === '党小组')).toBe(true);

@@ -1,15 +1,7 @@
-/**
- * The one printing function the Electron preload exposes as window.branchDeskPrint (main/electron/printPdf.ts):
- * the window's current print view as a PDF, saved where the user chooses. Absent in the browser host.
- */
-export type SavePdfResult = { saved: true; path: string } | { saved: false; canceled: boolean; error?: string };
+/** window.branchDeskPrint, the preload's printing bridge (shared/contract/print.ts); absent in the browser host. */
+import type { PrintBridge } from '../../../../shared/contract/print';
 
-export interface PrintBridge {
-  /** Prints the window to PDF (CSS page size) and asks where to save it, suggesting `<fileStem>.pdf`. */
-  savePdf(fileStem: string): Promise<SavePdfResult>;
-}
-
-export const PRINT_PDF_CHANNEL = 'print:savePdf';
+export type { PrintBridge, SavePdfResult } from '../../../../shared/contract/print';
 
 declare global {
   interface Window {
