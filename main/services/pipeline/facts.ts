@@ -8,6 +8,7 @@ import { daysBetween } from '../../../shared/domain/dates';
 import { idSource, type FactSource, type FactTableRow } from '../../../shared/domain/facts';
 import { probationEnd } from '../../../shared/domain/member';
 import { APPLICANT_STAGES, probationReminder, stageAfter, STEP, type ApplicantStage, type ProbationEntry } from '../../../shared/domain/pipeline';
+import { nameSearchKey } from '../../../shared/domain/pinyin';
 import { prepare } from '../../db/query';
 import { type CountedRecord, type FactResult, type FactScope, type FactSpec } from '../facts/registry';
 import { rosterOn } from '../roster/asOf';
@@ -119,7 +120,7 @@ function probationOn(scope: FactScope): { dueSoon: ProbationEntry[]; overdue: Pr
     const end = probationEnd(m)!;
     const kind = probationReminder(end, scope.at);
     if (!kind) continue;
-    const entry = { memberId: m.id, name: m.name, joinDate: m.joinDate, probationEnd: end, daysLeft: daysBetween(scope.at, end), partyGroup: m.partyGroup, applicantId: applicantOf.get(m.id) ?? null };
+    const entry = { memberId: m.id, name: m.name, joinDate: m.joinDate, probationEnd: end, daysLeft: daysBetween(scope.at, end), partyGroup: m.partyGroup, applicantId: applicantOf.get(m.id) ?? null, searchKey: nameSearchKey(m.name) };
     (kind === 'due' ? dueSoon : overdue).push(entry);
     counted.push({ table: 'members', id: m.id, rev: m.rev });
   }
