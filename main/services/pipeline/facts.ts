@@ -8,7 +8,6 @@ import { daysBetween } from '../../../shared/domain/dates';
 import { idSource, type FactSource, type FactTableRow } from '../../../shared/domain/facts';
 import { probationEnd } from '../../../shared/domain/member';
 import { APPLICANT_STAGES, probationReminder, stageAfter, STEP, type ApplicantStage, type ProbationEntry } from '../../../shared/domain/pipeline';
-import { nameSearchKey } from '../../../shared/domain/pinyin';
 import { prepare } from '../../db/query';
 import { type CountedRecord, type FactResult, type FactScope, type FactSpec } from '../facts/registry';
 import { rosterOn } from '../roster/asOf';
@@ -106,25 +105,28 @@ const PROBATION_COLUMNS = [
 ];
 
 /** As the development board lists them (pipelineBoard's probation), for the roster as it stood on the date. */
-function probationOn(scope: FactScope): { dueSoon: ProbationEntry[]; overdue: ProbationEntry[]; counted: CountedRecord[] } {
+/** As on the board, without the board's search key. */
+type ProbationRow = Omit<ProbationEntry, 'searchKey'>;
+
+function probationOn(scope: FactScope): { dueSoon: ProbationRow[]; overdue: ProbationRow[]; counted: CountedRecord[] } {
   const probationers = rosterOn(scope).filter((m) => m.category === '预备党员');
   const applicantOf = new Map(
     (prepare(scope.db, 'SELECT member_id AS memberId, id FROM applicants WHERE branch_id = ? AND deleted_at IS NULL AND member_id IS NOT NULL').all(
       scope.branchId,
     ) as { memberId: string; id: string }[]).map((r) => [r.memberId, r.id]),
   );
-  const dueSoon: ProbationEntry[] = [];
-  const overdue: ProbationEntry[] = [];
+  const dueSoon: ProbationRow[] = [];
+  const overdue: ProbationRow[] = [];
   const counted: CountedRecord[] = [];
   for (const m of probationers) {
     const end = probationEnd(m)!;
     const kind = probationReminder(end, scope.at);
     if (!kind) continue;
-    const entry = { memberId: m.id, name: m.name, joinDate: m.joinDate, probationEnd: end, daysLeft: daysBetween(scope.at, end), partyGroup: m.partyGroup, applicantId: applicantOf.get(m.id) ?? null, searchKey: nameSearchKey(m.name) };
+    const entry = { memberId: m.id, name: m.name, joinDate: m.joinDate, probationEnd: end, daysLeft: daysBetween(scope.at, end), partyGroup: m.partyGroup, applicantId: applicantOf.get(m.id) ?? null };
     (kind === 'due' ? dueSoon : overdue).push(entry);
     counted.push({ table: 'members', id: m.id, rev: m.rev });
   }
-  const byEnd = (a: ProbationEntry, b: ProbationEntry) => a.probationEnd.localeCompare(b.probationEnd);
+  const byEnd = (a: ProbationRow, b: ProbationRow) => a.probationEnd.localeCompare(b.probationEnd);
   return { dueSoon: dueSoon.sort(byEnd), overdue: overdue.sort(byEnd), counted };
 }
 
