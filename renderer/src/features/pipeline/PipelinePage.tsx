@@ -231,6 +231,12 @@ export function PipelinePage() {
             options={[{ value: 'all', label: '全部阶段' }, ...COLUMNS.map((c) => ({ value: c.key, label: c.title }))]}
           />
         </div>
+        {stage && tab === 'active' ? (
+          <span className="pipeline-stage-note">
+            只显示“{COLUMNS.find((c) => c.key === stage)!.title}”阶段。
+            <Button onClick={() => set({ stage: null })}>显示全部阶段</Button>
+          </span>
+        ) : null}
         <Checkbox className="pipeline-overdue-only" checked={overdueOnly} onChange={(e) => set({ overdue: e.target.checked })} disabled={tab === 'done' || tab === 'stopped'}>
           只看逾期{view ? `（${view.overdueTotal + view.probation.overdue.length} 人）` : ''}
         </Checkbox>
