@@ -93,7 +93,7 @@ function Column({ column, today, filtered }: { column: BoardView['columns'][numb
 /** A tab's content that reaches the window's bottom and scrolls on its own. */
 function Filling({ children, className, label }: { children: ReactNode; className: string; label: string }) {
   const ref = useRef<HTMLDivElement>(null);
-  useFillHeight(ref, 20, 200, [], 'maxHeight');
+  useFillHeight(ref, 20, 200, 'maxHeight');
   return (
     <div ref={ref} className={className} role="region" aria-label={label}>
       {children}
@@ -103,7 +103,7 @@ function Filling({ children, className, label }: { children: ReactNode; classNam
 
 function Board({ view, today, filtered }: { view: BoardView; today: string; filtered: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
-  useFillHeight(ref, 20, 320, [view.columns.length]);
+  useFillHeight(ref);
   return (
     <div ref={ref} className="pipeline-board" style={{ gridTemplateColumns: view.columns.length === 1 ? 'minmax(0, 560px)' : `repeat(${view.columns.length}, minmax(0, 1fr))` }}>
       {view.columns.map((c) => (
