@@ -32,6 +32,12 @@ export function memberSearchText(name: string, idNumber: string, keys: NamePinyi
   return `${name.toLowerCase()} ${keys.initials} ${keys.full} ${idNumber.toLowerCase()}`;
 }
 
+/** 张三 -> '张三 zs zhangsan': a list searched by name finds it by its characters, initials or full pinyin. */
+export function nameSearchKey(name: string): string {
+  const keys = namePinyin(name);
+  return `${name.toLowerCase()} ${keys.initials} ${keys.full}`;
+}
+
 /** What the user typed, in the form it is looked up (spaces dropped, lower case, full-width folded). */
 export function normalizeSearchQuery(q: string): string {
   return q

@@ -528,6 +528,8 @@ export interface BoardEntry {
   memberId: string | null;
   next: NextStep | null;
   warnings: string[];
+  /** What the board's search looks in: the name, its pinyin initials and full pinyin (lower case). */
+  searchKey: string;
 }
 
 /** A probationer (from the roster) whose probation ends soon or has ended without 转正. */
@@ -541,6 +543,8 @@ export interface ProbationEntry {
   partyGroup: string | null;
   /** The development record, when the member came through the pipeline. */
   applicantId: string | null;
+  /** As BoardEntry.searchKey. */
+  searchKey: string;
 }
 
 export interface PipelineBoard {

@@ -1,5 +1,5 @@
 import { addDays, addMonths, addYears, localToday } from '../../shared/domain/dates';
-import { addMember, createBranch, expect, expectAccessible, idNumber, openApp, screenshot, test, type Host } from './fixtures';
+import { addMember, createBranch, fillRoster, expect, expectAccessible, idNumber, openApp, screenshot, test, type Host } from './fixtures';
 import { chooseOption, errorAt, field, saveExpectingErrors, typeDate } from './form';
 import type { Locator, Page } from '@playwright/test';
 
@@ -150,6 +150,7 @@ test('recording step 17 (上级党委审批) puts the new member on the roster a
   await expect(detail).toBeHidden();
   await expect(column(page, '预备党员').getByTestId('pipeline-card').filter({ hasText: '陈永刚' })).toBeVisible();
   // His probation (one year from the branch meeting) has ended: he is listed as due for 转正.
+  await page.getByRole('tab', { name: /即将转正/ }).click();
   await expect(page.getByRole('list', { name: '即将转正的预备党员' })).toContainText('陈永刚');
   await screenshot(page, 'pipeline-board-admitted');
 
@@ -197,8 +198,8 @@ test('a new applicant through the form, then terminated', async ({ page, host })
   await expect(detail.getByRole('button', { name: '撤销终止' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(column(page, '入党申请人')).toContainText('暂无');
-  await page.getByRole('button', { name: /已终止（1 人）/ }).click();
-  await expect(page.getByTestId('pipeline-card').filter({ hasText: '孙丽娟' })).toBeVisible();
+  await page.getByRole('tab', { name: '已终止（1）' }).click();
+  await expect(page.getByRole('region', { name: '已终止' }).getByTestId('pipeline-card').filter({ hasText: '孙丽娟' })).toBeVisible();
   await screenshot(page, 'pipeline-board-terminated');
 });
 
@@ -242,4 +243,80 @@ test('培养联系人 are picked from the roster\'s full members; the last step 
   const stored = await host.call<{ steps: unknown[]; cultivators: unknown[] }>('pipeline.get', { id });
   expect(stored.steps).toHaveLength(4);
   expect(stored.cultivators).toEqual([]);
+});
+
+interface BoardData {
+  stages: { stage: string; total: number; entries: { name: string; searchKey: string; next: { overdue: boolean } | null }[] }[];
+}
+
+test('at 1366×768 a 300-member branch\'s board fits the window: search, stage and overdue filters, 已完成/已终止 tabs', async ({ page, host }) => {
+  await fillRoster(host, 300);
+  const board = await host.call<BoardData>('pipeline.board', { includeFinished: true });
+  const stage = (name: string) => board.stages.find((s) => s.stage === name)!.entries;
+  const active = ['入党申请人', '入党积极分子', '发展对象', '预备党员'].flatMap((s) => stage(s).filter((e) => e.next));
+  const done = stage('正式党员').filter((e) => !e.next);
+  const stopped = stage('已终止');
+  expect(active.length, 'the demo branch has people in progress').toBeGreaterThan(10);
+  expect(done.length, 'and finished records').toBeGreaterThan(0);
+  expect(stopped.length, 'and stopped ones').toBeGreaterThan(0);
+
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openBoard(page, host);
+  const cards = page.getByTestId('pipeline-card');
+  await expect(cards.first()).toBeVisible();
+  await expect(cards).toHaveCount(active.length + stage('正式党员').filter((e) => e.next).length);
+  // The page stays about as tall as the window; the columns scroll instead.
+  const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+  expect(pageHeight).toBeLessThanOrEqual(768 * 1.5);
+  const longest = await page.locator('.pipeline-column > .pipeline-cards').evaluateAll((lists) => Math.max(...lists.map((l) => l.scrollHeight - l.clientHeight)));
+  expect(longest, 'at least one column has more cards than it shows, and scrolls').toBeGreaterThan(0);
+  await expectAccessible(page, 'pipeline-board-1366');
+  await screenshot(page, 'pipeline-board-1366x768');
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(1080 * 1.5);
+  await screenshot(page, 'pipeline-board-1920x1080');
+  await page.setViewportSize({ width: 1366, height: 768 });
+
+  // Search by pinyin initials finds the one applicant (of everyone in progress) with that key.
+  const target = active.find((e) => active.filter((o) => o.searchKey.includes(e.searchKey.split(' ')[1]!)).length === 1)!;
+  const initials = target.searchKey.split(' ')[1]!;
+  await page.getByLabel('姓名', { exact: true }).fill(initials.toUpperCase());
+  await expect(cards).toHaveCount(1);
+  await expect(cards.first()).toContainText(target.name);
+  await page.getByLabel('姓名', { exact: true }).fill('');
+  await expect(cards.first()).toBeVisible();
+
+  // The stage filter shows that column alone, and is kept in the address.
+  await chooseOption(page.locator('.pipeline-filters'), '阶段', '发展对象');
+  await expect(column(page, '发展对象')).toBeVisible();
+  await expect(column(page, '入党申请人')).toHaveCount(0);
+  await expect(cards).toHaveCount(stage('发展对象').filter((e) => e.next).length);
+  expect(page.url()).toContain(`stage=${encodeURIComponent('发展对象')}`);
+  await chooseOption(page.locator('.pipeline-filters'), '阶段', '全部阶段');
+  await expect(column(page, '入党申请人')).toBeVisible();
+
+  // 只看逾期: the overdue ones only, each saying so.
+  const overdue = active.filter((e) => e.next?.overdue).length;
+  await page.getByRole('checkbox', { name: /只看逾期/ }).check();
+  await expect(cards).toHaveCount(overdue);
+  for (const card of await cards.all()) await expect(card).toContainText('已逾期');
+  await screenshot(page, 'pipeline-board-overdue-only');
+  await page.getByRole('checkbox', { name: /只看逾期/ }).uncheck();
+
+  // 已完成 and 已终止 are tabs, each with its own scrolling list; the page stays short.
+  await page.getByRole('tab', { name: `已完成（${done.length}）` }).click();
+  await expect(page.getByRole('region', { name: '已完成' }).getByTestId('pipeline-card')).toHaveCount(done.length);
+  await expect(page.getByRole('region', { name: '已完成' })).toContainText(done[0]!.name);
+  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(768 * 1.5);
+  await expectAccessible(page, 'pipeline-done');
+  await screenshot(page, 'pipeline-done-1366x768');
+  await page.getByRole('tab', { name: `已终止（${stopped.length}）` }).click();
+  await expect(page.getByRole('region', { name: '已终止' }).getByTestId('pipeline-card')).toHaveCount(stopped.length);
+  await expect(page.getByRole('region', { name: '已终止' })).toContainText(stopped[0]!.name);
+  await page.getByRole('tab', { name: /即将转正/ }).click();
+  await expect(page.getByRole('region', { name: '即将转正' })).toBeVisible();
+  await expectAccessible(page, 'pipeline-probation');
+  await screenshot(page, 'pipeline-probation-1366x768');
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await screenshot(page, 'pipeline-probation-1920x1080');
 });

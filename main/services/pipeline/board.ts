@@ -10,6 +10,7 @@ import {
   type PipelineBoard,
   type ProbationEntry,
 } from '../../../shared/domain/pipeline';
+import { nameSearchKey } from '../../../shared/domain/pinyin';
 import { all, qb, type Sqlite } from '../../db/query';
 import { ACTIVE_STATUSES } from '../../../shared/domain/member';
 import type { MembersTable } from '../roster/tables';
@@ -30,6 +31,7 @@ function boardEntry(db: Sqlite, row: ApplicantsTable, today: string): BoardEntry
     memberId: a.memberId,
     next: a.next,
     warnings: a.warnings,
+    searchKey: nameSearchKey(a.name),
     finished: a.stage === '已终止' || a.steps.some((s) => s.step === LAST_STEP),
   };
 }
@@ -77,6 +79,7 @@ function probationReminders(db: Sqlite, branchId: string, today: string): Pipeli
       daysLeft: daysBetween(today, end),
       partyGroup: r.group_name,
       applicantId: r.applicant_id,
+      searchKey: nameSearchKey(r.name),
     };
     (kind === 'due' ? dueSoon : overdue).push(entry);
   }

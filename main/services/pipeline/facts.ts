@@ -105,15 +105,18 @@ const PROBATION_COLUMNS = [
 ];
 
 /** As the development board lists them (pipelineBoard's probation), for the roster as it stood on the date. */
-function probationOn(scope: FactScope): { dueSoon: ProbationEntry[]; overdue: ProbationEntry[]; counted: CountedRecord[] } {
+/** As on the board, without the board's search key. */
+type ProbationRow = Omit<ProbationEntry, 'searchKey'>;
+
+function probationOn(scope: FactScope): { dueSoon: ProbationRow[]; overdue: ProbationRow[]; counted: CountedRecord[] } {
   const probationers = rosterOn(scope).filter((m) => m.category === '预备党员');
   const applicantOf = new Map(
     (prepare(scope.db, 'SELECT member_id AS memberId, id FROM applicants WHERE branch_id = ? AND deleted_at IS NULL AND member_id IS NOT NULL').all(
       scope.branchId,
     ) as { memberId: string; id: string }[]).map((r) => [r.memberId, r.id]),
   );
-  const dueSoon: ProbationEntry[] = [];
-  const overdue: ProbationEntry[] = [];
+  const dueSoon: ProbationRow[] = [];
+  const overdue: ProbationRow[] = [];
   const counted: CountedRecord[] = [];
   for (const m of probationers) {
     const end = probationEnd(m)!;
@@ -123,7 +126,7 @@ function probationOn(scope: FactScope): { dueSoon: ProbationEntry[]; overdue: Pr
     (kind === 'due' ? dueSoon : overdue).push(entry);
     counted.push({ table: 'members', id: m.id, rev: m.rev });
   }
-  const byEnd = (a: ProbationEntry, b: ProbationEntry) => a.probationEnd.localeCompare(b.probationEnd);
+  const byEnd = (a: ProbationRow, b: ProbationRow) => a.probationEnd.localeCompare(b.probationEnd);
   return { dueSoon: dueSoon.sort(byEnd), overdue: overdue.sort(byEnd), counted };
 }
 

@@ -1,10 +1,11 @@
 /** Party groups (党小组) of the local branch. */
 import { AppError } from '../../../shared/contract/errors';
+import type { MoveMembersResult } from '../../../shared/contract/branch';
 import { partyGroupFieldsSchema, type PartyGroup } from '../../../shared/domain/branch';
 import type { z } from 'zod';
 import { ACTIVE_STATUSES } from '../../../shared/domain/member';
 import { all, first, qb, type Sqlite } from '../../db/query';
-import { insertRow, newCommon, trashRow, updateRow } from '../../db/rows';
+import { getRow, insertRow, newCommon, trashRow, updateRow } from '../../db/rows';
 import { requireBranchId } from '../branch/branch';
 
 type GroupFields = z.output<typeof partyGroupFieldsSchema>;
@@ -90,5 +91,45 @@ export function deleteGroup(db: Sqlite, id: string): void {
       throw new AppError('E_CONFLICT', `该党小组还有 ${row.n} 名党员（含已转出等），请先把他们调到其他党小组`);
     }
     trashRow(db, 'party_groups', id);
+  })();
+}
+
+function liveGroup(db: Sqlite, branchId: string, id: string) {
+  return first(
+    db,
+    qb.selectFrom('party_groups').select(['id', 'name', 'leader_member_id']).where('id', '=', id).where('branch_id', '=', branchId).where('deleted_at', 'is', null),
+  );
+}
+
+/**
+ * 调整党小组: moves members to another group of the branch in one transaction. Each member's party group is
+ * changed through updateRow, as a roster edit is, so every move is in the member's change history. A moved
+ * member who led the group they leave no longer leads it (组长 becomes 未指定, also logged).
+ */
+export function moveMembersToGroup(db: Sqlite, memberIds: readonly string[], toGroupId: string): MoveMembersResult {
+  return db.transaction(() => {
+    const branchId = requireBranchId(db);
+    const target = liveGroup(db, branchId, toGroupId);
+    if (!target) {
+      const message = '要调整到的党小组不存在或已被删除，请刷新后重新选择';
+      throw new AppError('E_VALIDATION', message, [{ field: 'toGroupId', message }]);
+    }
+    let moved = 0;
+    const leaderCleared: MoveMembersResult['leaderCleared'] = [];
+    for (const id of new Set(memberIds)) {
+      const member = getRow(db, 'members', id);
+      if (!member || member.deleted_at || member.branch_id !== branchId) {
+        throw new AppError('E_NOT_FOUND', '要调整的党员中有人不存在或已被删除，请刷新后重新选择');
+      }
+      if (member.party_group_id === toGroupId) continue;
+      const from = member.party_group_id ? liveGroup(db, branchId, member.party_group_id) : undefined;
+      updateRow(db, 'members', id, { party_group_id: toGroupId });
+      moved++;
+      if (from && from.leader_member_id === id) {
+        updateRow(db, 'party_groups', from.id, { leader_member_id: null });
+        leaderCleared.push({ groupName: from.name, leaderName: member.name });
+      }
+    }
+    return { moved, group: listGroups(db, branchId).find((g) => g.id === toGroupId)!, leaderCleared };
   })();
 }

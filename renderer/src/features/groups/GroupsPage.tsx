@@ -1,5 +1,5 @@
-/** 党小组: list with leader and member counts; add, edit, delete. */
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+/** 党小组: list with leader and member counts; a group opens to its members (moved between groups there); add, edit, delete. */
+import { DeleteOutlined, EditOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Space, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import type { PartyGroup } from '../../../../shared/domain/branch';
@@ -10,7 +10,9 @@ import { applyProblems } from '../../components/formErrors';
 import { closeButton } from '../../components/overlay';
 import { PageTitle } from '../../components/PageTitle';
 import { useDebounced } from '../../components/useDebounced';
+import { GroupMembersDrawer } from './GroupMembers';
 import { useGroupsStore } from './groupsStore';
+import './groups.css';
 
 interface GroupValues {
   name: string;
@@ -120,6 +122,7 @@ function GroupDialog({ group, open, onClose }: { group: PartyGroup | null; open:
 export function GroupsPage() {
   const { groups, loading, error } = useGroupsStore();
   const remove = useGroupsStore((s) => s.remove);
+  const openMembers = useGroupsStore((s) => s.openMembers);
   const { message, modal } = App.useApp();
   const [dialog, setDialog] = useState<{ open: boolean; group: PartyGroup | null }>({ open: false, group: null });
 
@@ -149,7 +152,7 @@ export function GroupsPage() {
       <PageTitle
         title="党小组"
         extra={
-          <Button type="primary" size="large" icon={<PlusOutlined aria-hidden="true" />} onClick={() => setDialog({ open: true, group: null })}>
+          <Button id="groups-new" type="primary" size="large" icon={<PlusOutlined aria-hidden="true" />} onClick={() => setDialog({ open: true, group: null })}>
             新增党小组
           </Button>
         }
@@ -164,15 +167,26 @@ export function GroupsPage() {
         locale={{ emptyText: '还没有党小组，请点“新增党小组”' }}
         columns={[
           { title: '排序', dataIndex: 'sortOrder', width: 80 },
-          { title: '党小组名称', dataIndex: 'name' },
+          {
+            title: '党小组名称',
+            dataIndex: 'name',
+            render: (name: string, g) => (
+              <Button type="link" className="group-name-link" onClick={() => void openMembers(g.id)} aria-label={`${name}，查看党员`}>
+                {name}
+              </Button>
+            ),
+          },
           { title: '组长', dataIndex: 'leaderName', width: 160, render: (v: string | null) => v ?? <span className="muted">未指定</span> },
           { title: '党员人数', dataIndex: 'memberCount', width: 120, render: (v: number) => `${v} 人` },
           {
             title: '操作',
             key: 'actions',
-            width: 220,
+            width: 330,
             render: (_, g) => (
               <Space>
+                <Button icon={<TeamOutlined aria-hidden="true" />} onClick={() => void openMembers(g.id)} aria-label={`查看${g.name}的党员`}>
+                  党员
+                </Button>
                 <Button icon={<EditOutlined aria-hidden="true" />} onClick={() => setDialog({ open: true, group: g })} aria-label={`修改${g.name}`}>
                   修改
                 </Button>
@@ -184,6 +198,7 @@ export function GroupsPage() {
           },
         ]}
       />
+      <GroupMembersDrawer />
       <GroupDialog open={dialog.open} group={dialog.group} onClose={() => setDialog({ open: false, group: null })} />
     </>
   );

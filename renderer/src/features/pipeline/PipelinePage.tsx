@@ -1,31 +1,33 @@
-/** 发展党员: a column per stage with what is due next, the probationers due for 转正, finished records collapsed. */
-import { openScreen } from '../../app/screens';
-import { useRoute } from '../../app/router';
+/**
+ * 发展党员: a search and filters over a board of columns per stage (each scrolling on its own, so the page
+ * fits the window), with 即将转正, 已完成 and 已终止 as tabs. Tab, stage and 只看逾期 live in the address
+ * ('#/pipeline?stage=发展对象&overdue=1', 'tab=done'), so other screens can link to them.
+ */
 import { ExclamationCircleFilled, PlusOutlined, ReloadOutlined, WarningOutlined } from '@ant-design/icons';
-import { Alert, Button, Collapse, Spin, Tag } from 'antd';
-import { useEffect } from 'react';
-import type { BoardEntry, PipelineBoard, ProbationEntry } from '../../../../shared/domain/pipeline';
+import { Alert, Button, Checkbox, Input, Select, Spin, Tabs, Tag } from 'antd';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { BoardEntry, ProbationEntry } from '../../../../shared/domain/pipeline';
+import { useRoute } from '../../app/router';
+import { openScreen } from '../../app/screens';
 import { PageTitle } from '../../components/PageTitle';
-import { useAppStore } from '../../stores/appStore';
 import { useMemberStore } from '../roster/memberStore';
-import { usePipelineStore } from './pipelineStore';
 import { ApplicantDetail } from './ApplicantDetail';
 import { ApplicantForm } from './ApplicantForm';
+import { boardView, COLUMNS, isColumnKey, TABS, type BoardView, type ColumnKey, type TabKey } from './boardView';
 import { dueText } from './nextStepText';
+import { usePipelineStore } from './pipelineStore';
+import { useFillHeight } from './useFillHeight';
 import './pipeline.css';
 
-/** The four stages of the procedure that make the board's columns; 正式党员 still to be filed joins the last. */
-const COLUMNS = [
-  { stage: '入党申请人', since: '递交申请' },
-  { stage: '入党积极分子', since: '确定为积极分子' },
-  { stage: '发展对象', since: '确定为发展对象' },
-  { stage: '预备党员', since: '接收为预备党员' },
-] as const;
+function sinceLabel(e: BoardEntry): string {
+  if (e.stage === '正式党员') return '转正';
+  if (e.stage === '已终止') return '终止';
+  return COLUMNS.find((c) => c.key === e.stage)?.since ?? '阶段开始';
+}
 
 function Card({ e, today }: { e: BoardEntry; today: string }) {
   const open = usePipelineStore((s) => s.openDetail);
   const hint = e.next ? dueText(e.next, today) : null;
-  const sinceLabel = e.stage === '正式党员' ? '转正' : e.stage === '已终止' ? '终止' : (COLUMNS.find((c) => c.stage === e.stage)?.since ?? '阶段开始');
   return (
     <li className={`pipeline-card${e.next?.overdue ? ' is-overdue' : ''}`} data-testid="pipeline-card">
       <Button type="link" className="pipeline-card-name" onClick={() => open(e.id)} aria-label={`${e.name}，${e.stage}，查看发展详情`}>
@@ -37,7 +39,7 @@ function Card({ e, today }: { e: BoardEntry; today: string }) {
       </span>
       {e.stageSince ? (
         <div className="pipeline-card-line">
-          {sinceLabel}：{e.stageSince}
+          {sinceLabel(e)}：{e.stageSince}
         </div>
       ) : null}
       {e.next ? (
@@ -65,32 +67,71 @@ function Card({ e, today }: { e: BoardEntry; today: string }) {
   );
 }
 
-function Column({ title, entries, total, today }: { title: string; entries: BoardEntry[]; total: number; today: string }) {
-  const id = `col-${title}`;
-  const overdue = entries.filter((e) => e.next?.overdue).length;
+function Column({ column, today, filtered }: { column: BoardView['columns'][number]; today: string; filtered: boolean }) {
+  const id = `col-${column.key}`;
+  const overdue = column.entries.filter((e) => e.next?.overdue).length;
   return (
     <section className="pipeline-column" aria-labelledby={id}>
       <h3 id={id} className="pipeline-column-title">
-        {title}
-        <span className="pipeline-column-count">{total} 人</span>
+        {column.title}
+        <span className="pipeline-column-count">{filtered ? `${column.entries.length} / ${column.total} 人` : `${column.total} 人`}</span>
         {overdue ? <Tag color="error">{overdue} 人逾期</Tag> : null}
       </h3>
-      {entries.length ? (
-        <ul className="pipeline-cards">
-          {entries.map((e) => (
+      {column.entries.length ? (
+        <ul className="pipeline-cards" aria-label={`${column.title}名单`}>
+          {column.entries.map((e) => (
             <Card key={e.id} e={e} today={today} />
           ))}
         </ul>
       ) : (
-        <p className="pipeline-empty">暂无</p>
+        <p className="pipeline-empty">{filtered && column.total ? '没有符合条件的人' : '暂无'}</p>
       )}
     </section>
   );
 }
 
-function ProbationList({ board }: { board: PipelineBoard }) {
+/** A tab's content that reaches the window's bottom and scrolls on its own. */
+function Filling({ children, className, label }: { children: ReactNode; className: string; label: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useFillHeight(ref, 20, 200, 'maxHeight');
+  return (
+    <div ref={ref} className={className} role="region" aria-label={label}>
+      {children}
+    </div>
+  );
+}
+
+function Board({ view, today, filtered }: { view: BoardView; today: string; filtered: boolean }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useFillHeight(ref);
+  return (
+    <div ref={ref} className="pipeline-board" style={{ gridTemplateColumns: view.columns.length === 1 ? 'minmax(0, 560px)' : `repeat(${view.columns.length}, minmax(0, 1fr))` }}>
+      {view.columns.map((c) => (
+        <Column key={c.key} column={c} today={today} filtered={filtered} />
+      ))}
+    </div>
+  );
+}
+
+function CardList({ entries, today, label, empty }: { entries: BoardEntry[]; today: string; label: string; empty: string }) {
+  return (
+    <Filling className="pipeline-scroll" label={label}>
+      {entries.length ? (
+        <ul className="pipeline-cards is-grid" aria-label={`${label}名单`}>
+          {entries.map((e) => (
+            <Card key={e.id} e={e} today={today} />
+          ))}
+        </ul>
+      ) : (
+        <p className="pipeline-empty">{empty}</p>
+      )}
+    </Filling>
+  );
+}
+
+function ProbationList({ view }: { view: BoardView }) {
   const openApplicant = usePipelineStore((s) => s.openDetail);
-  const { dueSoon, overdue } = board.probation;
+  const { dueSoon, overdue } = view.probation;
   const openMember = (p: ProbationEntry) => {
     if (p.applicantId) return openApplicant(p.applicantId);
     openScreen('roster');
@@ -113,44 +154,49 @@ function ProbationList({ board }: { board: PipelineBoard }) {
     </li>
   );
   return (
-    <section className="pipeline-probation" aria-labelledby="probation-title">
-      <h3 id="probation-title" className="form-section-title">
-        即将转正（预备期 30 天内期满或已期满）
-      </h3>
+    <Filling className="pipeline-scroll pipeline-probation" label="即将转正">
+      <p className="muted pipeline-probation-hint">预备期 30 天内期满或已期满、尚未转正的预备党员（按名册计算）。</p>
       {dueSoon.length + overdue.length === 0 ? (
-        <p className="pipeline-empty">目前没有 30 天内预备期满的预备党员。</p>
+        <p className="pipeline-empty">{view.probation.total ? '没有符合条件的预备党员。' : '目前没有 30 天内预备期满的预备党员。'}</p>
       ) : (
         <ul className="pipeline-probation-list" aria-label="即将转正的预备党员">
           {overdue.map((p) => row(p, true))}
           {dueSoon.map((p) => row(p, false))}
         </ul>
       )}
-    </section>
+    </Filling>
   );
 }
 
-/** '#/pipeline?stage=入党积极分子' (a count on 首页) shows that stage alone; 正式党员 opens the finished sections. */
-function useStageShown(): string | null {
-  const stage = useRoute().query.stage ?? null;
-  return stage && (COLUMNS.some((c) => c.stage === stage) || stage === '正式党员') ? stage : null;
+/** Tab, stage and 只看逾期 from the address; '?stage=正式党员' (a count on 首页) opens 已完成. */
+function useFilterRoute(): { tab: TabKey; stage: ColumnKey | null; overdueOnly: boolean; set(q: { tab?: TabKey; stage?: ColumnKey | null; overdue?: boolean }): void } {
+  const { query } = useRoute();
+  const finished = query.stage === '正式党员';
+  const tab: TabKey = finished ? 'done' : TABS.find((t) => t === query.tab) ?? 'active';
+  const stage = isColumnKey(query.stage) ? query.stage : null;
+  const overdueOnly = query.overdue === '1';
+  const set: ReturnType<typeof useFilterRoute>['set'] = (q) => {
+    const next = { tab: q.tab ?? tab, stage: q.stage === undefined ? stage : q.stage, overdue: q.overdue ?? overdueOnly };
+    openScreen('pipeline', { tab: next.tab === 'active' ? null : next.tab, stage: next.stage, overdue: next.overdue ? '1' : null }, { replace: true });
+  };
+  return { tab, stage, overdueOnly, set };
 }
 
 export function PipelinePage() {
   const { board, loading, error } = usePipelineStore();
   const openCreate = usePipelineStore((s) => s.openCreate);
-  const stageShown = useStageShown();
-  const columns = stageShown ? COLUMNS.filter((c) => c.stage === stageShown) : COLUMNS;
+  const [query, setQuery] = useState('');
+  const { tab, stage, overdueOnly, set } = useFilterRoute();
 
   useEffect(() => {
     void usePipelineStore.getState().loadBoard();
   }, []);
 
-  const stage = (name: string) => board?.stages.find((s) => s.stage === name);
-  const active = (name: string) => (stage(name)?.entries ?? []).filter((e) => e.next !== null);
-  const finished = (stage('正式党员')?.entries ?? []).filter((e) => e.next === null);
-  const toFile = active('正式党员');
-  const terminated = stage('已终止')?.entries ?? [];
+  const view = board ? boardView(board, { query, stage, overdueOnly }) : null;
   const today = board?.today ?? '';
+  const filtered = !!query.trim() || overdueOnly;
+  const count = (n: number) => <span className="pipeline-tab-count">（{n}）</span>;
+  const notFound = query.trim() ? `没有姓名含“${query.trim()}”的人` : '暂无';
 
   return (
     <>
@@ -169,36 +215,65 @@ export function PipelinePage() {
       />
       {error ? <Alert type="error" showIcon role="alert" title={`读取失败：${error}`} style={{ marginBottom: 12 }} /> : null}
       {!board && loading ? <Spin /> : null}
-      {stageShown ? (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={`只显示“${stageShown}”阶段。`}
-          action={<Button onClick={() => openScreen('pipeline')}>显示全部阶段</Button>}
-        />
-      ) : null}
-      {board ? (
-        <>
-          {stageShown ? null : <ProbationList board={board} />}
-          <div className={`pipeline-board${columns.length === 1 ? ' is-single' : ''}`} aria-label="发展阶段">
-            {columns.map((c) => (
-              <Column key={c.stage} title={c.stage} entries={active(c.stage)} total={active(c.stage).length} today={today} />
-            ))}
-          </div>
-          <Collapse
-            key={stageShown ?? 'all'}
-            defaultActiveKey={stageShown === '正式党员' ? ['file', 'done'] : []}
-            className="pipeline-finished"
-            items={[
-              ...(toFile.length
-                ? [{ key: 'file', label: `已转正、待材料归档（${toFile.length} 人）`, children: <ul className="pipeline-cards is-row">{toFile.map((e) => <Card key={e.id} e={e} today={today} />)}</ul> }]
-                : []),
-              { key: 'done', label: `已完成（${finished.length} 人）`, children: finished.length ? <ul className="pipeline-cards is-row">{finished.map((e) => <Card key={e.id} e={e} today={today} />)}</ul> : <p className="pipeline-empty">暂无</p> },
-              { key: 'stopped', label: `已终止（${terminated.length} 人）`, children: terminated.length ? <ul className="pipeline-cards is-row">{terminated.map((e) => <Card key={e.id} e={e} today={today} />)}</ul> : <p className="pipeline-empty">暂无</p> },
-            ]}
+      <search className="filter-bar pipeline-filters" aria-label="查找和筛选">
+        <div className="filter-item">
+          <label htmlFor="pipeline-search">姓名</label>
+          <Input.Search id="pipeline-search" allowClear placeholder="姓名或拼音首字母" value={query} onChange={(e) => setQuery(e.target.value)} style={{ width: 220 }} />
+        </div>
+        <div className="filter-item">
+          <label htmlFor="pipeline-stage">阶段</label>
+          <Select
+            id="pipeline-stage"
+            style={{ width: 180 }}
+            value={stage ?? 'all'}
+            disabled={tab !== 'active'}
+            onChange={(v: string) => set({ stage: isColumnKey(v) ? v : null })}
+            options={[{ value: 'all', label: '全部阶段' }, ...COLUMNS.map((c) => ({ value: c.key, label: c.title }))]}
           />
-        </>
+        </div>
+        {stage && tab === 'active' ? (
+          <span className="pipeline-stage-note">
+            只显示“{COLUMNS.find((c) => c.key === stage)!.title}”阶段。
+            <Button onClick={() => set({ stage: null })}>显示全部阶段</Button>
+          </span>
+        ) : null}
+        <Checkbox className="pipeline-overdue-only" checked={overdueOnly} onChange={(e) => set({ overdue: e.target.checked })} disabled={tab === 'done' || tab === 'stopped'}>
+          只看逾期{view ? `（${view.overdueTotal + view.probation.overdue.length} 人）` : ''}
+        </Checkbox>
+      </search>
+      {view ? (
+        <Tabs
+          className="pipeline-tabs"
+          activeKey={tab}
+          onChange={(k) => set({ tab: k as TabKey })}
+          items={[
+            {
+              key: 'active',
+              label: <>进行中{count(view.columns.reduce((n, c) => n + c.entries.length, 0))}</>,
+              children: <Board view={view} today={today} filtered={filtered} />,
+            },
+            {
+              key: 'probation',
+              label: (
+                <>
+                  即将转正{count(view.probation.overdue.length + view.probation.dueSoon.length)}
+                  {board!.probation.overdue.length ? <Tag color="error" className="pipeline-tab-tag">{board!.probation.overdue.length} 人已期满</Tag> : null}
+                </>
+              ),
+              children: <ProbationList view={view} />,
+            },
+            {
+              key: 'done',
+              label: <>已完成{count(view.done.length)}</>,
+              children: <CardList entries={view.done} today={today} label="已完成" empty={notFound} />,
+            },
+            {
+              key: 'stopped',
+              label: <>已终止{count(view.stopped.length)}</>,
+              children: <CardList entries={view.stopped} today={today} label="已终止" empty={notFound} />,
+            },
+          ]}
+        />
       ) : null}
       <ApplicantDetail />
       <ApplicantForm />

@@ -1,0 +1,69 @@
+/** What the 发展党员 page shows: the board's entries sorted into tabs and columns, then searched and filtered. */
+import type { BoardEntry, PipelineBoard, ProbationEntry } from '../../../../shared/domain/pipeline';
+
+/** The board's columns: the four stages of the procedure, then 正式党员 whose records still wait for step 25. */
+export const COLUMNS = [
+  { key: '入党申请人', title: '入党申请人', since: '递交申请' },
+  { key: '入党积极分子', title: '入党积极分子', since: '确定为积极分子' },
+  { key: '发展对象', title: '发展对象', since: '确定为发展对象' },
+  { key: '预备党员', title: '预备党员', since: '接收为预备党员' },
+  { key: 'toFile', title: '已转正待归档', since: '转正' },
+] as const;
+export type ColumnKey = (typeof COLUMNS)[number]['key'];
+
+export const TABS = ['active', 'probation', 'done', 'stopped'] as const;
+export type TabKey = (typeof TABS)[number];
+
+export interface BoardFilter {
+  query: string;
+  stage: ColumnKey | null;
+  overdueOnly: boolean;
+}
+
+export interface BoardView {
+  columns: { key: ColumnKey; title: string; since: string; entries: BoardEntry[]; total: number }[];
+  probation: { overdue: ProbationEntry[]; dueSoon: ProbationEntry[]; total: number };
+  done: BoardEntry[];
+  stopped: BoardEntry[];
+  /** In-progress entries whose next step is overdue, before the search and filters. */
+  overdueTotal: number;
+}
+
+/** Lower case, spaces dropped, full-width letters folded: '张 三', 'ZS' and 'ｚｓ' all find 张三. */
+export function normalizeQuery(q: string): string {
+  return q
+    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\s\u3000]/g, '')
+    .toLowerCase();
+}
+
+export function isColumnKey(v: string | undefined): v is ColumnKey {
+  return COLUMNS.some((c) => c.key === v);
+}
+
+/** The columns' entries (overdue ones first, as main sorts them) and the finished lists, each searched and filtered. */
+export function boardView(board: PipelineBoard, filter: BoardFilter): BoardView {
+  const q = normalizeQuery(filter.query);
+  const found = <T extends { searchKey: string }>(e: T) => !q || e.searchKey.includes(q);
+  const entriesOf = (stage: string) => board.stages.find((s) => s.stage === stage)?.entries ?? [];
+  const inColumn = (key: ColumnKey) =>
+    key === 'toFile' ? entriesOf('正式党员').filter((e) => e.next !== null) : entriesOf(key).filter((e) => e.next !== null);
+  const columns = COLUMNS.filter((c) => !filter.stage || c.key === filter.stage).map((c) => {
+    const all = inColumn(c.key);
+    return { ...c, total: all.length, entries: all.filter((e) => found(e) && (!filter.overdueOnly || !!e.next?.overdue)) };
+  });
+  const overdueTotal = COLUMNS.flatMap((c) => inColumn(c.key)).filter((e) => e.next?.overdue).length;
+  const { overdue, dueSoon } = board.probation;
+  return {
+    // The last column shows only when someone is in it (or it is the stage asked for).
+    columns: columns.filter((c) => c.key !== 'toFile' || c.total > 0 || filter.stage === 'toFile'),
+    probation: {
+      overdue: overdue.filter(found),
+      dueSoon: filter.overdueOnly ? [] : dueSoon.filter(found),
+      total: overdue.length + dueSoon.length,
+    },
+    done: entriesOf('正式党员').filter((e) => e.next === null && found(e)),
+    stopped: entriesOf('已终止').filter(found),
+    overdueTotal,
+  };
+}

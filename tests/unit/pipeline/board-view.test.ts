@@ -1,0 +1,71 @@
+/** The 发展党员 page's search and filters over the board (renderer/src/features/pipeline/boardView.ts). */
+import { describe, expect, it } from 'vitest';
+import { nameSearchKey } from '../../../shared/domain/pinyin';
+import type { BoardEntry, NextStep, PipelineBoard, ProbationEntry } from '../../../shared/domain/pipeline';
+import { boardView, normalizeQuery } from '../../../renderer/src/features/pipeline/boardView';
+
+const next = (overdue: boolean) => ({ step: 2, title: '党组织派人谈话', dueDate: '2026-01-01', earliestDate: null, latestDate: null, overdue }) as unknown as NextStep;
+
+function entry(name: string, stage: BoardEntry['stage'], n: NextStep | null): BoardEntry {
+  return { id: name, name, gender: '男', stage, stageSince: null, applicationDate: '2025-01-01', partyGroup: null, memberId: null, next: n, warnings: [], searchKey: nameSearchKey(name) };
+}
+
+function probationer(name: string, daysLeft: number): ProbationEntry {
+  return { memberId: name, name, joinDate: '2025-01-01', probationEnd: '2026-01-01', daysLeft, partyGroup: null, applicantId: null, searchKey: nameSearchKey(name) };
+}
+
+const board: PipelineBoard = {
+  today: '2026-12-07',
+  stages: [
+    { stage: '入党申请人', total: 2, entries: [entry('张三', '入党申请人', next(true)), entry('李四', '入党申请人', next(false))] },
+    { stage: '入党积极分子', total: 1, entries: [entry('王五', '入党积极分子', next(false))] },
+    { stage: '发展对象', total: 0, entries: [] },
+    { stage: '预备党员', total: 0, entries: [] },
+    { stage: '正式党员', total: 2, entries: [entry('赵六', '正式党员', null), entry('钱七', '正式党员', next(false))] },
+    { stage: '已终止', total: 1, entries: [entry('孙八', '已终止', null)] },
+  ],
+  probation: { dueSoon: [probationer('周九', 10)], overdue: [probationer('吴十', -5)] },
+};
+
+const all = { query: '', stage: null, overdueOnly: false };
+const names = (es: { name: string }[]) => es.map((e) => e.name);
+
+describe('the development board as the page shows it', () => {
+  it('sorts people into columns and tabs: 待归档 is a column, 已完成 and 已终止 are lists', () => {
+    const v = boardView(board, all);
+    expect(v.columns.map((c) => [c.key, names(c.entries)])).toEqual([
+      ['入党申请人', ['张三', '李四']],
+      ['入党积极分子', ['王五']],
+      ['发展对象', []],
+      ['预备党员', []],
+      ['toFile', ['钱七']],
+    ]);
+    expect(names(v.done)).toEqual(['赵六']);
+    expect(names(v.stopped)).toEqual(['孙八']);
+    expect(v.overdueTotal).toBe(1);
+  });
+
+  it('finds a name by its characters, pinyin initials or full pinyin, typed in any case or width', () => {
+    expect(normalizeQuery(' ＺＳ ')).toBe('zs');
+    for (const query of ['张', 'ZS', 'zhang san', 'ｚｓ']) {
+      const v = boardView(board, { ...all, query });
+      expect(v.columns.flatMap((c) => names(c.entries)), query).toEqual(['张三']);
+      expect(v.columns.find((c) => c.key === '入党申请人')!.total).toBe(2);
+    }
+    expect(names(boardView(board, { ...all, query: 'sb' }).stopped)).toEqual(['孙八']);
+    expect(names(boardView(board, { ...all, query: 'zj' }).probation.dueSoon)).toEqual(['周九']);
+  });
+
+  it('a stage shows its column alone; 只看逾期 keeps the overdue steps and the probations already ended', () => {
+    expect(boardView(board, { ...all, stage: '入党积极分子' }).columns.map((c) => c.key)).toEqual(['入党积极分子']);
+    const late = boardView(board, { ...all, overdueOnly: true });
+    expect(late.columns.flatMap((c) => names(c.entries))).toEqual(['张三']);
+    expect(names(late.probation.overdue)).toEqual(['吴十']);
+    expect(late.probation.dueSoon).toEqual([]);
+  });
+
+  it('the 待归档 column shows only when someone is in it', () => {
+    const none = { ...board, stages: board.stages.map((s) => (s.stage === '正式党员' ? { ...s, entries: s.entries.filter((e) => !e.next) } : s)) };
+    expect(boardView(none, all).columns.map((c) => c.key)).not.toContain('toFile');
+  });
+});
