@@ -26,7 +26,7 @@ test('the overview is the landing screen and shows the branch figures', async ({
   const gender = page.getByTestId('breakdown-gender');
   const cells = await gender.locator('tbody td:nth-child(2)').allTextContents();
   expect(cells.map(Number).reduce((a, b) => a + b, 0)).toBe(expected.statistics.total);
-  for (const share of await page.locator('.overview td.share, .breakdown-groups td:last-child').allTextContents()) expect(share).toMatch(/^\d{1,3}\.\d%$/);
+  for (const share of await page.locator('.overview td.share, .breakdown-groups tr.ant-table-row td:last-child').allTextContents()) expect(share).toMatch(/^\d{1,3}\.\d%$/);
   await expect(page.getByTestId('breakdown-groups')).toBeVisible();
   // Probation reminders: each name opens that member.
   await expect(page.getByTestId('reminders-dueSoon')).toContainText('陈永刚');
@@ -128,9 +128,9 @@ test('a 300-member branch at 1366×768: counts and reminders on the first screen
 
   // The party groups sort by size: the largest group first, and its count opens its members.
   const groups = page.getByTestId('breakdown-groups');
-  expect(await groups.locator('tbody tr').count()).toBeGreaterThan(5);
+  expect(await groups.locator('tbody tr.ant-table-row').count()).toBeGreaterThan(5);
   await groups.getByRole('columnheader', { name: '人数' }).click();
-  const counts = (await groups.locator('tbody tr td:nth-child(2)').allTextContents()).map(Number);
+  const counts = (await groups.locator('tbody tr.ant-table-row td:nth-child(2)').allTextContents()).map(Number);
   expect(counts).toEqual([...counts].sort((a, b) => b - a));
   const largest = await rosterCountBehind(page, groups.locator('tbody a').first());
   expect(largest.figure).toBe(counts[0]);

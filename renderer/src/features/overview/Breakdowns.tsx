@@ -2,7 +2,7 @@
  * 党员队伍基本情况 on 首页: each breakdown a small table with an inline bar per band, and the party groups a
  * sortable table, so many groups take rows rather than a tall chart. Every count links to the roster rows it counts.
  */
-import { Table } from 'antd';
+import { ConfigProvider, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { formatShare } from './share';
 
@@ -79,6 +79,11 @@ export function BreakdownCard({ id, title, bands, total }: { id: string; title: 
 const byName = (a: Band, b: Band) => a.label.localeCompare(b.label, 'zh-CN');
 const byCount = (a: Band, b: Band) => a.value - b.value;
 
+const COMPACT_ROWS = { components: { Table: { cellPaddingBlockSM: 3 } } };
+/** Many groups scroll inside the table (header fixed) rather than make the page long. */
+const SCROLL_AFTER = 16;
+const SCROLL_HEIGHT = 480;
+
 /** The party groups: sortable by name or size, each count opening the group's members. */
 export function GroupTable({ bands, total }: { bands: readonly Band[]; total: number }) {
   const max = largest(bands);
@@ -89,7 +94,7 @@ export function GroupTable({ bands, total }: { bands: readonly Band[]; total: nu
       key: 'value',
       sorter: byCount,
       sortDirections: ['descend', 'ascend'],
-      width: 190,
+      width: 180,
       render: (_, b) => <CountCell band={b} max={max} what={`党小组${b.label}`} />,
     },
     { title: '占比', key: 'share', sorter: byCount, sortDirections: ['descend', 'ascend'], width: 96, align: 'right', render: (_, b) => formatShare(b.value, total) },
@@ -99,15 +104,18 @@ export function GroupTable({ bands, total }: { bands: readonly Band[]; total: nu
       <h3 id="groups-title">
         按党小组<span className="muted breakdown-note">（{bands.length} 个，点表头排序）</span>
       </h3>
-      <Table<Band>
-        size="small"
-        rowKey="key"
-        columns={columns}
-        dataSource={bands as Band[]}
-        pagination={false}
-        showSorterTooltip={false}
-        aria-label="按党小组的党员人数和占比"
-      />
+      <ConfigProvider theme={COMPACT_ROWS}>
+        <Table<Band>
+          size="small"
+          rowKey="key"
+          columns={columns}
+          dataSource={bands as Band[]}
+          pagination={false}
+          showSorterTooltip={false}
+          scroll={bands.length > SCROLL_AFTER ? { y: SCROLL_HEIGHT } : undefined}
+          aria-label="按党小组的党员人数和占比"
+        />
+      </ConfigProvider>
     </section>
   );
 }
