@@ -102,7 +102,7 @@ function Totals({ view }: { view: View }) {
 }
 
 /** How many names a section lists before 另有 N 人: the reminders stay on the first screen. */
-const SHOWN = 4;
+const SHOWN = 3;
 
 function ReminderList({ section, items }: { section: ReminderSection; items: ReminderItem[] }) {
   const late = items.some((i) => i.late);
