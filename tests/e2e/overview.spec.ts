@@ -105,6 +105,12 @@ async function belowFold(page: Page, locator: Locator): Promise<number> {
 test('a 300-member branch at 1366×768: counts and reminders on the first screen, each count, name and stage opens its list', async ({ page, host }) => {
   await createBranch(host);
   await fillRoster(host, 300);
+  // A busy month: five probationers past their probation and five whose probation ends within 30 days.
+  const names = ['甲一', '甲二', '甲三', '甲四', '甲五', '乙一', '乙二', '乙三', '乙四', '乙五'];
+  for (const [i, name] of names.entries()) {
+    const joinDate = daysAgo(i < 5 ? 380 + i : 340 + i);
+    await addMember(host, { name: `韩${name}`, gender: '男', birthDate: '1995-05-05', joinDate, fullDate: null, category: '预备党员' }, 500 + i);
+  }
   await page.setViewportSize({ width: 1366, height: 768 });
   await openApp(page, host, '首页');
   await expect(page.getByTestId('breakdown-groups').locator('tbody a').first()).toBeVisible();
@@ -114,6 +120,8 @@ test('a 300-member branch at 1366×768: counts and reminders on the first screen
     expect(await belowFold(page, page.getByTestId(id)), `${id} ends within the first screen`).toBe(0);
   }
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  await expect(page.getByTestId('reminders-overdue')).toContainText(/另有 \d+ 人/);
+  await expect(page.getByTestId('reminders-dueSoon')).toContainText(/另有 \d+ 人/);
   await expectAccessible(page, 'overview-300');
   await screenshot(page, 'overview-300-1366x768-full');
   fs.mkdirSync('tests/output/screenshots', { recursive: true });
