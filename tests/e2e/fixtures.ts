@@ -172,7 +172,8 @@ export async function fillRoster(host: Host, n: number): Promise<void> {
   if (started.ok) {
     const job = started.value as { id: string };
     for (let i = 0; i < 600; i++) {
-      const s = await host.call<{ state: string; message: string }>('jobs.get', { id: job.id });
+      // A poll may meet a kept-alive socket the busy host has just closed (ECONNRESET): asking again is harmless.
+      const s = await host.call<{ state: string; message: string }>('jobs.get', { id: job.id }).catch(() => ({ state: 'running', message: '' }));
       if (s.state === 'done') return;
       if (s.state === 'failed') break;
       await new Promise((r) => setTimeout(r, 100));

@@ -1,4 +1,4 @@
-/** 首页: the landing screen's totals, charts with their tables, probation reminders, the statistics download. */
+/** 首页: the landing screen's counts, reminders and breakdowns, where each count leads, the statistics download. */
 import fs from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { addMember, createBranch, expect, expectAccessible, fillRoster, openApp, screenshot, test } from './fixtures';
@@ -16,34 +16,30 @@ test('the overview is the landing screen and shows the branch figures', async ({
   await addMember(host, { name: '周丽娟', gender: '女', birthDate: '1996-02-03', joinDate: daysAgo(400), fullDate: null, category: '预备党员' }, 92);
   const expected = await host.call<{ statistics: { total: number; category: { full: number; probationary: number } } }>('overview.get');
 
-  // The charts run under the page's CSP (no eval, no inline scripts): any refusal shows in the console.
-  const refused: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' && /Content Security Policy|unsafe-eval/.test(m.text())) refused.push(m.text());
-  });
   await openApp(page, host, '首页');
   await expect(page.getByRole('heading', { name: '首页', level: 2 })).toBeVisible();
   await expect(page.getByRole('menuitem', { name: '首页' })).toHaveClass(/ant-menu-item-selected/);
   await expect(page.getByTestId('total-members')).toContainText(String(expected.statistics.total));
   await expect(page.getByTestId('total-probationary')).toContainText(String(expected.statistics.category.probationary));
   await expect(page.getByTestId('total-full')).toContainText(String(expected.statistics.category.full));
-  // Each chart has its figures as a table; the gender table adds up to the total.
-  const gender = page.getByTestId('chart-gender');
-  await expect(gender.locator('canvas')).toHaveCount(1);
+  // Each breakdown is a table; the gender table adds up to the total, its shares with one decimal.
+  const gender = page.getByTestId('breakdown-gender');
   const cells = await gender.locator('tbody td:nth-child(2)').allTextContents();
   expect(cells.map(Number).reduce((a, b) => a + b, 0)).toBe(expected.statistics.total);
-  await expect(page.getByTestId('chart-groups')).toBeVisible();
-  expect(refused).toEqual([]);
-  // Probation reminders.
-  await expect(page.getByRole('row', { name: /陈永刚/ })).toBeVisible();
-  await expect(page.getByRole('row', { name: /周丽娟/ })).toBeVisible();
+  for (const share of await page.locator('.overview td.share, .breakdown-groups tr.ant-table-row td:last-child').allTextContents()) expect(share).toMatch(/^\d{1,3}\.\d%$/);
+  await expect(page.getByTestId('breakdown-groups')).toBeVisible();
+  // Probation reminders: each name opens that member.
+  await expect(page.getByTestId('reminders-dueSoon')).toContainText('陈永刚');
+  await expect(page.getByTestId('reminders-overdue')).toContainText('周丽娟');
   await expect(page.getByTestId('pipeline-stages')).toContainText('入党积极分子');
-  await page.waitForTimeout(300);
   await expectAccessible(page, 'overview');
   await screenshot(page, 'overview-1');
-  // A common laptop screen: the charts still sit two to a row, their labels whole.
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await screenshot(page, 'overview-1366');
+
+  await page.getByTestId('reminders-overdue').getByRole('link', { name: /^周丽娟/ }).click();
+  await expect(page.getByRole('heading', { name: '党员名册', level: 2 })).toBeVisible();
+  await expect(page.getByRole('dialog')).toContainText('周丽娟');
+  await page.goBack();
+  await expect(page.getByRole('heading', { name: '首页', level: 2 })).toBeVisible();
 
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出统计表（Word）' }).click()]);
   expect(file.suggestedFilename()).toMatch(/党员队伍基本情况统计表-\d{4}-\d{2}-\d{2}\.docx$/);
@@ -81,31 +77,100 @@ test('each figure on 首页 opens the roster rows it counts (links from the fact
   await createBranch(host);
   await fillRoster(host, 120);
   await openApp(page, host, '首页');
-  await expect(page.getByTestId('chart-groups').locator('canvas')).toHaveCount(1);
+  await expect(page.getByTestId('breakdown-groups').locator('tbody a').first()).toBeVisible();
 
   const total = await rosterCountBehind(page, page.getByTestId('total-members').getByRole('link'));
   expect(total.figure).toBeGreaterThan(0);
   expect(total.rows).toBe(total.figure);
   // A party group: its fact's filter carries the group's id.
-  const group = await rosterCountBehind(page, page.getByTestId('chart-groups').locator('tbody a').first());
+  const group = await rosterCountBehind(page, page.getByTestId('breakdown-groups').locator('tbody a').first());
   expect(group.figure).toBeGreaterThan(0);
   expect(group.rows).toBe(group.figure);
-  const age = await rosterCountBehind(page, page.getByTestId('chart-age').getByRole('link', { name: /年龄30—39岁/ }));
+  const age = await rosterCountBehind(page, page.getByTestId('breakdown-age').getByRole('link', { name: /年龄30—39岁/ }));
   expect(age.rows).toBe(age.figure);
   // 民族 has no roster filter: its figures are not links.
-  await expect(page.getByTestId('chart-ethnicity').locator('tbody a')).toHaveCount(0);
+  await expect(page.getByTestId('breakdown-ethnicity').locator('tbody a')).toHaveCount(0);
   // This year's changes, one figure each.
   await expect(page.getByTestId('year-figures').locator('li')).toHaveCount(6);
   await expect(page.getByTestId('year-figures')).toContainText('确定积极分子');
+});
 
-  for (const [w, h] of [
-    [1366, 768],
-    [1920, 1080],
-  ] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.waitForTimeout(400);
-    fs.mkdirSync('test-results/screenshots', { recursive: true });
-    await page.screenshot({ path: `test-results/screenshots/home-facts-${w}x${h}.png` });
-    await page.screenshot({ path: `test-results/screenshots/home-facts-${w}x${h}-full.png`, fullPage: true });
+/** The part of an element below the bottom of the window, in pixels (0 when it ends above it). */
+async function belowFold(page: Page, locator: Locator): Promise<number> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('not shown');
+  return Math.max(0, box.y + box.height - page.viewportSize()!.height);
+}
+
+test('a 300-member branch at 1366×768: counts and reminders on the first screen, each count, name and stage opens its list', async ({ page, host }) => {
+  await createBranch(host);
+  await fillRoster(host, 300);
+  // A busy month: five probationers past their probation and five whose probation ends within 30 days.
+  const names = ['甲一', '甲二', '甲三', '甲四', '甲五', '乙一', '乙二', '乙三', '乙四', '乙五'];
+  for (const [i, name] of names.entries()) {
+    const joinDate = daysAgo(i < 5 ? 380 + i : 340 + i);
+    await addMember(host, { name: `韩${name}`, gender: '男', birthDate: '1995-05-05', joinDate, fullDate: null, category: '预备党员' }, 500 + i);
   }
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openApp(page, host, '首页');
+  await expect(page.getByTestId('breakdown-groups').locator('tbody a').first()).toBeVisible();
+
+  // Above the fold, without scrolling: the counts, both reminder cards and the stages.
+  for (const id of ['overview-totals', 'probation-reminders', 'due-this-month', 'pipeline-stages']) {
+    expect(await belowFold(page, page.getByTestId(id)), `${id} ends within the first screen`).toBe(0);
+  }
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  await expect(page.getByTestId('reminders-overdue')).toContainText(/另有 \d+ 人/);
+  await expect(page.getByTestId('reminders-dueSoon')).toContainText(/另有 \d+ 人/);
+  await expectAccessible(page, 'overview-300');
+  await screenshot(page, 'overview-300-1366x768-full');
+  fs.mkdirSync('tests/output/screenshots', { recursive: true });
+  await page.screenshot({ path: 'tests/output/screenshots/overview-300-1366x768.png' });
+
+  // A count opens the roster filtered to it, with as many rows as the count said.
+  for (const id of ['total-probationary', 'total-full']) {
+    const { figure, rows } = await rosterCountBehind(page, page.getByTestId(id).getByRole('link'));
+    expect(figure).toBeGreaterThan(0);
+    expect(rows).toBe(figure);
+  }
+
+  // The party groups sort by size: the largest group first, and its count opens its members.
+  const groups = page.getByTestId('breakdown-groups');
+  expect(await groups.locator('tbody tr.ant-table-row').count()).toBeGreaterThan(5);
+  await groups.getByRole('columnheader', { name: '人数' }).click();
+  const counts = (await groups.locator('tbody tr.ant-table-row td:nth-child(2)').allTextContents()).map(Number);
+  expect(counts).toEqual([...counts].sort((a, b) => b - a));
+  const largest = await rosterCountBehind(page, groups.locator('tbody a').first());
+  expect(largest.figure).toBe(counts[0]);
+  expect(largest.rows).toBe(largest.figure);
+
+  // What is due this month: a name opens 发展党员 at that person's stage.
+  const due = page.getByTestId('reminders-pipelineSteps');
+  const dueName = due.locator('a.reminder-name').first();
+  if ((await dueName.count()) > 0) {
+    const stage = /，(入党申请人|入党积极分子|发展对象|预备党员|正式党员) ·/.exec((await dueName.getAttribute('aria-label')) ?? '')?.[1];
+    await dueName.click();
+    await expect(page.getByRole('heading', { name: '发展党员', level: 2 })).toBeVisible();
+    await expect(page.getByText(`只显示“${stage}”阶段。`)).toBeVisible();
+    await page.goBack();
+  } else {
+    await expect(due).toContainText('本月没有到期的发展步骤');
+  }
+
+  // A stage opens 发展党员 at that stage.
+  await page.getByTestId('pipeline-stages').getByRole('link', { name: /^发展对象/ }).click();
+  await expect(page.getByRole('heading', { name: '发展党员', level: 2 })).toBeVisible();
+  await expect(page.getByText('只显示“发展对象”阶段。')).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole('heading', { name: '首页', level: 2 })).toBeVisible();
+
+  // The statistics' print preview still opens from here.
+  await page.getByRole('button', { name: '统计表打印预览' }).click();
+  await expect(page.getByRole('dialog')).toContainText('党员队伍基本情况统计表');
+
+  await page.keyboard.press('Escape');
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: 'tests/output/screenshots/overview-300-1920x1080.png' });
+  await screenshot(page, 'overview-300-1920x1080-full');
 });

@@ -94,10 +94,10 @@ test('a count on 首页 opens the roster (or the pipeline) filtered to it; the f
   await page.reload();
   await expect(page.getByTestId('roster-count')).toContainText(`共 ${probationary} 人`);
 
-  // Back to 首页, and a count in a chart's table: 女.
+  // Back to 首页, and a count in a breakdown's table: 女.
   await page.goBack();
   await expect(heading(page, '首页')).toBeVisible();
-  await page.getByTestId('chart-gender').getByRole('link', { name: /性别女/ }).click();
+  await page.getByTestId('breakdown-gender').getByRole('link', { name: /性别女/ }).click();
   await expect(page.getByTestId('roster-count')).toContainText(`共 ${overview.statistics.gender.female} 人`);
   await expect(page.locator('.roster-row').first()).toHaveAttribute('aria-label', /^[^，]+，女，/);
 
@@ -121,7 +121,7 @@ for (const [w, h] of [
     await fillRoster(host, 200);
     await page.setViewportSize({ width: w, height: h });
     await openApp(page, host, '首页');
-    await expect(page.getByTestId('chart-gender').locator('canvas')).toHaveCount(1);
+    await expect(page.getByTestId('breakdown-gender').getByRole('link')).toHaveCount(2);
     await shot(page, `home-${w}x${h}`);
     await menu(page).getByRole('menuitem', { name: '党员名册' }).click();
     await expect(page.locator('.roster-row').first()).toBeVisible();

@@ -4,13 +4,14 @@
  * The stage on a past date follows the steps recorded on or before it. Registered on import: the central list of
  * capabilities imports this module.
  */
-import { daysBetween } from '../../../shared/domain/dates';
+import { addDays, addMonths, daysBetween } from '../../../shared/domain/dates';
 import { idSource, type FactSource, type FactTableRow } from '../../../shared/domain/facts';
 import { probationEnd } from '../../../shared/domain/member';
 import { APPLICANT_STAGES, probationReminder, stageAfter, STEP, type ApplicantStage, type ProbationEntry } from '../../../shared/domain/pipeline';
-import { prepare } from '../../db/query';
+import { all, prepare, qb } from '../../db/query';
 import { type CountedRecord, type FactResult, type FactScope, type FactSpec } from '../facts/registry';
 import { rosterOn } from '../roster/asOf';
+import { toApplicant } from './records';
 
 const PIPELINE = { table: 'applicants', label: '发展党员', screen: 'pipeline' } as const;
 const ROSTER = { table: 'members', label: '党员名册', screen: 'roster' } as const;
@@ -141,6 +142,45 @@ function probationTable(scope: FactScope, which: 'dueSoon' | 'overdue'): FactRes
   return { data: { kind: 'table', columns: PROBATION_COLUMNS, rows }, counted: p.counted.filter((c) => ids.has(c.id)) };
 }
 
+// ---- steps due by the end of the month ----
+
+const DUE_COLUMNS = [
+  { key: 'name', label: '姓名' },
+  { key: 'stage', label: '阶段' },
+  { key: 'step', label: '下一步' },
+  { key: 'dueDate', label: '应完成日期' },
+  { key: 'daysLeft', label: '距应完成日期（天）' },
+];
+
+/** The last day of the month `date` is in. */
+function monthEnd(date: string): string {
+  return addDays(addMonths(`${date.slice(0, 7)}-01`, 1), -1);
+}
+
+/**
+ * Applicants whose next step is due by the end of the month of the date (overdue ones included), soonest first,
+ * as the board shows what is due next (steps as recorded now).
+ */
+function dueThisMonth(scope: FactScope): FactResult {
+  const end = monthEnd(scope.at);
+  const rows = all(scope.db, qb.selectFrom('applicants').selectAll().where('branch_id', '=', scope.branchId).where('deleted_at', 'is', null));
+  const due = rows
+    .map((row) => ({ rev: row.rev, a: toApplicant(scope.db, row, scope.at) }))
+    .filter(({ a }) => a.next?.dueDate && a.next.dueDate <= end)
+    .sort((x, y) => x.a.next!.dueDate!.localeCompare(y.a.next!.dueDate!) || x.a.name.localeCompare(y.a.name, 'zh-CN'));
+  const tableRows: FactTableRow[] = due.map(({ a }) => ({
+    key: a.id,
+    cells: { name: a.name, stage: a.stage, step: a.next!.title, dueDate: a.next!.dueDate, daysLeft: daysBetween(scope.at, a.next!.dueDate!), member: a.memberId },
+    source: pipelineSource(scope, [a.id], a.stage),
+  }));
+  const ids = new Set(due.map(({ a }) => a.id));
+  const counted: CountedRecord[] = [
+    ...due.map(({ a, rev }) => ({ table: 'applicants', id: a.id, rev })),
+    ...stepsUntil(scope, scope.at).filter((s) => ids.has(s.applicantId)).map((s) => ({ table: 'applicant_steps', id: s.id, rev: s.rev })),
+  ];
+  return { data: { kind: 'table', columns: DUE_COLUMNS, rows: tableRows }, counted };
+}
+
 const range = { kind: 'figure', capability: 'pipeline', unit: '人', periodKind: 'range' } as const;
 
 export const PIPELINE_FACTS: readonly FactSpec[] = [
@@ -194,6 +234,16 @@ export const PIPELINE_FACTS: readonly FactSpec[] = [
     periodKind: 'at',
     description: '统计日预备期已满、仍未转正的预备党员（按期满日期排列）。',
     compute: (scope) => probationTable(scope, 'overdue'),
+  },
+  {
+    key: 'pipeline.steps.dueThisMonth',
+    title: '本月到期的发展步骤',
+    kind: 'table',
+    capability: 'pipeline',
+    unit: '人',
+    periodKind: 'at',
+    description: '下一步应在统计日所在月底前完成的入党申请人、积极分子、发展对象和预备党员（含已逾期的），按应完成日期排列；步骤按现在的记录计。',
+    compute: dueThisMonth,
   },
 ];
 

@@ -16,7 +16,8 @@ import { searchMembers } from '../../../main/services/roster/members';
 import { rosterOverview } from '../../../main/services/rosterFiles/rosterFiles';
 import { testContext, type TestContext } from '../../helpers/context';
 import { person } from './fixture';
-import { addDays } from '../../../shared/domain/dates';
+import { addDays, addMonths, daysBetween } from '../../../shared/domain/dates';
+import { pipelineBoard } from '../../../main/services/pipeline/board';
 
 let t: TestContext;
 let overview: OperationOutput<'overview.get'>;
@@ -48,6 +49,7 @@ describe('facts for today against the home page of today', () => {
     expect(overview.probation.dueSoon.length).toBeGreaterThan(0);
     expect(overview.probation.overdue.length).toBeGreaterThan(0);
     expect(overview.pipeline.filter((p) => p.total > 0).length).toBeGreaterThan(2);
+    expect((today('pipeline.steps.dueThisMonth') as { rows: unknown[] }).rows.length).toBeGreaterThan(0);
   });
 
   const s = () => overview.statistics;
@@ -65,12 +67,21 @@ describe('facts for today against the home page of today', () => {
     // The board's entries also carry the name's search key, which the fact's table does not.
     'pipeline.probation.dueSoon': () => overview.probation.dueSoon.map(({ searchKey: _, ...e }) => e),
     'pipeline.probation.overdue': () => overview.probation.overdue.map(({ searchKey: _, ...e }) => e),
+    // What the board says is due next, by the end of this month.
+    'pipeline.steps.dueThisMonth': () => {
+      const monthEnd = addDays(addMonths(`${localToday().slice(0, 7)}-01`, 1), -1);
+      return pipelineBoard(t.db, { includeFinished: true })
+        .stages.flatMap((s) => s.entries)
+        .filter((e) => e.next?.dueDate && e.next.dueDate <= monthEnd)
+        .map((e) => ({ id: e.id, name: e.name, stage: e.stage, step: e.next!.title, dueDate: e.next!.dueDate, daysLeft: daysBetween(localToday(), e.next!.dueDate!), member: e.memberId }));
+    },
   };
   function actual(key: string): unknown {
     const data = today(key);
     if (data.kind === 'figure') return data.value;
     if (key === 'roster.members.byGroup' && data.kind === 'series') return data.points.map((p) => [p.label, p.value]);
     if (data.kind === 'series') return series(data);
+    if (key === 'pipeline.steps.dueThisMonth' && data.kind === 'table') return data.rows.map((r) => ({ id: r.key, ...r.cells }));
     return data.rows.map((r) => ({ memberId: r.key, ...r.cells }));
   }
 
@@ -80,7 +91,10 @@ describe('facts for today against the home page of today', () => {
 
   for (const key of Object.keys(expected)) {
     it(`${key} shows today what the home page shows`, () => {
-      const byMember = (list: unknown) => (Array.isArray(list) && key.startsWith('pipeline.probation') ? [...list].sort((a, b) => (a.memberId < b.memberId ? -1 : 1)) : list);
+      const byMember = (list: unknown) =>
+        Array.isArray(list) && key.startsWith('pipeline.probation') ? [...list].sort((a, b) => (a.memberId < b.memberId ? -1 : 1))
+        : Array.isArray(list) && key === 'pipeline.steps.dueThisMonth' ? [...list].sort((a, b) => (a.id < b.id ? -1 : 1))
+        : list;
       expect(byMember(actual(key))).toEqual(byMember(expected[key]!()));
     });
   }

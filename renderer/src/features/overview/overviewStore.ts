@@ -8,6 +8,7 @@ import type { FactValue } from '../../../../shared/domain/facts';
 import type { PrintDocument } from '../../../../shared/documents/model';
 import { api, errorText } from '../../api';
 import { createLoader, NOT_LOADED, type LoadState } from '../../stores/loader';
+import { REMINDER_FACT_KEYS } from './reminders';
 
 /** The facts counted today (the roster and the pipeline as they stand). */
 export const TODAY_FACTS = {
@@ -20,8 +21,6 @@ export const TODAY_FACTS = {
   standing: 'roster.members.byStanding',
   groups: 'roster.members.byGroup',
   stages: 'pipeline.applicants.byStage',
-  dueSoon: 'pipeline.probation.dueSoon',
-  overdue: 'pipeline.probation.overdue',
 } as const;
 
 /** This year's changes (1 January to today), with the short names the page shows them by. */
@@ -34,7 +33,7 @@ export const YEAR_FACTS = [
   { key: 'pipeline.activists.determined', label: '确定积极分子' },
 ] as const;
 
-const FACT_KEYS = [...Object.values(TODAY_FACTS), ...YEAR_FACTS.map((f) => f.key)];
+const FACT_KEYS = [...Object.values(TODAY_FACTS), ...REMINDER_FACT_KEYS, ...YEAR_FACTS.map((f) => f.key)];
 
 interface OverviewState extends LoadState {
   /** The facts by key; null until first read. */

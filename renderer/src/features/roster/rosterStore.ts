@@ -119,8 +119,14 @@ export const useRosterStore = create<RosterState>((set, get) => ({
   applyRoute(q, force = false) {
     const filters = filtersFromQuery(q);
     const before = get().filters;
-    if (!force && sameFilters(filters, before)) return;
-    set({ filters, ...(filters.query !== before.query ? { queryFromRoute: get().queryFromRoute + 1 } : {}) });
+    const changed = !sameFilters(filters, before);
+    if (!force && !changed) return;
+    // A link (e.g. a count on 首页) asks for other rows: the old rows and count are not shown under the new filters.
+    set({
+      filters,
+      ...(changed ? { rows: [], total: 0 } : {}),
+      ...(filters.query !== before.query ? { queryFromRoute: get().queryFromRoute + 1 } : {}),
+    });
     void get().reload();
   },
 

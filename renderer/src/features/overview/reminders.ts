@@ -1,0 +1,112 @@
+/**
+ * 首页's reminders: sections of named people, each read from one table fact, each name opening its record.
+ * Two cards show them: 转正提醒 (probation) and 本月到期 (what is due by the end of the month). A capability
+ * adds its reminders by adding a section to the card's list; the store reads every section's fact.
+ */
+import type { FactData, FactTableRow, FactValue } from '../../../../shared/domain/facts';
+import { screenHref } from '../../app/screens';
+import { sourceHref } from './sourceLinks';
+
+export interface ReminderItem {
+  key: string;
+  name: string;
+  /** The record the name opens. */
+  href: string | undefined;
+  /** What is due, e.g. '入党积极分子 · 党组织派人谈话'. */
+  what: string;
+  /** When, e.g. '2026-12-20，还有 12 天'. */
+  when: string;
+  late: boolean;
+}
+
+export interface ReminderSection {
+  key: string;
+  title: string;
+  /** What a count counts: 人, 次 (meetings). */
+  unit: string;
+  factKey: string;
+  empty: string;
+  /** The whole list, when a section shows only its first items. */
+  more: { label: string; href: string };
+  items(rows: readonly FactTableRow[]): ReminderItem[];
+}
+
+const text = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+const days = (n: number) => Math.abs(n);
+
+function probationItems(late: boolean) {
+  return (rows: readonly FactTableRow[]): ReminderItem[] =>
+    rows.map((r) => {
+      const daysLeft = Number(r.cells.daysLeft ?? 0);
+      return {
+        key: r.key,
+        name: text(r.cells.name),
+        href: screenHref('roster', { member: r.source.ids?.[0] ?? r.key }),
+        what: text(r.cells.partyGroup) || '未编入党小组',
+        when: `预备期满 ${text(r.cells.probationEnd)}，${late ? `已超过 ${days(daysLeft)} 天` : daysLeft === 0 ? '今天期满' : `还有 ${daysLeft} 天`}`,
+        late,
+      };
+    });
+}
+
+function dueStepItems(rows: readonly FactTableRow[]): ReminderItem[] {
+  return rows.map((r) => {
+    const daysLeft = Number(r.cells.daysLeft ?? 0);
+    return {
+      key: r.key,
+      name: text(r.cells.name),
+      href: sourceHref(r.source) ?? screenHref('pipeline'),
+      what: `${text(r.cells.stage)} · ${text(r.cells.step)}`,
+      when: `${text(r.cells.dueDate)}，${daysLeft < 0 ? `已逾期 ${days(daysLeft)} 天` : daysLeft === 0 ? '今天到期' : `还有 ${daysLeft} 天`}`,
+      late: daysLeft < 0,
+    };
+  });
+}
+
+const PIPELINE_LIST = { label: '查看发展党员', href: screenHref('pipeline') };
+
+/** 转正提醒: probationers past their probation, and those whose probation ends within 30 days. */
+export const PROBATION_SECTIONS: readonly ReminderSection[] = [
+  {
+    key: 'overdue',
+    title: '预备期已满、尚未转正',
+    unit: '人',
+    factKey: 'pipeline.probation.overdue',
+    empty: '没有预备期已满而未转正的党员。',
+    more: PIPELINE_LIST,
+    items: probationItems(true),
+  },
+  {
+    key: 'dueSoon',
+    title: '30 天内预备期满',
+    unit: '人',
+    factKey: 'pipeline.probation.dueSoon',
+    empty: '30 天内没有预备期满的党员。',
+    more: PIPELINE_LIST,
+    items: probationItems(false),
+  },
+];
+
+/**
+ * 本月到期: what must be done by the end of this month, one section per capability. The meetings capability
+ * (三会一课) adds its section here: a table fact of the meetings due this month, one row per meeting.
+ */
+export const DUE_THIS_MONTH_SECTIONS: readonly ReminderSection[] = [
+  {
+    key: 'pipelineSteps',
+    title: '发展党员',
+    unit: '人',
+    factKey: 'pipeline.steps.dueThisMonth',
+    empty: '本月没有到期的发展步骤。',
+    more: PIPELINE_LIST,
+    items: dueStepItems,
+  },
+];
+
+export const REMINDER_FACT_KEYS = [...PROBATION_SECTIONS, ...DUE_THIS_MONTH_SECTIONS].map((s) => s.factKey);
+
+/** A section's items from the facts read; none when its fact was not read or is not a table. */
+export function sectionItems(section: ReminderSection, facts: Record<string, FactValue>): ReminderItem[] {
+  const data: FactData | undefined = facts[section.factKey]?.data;
+  return data?.kind === 'table' ? section.items(data.rows) : [];
+}
