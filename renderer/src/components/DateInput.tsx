@@ -20,34 +20,49 @@ export function DateInput({ value, onChange, onBlur, allowFuture = false, ...pro
   /** While a typed date is refused the picker keeps its last good value, so it leaves the typed text alone. */
   const lastGood = useRef<Dayjs | null>(null);
   if (!(value instanceof RefusedDate)) lastGood.current = value ?? null;
+  /**
+   * The text last typed, until the picker takes a date: the picker empties the box itself when Tab leaves a date
+   * it may not take (a future one), before the field is left.
+   */
+  const typed = useRef<string | null>(null);
 
   const checkTyped = (e: FocusEvent<HTMLElement>) => {
-    const text = e.target instanceof HTMLInputElement ? e.target.value.trim() : '';
+    const shown = e.target instanceof HTMLInputElement ? e.target.value.trim() : '';
+    const text = shown || (typed.current ?? '').trim();
+    typed.current = null;
     if (!text) {
       if (value instanceof RefusedDate) onChange?.(null);
       return;
     }
-    const typed = parseTypedDate(text, { allowFuture });
-    if ('reason' in typed) {
-      if (!(value instanceof RefusedDate && value.text === text)) onChange?.(new RefusedDate(text, typed.reason));
-    } else if (value instanceof RefusedDate || !value || value.format('YYYY-MM-DD') !== typed.date) {
-      onChange?.(dayjs(typed.date));
+    const parsed = parseTypedDate(text, { allowFuture });
+    if ('reason' in parsed) {
+      if (!(value instanceof RefusedDate && value.text === text)) onChange?.(new RefusedDate(text, parsed.reason, parsed.date));
+    } else if (value instanceof RefusedDate || !value || value.format('YYYY-MM-DD') !== parsed.date) {
+      onChange?.(dayjs(parsed.date));
     }
   };
 
+  /** What the picker shows: a refused real date (a future one) as that date, any other refused text as typed. */
+  const shownValue = value instanceof RefusedDate ? (value.date ? dayjs(value.date) : lastGood.current) : (value ?? null);
+
   return (
-    <DatePicker
-      format={DATE_INPUT_FORMATS}
-      placeholder="年-月-日"
-      disabledDate={allowFuture ? undefined : future}
-      preserveInvalidOnBlur
-      {...props}
-      value={value instanceof RefusedDate ? lastGood.current : (value ?? null)}
-      onChange={(d) => onChange?.((d as Dayjs | null) ?? null)}
-      onBlur={(e, info) => {
-        checkTyped(e);
-        onBlur?.(e, info);
-      }}
-    />
+    <span style={{ display: 'contents' }} onInputCapture={(e) => (typed.current = (e.target as HTMLInputElement).value)}>
+      <DatePicker
+        format={DATE_INPUT_FORMATS}
+        placeholder="年-月-日"
+        disabledDate={allowFuture ? undefined : future}
+        preserveInvalidOnBlur
+        {...props}
+        value={shownValue}
+        onChange={(d) => {
+          typed.current = null;
+          onChange?.((d as Dayjs | null) ?? null);
+        }}
+        onBlur={(e, info) => {
+          checkTyped(e);
+          onBlur?.(e, info);
+        }}
+      />
+    </span>
   );
 }

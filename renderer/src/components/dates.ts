@@ -35,6 +35,8 @@ export class RefusedDate {
   constructor(
     readonly text: string,
     readonly reason: string,
+    /** 'YYYY-MM-DD' when the text is a real date the field does not allow (a future one). */
+    readonly date?: string,
   ) {}
 }
 
@@ -51,7 +53,7 @@ export const DATE_REASONS = {
 export function parseTypedDate(
   text: string,
   { allowFuture = false, today = dayjs().format(DATE_FORMAT) }: { allowFuture?: boolean; today?: string } = {},
-): { date: string } | { reason: string } {
+): { date: string } | { reason: string; date?: string } {
   const t = text.trim();
   const m = /^(\d{4})(\d{2})(\d{2})$/.exec(t) ?? /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(t);
   if (!m) return { reason: DATE_REASONS.format };
@@ -59,6 +61,6 @@ export function parseTypedDate(
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth) return { reason: DATE_REASONS.impossible };
   const date = `${m[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  if (!allowFuture && date > today) return { reason: DATE_REASONS.future };
+  if (!allowFuture && date > today) return { reason: DATE_REASONS.future, date };
   return { date };
 }
