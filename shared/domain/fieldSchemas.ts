@@ -30,7 +30,7 @@ export function phoneProblem(raw: string): string | null {
   if (!/^[0-9+\-\s()]+$/.test(v)) return '联系电话只能包含数字和“-”';
   if (v.length > 20) return '联系电话不能超过 20 个字符';
   const digits = v.replace(/\D/g, '');
-  if (v.startsWith('1') && digits.length !== 11) return `手机号码应为 11 位数字（现在是 ${digits.length} 位）`;
+  if (v.startsWith('1') && digits.length !== 11) return `手机号码应为 11 位，现为 ${digits.length} 位`;
   if (digits.length < 7) return '联系电话位数不够：手机号码 11 位，固定电话如 0317-1234567';
   return null;
 }

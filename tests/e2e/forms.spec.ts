@@ -50,9 +50,9 @@ test('Enter in a date field does not save; 保存 does, and the new member is sh
   const row = page.locator('.roster-row').filter({ hasText: '左新来' });
   await expect(row).toBeInViewport();
   await expect(row).toHaveClass(/row-just-saved/);
-  await expectAccessible(page, 'roster-saved-row');
   // The window as it is: a full-page capture resizes the window, and the list then starts again at the top.
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'roster-saved-row-1366.png') });
+  await expectAccessible(page, 'roster-saved-row');
   // The mark goes after a few seconds.
   await expect(page.locator('.row-just-saved')).toHaveCount(0, { timeout: 10_000 });
 });
@@ -124,7 +124,8 @@ test('leaving the ID field with a number already in the branch shows the duplica
 
   await field(form, '联系电话').fill('1390000');
   await field(form, '联系电话').press('Tab');
-  await expect(errorAt(form, '联系电话')).toHaveText('手机号码应为 11 位数字（现在是 7 位）');
+  await expect(errorAt(form, '联系电话')).toHaveText('手机号码应为 11 位，现为 7 位');
+  await field(form, '姓名').scrollIntoViewIfNeeded();
   await expectAccessible(page, 'member-form-leave-checks');
   await screenshot(page, 'member-form-leave-checks-1366');
   await page.setViewportSize({ width: 1920, height: 1080 });
