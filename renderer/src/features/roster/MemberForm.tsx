@@ -8,7 +8,7 @@ import { FormDrawer, FormFooter, useRequestClose } from '../../components/FormDr
 import { CategoryField, fillFromIdNumber, FullDateField, IdentityFields, NativePlaceField, PartyDateField, PartyGroupField, RemarkField, WorkFields } from '../../components/person/PersonFields';
 import { fieldsSummary, useInlineChecks } from '../../components/useInlineChecks';
 import { useReturnFocus } from '../../components/useReturnFocus';
-import { checkIdNumberHolder } from './idNumberHolder';
+import { leaveCheckingIdNumber } from './idNumberHolder';
 import { useMemberStore } from './memberStore';
 import { TargetBranchField, useTargetBranch } from '../committee/TargetBranch';
 import {
@@ -61,15 +61,12 @@ export function MemberForm() {
     if (localSummary.current) setFormError(fieldsSummary(problems));
   });
   /** Leaving the ID number also asks main whether someone in the branch has it already. */
-  const leave = (field: MemberFieldName) => {
-    const shown = checks.leave(field);
-    if (field !== 'idNumber') return shown;
-    return () => {
-      shown();
-      const where = { branchId: editing ? editing.branchId : branch.branchIdToSave(), excludeId: editing?.id ?? null };
-      void checkIdNumberHolder(form, where, checks.foundAt);
-    };
-  };
+  const leave = leaveCheckingIdNumber<MemberFieldName>(
+    checks.leave,
+    form,
+    () => ({ branchId: editing ? editing.branchId : branch.branchIdToSave(), excludeId: editing?.id ?? null }),
+    checks.foundAt,
+  );
 
   useEffect(() => {
     if (!open) return;

@@ -28,3 +28,23 @@ export async function checkIdNumberHolder(
     // Not being able to ask is no reason to stop the user: 保存 checks the number again.
   }
 }
+
+/**
+ * A form's `leave` that, on leaving 身份证号, also asks who holds the number (`where`: the branch the person is or
+ * will be in, and the member being edited).
+ */
+export function leaveCheckingIdNumber<F extends string>(
+  leave: (field: F) => () => void,
+  form: FormInstance,
+  where: () => { branchId: string | null; excludeId: string | null },
+  foundAt: (field: string, problems: FieldProblem[]) => void,
+): (field: F) => () => void {
+  return (field) => {
+    const shown = leave(field);
+    if (field !== 'idNumber') return shown;
+    return () => {
+      shown();
+      void checkIdNumberHolder(form, where(), foundAt);
+    };
+  };
+}
