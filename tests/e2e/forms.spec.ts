@@ -118,6 +118,10 @@ test('leaving the ID field with a number already in the branch shows the duplica
   await page.getByRole('button', { name: '新增党员' }).click();
   const form = memberForm(page);
   await field(form, '姓名').fill('李四同号');
+  // The format and checksum are checked on leaving the field too.
+  await field(form, '身份证号').fill('110105194912310021');
+  await field(form, '身份证号').press('Tab');
+  await expect(errorAt(form, '身份证号')).toHaveText('身份证号校验位不正确，请核对是否录入有误');
   await field(form, '身份证号').fill(idNumber('1980-03-15', '男', 7));
   await field(form, '身份证号').press('Tab');
   await expect(errorAt(form, '身份证号')).toHaveText('与已有党员“李四”的身份证号重复');
