@@ -1,6 +1,7 @@
 /** The member roster: search, records, their history and status changes. */
 import { z } from 'zod';
 import { AGE_BANDS, GENDERS, MEMBER_CATEGORIES, MEMBER_FIELD_LABELS, MEMBER_STATUSES, memberFieldsSchema, type Member, type MemberRow } from '../domain/member';
+import { normalizeIdNumber } from '../domain/idNumber';
 import { EVENT_FIELD_LABELS, memberEventSchema, transferInSchema, type MemberEventRecord } from '../domain/memberEvents';
 import { defineOperations, op } from './define';
 import { branchRef, id } from './common';
@@ -40,6 +41,12 @@ export interface ChangeEntry {
   changes: { field: string; label: string; before: unknown; after: unknown }[];
 }
 
+/** Who already holds an ID number. */
+export interface IdNumberHolder {
+  id: string;
+  name: string;
+}
+
 export const rosterOperations = defineOperations('roster', MEMBER_FIELD_LABELS, {
   'members.search': op<MemberSearchResult>()(memberSearchSchema),
   'members.get': op<Member>()(z.object({ id })),
@@ -48,6 +55,14 @@ export const rosterOperations = defineOperations('roster', MEMBER_FIELD_LABELS, 
   'members.update': op<Member>()(z.object({ id, fields: memberFieldsSchema, expectedUpdatedAt: z.string().optional() })),
   'members.delete': op<void>()(z.object({ id })),
   'members.history': op<ChangeEntry[]>()(z.object({ id })),
+  /**
+   * The member of a branch (omitted: the local one) holding an ID number, or null: the member form asks on leaving
+   * the 身份证号 field. excludeId: the member being edited.
+   */
+  'members.findByIdNumber': op<IdNumberHolder | null>()(
+    z.object({ idNumber: z.string().max(30).transform(normalizeIdNumber), branchId: branchRef, excludeId: id.nullish() }),
+    { idNumber: '身份证号', branchId: '所属支部', excludeId: '党员' },
+  ),
   'members.events': op<MemberEventRecord[]>()(z.object({ id })),
   'members.recordEvent': op<Member>()(z.object({ memberId: id, event: memberEventSchema }), EVENT_FIELD_LABELS),
   /** branchId: the branch the member is transferred into (as for members.create); omitted: the local branch. */

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ETHNICITIES, EDUCATION, JOB_CATEGORIES } from './codes';
 import { addMonths, addYears, fullYearsBetween, localToday } from './dates';
-import { educationCode, isoDate, optionalText, text } from './fieldSchemas';
+import { educationCode, isoDate, optionalText, phoneNumber, text } from './fieldSchemas';
 import { checkIdNumber, ID_PROBLEM_MESSAGES, normalizeIdNumber } from './idNumber';
 
 export const GENDERS = ['男', '女'] as const;
@@ -72,11 +72,7 @@ export const memberFieldsSchema = z.object({
   post: optionalText(60),
   partyPost: optionalText(30),
   partyGroupId: z.string().uuid({ error: '党小组无效' }).nullish().transform((v) => v ?? null),
-  phone: z
-    .string()
-    .trim()
-    .refine((v) => v === '' || /^[0-9+\-\s()]{5,20}$/.test(v), { error: '联系电话只能包含数字和“-”' })
-    .default(''),
+  phone: phoneNumber,
   landline: optionalText(30),
   address: optionalText(120),
   status: z.enum(MEMBER_STATUSES).default('正常'),

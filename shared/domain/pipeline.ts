@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { ETHNICITIES, POLITICAL_STATUS } from './codes';
-import { educationCode, isoDate, text } from './fieldSchemas';
+import { educationCode, isoDate, phoneNumber, text } from './fieldSchemas';
 import { addDays, addMonths, addYears, fullYearsBetween, localToday } from './dates';
 import { checkIdNumber, ID_PROBLEM_MESSAGES, normalizeIdNumber } from './idNumber';
 import { GENDERS, MEMBER_FIELD_LABELS, type FieldProblem, type MemberCategory, type MemberStatus } from './member';
@@ -147,11 +147,7 @@ export const applicantFieldsSchema = z.object({
   education: educationCode,
   nativePlace: text(60).default(''),
   politicalStatus: z.enum(APPLICANT_POLITICAL_STATUS as [string, ...string[]], { error: '请选择政治面貌（共青团员、群众等）' }),
-  phone: z
-    .string()
-    .trim()
-    .refine((v) => v === '' || /^[0-9+\-\s()]{5,20}$/.test(v), { error: '联系电话只能包含数字和“-”' })
-    .default(''),
+  phone: phoneNumber,
   workUnit: text(100).default(''),
   post: text(60).default(''),
   partyGroupId: z.string().uuid({ error: '党小组无效' }).nullish().transform((v) => v ?? null),

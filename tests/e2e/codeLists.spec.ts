@@ -27,12 +27,16 @@ test('the screen adds a post, reorders it, retires it, and the post leaves codeL
   const name = field(form, '岗位名称');
   await expect(name).toBeFocused();
   await name.fill('　司钻 ');
-  await name.press('Enter');
+  await name.press('Control+Enter');
   await expect(form.locator('.ant-form-item-explain-error')).toHaveText('岗位中已有“司钻”');
   await expectAccessible(page, 'codeLists-dialog', '.ant-modal');
   await screenshot(page, 'codeLists-dialog');
   await name.fill('录井工');
+  // Enter in a field does not save the dialog; Ctrl+Enter does, as its save button says.
   await name.press('Enter');
+  await expect(form).toBeVisible();
+  await expect(page.locator('.ant-modal').getByText('Ctrl+Enter 保存')).toBeVisible();
+  await name.press('Control+Enter');
   await expect(form).toBeHidden();
   await expect(page.getByRole('tab', { name: '岗位（18）' })).toBeVisible();
   expect((await rowLabels(page)).at(-1)).toBe('录井工');

@@ -34,13 +34,15 @@ test('the roster and the member form work with the keyboard alone', async ({ pag
   // Tab walks the fields in order.
   await page.keyboard.press('Tab');
   await expect(field(form, '身份证号')).toBeFocused();
-  // Reach 岗位/职务 by Tab and type; Enter saves.
+  // Reach 岗位/职务 by Tab and type; Ctrl+Enter saves (Enter alone never does).
   const post = field(form, '岗位/职务');
   for (let i = 0; i < 40 && !(await post.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
   await expect(post).toBeFocused();
   await page.keyboard.type('平台经理');
   await screenshot(page, 'member-form-keyboard');
   await page.keyboard.press('Enter');
+  await expect(form).toBeVisible();
+  await page.keyboard.press('Control+Enter');
   await expect(form).toBeHidden();
   await expect(detail.getByRole('listitem').filter({ hasText: '岗位/职务' })).toContainText('平台经理');
   // Closing the form gave the focus back to 修改; Esc closes the detail and gives it back to the row.
@@ -49,7 +51,7 @@ test('the roster and the member form work with the keyboard alone', async ({ pag
   await expect(detail).toBeHidden();
   await expect(page.locator('.roster-row').first()).toBeFocused();
 
-  // A new member entirely by keyboard: the 新增党员 button, fields, Enter to save.
+  // A new member entirely by keyboard: the 新增党员 button, fields, Ctrl+Enter to save.
   await page.getByRole('button', { name: '新增党员' }).focus();
   await page.keyboard.press('Enter');
   await expect(field(form, '姓名')).toBeFocused();
@@ -67,7 +69,7 @@ test('the roster and the member form work with the keyboard alone', async ({ pag
   await page.keyboard.type('2025-12-01');
   await page.keyboard.press('Tab');
   await field(form, '姓名').focus();
-  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+Enter');
   await expect(form).toBeHidden();
   await page.getByLabel('搜索').fill('');
   await expect(page.getByTestId('roster-count')).toHaveText('共 3 人');

@@ -49,7 +49,10 @@ test('party groups: add, edit, refused delete while members remain', async ({ pa
   await row.getByRole('button', { name: '修改钻井一班党小组' }).click();
   const edit = page.getByRole('dialog', { name: /修改党小组/ });
   await field(edit, '党小组名称').fill('钻井一班');
+  // Enter in a field does not save the dialog; Ctrl+Enter does.
   await field(edit, '党小组名称').press('Enter');
+  await expect(edit).toBeVisible();
+  await field(edit, '党小组名称').press('Control+Enter');
   await expect(edit).toBeHidden();
   await expect(page.getByRole('row').filter({ hasText: '钻井一班' })).toContainText('1 人');
 

@@ -1,6 +1,6 @@
 import type { rosterOperations } from '../../../shared/contract/roster';
 import type { HandlersOf } from '../../capability';
-import { createMember, deleteMember, getMember, memberHistory, searchMembers, updateMember } from './members';
+import { createMember, deleteMember, findByIdNumber, getMember, memberHistory, searchMembers, updateMember } from './members';
 import { memberEvents, recordMemberEvent, transferIn } from './status';
 
 export const rosterHandlers: HandlersOf<typeof rosterOperations> = {
@@ -10,6 +10,7 @@ export const rosterHandlers: HandlersOf<typeof rosterOperations> = {
   'members.update': (ctx, input) => updateMember(ctx.db, input.id, input.fields, input.expectedUpdatedAt),
   'members.delete': (ctx, input) => deleteMember(ctx.db, input.id),
   'members.history': (ctx, input) => memberHistory(ctx.db, input.id),
+  'members.findByIdNumber': (ctx, input) => findByIdNumber(ctx.db, input.idNumber, input.branchId, input.excludeId),
   'members.events': (ctx, input) => memberEvents(ctx.db, input.id),
   'members.recordEvent': (ctx, input) => recordMemberEvent(ctx.db, input.memberId, input.event),
   'members.transferIn': (ctx, input) => transferIn(ctx.db, input.fields, input.transfer, undefined, input.branchId),

@@ -107,6 +107,21 @@ function groupName(db: Sqlite, groupId: string | null): string | null {
   return first(db, qb.selectFrom('party_groups').select('name').where('id', '=', groupId))?.name ?? null;
 }
 
+/** The member (not in the trash) of the branch holding an ID number, other than `selfId`. */
+function idNumberHolder(db: Sqlite, branchId: string, idNumber: string, selfId?: string | null): { id: string; name: string } | null {
+  const rows = all(
+    db,
+    qb.selectFrom('members').select(['id', 'name']).where('branch_id', '=', branchId).where('id_number', '=', idNumber).where('deleted_at', 'is', null),
+  );
+  return rows.find((r) => r.id !== selfId) ?? null;
+}
+
+/** For the member form, on leaving the 身份证号 field: who in the branch (omitted: the local one) already has it. */
+export function findByIdNumber(db: Sqlite, idNumber: string, branch?: string | null, excludeId?: string | null): { id: string; name: string } | null {
+  if (!idNumber) return null;
+  return idNumberHolder(db, resolveBranchId(db, branch), idNumber, excludeId);
+}
+
 /** All problems of one member against the stored roster (rules, group, duplicate ID). */
 export function memberProblems(db: Sqlite, branchId: string, m: MemberFields, today: string, selfId?: string): FieldProblem[] {
   const problems = memberRuleProblems(m, today);
@@ -117,11 +132,8 @@ export function memberProblems(db: Sqlite, branchId: string, m: MemberFields, to
     );
     if (!g) problems.push({ field: 'partyGroupId', message: '所选党小组不存在' });
   }
-  const dup = first(
-    db,
-    qb.selectFrom('members').select(['id', 'name']).where('branch_id', '=', branchId).where('id_number', '=', m.idNumber).where('deleted_at', 'is', null),
-  );
-  if (dup && dup.id !== selfId) problems.push({ field: 'idNumber', message: `与已有党员“${dup.name}”的身份证号重复` });
+  const dup = idNumberHolder(db, branchId, m.idNumber, selfId);
+  if (dup) problems.push({ field: 'idNumber', message: `与已有党员“${dup.name}”的身份证号重复` });
   return problems;
 }
 

@@ -1,6 +1,10 @@
-/** The drawer a long form opens in, its 取消/保存 footer, and the question before closing unsaved input. */
+/**
+ * The drawer a long form opens in, its 取消/保存 footer, and the question before closing unsaved input.
+ * Enter in a field does not save; Ctrl+Enter does (formKeys).
+ */
 import { App, Button, Drawer, type FormInstance } from 'antd';
 import type { ReactNode } from 'react';
+import { formKeyDown, saveShortcutProps, SaveHint } from './formKeys';
 import { closeButton, type DrawerBasics } from './overlay';
 
 interface FormDrawerProps extends DrawerBasics {
@@ -20,7 +24,7 @@ export function FormDrawer({ open, title, size, onClose, afterOpenChange, childr
       closable={closeButton}
       styles={{ body: { paddingBottom: 0 } }}
     >
-      {children}
+      <div onKeyDown={formKeyDown}>{children}</div>
     </Drawer>
   );
 }
@@ -28,10 +32,11 @@ export function FormDrawer({ open, title, size, onClose, afterOpenChange, childr
 export function FormFooter({ onCancel, saving }: { onCancel: () => void; saving: boolean }) {
   return (
     <div className="form-footer">
+      <SaveHint />
       <Button size="large" onClick={onCancel}>
         取消
       </Button>
-      <Button type="primary" size="large" htmlType="submit" loading={saving}>
+      <Button type="primary" size="large" htmlType="submit" loading={saving} {...saveShortcutProps}>
         保存
       </Button>
     </div>

@@ -1,6 +1,10 @@
-/** A dialog holding one form: its OK button (保存 unless named) and Enter submit it; 取消 and the close button do nothing while it saves. */
+/**
+ * A dialog holding one form: its OK button (保存 unless named) and Ctrl+Enter submit it, Enter in a field does not
+ * (formKeys); 取消 and the close button do nothing while it saves.
+ */
 import { Form, Modal, type FormInstance } from 'antd';
 import type { ReactNode } from 'react';
+import { footerWithHint, formKeyDown, saveShortcutProps } from './formKeys';
 import { closeButton } from './overlay';
 
 interface FormModalProps<V> {
@@ -28,7 +32,8 @@ export function FormModal<V>({ open, title, width, saving, onCancel, afterClose,
       title={title}
       onCancel={() => !saving && onCancel()}
       okText={okText}
-      okButtonProps={danger ? { danger: true } : undefined}
+      okButtonProps={{ danger, ...saveShortcutProps, title: `Ctrl+Enter ${okText}` }}
+      footer={(buttons) => footerWithHint(buttons, okText)}
       cancelText="取消"
       confirmLoading={saving}
       onOk={() => form.submit()}
@@ -37,11 +42,11 @@ export function FormModal<V>({ open, title, width, saving, onCancel, afterClose,
       maskClosable={false}
       closable={closeButton}
     >
+      <div onKeyDown={formKeyDown}>
       <Form<V> form={form} layout="vertical" name={name} aria-label={title} onFinish={onFinish} onValuesChange={onValuesChange} scrollToFirstError={false}>
         {children}
-        {/* Lets Enter in a field submit the form; the dialog's own 保存 button is outside it. */}
-        <button type="submit" hidden aria-hidden="true" tabIndex={-1} />
       </Form>
+      </div>
     </Modal>
   );
 }

@@ -5,6 +5,7 @@
 import type { FormInstance } from 'antd';
 import { useRef } from 'react';
 import type { FieldProblem } from '../../../shared/domain/member';
+import { RefusedDate } from './dates';
 import { applyProblems, focusFirstProblem } from './formErrors';
 
 /** What a form may show above its fields after each check. */
@@ -23,6 +24,17 @@ export function summaryAfterTry(setSummary: (text: string | null) => void) {
   return (problems: FieldProblem[], { tried, fromServer }: CheckState) => {
     if (tried && !fromServer) setSummary(fieldsSummary(problems));
   };
+}
+
+/**
+ * A date field holding a typed date it refused (see DateInput) shows that reason, not what the other checks say
+ * about an empty field (请填写…).
+ */
+export function withRefusedDates(values: Record<string, unknown>, problems: FieldProblem[]): FieldProblem[] {
+  const refused = Object.entries(values).filter((e): e is [string, RefusedDate] => e[1] instanceof RefusedDate);
+  if (!refused.length) return problems;
+  const fields = new Set(refused.map(([field]) => field));
+  return [...refused.map(([field, r]) => ({ field, message: r.reason })), ...problems.filter((p) => !fields.has(p.field))];
 }
 
 export function useInlineChecks(
@@ -46,7 +58,7 @@ export function useInlineChecks(
   };
 
   const revalidate = () => {
-    const problems = [...check(), ...serverProblems.current];
+    const problems = withRefusedDates(form.getFieldsValue(true) as Record<string, unknown>, [...check(), ...serverProblems.current]);
     applyProblems(form, fields, problems, (path) => tried.current || shown.current.has(String(path[0])));
     afterCheck(problems, { tried: tried.current, fromServer: serverProblems.current.length > 0 });
     return problems;
@@ -83,5 +95,15 @@ export function useInlineChecks(
     focusFirstProblem(form, fields, problems);
   };
 
-  return { reset, revalidate, leave, show, onValuesChange, trySave, refused };
+  /**
+   * What main found about one field while the form is being filled (a duplicate ID number, asked on leaving it):
+   * shown at once, without moving the focus, until the field changes.
+   */
+  const foundAt = (field: string, problems: FieldProblem[]) => {
+    serverProblems.current = [...serverProblems.current.filter((p) => p.field !== field), ...problems];
+    shown.current.add(field);
+    revalidate();
+  };
+
+  return { reset, revalidate, leave, show, onValuesChange, trySave, refused, foundAt };
 }

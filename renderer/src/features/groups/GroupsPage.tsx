@@ -8,6 +8,7 @@ import { zodProblems } from '../../../../shared/contract/validate';
 import { ApiError, errorText } from '../../api';
 import { applyProblems } from '../../components/formErrors';
 import { closeButton } from '../../components/overlay';
+import { footerWithHint, formKeyDown, saveShortcutProps } from '../../components/formKeys';
 import { PageTitle } from '../../components/PageTitle';
 import { useDebounced } from '../../components/useDebounced';
 import { GroupMembersDrawer } from './GroupMembers';
@@ -92,11 +93,14 @@ function GroupDialog({ group, open, onClose }: { group: PartyGroup | null; open:
       cancelText="取消"
       confirmLoading={saving}
       onOk={() => form.submit()}
+      okButtonProps={saveShortcutProps}
+      footer={(buttons) => footerWithHint(buttons)}
       destroyOnHidden
       width={560}
       closable={closeButton}
     >
-      <Form form={form} layout="vertical" name="group" onFinish={onFinish} aria-label="党小组">
+      {/* Enter in a field does not save; Ctrl+Enter does (as in every form dialog). */}
+      <Form form={form} layout="vertical" name="group" onFinish={onFinish} aria-label="党小组" onKeyDown={formKeyDown}>
         {error ? <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} /> : null}
         <Form.Item name="name" label="党小组名称" required>
           <Input maxLength={30} autoFocus placeholder="如：钻井一班党小组" />
@@ -113,7 +117,6 @@ function GroupDialog({ group, open, onClose }: { group: PartyGroup | null; open:
         <Form.Item name="sortOrder" label="排序（数字小的排在前面）">
           <InputNumber min={0} max={9999} style={{ width: 160 }} />
         </Form.Item>
-        <button type="submit" hidden aria-hidden="true" tabIndex={-1} />
       </Form>
     </Modal>
   );

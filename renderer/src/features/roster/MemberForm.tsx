@@ -8,6 +8,7 @@ import { FormDrawer, FormFooter, useRequestClose } from '../../components/FormDr
 import { CategoryField, fillFromIdNumber, FullDateField, IdentityFields, NativePlaceField, PartyDateField, PartyGroupField, RemarkField, WorkFields } from '../../components/person/PersonFields';
 import { fieldsSummary, useInlineChecks } from '../../components/useInlineChecks';
 import { useReturnFocus } from '../../components/useReturnFocus';
+import { leaveCheckingIdNumber } from './idNumberHolder';
 import { useMemberStore } from './memberStore';
 import { TargetBranchField, useTargetBranch } from '../committee/TargetBranch';
 import {
@@ -59,7 +60,13 @@ export function MemberForm() {
     // The summary above the form follows the fields once a save was tried.
     if (localSummary.current) setFormError(fieldsSummary(problems));
   });
-  const leave = (field: MemberFieldName) => checks.leave(field);
+  /** Leaving the ID number also asks main whether someone in the branch has it already. */
+  const leave = leaveCheckingIdNumber<MemberFieldName>(
+    checks.leave,
+    form,
+    () => ({ branchId: editing ? editing.branchId : branch.branchIdToSave(), excludeId: editing?.id ?? null }),
+    checks.foundAt,
+  );
 
   useEffect(() => {
     if (!open) return;

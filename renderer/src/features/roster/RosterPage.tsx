@@ -12,6 +12,7 @@ import { useDebounced, useWindowHeight } from '../../components/useDebounced';
 import { useGroupsStore } from '../groups/groupsStore';
 import { useFilterGroups } from './useFilterGroups';
 import { useMemberStore } from './memberStore';
+import { useSavedRow } from './savedRow';
 import { ALL_BRANCHES, useRosterStore, type RosterFilters, type SortField } from './rosterStore';
 import { useCommitteeStore } from '../committee/committeeStore';
 import { MemberDetail } from './MemberDetail';
@@ -73,7 +74,7 @@ export function RosterPage() {
   const debounced = useDebounced(query, 250);
   const height = useWindowHeight();
   const tableWrap = useRef<HTMLDivElement>(null);
-  const tableRef = useRef<{ scrollTo: (c: { top?: number; index?: number }) => void } | null>(null);
+  const tableRef = useRef<{ scrollTo: (c: { top?: number; index?: number; key?: string }) => void } | null>(null);
   const generation = useRosterStore((s) => s.generation);
   const branchCount = useCommitteeStore((s) => s.branches.length);
   /** The list spans several branches: each row says which. */
@@ -202,6 +203,8 @@ export function RosterPage() {
       render: (v: string) => (v === '正常' ? v : <Tag color="default" style={{ fontSize: 14 }}>{v}</Tag>),
     },
   ];
+  // The member just saved: scrolled to and marked (savedRow).
+  const savedRowClass = useSavedRow(rows.map((r) => r.id), (key) => tableRef.current?.scrollTo({ key }));
   const scrollX = columns.reduce((s, c) => s + Number(c.width ?? 100), 0);
   const tableHeight = Math.max(280, height - 400);
 
@@ -364,7 +367,7 @@ export function RosterPage() {
             if (!s?.order) useRosterStore.getState().setSort('name', 'asc');
             else useRosterStore.getState().setSort(field, s.order === 'descend' ? 'desc' : 'asc');
           }}
-          rowClassName={() => 'roster-row'}
+          rowClassName={(record) => `roster-row ${savedRowClass(record.id)}`}
           onRow={(record) => ({
             tabIndex: 0,
             'aria-label': `${record.name}，${record.gender}，${record.category}，按回车键查看详情`,

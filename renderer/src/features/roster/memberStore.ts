@@ -68,7 +68,7 @@ export const useMemberStore = create<MemberState>((set, get) => ({
       ? await api().call('members.update', { id: editing.id, fields, expectedUpdatedAt: editing.updatedAt })
       : await api().call('members.create', branchId ? { ...fields, branchId } : fields);
     set({ formOpen: false, editing: null });
-    void useRosterStore.getState().reload();
+    void useRosterStore.getState().showSaved(saved.id);
     if (get().detailId === saved.id) await get().reloadDetail().catch(() => undefined);
     return saved;
   },

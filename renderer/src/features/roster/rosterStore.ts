@@ -92,6 +92,11 @@ interface RosterState {
   generation: number;
   /** Bumped when the route, not the search box, changed the search text (the box then shows it). */
   queryFromRoute: number;
+  /** The member just saved: the list scrolls to the row and marks it for a few seconds. */
+  highlightId: string | null;
+  /** Reloads the list so it shows the member just saved (clearing the conditions if they hide him) and marks the row. */
+  showSaved(id: string): Promise<void>;
+  clearHighlight(id: string): void;
   /** Takes the filters from the route query; reloads when they changed (or `force`, on opening the screen). */
   applyRoute(q: Query, force?: boolean): void;
   setFilters(patch: Partial<RosterFilters>): void;
@@ -115,6 +120,7 @@ export const useRosterStore = create<RosterState>((set, get) => ({
   error: null,
   generation: 0,
   queryFromRoute: 0,
+  highlightId: null,
 
   applyRoute(q, force = false) {
     const filters = filtersFromQuery(q);
@@ -159,6 +165,25 @@ export const useRosterStore = create<RosterState>((set, get) => ({
       if (get().generation !== generation) return;
       set({ loading: false, error: errorText(e) });
     }
+  },
+
+  async showSaved(id) {
+    set({ highlightId: id });
+    const listed = () => get().rows.some((r) => r.id === id);
+    await get().reload();
+    const cleared = { ...DEFAULT_FILTERS, branchId: get().filters.branchId };
+    if (!listed() && !sameFilters(get().filters, cleared)) {
+      // The search box shows the cleared text too (as when the route changes it).
+      set({ filters: cleared, queryFromRoute: get().queryFromRoute + 1 });
+      writeRoute(cleared);
+      await get().reload();
+    }
+    // The list loads page by page: go on until the row is there (the roster scrolls to it).
+    for (let pages = 0; !listed() && get().rows.length < get().total && pages < 20 && !get().error; pages++) await get().loadMore();
+  },
+
+  clearHighlight(id) {
+    if (get().highlightId === id) set({ highlightId: null });
   },
 
   async loadMore() {

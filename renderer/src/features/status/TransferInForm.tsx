@@ -15,6 +15,7 @@ import { summaryAfterTry, useInlineChecks } from '../../components/useInlineChec
 import { useReturnFocus } from '../../components/useReturnFocus';
 import { useStatusStore } from './statusStore';
 import { TargetBranchField, useTargetBranch } from '../committee/TargetBranch';
+import { leaveCheckingIdNumber } from '../roster/idNumberHolder';
 import { emptyValues, memberProblems, toInput, type MemberValues } from '../roster/memberFormModel';
 
 interface TransferValues extends MemberValues {
@@ -81,7 +82,8 @@ function TransferInDrawer() {
 
   const values = () => ({ ...emptyTransfer(), ...(form.getFieldsValue(true) as Partial<TransferValues>) }) as TransferValues;
   const checks = useInlineChecks(form, ORDER, () => [...branch.problems(), ...problemsOf(values())], summaryAfterTry(setFormError));
-  const leave = (field: keyof TransferValues) => checks.leave(field);
+  /** Leaving the ID number also asks main whether someone in the branch has it already. */
+  const leave = leaveCheckingIdNumber<keyof TransferValues>(checks.leave, form, () => ({ branchId: branch.branchIdToSave(), excludeId: null }), checks.foundAt);
 
   useEffect(() => {
     if (!open) return;

@@ -75,7 +75,7 @@ export const useStatusStore = create<StatusState>((set, get) => ({
   async transferIn(fields, transfer, branchId) {
     const member = await api().call('members.transferIn', branchId ? { fields, transfer, branchId } : { fields, transfer });
     set({ transferInOpen: false });
-    void useRosterStore.getState().reload();
+    void useRosterStore.getState().showSaved(member.id);
     return member;
   },
 }));
