@@ -1,6 +1,7 @@
 /** The branch profile form (支部名称, 所属党委, 成立时间, 地址, 支部委员), used at first start and on 支部信息. */
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Col, DatePicker, Form, Input, Row, Select } from 'antd';
+import { formKeyDown, SAVE_SHORTCUT, saveShortcutProps, SaveHint } from '../../components/formKeys';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { zodProblems } from '../../../../shared/contract/validate';
@@ -72,7 +73,7 @@ function problemsOf(v: BranchValues): FieldProblem[] {
   return r.success ? [] : toFormProblems(zodProblems(r.error), rows);
 }
 
-export function BranchForm({ branch, submitText, onSaved }: { branch: Branch | null; submitText: string; onSaved?: () => void }) {
+export function BranchForm({ branch, submitText, onSaved, onCancel }: { branch: Branch | null; submitText: string; onSaved?: () => void; onCancel?: () => void }) {
   const [form] = Form.useForm<BranchValues>();
   const { message } = App.useApp();
   const saveBranch = useAppStore((s) => s.saveBranch);
@@ -129,6 +130,7 @@ export function BranchForm({ branch, submitText, onSaved }: { branch: Branch | n
   };
 
   return (
+    <div onKeyDown={formKeyDown}>
     <Form form={form} layout="vertical" name="branch" initialValues={initial} onFinish={onFinish} onValuesChange={onValuesChange} aria-label="支部信息">
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" /> : null}
       <Row gutter={24}>
@@ -195,11 +197,19 @@ export function BranchForm({ branch, submitText, onSaved }: { branch: Branch | n
           </>
         )}
       </Form.List>
+      {/* 取消 beside 保存 at the foot, as in every other form. */}
       <div className="form-footer" style={{ position: 'static' }}>
-        <Button type="primary" htmlType="submit" size="large" loading={saving}>
+        <SaveHint action={submitText} />
+        {onCancel ? (
+          <Button size="large" onClick={onCancel} disabled={saving}>
+            取消
+          </Button>
+        ) : null}
+        <Button type="primary" htmlType="submit" size="large" loading={saving} {...saveShortcutProps} title={`${SAVE_SHORTCUT} ${submitText}`}>
           {submitText}
         </Button>
       </div>
     </Form>
+    </div>
   );
 }

@@ -12,9 +12,9 @@ export function BranchPage() {
   if (editing)
     return (
       <>
-        <PageTitle title="修改支部信息" extra={<Button onClick={() => setEditing(false)}>取消</Button>} />
+        <PageTitle title="修改支部信息" />
         <Card>
-          <BranchForm branch={branch} submitText="保存" onSaved={() => setEditing(false)} />
+          <BranchForm branch={branch} submitText="保存" onSaved={() => setEditing(false)} onCancel={() => setEditing(false)} />
         </Card>
       </>
     );
