@@ -81,6 +81,10 @@ function useHeaderFollowsFocus(wrap: React.RefObject<HTMLDivElement | null>, tab
   }, [wrap, table]);
 }
 
+function keyOfRecord<T>(record: T, rowKey: TableProps<T>['rowKey']): Key {
+  return typeof rowKey === 'function' ? rowKey(record) : (record as Record<string, Key>)[rowKey as string]!;
+}
+
 export function DataTable<T extends object>({
   fillHeight = false,
   bottomGap = 8,
@@ -99,17 +103,21 @@ export function DataTable<T extends object>({
   const ownRef = useRef<TableRef | null>(null);
   const filled = useFillHeight(wrap, fillHeight, bottomGap, minBodyHeight);
   useHeaderFollowsFocus(wrap, ownRef);
+  // The highlighted row (a record just saved) is brought into view once its row is there.
+  const highlightShown = highlightKey !== null && (rest.dataSource ?? []).some((r) => keyOfRecord(r, rowKey) === highlightKey);
+  useEffect(() => {
+    if (highlightShown) ownRef.current?.scrollTo({ key: highlightKey! });
+  }, [highlightKey, highlightShown]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const setRef = (t: TableRef | null) => {
     ownRef.current = t;
     if (typeof tableRef === 'function') tableRef(t);
     else if (tableRef) (tableRef as React.RefObject<TableRef | null>).current = t;
   };
-  const keyOf = (record: T): Key => (typeof rowKey === 'function' ? rowKey(record) : (record as Record<string, Key>)[rowKey as string]!);
   const classOf = (record: T, index: number, indent: number): string =>
     [
       typeof rowClassName === 'function' ? rowClassName(record, index, indent) : (rowClassName ?? ''),
-      highlightKey !== null && keyOf(record) === highlightKey ? 'data-table-row-highlight' : '',
+      highlightKey !== null && keyOfRecord(record, rowKey) === highlightKey ? 'data-table-row-highlight' : '',
     ]
       .filter(Boolean)
       .join(' ');
