@@ -44,6 +44,7 @@ export function useColumnChoice<T>(tableKey: string, all: readonly ChoosableColu
 
   const list = (
     <div className="column-chooser" role="group" aria-label="显示的列">
+      {all.some(alwaysShown) ? <div className="muted">{all.filter(alwaysShown).map((c) => c.title).join('、')}总是显示</div> : null}
       {choosable.map((c) => (
         <Checkbox key={c.key} checked={!hidden.includes(c.key)} onChange={(e) => toggle(c.key, e.target.checked)}>
           {c.title}
