@@ -2,6 +2,7 @@
 import { educationLabel, jobCategoryLabel } from '../../shared/domain/codes';
 import { fullYearsBetween } from '../../shared/domain/dates';
 import { maskIdNumber } from '../../shared/domain/idNumber';
+import { DOCX_COLUMN_KEYS, DOCX_DEFAULT_COLUMN_KEYS, rosterColumnLabel } from '../../shared/domain/rosterColumns';
 import type { CellAlign } from './kit';
 
 /** The member keys (as `member list --json` names them) that the roster and the statistics read. */
@@ -46,78 +47,60 @@ function text(value: unknown): string {
   return String(value).trim();
 }
 
-const field = (key: MemberKey | 'name', header: string, align: CellAlign = 'center', wrap = false): RosterColumn => ({
-  key,
-  header,
+type ColumnSpec = Omit<RosterColumn, 'key' | 'header'>;
+
+const field = (key: MemberKey | 'name', align: CellAlign = 'center', wrap = false): ColumnSpec => ({
   align,
   wrap,
   value: (m) => text(m[key]),
 });
 
-const dateField = (key: MemberKey, header: string): RosterColumn => ({
-  key,
-  header,
-  align: 'center',
-  wrap: false,
-  value: (m) => registerDate(m[key]),
-});
+const dateField = (key: MemberKey): ColumnSpec => ({ align: 'center', wrap: false, value: (m) => registerDate(m[key]) });
 
 function yearsSince(from: unknown, date: string): string {
   return typeof from === 'string' && from !== '' && from <= date ? String(fullYearsBetween(from, date)) : '';
 }
 
+/** How each printable column lays out and reads its value; headers come from the shared list. */
+const COLUMN_SPECS: Record<(typeof DOCX_COLUMN_KEYS)[number], ColumnSpec> = {
+  name: field('name', 'center', true),
+  gender: field('gender'),
+  ethnicity: field('ethnicity'),
+  birthDate: dateField('birthDate'),
+  age: { align: 'center', wrap: false, value: (m, ctx) => yearsSince(m.birthDate, ctx.date) },
+  nativePlace: field('nativePlace', 'center', true),
+  idNumber: { align: 'center', wrap: false, value: (m, ctx) => (ctx.maskIdNumbers ? maskIdNumber(text(m.idNumber)) : text(m.idNumber)) },
+  education: { align: 'center', wrap: true, value: (m) => educationLabel(text(m.education)) },
+  category: field('category'),
+  status: field('status'),
+  applicationDate: dateField('applicationDate'),
+  joinDate: dateField('joinDate'),
+  fullDate: dateField('fullDate'),
+  // Party standing counts from full membership (党章 Art. 7); probationary members have none yet.
+  partyStanding: { align: 'center', wrap: false, value: (m, ctx) => yearsSince(m.fullDate, ctx.date) },
+  jobCategory: { align: 'center', wrap: true, value: (m) => jobCategoryLabel(text(m.jobCategory)) },
+  workUnit: field('workUnit', 'left', true),
+  post: field('post', 'center', true),
+  partyPost: field('partyPost', 'center', true),
+  partyGroup: field('partyGroup', 'center', true),
+  phone: field('phone'),
+  landline: field('landline'),
+  address: field('address', 'left', true),
+  lostContact: field('lostContact'),
+  lostContactDate: dateField('lostContactDate'),
+  mobileMember: field('mobileMember'),
+  mobileDestination: field('mobileDestination', 'left', true),
+  remark: field('remark', 'left', true),
+};
+
 /** Every column, in the order a register usually prints them. */
-export const ROSTER_COLUMNS: readonly RosterColumn[] = [
-  field('name', '姓名', 'center', true),
-  field('gender', '性别'),
-  field('ethnicity', '民族'),
-  dateField('birthDate', '出生日期'),
-  { key: 'age', header: '年龄', align: 'center', wrap: false, value: (m, ctx) => yearsSince(m.birthDate, ctx.date) },
-  field('nativePlace', '籍贯', 'center', true),
-  {
-    key: 'idNumber',
-    header: '身份证号',
-    align: 'center',
-    wrap: false,
-    value: (m, ctx) => (ctx.maskIdNumbers ? maskIdNumber(text(m.idNumber)) : text(m.idNumber)),
-  },
-  { key: 'education', header: '学历', align: 'center', wrap: true, value: (m) => educationLabel(text(m.education)) },
-  field('category', '人员类别'),
-  field('status', '党籍状态'),
-  dateField('applicationDate', '申请入党日期'),
-  dateField('joinDate', '入党日期'),
-  dateField('fullDate', '转正日期'),
-  {
-    key: 'partyStanding',
-    header: '党龄',
-    align: 'center',
-    wrap: false,
-    // Party standing counts from full membership (党章 Art. 7); probationary members have none yet.
-    value: (m, ctx) => yearsSince(m.fullDate, ctx.date),
-  },
-  { key: 'jobCategory', header: '工作岗位', align: 'center', wrap: true, value: (m) => jobCategoryLabel(text(m.jobCategory)) },
-  field('workUnit', '工作单位', 'left', true),
-  field('post', '岗位/职务', 'center', true),
-  field('partyPost', '党内职务', 'center', true),
-  field('partyGroup', '党小组', 'center', true),
-  field('phone', '联系电话'),
-  field('landline', '固定电话'),
-  field('address', '家庭住址', 'left', true),
-  field('lostContact', '是否失联'),
-  dateField('lostContactDate', '失联日期'),
-  field('mobileMember', '是否流动'),
-  field('mobileDestination', '外出流向', 'left', true),
-  field('remark', '备注', 'left', true),
-];
+export const ROSTER_COLUMNS: readonly RosterColumn[] = DOCX_COLUMN_KEYS.map((key) => ({ key, header: rosterColumnLabel(key), ...COLUMN_SPECS[key] }));
 
 /** The member's branch: printed first (after 序号) when a roster spans several branches (committee roll-up). */
-export const BRANCH_COLUMN: RosterColumn = { key: 'branch', header: '所在支部', align: 'left', wrap: true, value: (m) => text(m.branch) };
+export const BRANCH_COLUMN: RosterColumn = { key: 'branch', header: rosterColumnLabel('branch'), align: 'left', wrap: true, value: (m) => text(m.branch) };
 
 /** The columns a secretary usually prints (domain.md 1.2). */
-export const DEFAULT_ROSTER_COLUMNS = [
-  'name', 'gender', 'ethnicity', 'birthDate', 'education', 'idNumber', 'joinDate', 'fullDate', 'category',
-  'partyGroup', 'post', 'phone',
-] as const;
+export const DEFAULT_ROSTER_COLUMNS = DOCX_DEFAULT_COLUMN_KEYS;
 
 export function rosterColumn(key: string): RosterColumn {
   const column = ROSTER_COLUMNS.find((c) => c.key === key);

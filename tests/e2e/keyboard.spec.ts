@@ -106,8 +106,8 @@ test('a roster of 1200 members loads page by page and stays usable', async ({ pa
   await expect(page.getByTestId('roster-count')).toHaveText(`共 ${total} 人`);
   expect(requests.some((r) => r.offset > 0)).toBe(true);
   // Sorting by a column goes to the server.
-  await page.getByRole('columnheader', { name: /出生日期/ }).click();
-  await expect.poll(() => requests.at(-1)).toMatchObject({ sort: 'birthDate', order: 'asc', offset: 0 });
+  await page.getByRole('columnheader', { name: /入党日期/ }).click();
+  await expect.poll(() => requests.at(-1)).toMatchObject({ sort: 'joinDate', order: 'asc', offset: 0 });
   await expect(page.getByTestId('roster-count')).toContainText('已显示 500 人');
   await screenshot(page, 'roster-1200-sorted');
 });

@@ -10,19 +10,16 @@ import ExcelJS from 'exceljs';
 import { memberSearchSchema, type MemberSearch } from '../../../shared/contract/operations';
 import { educationLabel, jobCategoryLabel } from '../../../shared/domain/codes';
 import { formatChineseDate, localToday } from '../../../shared/domain/dates';
-import { MEMBER_FIELD_LABELS, type Member } from '../../../shared/domain/member';
+import type { Member } from '../../../shared/domain/member';
+import { rosterColumnLabel, XLSX_COLUMN_KEYS } from '../../../shared/domain/rosterColumns';
 import type { Sqlite } from '../../db/query';
 import { rosterScope, type RosterScope } from '../branch/branch';
 import { findMembers } from '../roster/members';
 import { BRANCH_COLUMN } from '../../documents/rosterColumns';
 import { IMPORT_FIELDS, type ImportField } from './headers';
 
-/** Every importable field, in the order of a typical 花名册. */
-export const EXPORT_COLUMNS: readonly ImportField[] = [
-  'name', 'gender', 'ethnicity', 'birthDate', 'idNumber', 'education', 'nativePlace', 'category', 'applicationDate',
-  'joinDate', 'fullDate', 'partyGroup', 'workUnit', 'post', 'partyPost', 'jobCategory', 'phone', 'landline', 'address',
-  'status', 'lostContact', 'lostContactDate', 'mobileMember', 'mobileDestination', 'remark',
-];
+/** Every importable field, in the order of a typical 花名册 (the shared column list). */
+export const EXPORT_COLUMNS: readonly ImportField[] = XLSX_COLUMN_KEYS;
 
 export interface RosterExportOptions {
   /** Fields to export, in order (default: EXPORT_COLUMNS). A 序号 column always comes first. */
@@ -79,8 +76,9 @@ function exportValue(m: Member, field: ImportField): ExcelJS.CellValue {
   return v === null || v === undefined || v === '' ? null : String(v);
 }
 
-function exportHeader(field: ImportField): string {
-  return field === 'partyGroup' ? '党小组' : (MEMBER_FIELD_LABELS[field] ?? field);
+/** The header row names a column as every other roster screen and document does. */
+export function exportHeader(field: ImportField): string {
+  return rosterColumnLabel(field);
 }
 
 type SheetWriter = ExcelJS.Worksheet;

@@ -49,7 +49,7 @@ describe('the roster as a PrintDocument', () => {
     for (const h of ['姓名', '学历', '党小组', '岗位/职务']) expect(nowrap[h], h).toBe(false);
     const all = tableOf(buildRosterDocument({ ...base, columns: ROSTER_COLUMNS.map((c) => c.key) }));
     const allWrap = Object.fromEntries(all.header[0]!.map((h, i) => [h as string, !all.columns[i]!.nowrap]));
-    expect(allWrap).toMatchObject({ 籍贯: true, 工作单位: true, 家庭住址: true, 备注: true, 年龄: false, 党龄: false, 固定电话: false, 失联日期: false });
+    expect(allWrap).toMatchObject({ 籍贯: true, 工作单位: true, 家庭住址: true, 备注: true, 年龄: false, 党龄: false, 固定电话: false, 失去联系日期: false });
   });
 
   it('goes portrait when asked, and breaks a title too wide for the page after the branch name', () => {

@@ -2,13 +2,17 @@
 import { openScreen } from '../../app/screens';
 import { navigate, useRoute } from '../../app/router';
 import { CloseCircleFilled, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Input, Select, Table, Tag } from 'antd';
-import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
+import { Alert, App, Button, Input, Select, Tag, Tooltip } from 'antd';
+import type { SorterResult, SortOrder } from 'antd/es/table/interface';
 import { useEffect, useRef, useState } from 'react';
 import { EDUCATION_GROUPS } from '../../../../shared/domain/codes';
 import { AGE_BANDS, MEMBER_STATUSES, type MemberRow } from '../../../../shared/domain/member';
 import { PageTitle } from '../../components/PageTitle';
-import { useDebounced, useWindowHeight } from '../../components/useDebounced';
+import { useDebounced } from '../../components/useDebounced';
+import { DataTable } from '../../components/table/DataTable';
+import { useColumnChoice, type ChoosableColumn } from '../../components/table/useColumnChoice';
+import { rosterColumnLabel as label } from '../../../../shared/domain/rosterColumns';
+import { api, errorText } from '../../api';
 import { useGroupsStore } from '../groups/groupsStore';
 import { useFilterGroups } from './useFilterGroups';
 import { useMemberStore } from './memberStore';
@@ -23,6 +27,8 @@ import { RosterFileButtons } from '../rosterFiles/ExportDialog';
 import { useAppStore } from '../../stores/appStore';
 
 const ALL = '__all__';
+/** Shown on request (显示列): with these hidden the rest fits a 1366-pixel-wide window without scrolling sideways. */
+const DEFAULT_HIDDEN = ['age', 'ethnicity', 'birthDate', 'education', 'post'];
 
 function isDefault(f: RosterFilters): boolean {
   return !f.query && !f.partyGroupId && !f.category && f.status === 'active' && !f.educationGroup && !f.gender && !f.ageBand;
@@ -34,7 +40,7 @@ function FilterSelect<V extends string>({
   value,
   options,
   onChange,
-  width = 150,
+  width = 140,
 }: {
   id: string;
   label: string;
@@ -60,7 +66,7 @@ function FilterSelect<V extends string>({
   );
 }
 
-function sortOrderOf(field: SortField, sort: SortField, order: 'asc' | 'desc') {
+function sortOrderOf(field: SortField, sort: SortField, order: 'asc' | 'desc'): SortOrder {
   return field === sort ? (order === 'asc' ? 'ascend' : 'descend') : null;
 }
 
@@ -70,11 +76,12 @@ export function RosterPage() {
   const groupOptions = useFilterGroups(filters.branchId);
   const openDetail = useMemberStore((s) => s.openDetail);
   const openCreate = useMemberStore((s) => s.openCreate);
+  const openEdit = useMemberStore((s) => s.openEdit);
+  const { message } = App.useApp();
   const [query, setQuery] = useState(filters.query);
   const debounced = useDebounced(query, 250);
-  const height = useWindowHeight();
   const tableWrap = useRef<HTMLDivElement>(null);
-  const tableRef = useRef<{ scrollTo: (c: { top?: number; index?: number; key?: string }) => void } | null>(null);
+  const tableRef = useRef<{ scrollTo: (c: { top?: number; left?: number; index?: number; key?: React.Key }) => void } | null>(null);
   const generation = useRosterStore((s) => s.generation);
   const branchCount = useCommitteeStore((s) => s.branches.length);
   /** The list spans several branches: each row says which. */
@@ -120,93 +127,86 @@ export function RosterPage() {
 
   const set = (patch: Partial<RosterFilters>) => setFilters(patch);
 
-  const branchColumn: ColumnsType<MemberRow>[number] = {
-    title: '支部',
-    dataIndex: 'branchName',
-    width: 280,
-    ellipsis: { showTitle: true },
-    sorter: true,
-    sortOrder: sortOrderOf('branch', sort, order),
+  const editMember = async (id: string) => {
+    try {
+      openEdit(await api().call('members.get', { id }));
+    } catch (e) {
+      message.error(`无法打开这名党员：${errorText(e)}`);
+    }
   };
-  const columns: ColumnsType<MemberRow> = [
-    {
-      title: '姓名',
-      dataIndex: 'name',
-      width: 140,
-      fixed: 'left',
-      sorter: true,
-      sortOrder: sortOrderOf('name', sort, order),
-      render: (v: string) => <strong>{v}</strong>,
-    },
+  const sortable = (field: SortField) => ({ sorter: true, sortOrder: sortOrderOf(field, sort, order) });
+  const branchColumn: ChoosableColumn<MemberRow> = {
+    key: 'branch',
+    title: label('branch'),
+    dataIndex: 'branchName',
+    width: 240,
+    ellipsis: { showTitle: true },
+    ...sortable('branch'),
+  };
+  // 姓名, 人员类别 and 党小组 first: they must show without scrolling sideways in the narrowest window.
+  const allColumns: ChoosableColumn<MemberRow>[] = [
+    { key: 'name', title: label('name'), dataIndex: 'name', width: 100, fixed: 'left', ...sortable('name'), render: (v: string) => <strong>{v}</strong> },
     ...(acrossBranches ? [branchColumn] : []),
-    { title: '性别', dataIndex: 'gender', width: 64 },
-    { title: '年龄', dataIndex: 'age', width: 64 },
-    { title: '民族', dataIndex: 'ethnicity', width: 84 },
+    { key: 'category', title: label('category'), dataIndex: 'category', width: 100, ...sortable('category') },
     {
-      title: '出生日期',
-      dataIndex: 'birthDate',
-      width: 130,
-      sorter: true,
-      sortOrder: sortOrderOf('birthDate', sort, order),
+      key: 'partyGroup',
+      title: label('partyGroup'),
+      dataIndex: 'partyGroup',
+      width: 164,
+      ellipsis: { showTitle: false },
+      ...sortable('partyGroup'),
+      // A long name cut to fit is shown whole on hover (and in the row's title for keyboard users' screen readers).
+      render: (v: string | null) => (v ? <Tooltip title={v} placement="topLeft"><span title={v}>{v}</span></Tooltip> : <span className="muted">未分组</span>),
     },
-    { title: '身份证号', dataIndex: 'idNumberMasked', width: 192, render: (v: string) => <span style={{ fontFamily: 'monospace', fontSize: 15 }}>{v}</span> },
+    { key: 'gender', title: label('gender'), dataIndex: 'gender', width: 52 },
+    { key: 'age', title: label('age'), dataIndex: 'age', width: 60 },
+    { key: 'joinDate', title: label('joinDate'), dataIndex: 'joinDate', width: 104, ...sortable('joinDate') },
+    { key: 'fullDate', title: label('fullDate'), dataIndex: 'fullDate', width: 104, ...sortable('fullDate'), render: (v: string | null) => v ?? '—' },
     {
-      title: '学历',
-      dataIndex: 'education',
-      width: 150,
-      ellipsis: true,
-      sorter: true,
-      sortOrder: sortOrderOf('education', sort, order),
-    },
-    {
-      title: '人员类别',
-      dataIndex: 'category',
-      width: 110,
-      sorter: true,
-      sortOrder: sortOrderOf('category', sort, order),
-    },
-    {
-      title: '预备期满',
+      key: 'probationEnd',
+      title: label('probationEnd'),
       dataIndex: 'probationEnd',
-      width: 124,
+      width: 104,
       render: (v: string | null) => (v ? <span className="probation-end">{v}</span> : '—'),
     },
     {
-      title: '入党日期',
-      dataIndex: 'joinDate',
-      width: 130,
-      sorter: true,
-      sortOrder: sortOrderOf('joinDate', sort, order),
-    },
-    {
-      title: '转正日期',
-      dataIndex: 'fullDate',
-      width: 130,
-      sorter: true,
-      sortOrder: sortOrderOf('fullDate', sort, order),
-      render: (v: string | null) => v ?? '—',
-    },
-    {
-      title: '党小组',
-      dataIndex: 'partyGroup',
-      width: 130,
-      ellipsis: true,
-      sorter: true,
-      sortOrder: sortOrderOf('partyGroup', sort, order),
-      render: (v: string | null) => v ?? <span className="muted">未分组</span>,
-    },
-    { title: '岗位/职务', dataIndex: 'post', width: 130, ellipsis: true },
-    {
-      title: '党籍状态',
+      key: 'status',
+      title: label('status'),
       dataIndex: 'status',
-      width: 100,
+      width: 88,
       render: (v: string) => (v === '正常' ? v : <Tag color="default" style={{ fontSize: 14 }}>{v}</Tag>),
+    },
+    {
+      key: 'idNumber',
+      title: label('idNumber'),
+      dataIndex: 'idNumberMasked',
+      width: 180,
+      render: (v: string) => <span style={{ fontFamily: 'monospace', fontSize: 15, whiteSpace: 'nowrap' }}>{v}</span>,
+    },
+    { key: 'ethnicity', title: label('ethnicity'), dataIndex: 'ethnicity', width: 80 },
+    { key: 'birthDate', title: label('birthDate'), dataIndex: 'birthDate', width: 112, ...sortable('birthDate') },
+    { key: 'education', title: label('education'), dataIndex: 'education', width: 150, ellipsis: true, ...sortable('education') },
+    { key: 'post', title: label('post'), dataIndex: 'post', width: 130, ellipsis: true },
+    {
+      key: 'actions',
+      title: '操作',
+      width: 108,
+      fixed: 'right',
+      render: (_: unknown, record: MemberRow) => (
+        <span className="row-actions" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
+          <Button type="link" size="small" aria-label={`查看${record.name}`} onClick={() => void openDetail(record.id)}>
+            查看
+          </Button>
+          <Button type="link" size="small" aria-label={`修改${record.name}`} onClick={() => void editMember(record.id)}>
+            修改
+          </Button>
+        </span>
+      ),
     },
   ];
   // The member just saved: scrolled to and marked (savedRow).
   const savedRowClass = useSavedRow(rows.map((r) => r.id), (key) => tableRef.current?.scrollTo({ key }));
-  const scrollX = columns.reduce((s, c) => s + Number(c.width ?? 100), 0);
-  const tableHeight = Math.max(280, height - 400);
+  const { columns, chooser } = useColumnChoice('roster', allColumns, DEFAULT_HIDDEN);
 
   const onScroll = (e: React.UIEvent<HTMLDivElement>) => {
     const t = e.currentTarget;
@@ -231,7 +231,7 @@ export function RosterPage() {
           </>
         }
       />
-      <div role="search" aria-label="查找党员">
+      <div role="search" aria-label="查找党员" className="roster-filters">
       <div className="filter-bar">
         <div className="filter-item">
           <label htmlFor="roster-search">搜索</label>
@@ -240,7 +240,7 @@ export function RosterPage() {
             allowClear={{ clearIcon: <CloseCircleFilled aria-label="清空" /> }}
             prefix={<SearchOutlined aria-hidden="true" />}
             placeholder="姓名、拼音首字母（如 zs）或身份证号"
-            style={{ width: 460 }}
+            style={{ width: 380 }}
             value={query}
             maxLength={50}
             onChange={(e) => setQuery(e.target.value)}
@@ -262,6 +262,21 @@ export function RosterPage() {
             set({ branchId, partyGroupId: filters.partyGroupId === 'none' ? 'none' : null });
           }}
         />
+        <Button
+          icon={<ReloadOutlined aria-hidden="true" />}
+          onClick={() => {
+            setQuery('');
+            useRosterStore.getState().resetFilters();
+          }}
+        >
+          清除条件
+        </Button>
+        <div className="roster-tools">
+          <div className="roster-count" role="status" aria-live="polite" data-testid="roster-count" title={rows.length < total ? '向下滚动显示更多' : undefined}>
+            共 {total} 人{rows.length < total ? `（已显示 ${rows.length} 人）` : ''}
+          </div>
+          {chooser}
+        </div>
       </div>
       <div className="filter-bar">
         <FilterSelect
@@ -273,8 +288,8 @@ export function RosterPage() {
         />
         <FilterSelect
           id="filter-category"
-          label="人员类别"
-          width={130}
+          label={label('category')}
+          width={116}
           value={filters.category}
           options={[
             { value: '正式党员', label: '正式党员' },
@@ -289,7 +304,7 @@ export function RosterPage() {
           <Select<string>
             id="filter-status"
             aria-labelledby="filter-status-label"
-            style={{ width: 150 }}
+            style={{ width: 146 }}
             value={filters.status}
             onChange={(v) => set({ status: v as RosterFilters['status'] })}
             options={[
@@ -302,7 +317,7 @@ export function RosterPage() {
         <FilterSelect
           id="filter-education"
           label="学历"
-          width={140}
+          width={120}
           value={filters.educationGroup}
           options={EDUCATION_GROUPS.map((e) => ({ value: e.code, label: e.label }))}
           onChange={(v) => set({ educationGroup: v })}
@@ -310,7 +325,7 @@ export function RosterPage() {
         <FilterSelect
           id="filter-gender"
           label="性别"
-          width={100}
+          width={80}
           value={filters.gender}
           options={[
             { value: '男', label: '男' },
@@ -321,24 +336,12 @@ export function RosterPage() {
         <FilterSelect
           id="filter-age"
           label="年龄段"
-          width={140}
+          width={130}
           value={filters.ageBand}
           options={AGE_BANDS.map((b) => ({ value: b.key, label: b.label }))}
           onChange={(v) => set({ ageBand: v })}
         />
-        <Button
-          icon={<ReloadOutlined aria-hidden="true" />}
-          onClick={() => {
-            setQuery('');
-            useRosterStore.getState().resetFilters();
-          }}
-        >
-          清除条件
-        </Button>
       </div>
-      </div>
-      <div className="roster-count" role="status" aria-live="polite" data-testid="roster-count">
-        共 {total} 人{rows.length < total ? `（已显示 ${rows.length} 人，向下滚动显示更多）` : ''}
       </div>
       {error ? <Alert type="error" showIcon title={`名册读取失败：${error}`} style={{ marginBottom: 12 }} role="alert" /> : null}
       <div ref={tableWrap}>
@@ -347,22 +350,20 @@ export function RosterPage() {
             <p>{total === 0 && isDefault(filters) ? '名册中还没有党员。请点右上角的“新增党员”添加。' : '没有找到符合条件的党员。可以换个搜索词，或点“清除条件”。'}</p>
           </div>
         ) : (
-        <Table<MemberRow>
-          ref={tableRef as never}
+        <DataTable<MemberRow>
+          tableRef={tableRef}
+          fillHeight
           virtual
           aria-label="党员名册"
-          rowKey="id"
-          size="middle"
           columns={columns}
           dataSource={rows}
           loading={loading && rows.length === 0}
           pagination={false}
-          scroll={{ x: scrollX, y: tableHeight }}
           onScroll={onScroll}
           showSorterTooltip={{ title: '点击排序' }}
           onChange={(_p, _f, sorter) => {
             const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<MemberRow> | undefined;
-            // The 支部 column shows branchName and sorts by the branch.
+            // The 所在支部 column shows branchName and sorts by the branch.
             const field = s?.field === 'branchName' ? 'branch' : ((s?.field as SortField | undefined) ?? 'name');
             if (!s?.order) useRosterStore.getState().setSort('name', 'asc');
             else useRosterStore.getState().setSort(field, s.order === 'descend' ? 'desc' : 'asc');
