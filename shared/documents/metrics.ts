@@ -26,24 +26,32 @@ export function wordCharMilliEm(cp: number): number {
 }
 
 /**
- * Space LibreOffice and Word put between an ideograph and a Latin letter or digit (autospace; LibreOffice 7.4 applies it
- * even with w:autoSpaceDE/DN off), in 1/1000 em: measured 3.9–4.6 pt at 16 pt, but counting 250 made the 公文 sample
- * agree less (line breaks near digits still differ); 0 until calibrated.
+ * Space LibreOffice puts where Asian text meets Latin text (its autospace; LibreOffice 7.4 applies it even with
+ * w:autoSpaceDE/DN off), in 1/1000 em, calibrated on the 公文 sample's PDF.
  */
-export const AUTOSPACE_MILLI_EM = 0;
+export const AUTOSPACE_MILLI_EM = 212;
 
-const isIdeograph = (cp: number) => (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf);
-const isAlnum = (cp: number) => (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
+type Script = 'asian' | 'latin' | 'weak';
+
+/** LibreOffice's script of a character: weak ones (punctuation, spaces, “”) take the script of the text before them. */
+function scriptOf(cp: number): Script {
+  if ((cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) || (cp >= 0xc0 && cp <= 0x24f)) return 'latin';
+  if ((cp >= 0x2e80 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xffef)) return 'asian';
+  return 'weak';
+}
 
 function measureWith(text: string, size: number, width: (cp: number) => number, letterSpacing: number): number {
   let milli = 0;
   let count = 0;
-  let previous = 0;
+  let script: Script = 'weak';
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     milli += width(cp);
-    if ((isIdeograph(previous) && isAlnum(cp)) || (isAlnum(previous) && isIdeograph(cp))) milli += AUTOSPACE_MILLI_EM;
-    previous = cp;
+    const own = scriptOf(cp);
+    if (own !== 'weak') {
+      if (script !== 'weak' && own !== script) milli += AUTOSPACE_MILLI_EM;
+      script = own;
+    }
     count++;
   }
   return (milli * size * 20) / 1000 + count * letterSpacing;

@@ -92,6 +92,14 @@ export function withParagraphDefaults(styles: string): string {
   return styles.replace('<w:pPrDefault><w:pPr>', '<w:pPrDefault><w:pPr><w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>');
 }
 
+/**
+ * Table text keeps its exact line height on the 公文 line grid: LibreOffice would otherwise snap every cell line to a
+ * whole grid line (579 twips), where Word and the layout engine set it at the table line (1.25 × the size).
+ */
+export function withTableTextOffGrid(styles: string): string {
+  return styles.replace(/(<w:style [^>]*w:styleId="(?:TableText|TableHeader)"[^>]*>.*?<w:pPr>)(.*?)(<w:spacing )/gs, '$1$2<w:snapToGrid w:val="0"/>$3');
+}
+
 /** docx writes page breaks as bare runs; they name the body font like every other run. */
 export function withFontOnBreaks(xml: string, font: string): string {
   const name = font.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
@@ -100,7 +108,7 @@ export function withFontOnBreaks(xml: string, font: string): string {
 }
 
 function rewritten(name: string, xml: string, font: string): string {
-  if (name === 'word/styles.xml') return withParagraphDefaults(withoutThemeFonts(xml));
+  if (name === 'word/styles.xml') return withTableTextOffGrid(withParagraphDefaults(withoutThemeFonts(xml)));
   if (name.startsWith('word/theme/')) return themeWithFont(xml, font);
   return withoutThemeFonts(xml);
 }
