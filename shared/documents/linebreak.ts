@@ -36,7 +36,11 @@ export function breakUnits(text: string): string[] {
     let unit = chars[i]!;
     i++;
     if (WORD_CHAR.test(unit) && unit !== '·') {
-      while (i < chars.length && WORD_CHAR.test(chars[i]!)) unit += chars[i++]!;
+      while (i < chars.length && WORD_CHAR.test(chars[i]!)) {
+        unit += chars[i++]!;
+        // A line may break after a hyphen before a letter (1-|H23), never before a digit (85-2, 2026-03-12, 0990-6881234).
+        if (unit.endsWith('-') && unit.length > 1 && i < chars.length && /[A-Za-z]/.test(chars[i]!)) break;
+      }
     }
     if (unit === ' ') {
       while (i < chars.length && chars[i] === ' ') unit += chars[i++]!;

@@ -85,11 +85,15 @@ export function themeWithFont(xml: string, font: string): string {
 }
 
 /**
- * Paragraph defaults the layout engine assumes: no hanging punctuation, and no extra space between Chinese and Latin
+ * Paragraph defaults the layout engine assumes: no widow and orphan control (公文 pages keep all 22 lines; Word leaves
+ * it off when unsaid, LibreOffice turns it on), no hanging punctuation, and no extra space between Chinese and Latin
  * text or digits (Word's and LibreOffice's autospace), so lines break where the preview breaks them.
  */
 export function withParagraphDefaults(styles: string): string {
-  return styles.replace('<w:pPrDefault><w:pPr>', '<w:pPrDefault><w:pPr><w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>');
+  return styles.replace(
+    '<w:pPrDefault><w:pPr>',
+    '<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>',
+  );
 }
 
 /**
