@@ -400,6 +400,7 @@ function* placeTable(table: TableBlock, index: number, frame: Frame, pages: Page
     if (body && pages.page.firstLine === '') pages.page.firstLine = topLine(row);
     pages.y += row.content;
   };
+  /** Draws the spans that end before row `rowIndex`; at a page's end also the part of those that go on (kept open). */
   const closeSpans = (rowIndex: number, pageEnd: boolean) => {
     const keep: typeof open = [];
     for (const span of open) {
@@ -416,8 +417,9 @@ function* placeTable(table: TableBlock, index: number, frame: Frame, pages: Page
     }
     open = keep;
   };
-  const finishPage = () => {
-    closeSpans(Number.MAX_SAFE_INTEGER, true);
+  /** Ends the table's part on this page; `nextRow` is the row the next page starts with. */
+  const finishPage = (nextRow: number) => {
+    closeSpans(nextRow, true);
     pages.y += outer;
     const placed = rowsOnPage as Span | null;
     if (placed) pages.page.tableRows.push({ block: index, first: placed.first, last: placed.last });
@@ -433,7 +435,7 @@ function* placeTable(table: TableBlock, index: number, frame: Frame, pages: Page
   for (let r = 0; r < rows.length; r++) {
     const row = layoutRow(rows[r]!, x, style, line, minHeight);
     if (pages.room() < rowHeight(row, border()) + outer && (rowsOnPage || !pages.empty())) {
-      finishPage();
+      finishPage(r);
       yield pages.next();
       placeHeader(false);
       for (const span of open) span.startY = pages.y;
@@ -442,7 +444,7 @@ function* placeTable(table: TableBlock, index: number, frame: Frame, pages: Page
     rowsOnPage = rowsOnPage ? { ...rowsOnPage, last: r } : { first: r, last: r };
     closeSpans(r + 1, false);
   }
-  finishPage();
+  finishPage(rows.length);
 }
 
 /** The row's topmost printed line: the first lines of its tallest cells (cells are centred vertically), left to right. */
