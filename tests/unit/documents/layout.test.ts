@@ -1,8 +1,11 @@
 /** The layout engine: heading numbers, the 公文 grid, tables across pages (header rows, whole rows, spans), page numbers. */
 import { describe, expect, it } from 'vitest';
+import { buildRosterDocument } from '../../../main/documents';
+import { generateDemoMembers } from '../../../main/services/demo/members';
 import { layoutAll } from '../../../shared/documents/layout';
 import type { Block, LaidOutPage, PrintDocument, TableBlock } from '../../../shared/documents/model';
 import { margins, OFFICIAL, pageSize, RECORD, textWidth } from '../../../shared/documents/presets';
+import { rosterScopeParts } from '../../../shared/domain/rosterScope';
 
 function doc(blocks: Block[], o: Partial<PrintDocument> = {}): PrintDocument {
   return { preset: 'official', orientation: 'portrait', title: '测试', fileStem: 'test', blocks, ...o };
@@ -172,5 +175,21 @@ describe('page breaks', () => {
   it('starts the block after a page break on a new page', () => {
     const pages = layoutAll(doc([{ kind: 'paragraph', text: '第一页' }, { kind: 'pageBreak' }, { kind: 'paragraph', text: '附件' }]));
     expect(pages.map((p) => p.firstLine)).toEqual(['第一页', '附件']);
+  });
+});
+
+describe('a filtered roster', () => {
+  it('prints its scope line under the title, on the first laid-out page, above the table', () => {
+    const members = generateDemoMembers(40, 7, '2026-11-25') as never;
+    const scope = rosterScopeParts({ query: '', status: 'active', partyGroupId: 'g20', gender: '女' }, (id) => (id === 'g20' ? '钻井二十班党小组' : undefined));
+    const pages = layoutAll(buildRosterDocument({ branchName: '第一钻井队党支部', date: '2026-11-25', members, scope }));
+    const first = pages[0]!;
+    const line = first.texts.find((t) => t.text === '范围：钻井二十班党小组；女');
+    expect(line).toBeDefined();
+    const header = first.texts.find((t) => t.text === '序号')!;
+    expect(line!.y).toBeGreaterThan(first.texts[0]!.y);
+    expect(line!.y).toBeLessThan(header.y);
+    expect(line!.align).toBe('center');
+    expect(layoutAll(buildRosterDocument({ branchName: '第一钻井队党支部', date: '2026-11-25', members })).flatMap(textsOf).some((t) => t.startsWith('范围：'))).toBe(false);
   });
 });
