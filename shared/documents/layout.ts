@@ -71,6 +71,10 @@ class PageBuilder {
   empty(): boolean {
     return this.y === this.frame.top;
   }
+  /** Marks `line` as the page's first line unless it has one: a line drawn as several texts (a split or fill line). */
+  lineDrawn(line: string): void {
+    if (this.page.firstLine === '' && line.trim() !== '') this.page.firstLine = line;
+  }
   text(t: PageText, body = true): void {
     this.page.texts.push(t);
     if (body && this.page.firstLine === '' && t.text.trim() !== '') this.page.firstLine = t.text;
@@ -230,8 +234,9 @@ function* placeBlock(
       const style = runStyle(preset, block.style, body);
       if (pages.room() < snap(frame, body.line) && !pages.empty()) yield pages.next();
       const h = snap(frame, body.line);
-      pages.text({ x: frame.left, y: pages.y, w: frame.textWidth, h, text: block.left, font: style.font, size: style.size, align: 'left', letterSpacing: style.letterSpacing || undefined });
-      pages.text({ x: frame.left, y: pages.y, w: frame.textWidth, h, text: block.right, font: style.font, size: style.size, align: 'right', letterSpacing: style.letterSpacing || undefined });
+      pages.text({ x: frame.left, y: pages.y, w: frame.textWidth, h, text: block.left, font: style.font, size: style.size, align: 'left', letterSpacing: style.letterSpacing || undefined }, false);
+      pages.text({ x: frame.left, y: pages.y, w: frame.textWidth, h, text: block.right, font: style.font, size: style.size, align: 'right', letterSpacing: style.letterSpacing || undefined }, false);
+      pages.lineDrawn(`${block.left} ${block.right}`);
       pages.y += h;
       return;
     }
@@ -241,8 +246,9 @@ function* placeBlock(
       if (pages.room() < h && !pages.empty()) yield pages.next();
       const share = frame.textWidth / Math.max(1, block.labels.length);
       block.labels.forEach((label, i) =>
-        pages.text({ x: Math.round(frame.left + i * share), y: pages.y, w: Math.round(share), h, text: label, font: style.font, size: style.size, align: 'left', letterSpacing: style.letterSpacing || undefined }),
+        pages.text({ x: Math.round(frame.left + i * share), y: pages.y, w: Math.round(share), h, text: label, font: style.font, size: style.size, align: 'left', letterSpacing: style.letterSpacing || undefined }, false),
       );
+      pages.lineDrawn(block.labels.join(' '));
       pages.y += h;
       return;
     }

@@ -27,8 +27,9 @@ export function statisticsWithGroups(groups: number): PrintDocument {
   return buildBranchStatisticsDocument({ branchName: BRANCH, date: DATE, stats });
 }
 
-export function agreementDocuments(): Record<'roster' | 'statistics' | 'official', PrintDocument> {
-  return { roster: seededRoster(), statistics: statisticsWithGroups(30), official: officialSample() };
+/** The three documents of issue 9, and the statistics table of 60 groups (two pages, the 党小组 label repeated). */
+export function agreementDocuments(): Record<'roster' | 'statistics' | 'official' | 'statistics60', PrintDocument> {
+  return { roster: seededRoster(), statistics: statisticsWithGroups(30), official: officialSample(), statistics60: statisticsWithGroups(60) };
 }
 
 /**

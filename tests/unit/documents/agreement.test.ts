@@ -2,7 +2,8 @@
  * Preview against LibreOffice (issue 9): the layout engine's pages and LibreOffice's pages of the .docx renderDocx writes
  * from the same document have the same count and the same first line on every page (whitespace and page numbers left
  * out; repeated table headers left out on both sides). The three documents: the default roster of a seeded
- * 300-member branch, the statistics table of 30 party groups and the ~20-page 公文 sample, from their real builders.
+ * 300-member branch, the statistics table of 30 party groups and the ~20-page 公文 sample, from their real builders;
+ * and the statistics table of 60 groups, which runs onto a second page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderDocx } from '../../../main/documents';
@@ -38,6 +39,7 @@ describe('the preview paginates as LibreOffice does', () => {
     ['roster', 'the default roster of 300 members', 20],
     ['statistics', 'the statistics table of 30 party groups', 1],
     ['official', 'the 公文 sample', 18],
+    ['statistics60', 'the statistics table of 60 party groups, run onto a second page', 2],
   ] as const)('%s: %s, same page count and first line on every page', (name, _what, atLeast) => {
     const { pages, differing } = compare(docs[name], lo.get(name)!);
     expect(pages[0]).toBe(pages[1]);
