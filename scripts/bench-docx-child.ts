@@ -54,12 +54,17 @@ function plainDocument(cells: Cells): Document {
 }
 
 /**
- * This process's own peak RSS: VmHWM belongs to the process's memory map, made new at exec. getrusage's maxRSS is not
- * used: Linux carries it over from the parent across fork and exec, so both children reported the bench's own peak.
+ * This process's peak RSS in MB. On Linux getrusage's maxRSS survives exec, so a child spawned by a big bench process
+ * would report its parent's size; VmHWM in /proc/self/status is the high-water mark of this process's own memory.
  */
 function peakRssMb(): number {
-  const hwm = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'));
-  return hwm ? Number(hwm[1]) / 1024 : process.resourceUsage().maxRSS / 1024;
+  try {
+    const m = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (m) return Number(m[1]) / 1024;
+  } catch {
+    // Not Linux: fall back to getrusage.
+  }
+  return process.resourceUsage().maxRSS / 1024;
 }
 
 async function main(): Promise<void> {

@@ -1,26 +1,29 @@
-// Calibration: lays out the fixtures, converts the stand-in docx with LibreOffice, prints page counts and first lines.
+// Calibration: lays out the three agreement documents, converts their renderDocx .docx with LibreOffice, and prints
+// page counts and first lines side by side (L = layout engine, LO = LibreOffice, * = first lines differ).
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { renderDocx } from '../main/documents';
 import { layoutAll } from '../shared/documents/layout';
-import { docxToPdfMany, pdfPages } from '../tests/helpers/documents';
-import { officialFixture, rosterFixture, statisticsFixture } from '../tests/helpers/layoutFixtures';
-import { modelToDocx } from '../tests/helpers/modelDocx';
+import { agreementDocuments, headerCells, layoutFirstLines, pdfFirstLines } from '../tests/helpers/agreementDocuments';
+import { docxToPdfMany, pdfPages, releaseLibreOffice } from '../tests/helpers/documents';
 
-const docs = { roster: rosterFixture(), statistics: statisticsFixture(), official: officialFixture() };
-const dir = '/tmp/layout-agree';
+const docs = agreementDocuments();
+const dir = process.argv[2] ?? '/tmp/layout-agree';
 mkdirSync(dir, { recursive: true });
-const files = [];
+const files: string[] = [];
 for (const [name, doc] of Object.entries(docs)) {
   const file = `${dir}/${name}.docx`;
-  writeFileSync(file, await modelToDocx(doc));
+  writeFileSync(file, await renderDocx(doc));
   files.push(file);
 }
 const pdfs = docxToPdfMany(files, dir);
+releaseLibreOffice();
 Object.entries(docs).forEach(([name, doc], i) => {
-  const pages = layoutAll(doc);
-  const pdf = pdfPages(pdfs[i]!, { layout: true });
-  console.log(`== ${name}: layout ${pages.length} pages, LibreOffice ${pdf.length}`);
-  for (let p = 0; p < Math.max(pages.length, pdf.length); p++) {
-    const lo = (pdf[p] ?? '').split('\n').filter((l) => l.trim()).slice(0, 3).map((l) => l.trim().replace(/\s+/g, ' '));
-    console.log(`${p + 1}: L[${pages[p]?.firstLine ?? '-'}] | LO ${JSON.stringify(lo)}`);
+  const laid = layoutFirstLines(layoutAll(doc));
+  const lo = pdfFirstLines(pdfPages(pdfs[i]!, { layout: true }), headerCells(doc));
+  const mismatches = laid.filter((l, p) => l !== lo[p]).length;
+  console.log(`== ${name}: layout ${laid.length} pages, LibreOffice ${lo.length}; first-line mismatches ${mismatches}`);
+  for (let p = 0; p < Math.max(laid.length, lo.length); p++) {
+    const mark = laid[p] === lo[p] ? ' ' : '*';
+    console.log(`${mark}${p + 1}: L[${laid[p] ?? '-'}]\n     LO[${lo[p] ?? '-'}]`);
   }
 });

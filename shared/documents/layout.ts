@@ -71,6 +71,10 @@ class PageBuilder {
   empty(): boolean {
     return this.y === this.frame.top;
   }
+  /** Marks `line` as the page's first line unless it has one: a line drawn as several texts (a split or fill line). */
+  lineDrawn(line: string): void {
+    if (this.page.firstLine === '' && line.trim() !== '') this.page.firstLine = line;
+  }
   text(t: PageText, body = true): void {
     this.page.texts.push(t);
     if (body && this.page.firstLine === '' && t.text.trim() !== '') this.page.firstLine = t.text;
@@ -144,6 +148,14 @@ export function layoutAll(doc: PrintDocument): LaidOutPage[] {
   return [...layoutDocument(doc)];
 }
 
+/** A line's runs where the style switches font inside the paragraph: the line starts at `start` of the text. */
+function lineRuns(text: string, start: number, style: BreakStyle): Pick<PageText, 'font' | 'runs'> {
+  const at = style.switchFont ? style.switchFont.at - start : Infinity;
+  if (at >= text.length) return { font: style.font };
+  if (at <= 0) return { font: style.switchFont!.font };
+  return { font: style.font, runs: [{ text: text.slice(0, at), font: style.font }, { text: text.slice(at), font: style.switchFont!.font }] };
+}
+
 /** Places lines of one paragraph; a line that does not fit starts a new page. */
 function* placeLines(
   lines: string[],
@@ -153,13 +165,16 @@ function* placeLines(
   const { frame, pages } = o;
   const h = snap(frame, o.line);
   if (o.keep && !pages.empty() && pages.room() < h * o.keep) yield pages.next();
+  let start = 0;
   for (let i = 0; i < lines.length; i++) {
     if (pages.room() < h && !pages.empty()) yield pages.next();
     const indent = i === 0 ? (o.indent ?? 0) : 0;
     const x = (o.x ?? frame.left) + indent;
     const w = (o.w ?? frame.textWidth) - indent;
     const align = o.align === 'justify' && i === lines.length - 1 ? 'left' : o.align;
-    pages.text({ x, y: pages.y, w, h, text: lines[i]!, font: style.font, size: style.size, bold: style.bold, align, letterSpacing: style.letterSpacing || undefined });
+    const text = lines[i]!;
+    pages.text({ x, y: pages.y, w, h, text, ...lineRuns(text, start, style), size: style.size, bold: style.bold, align, letterSpacing: style.letterSpacing || undefined });
+    start += text.length;
     pages.y += h;
   }
 }
@@ -191,11 +206,12 @@ function* placeBlock(
       return;
     }
     case 'heading': {
-      const style = styleOf(preset.headings[block.level - 1]!, { letterSpacing: body.characterSpacing, firstIndent: indent });
-      const number = counter.next(block.level);
-      const text = number + block.text + (block.rest ?? '');
-      const lines = breakLines(text, frame.textWidth, style);
-      yield* placeLines(lines, style, { ...common, line: body.line, align: 'justify', indent, keep: following ? lines.length + 1 : lines.length });
+      const heading = counter.next(block.level) + block.text;
+      // Body text run in after the heading is set in the body font, as renderDocx writes it.
+      const switchFont = block.rest ? { at: heading.length, font: bodyStyle.font } : undefined;
+      const style = styleOf(preset.headings[block.level - 1]!, { letterSpacing: body.characterSpacing, firstIndent: indent, switchFont });
+      const lines = breakLines(heading + (block.rest ?? ''), frame.textWidth, style);
+      yield* placeLines(lines, style, { ...common, line: body.line, align: 'justify', indent, keep: block.rest || !following ? undefined : lines.length + 1 });
       return;
     }
     case 'paragraph': {
@@ -218,8 +234,9 @@ function* placeBlock(
       const style = runStyle(preset, block.style, body);
       if (pages.room() < snap(frame, body.line) && !pages.empty()) yield pages.next();
       const h = snap(frame, body.line);
-      pages.text({ x: frame.left, y: pages.y, w: frame.textWidth, h, text: block.left, font: style.font, size: style.size, align: 'left', letterSpacing: style.letterSpacing || undefined });
-      pages.text({ x: frame.left, y: pages.y, w: frame.textWidth, h, text: block.right, font: style.font, size: style.size, align: 'right', letterSpacing: style.letterSpacing || undefined });
+      pages.text({ x: frame.left, y: pages.y, w: frame.textWidth, h, text: block.left, font: style.font, size: style.size, align: 'left', letterSpacing: style.letterSpacing || undefined }, false);
+      pages.text({ x: frame.left, y: pages.y, w: frame.textWidth, h, text: block.right, font: style.font, size: style.size, align: 'right', letterSpacing: style.letterSpacing || undefined }, false);
+      pages.lineDrawn(`${block.left} ${block.right}`);
       pages.y += h;
       return;
     }
@@ -229,8 +246,9 @@ function* placeBlock(
       if (pages.room() < h && !pages.empty()) yield pages.next();
       const share = frame.textWidth / Math.max(1, block.labels.length);
       block.labels.forEach((label, i) =>
-        pages.text({ x: Math.round(frame.left + i * share), y: pages.y, w: Math.round(share), h, text: label, font: style.font, size: style.size, align: 'left', letterSpacing: style.letterSpacing || undefined }),
+        pages.text({ x: Math.round(frame.left + i * share), y: pages.y, w: Math.round(share), h, text: label, font: style.font, size: style.size, align: 'left', letterSpacing: style.letterSpacing || undefined }, false),
       );
+      pages.lineDrawn(block.labels.join(' '));
       pages.y += h;
       return;
     }
@@ -307,10 +325,18 @@ export function gridRows(rows: readonly (readonly (string | TableCell)[])[], col
 interface RowLayout {
   cells: GridCell[];
   lines: string[][];
-  height: number;
+  /** Height of the row's lines. */
+  content: number;
+  /** The table's minimum row height (w:trHeight atLeast), which LibreOffice counts the row's top border into. */
+  minHeight: number;
 }
 
-function layoutRow(cells: GridCell[], x: number[], widths: number[], style: BreakStyle, line: number, minHeight: number): RowLayout {
+/** Height of `row` with a top border `border` twips wide. */
+function rowHeight(row: RowLayout, border: number): number {
+  return Math.max(row.minHeight, row.content + border);
+}
+
+function layoutRow(cells: GridCell[], x: number[], style: BreakStyle, line: number, minHeight: number): RowLayout {
   let most = 1;
   const lines = cells.map((cell) => {
     const w = x[cell.column + cell.span]! - x[cell.column]! - 2 * CELL_PADDING;
@@ -318,10 +344,17 @@ function layoutRow(cells: GridCell[], x: number[], widths: number[], style: Brea
     if (cell.rowSpan === 1) most = Math.max(most, broken.length);
     return broken;
   });
-  void widths;
-  return { cells, lines, height: Math.max(minHeight, most * line) };
+  return { cells, lines, content: most * line, minHeight };
 }
 
+/** Twips of a border `eighths` of a point wide. */
+const borderTwips = (eighths: number) => (eighths * 20) / 8;
+
+/**
+ * Lays out a table as LibreOffice does: each row takes its lines (or its minimum height) plus the width of its top
+ * border (the table's outer border for the first row on a page, the inner one below), and the table's bottom border
+ * follows its last row. Header rows open every page; a row that does not fit moves whole to the next page.
+ */
 function* placeTable(table: TableBlock, index: number, frame: Frame, pages: PageBuilder): Generator<LaidOutPage> {
   const { preset } = frame;
   const size = table.fontSize ?? preset.table.size;
@@ -334,45 +367,46 @@ function* placeTable(table: TableBlock, index: number, frame: Frame, pages: Page
   const x = [left];
   for (const w of widths) x.push(x.at(-1)! + w);
   const minHeight = table.rowHeight ?? 0;
-  const header = gridRows(table.header, widths.length).map((cells) => layoutRow(cells, x, widths, headerStyle, line, minHeight));
+  const header = gridRows(table.header, widths.length).map((cells) => layoutRow(cells, x, headerStyle, line, minHeight));
   const rows = gridRows(table.rows, widths.length);
-  const headerHeight = header.reduce((a, r) => a + r.height, 0);
+  const outer = borderTwips(OUTER_BORDER);
+  const inner = borderTwips(INNER_BORDER);
+  const headerHeight = header.reduce((a, r, i) => a + rowHeight(r, i === 0 ? outer : inner), 0);
+  /** Whether the next row placed is the first of the table on this page (it carries the outer border). */
+  let pageTop = true;
+  const border = () => (pageTop ? outer : inner);
 
   type Span = { first: number; last: number };
   let rowsOnPage = null as Span | null;
-  /** Row-spanning cells still open: the row they end before, and where on this page they started. */
+  /** Row-spanning cells still open: the row they end before, and where on this page they started (border included). */
   let open: { cell: GridCell; endRow: number; startY: number; lines: string[]; shown: boolean }[] = [];
-  // Header rows take their height like any row; their indexes run up to -1 so that spans inside the header close there.
-  const drawHeader = (repeated: boolean) => {
-    header.forEach((row, h) => {
-      const rowIndex = h - header.length;
-      drawRow(row, repeated, rowIndex);
-      pages.y += row.height;
-      closeSpans(rowIndex + 1, false);
-    });
+  // Cell lines never set the page's first line: `topLine` of the first body row does.
+  const drawCellText = (lines: string[], cell: GridCell, cx: number, cy: number, cw: number, ch: number) => {
+    const top = cy + Math.round((ch - lines.length * line) / 2);
+    lines.forEach((text, k) =>
+      pages.text({ x: cx + CELL_PADDING, y: top + k * line, w: cw - 2 * CELL_PADDING, h: line, text, font: style.font, size, bold: cell.bold || undefined, align: cell.align }, false),
+    );
   };
-  const drawRow = (row: RowLayout, repeated: boolean, rowIndex = -1) => {
+  /** Draws `row` below its top border and moves past it. */
+  const placeRow = (row: RowLayout, body: boolean, rowIndex = -1) => {
+    const top = pages.y;
+    const height = rowHeight(row, border());
+    pages.y += height - row.content;
+    pageTop = false;
     row.cells.forEach((cell, i) => {
       const cx = x[cell.column]!;
       const cw = x[cell.column + cell.span]! - cx;
       if (cell.rowSpan > 1) {
-        open.push({ cell, endRow: rowIndex + cell.rowSpan, startY: pages.y, lines: row.lines[i]!, shown: true });
+        open.push({ cell, endRow: rowIndex + cell.rowSpan, startY: top, lines: row.lines[i]!, shown: true });
         return;
       }
-      pages.page.boxes.push(cellBox(cx, pages.y, cw, row.height, cell.column === 0, cell.column + cell.span === widths.length));
-      drawCellText(row.lines[i]!, cell, cx, pages.y, cw, row.height, true);
+      pages.page.boxes.push(cellBox(cx, top, cw, height, cell.column === 0, cell.column + cell.span === widths.length));
+      drawCellText(row.lines[i]!, cell, cx, pages.y, cw, row.content);
     });
-    if (!repeated && pages.page.firstLine === '') pages.page.firstLine = topLine(row, line);
+    if (body && pages.page.firstLine === '') pages.page.firstLine = topLine(row);
+    pages.y += row.content;
   };
-  const drawCellText = (lines: string[], cell: GridCell, cx: number, cy: number, cw: number, ch: number, repeated: boolean) => {
-    const top = cy + Math.round((ch - lines.length * line) / 2);
-    lines.forEach((text, k) =>
-      pages.text(
-        { x: cx + CELL_PADDING, y: top + k * line, w: cw - 2 * CELL_PADDING, h: line, text, font: style.font, size, bold: cell.bold || undefined, align: cell.align },
-        !repeated,
-      ),
-    );
-  };
+  /** Draws the spans that end before row `rowIndex`; at a page's end also the part of those that go on (kept open). */
   const closeSpans = (rowIndex: number, pageEnd: boolean) => {
     const keep: typeof open = [];
     for (const span of open) {
@@ -384,40 +418,44 @@ function* placeTable(table: TableBlock, index: number, frame: Frame, pages: Page
       const cw = x[span.cell.column + span.cell.span]! - cx;
       const h = pages.y - span.startY;
       pages.page.boxes.push(cellBox(cx, span.startY, cw, h, span.cell.column === 0, span.cell.column + span.cell.span === widths.length));
-      if (span.shown) drawCellText(span.lines, span.cell, cx, span.startY, cw, h, false);
+      if (span.shown) drawCellText(span.lines, span.cell, cx, span.startY + inner, cw, h - inner);
       if (span.endRow > rowIndex) keep.push({ ...span, shown: table.repeatSpanLabels ?? false });
     }
     open = keep;
   };
-  const finishPage = () => {
-    closeSpans(Number.MAX_SAFE_INTEGER, true);
+  /** Ends the table's part on this page; `nextRow` is the row the next page starts with. */
+  const finishPage = (nextRow: number) => {
+    closeSpans(nextRow, true);
+    pages.y += outer;
     const placed = rowsOnPage as Span | null;
     if (placed) pages.page.tableRows.push({ block: index, first: placed.first, last: placed.last });
     rowsOnPage = null;
   };
+  const placeHeader = (first: boolean) => {
+    pageTop = true;
+    for (const row of header) placeRow(row, first);
+  };
 
-  if (!pages.empty() && pages.room() < headerHeight + (rows.length ? line : 0)) yield pages.next();
-  drawHeader(false);
+  if (!pages.empty() && pages.room() < headerHeight + (rows.length ? line + inner : 0) + outer) yield pages.next();
+  placeHeader(true);
   for (let r = 0; r < rows.length; r++) {
-    const row = layoutRow(rows[r]!, x, widths, style, line, minHeight);
-    if (pages.room() < row.height && (rowsOnPage || !pages.empty())) {
-      finishPage();
+    const row = layoutRow(rows[r]!, x, style, line, minHeight);
+    if (pages.room() < rowHeight(row, border()) + outer && (rowsOnPage || !pages.empty())) {
+      finishPage(r);
       yield pages.next();
-      drawHeader(true);
+      placeHeader(false);
       for (const span of open) span.startY = pages.y;
     }
-    drawRow(row, false, r);
-    pages.y += row.height;
+    placeRow(row, true, r);
     rowsOnPage = rowsOnPage ? { ...rowsOnPage, last: r } : { first: r, last: r };
     closeSpans(r + 1, false);
   }
-  finishPage();
+  finishPage(rows.length);
 }
 
 /** The row's topmost printed line: the first lines of its tallest cells (cells are centred vertically), left to right. */
-function topLine(row: RowLayout, line: number): string {
+function topLine(row: RowLayout): string {
   const most = Math.max(...row.lines.map((l) => l.length));
-  void line;
   return row.lines.filter((l) => l.length === most).map((l) => l[0] ?? '').filter((t) => t !== '').join(' ');
 }
 

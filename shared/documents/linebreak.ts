@@ -15,6 +15,8 @@ export interface BreakStyle {
   letterSpacing?: number;
   /** First-line indent in twips (the first line is this much narrower). */
   firstIndent?: number;
+  /** From this offset in the text on (UTF-16 units), another font: the body text run in after a heading. */
+  switchFont?: { at: number; font: FontRole };
 }
 
 /** Never at the start of a line. */
@@ -34,7 +36,11 @@ export function breakUnits(text: string): string[] {
     let unit = chars[i]!;
     i++;
     if (WORD_CHAR.test(unit) && unit !== '·') {
-      while (i < chars.length && WORD_CHAR.test(chars[i]!)) unit += chars[i++]!;
+      while (i < chars.length && WORD_CHAR.test(chars[i]!)) {
+        unit += chars[i++]!;
+        // A line may break after a hyphen before a letter (1-|H23), never before a digit (85-2, 2026-03-12, 0990-6881234).
+        if (unit.endsWith('-') && unit.length > 1 && i < chars.length && /[A-Za-z]/.test(chars[i]!)) break;
+      }
     }
     if (unit === ' ') {
       while (i < chars.length && chars[i] === ' ') unit += chars[i++]!;
@@ -62,31 +68,44 @@ export function breakUnits(text: string): string[] {
   return glued;
 }
 
-function width(text: string, style: BreakStyle): number {
-  return measureText(text, style.font, style.size, style.bold, style.letterSpacing ?? 0);
+/** Width of `text`, which starts at offset `start` of the paragraph (where a `switchFont` may fall inside it). */
+function width(text: string, style: BreakStyle, start = 0): number {
+  const spacing = style.letterSpacing ?? 0;
+  const split = style.switchFont ? style.switchFont.at - start : Infinity;
+  const head = text.slice(0, Math.max(0, split));
+  const tail = text.slice(Math.max(0, split));
+  return (
+    (head ? measureText(head, style.font, style.size, style.bold, spacing) : 0) +
+    (tail ? measureText(tail, style.switchFont!.font, style.size, false, spacing) : 0)
+  );
 }
 
 /** Punctuation that hangs past the right margin at a line's end (LibreOffice and Word's default hanging punctuation). */
 export const HANGING = new Set('，。、．,.');
 
 /** Trailing spaces and one hanging punctuation mark may pass the margin, as in Word and LibreOffice. */
-function fitWidth(text: string, style: BreakStyle): number {
+function fitWidth(text: string, style: BreakStyle, start = 0): number {
   const trimmed = text.replace(/ +$/, '');
   const last = trimmed.slice(-1);
-  return width(HANGING.has(last) ? trimmed.slice(0, -1) : trimmed, style);
+  return width(HANGING.has(last) ? trimmed.slice(0, -1) : trimmed, style, start);
 }
 
 /** Breaks `text` into lines no wider than `width` twips (the first `style.firstIndent` narrower). */
 export function breakLines(text: string, lineWidth: number, style: BreakStyle): string[] {
   const lines: string[] = [];
+  let offset = 0;
   for (const paragraph of text.split('\n')) {
-    breakParagraph(paragraph, lineWidth, style, lines.length === 0 ? (style.firstIndent ?? 0) : 0, lines);
+    breakParagraph(paragraph, offset, lineWidth, style, lines.length === 0 ? (style.firstIndent ?? 0) : 0, lines);
+    offset += paragraph.length + 1;
   }
   return lines;
 }
 
-function breakParagraph(text: string, lineWidth: number, style: BreakStyle, indent: number, out: string[]): void {
+/** Breaks one paragraph starting at `offset` of the text; `start` tracks where the current line begins. */
+function breakParagraph(text: string, offset: number, lineWidth: number, style: BreakStyle, indent: number, out: string[]): void {
   let line = '';
+  let start = offset;
+  let position = offset;
   let available = lineWidth - indent;
   const push = () => {
     out.push(line.replace(/ +$/, ''));
@@ -94,18 +113,26 @@ function breakParagraph(text: string, lineWidth: number, style: BreakStyle, inde
     available = lineWidth;
   };
   for (const unit of breakUnits(text)) {
-    if (fitWidth(line + unit, style) <= available + 0.5) {
+    const at = position;
+    position += unit.length;
+    if (fitWidth(line + unit, style, start) <= available + 0.5) {
       line += unit;
       continue;
     }
     if (line !== '') push();
-    if (fitWidth(unit, style) <= available + 0.5) {
-      line = unit.replace(/^ +/, '');
+    const trimmed = unit.replace(/^ +/, '');
+    if (fitWidth(trimmed, style, at + unit.length - trimmed.length) <= available + 0.5) {
+      line = trimmed;
+      start = at + unit.length - trimmed.length;
       continue;
     }
     // A unit wider than the line (a very long number in a narrow cell): break it by characters.
+    start = at;
     for (const ch of unit) {
-      if (line !== '' && fitWidth(line + ch, style) > available + 0.5) push();
+      if (line !== '' && fitWidth(line + ch, style, start) > available + 0.5) {
+        start += line.length;
+        push();
+      }
       line += ch;
     }
   }

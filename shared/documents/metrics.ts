@@ -26,14 +26,15 @@ export function wordCharMilliEm(cp: number): number {
 }
 
 /**
- * Space LibreOffice and Word put between an ideograph and a Latin letter or digit (autospace; LibreOffice 7.4 applies it
- * even with w:autoSpaceDE/DN off), in 1/1000 em: measured 3.9–4.6 pt at 16 pt, but counting 250 made the 公文 sample
- * agree less (line breaks near digits still differ); 0 until calibrated.
+ * Space LibreOffice puts between an ideograph and a Latin letter or digit right next to it (its autospace; LibreOffice
+ * 7.4 applies it even with w:autoSpaceDE/DN off), in 1/1000 em. Calibrated on the 公文 sample (scripts/layout-agreement.ts):
+ * 221–222 break every body line where LibreOffice breaks it; 212 or 225 do not. Punctuation, full-width or not, takes
+ * no such space (（2）, 4.7%。).
  */
-export const AUTOSPACE_MILLI_EM = 0;
+export const AUTOSPACE_MILLI_EM = 222;
 
-const isIdeograph = (cp: number) => (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf);
-const isAlnum = (cp: number) => (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
+const isIdeograph = (cp: number) => (cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0x3400 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff);
+const isLatin = (cp: number) => (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) || (cp >= 0xc0 && cp <= 0x24f);
 
 function measureWith(text: string, size: number, width: (cp: number) => number, letterSpacing: number): number {
   let milli = 0;
@@ -42,7 +43,7 @@ function measureWith(text: string, size: number, width: (cp: number) => number, 
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     milli += width(cp);
-    if ((isIdeograph(previous) && isAlnum(cp)) || (isAlnum(previous) && isIdeograph(cp))) milli += AUTOSPACE_MILLI_EM;
+    if ((isIdeograph(previous) && isLatin(cp)) || (isLatin(previous) && isIdeograph(cp))) milli += AUTOSPACE_MILLI_EM;
     previous = cp;
     count++;
   }

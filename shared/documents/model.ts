@@ -180,6 +180,8 @@ export interface PageText {
   align: Align;
   /** Extra space between characters in twips (公文 body: −5). */
   letterSpacing?: number;
+  /** The line in runs of their own fonts, where it has several (a run-in heading and the body text after it). */
+  runs?: { text: string; font: FontRole }[];
 }
 
 /** A rectangle with borders (a table cell); border widths in eighths of a point, 0 or absent for none. */

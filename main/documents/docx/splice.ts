@@ -85,11 +85,23 @@ export function themeWithFont(xml: string, font: string): string {
 }
 
 /**
- * Paragraph defaults the layout engine assumes: no hanging punctuation, and no extra space between Chinese and Latin
+ * Paragraph defaults the layout engine assumes: no widow and orphan control (公文 pages keep all 22 lines; Word leaves
+ * it off when unsaid, LibreOffice turns it on), no hanging punctuation, and no extra space between Chinese and Latin
  * text or digits (Word's and LibreOffice's autospace), so lines break where the preview breaks them.
  */
 export function withParagraphDefaults(styles: string): string {
-  return styles.replace('<w:pPrDefault><w:pPr>', '<w:pPrDefault><w:pPr><w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>');
+  return styles.replace(
+    '<w:pPrDefault><w:pPr>',
+    '<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>',
+  );
+}
+
+/**
+ * Table text keeps its exact line height on the 公文 line grid: LibreOffice would otherwise snap every cell line to a
+ * whole grid line (579 twips), where Word and the layout engine set it at the table line (1.25 × the size).
+ */
+export function withTableTextOffGrid(styles: string): string {
+  return styles.replace(/(<w:style [^>]*w:styleId="(?:TableText|TableHeader)"[^>]*>.*?<w:pPr>)(.*?)(<w:spacing )/gs, '$1$2<w:snapToGrid w:val="0"/>$3');
 }
 
 /** docx writes page breaks as bare runs; they name the body font like every other run. */
@@ -100,7 +112,7 @@ export function withFontOnBreaks(xml: string, font: string): string {
 }
 
 function rewritten(name: string, xml: string, font: string): string {
-  if (name === 'word/styles.xml') return withParagraphDefaults(withoutThemeFonts(xml));
+  if (name === 'word/styles.xml') return withTableTextOffGrid(withParagraphDefaults(withoutThemeFonts(xml)));
   if (name.startsWith('word/theme/')) return themeWithFont(xml, font);
   return withoutThemeFonts(xml);
 }

@@ -2,7 +2,7 @@
 import { Document, DocumentGridType, Footer, Paragraph, Packer, PageOrientation, type FileChild, type ISectionOptions } from 'docx';
 import { pageNumberFooters } from './footers';
 import { margins, type Orientation, type PageNumberStyle, type Preset } from './presets';
-import { presetStyles } from './styles';
+import { presetStyles, STYLE } from './styles';
 import { A4 } from './units';
 
 export interface SectionInput {
@@ -49,9 +49,12 @@ function section(preset: Preset, input: SectionInput): { options: ISectionOption
   };
 }
 
-/** A footer with nothing in it (Word wants one paragraph in every footer). */
+/**
+ * A footer with nothing in it (Word wants one paragraph in every footer), in the small page-number style: a body-style
+ * paragraph (31 pt exact in 表册) is taller than the footer's room, and LibreOffice would shrink the page body for it.
+ */
 function emptyFooter(): Footer {
-  return new Footer({ children: [new Paragraph({})] });
+  return new Footer({ children: [new Paragraph({ style: STYLE.pageNumber })] });
 }
 
 /** A Word document in `preset`: its styles, and each section's page setup and page numbers. */

@@ -49,8 +49,10 @@ export function headingNumberer(preset: Preset) {
   return (level: HeadingDepth, text: string, rest?: string): Paragraph => {
     const style = preset.headings[level - 1];
     const children = [textRun(preset, counter.next(level) + text, style)];
-    if (rest) children.push(textRun(preset, rest));
-    return new Paragraph({ style: STYLE.headings[level - 1], children });
+    if (!rest) return new Paragraph({ style: STYLE.headings[level - 1], children });
+    // A run-in heading is a body paragraph: kept with the next one it would chain whole paragraphs across pages.
+    children.push(textRun(preset, rest));
+    return new Paragraph({ style: STYLE.headings[level - 1], keepNext: false, children });
   };
 }
 

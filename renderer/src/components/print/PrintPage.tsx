@@ -79,7 +79,13 @@ export const PrintPage = memo(function PrintPage({ page, total, installed, sheet
       ))}
       {page.texts.map((t, i) => (
         <div key={`t${i}`} className="bd-print-text" style={textStyle(t, installed)}>
-          {t.text}
+          {t.runs
+            ? t.runs.map((run, k) => (
+                <span key={k} style={{ fontFamily: fontFamily(run.font), fontWeight: fontWeight(run.font, t.bold, installed.get(run.font) ?? false) }}>
+                  {run.text}
+                </span>
+              ))
+            : t.text}
         </div>
       ))}
       {page.footer && (
