@@ -222,7 +222,7 @@ export async function expectAccessible(page: Page, screen: string, only?: string
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(
     path.join(dir, `${screen}.json`),
-    JSON.stringify(results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target) })), null, 2),
+    JSON.stringify(results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, why: n.failureSummary })) })), null, 2),
   );
   expect(report, `accessibility problems on screen "${screen}"`).toEqual([]);
 }

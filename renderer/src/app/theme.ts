@@ -15,6 +15,9 @@ export const theme: ThemeConfig = {
     borderRadius: 6,
     colorPrimary: '#b3141d',
     colorLink: '#a8071a',
+    // Darker on hover, not lighter: a hovered link stays readable on the marked (pale yellow) row and on grey.
+    colorLinkHover: '#820014',
+    colorLinkActive: '#5c0011',
     colorError: '#c41d1d',
     colorWarning: '#ad5c00',
     colorSuccess: '#2f7a0f',
