@@ -12,7 +12,8 @@ export type PackageProblem =
   | 'invalid-rows'
   | 'missing-reference'
   | 'unsafe-entry-name'
-  | 'too-large';
+  | 'too-large'
+  | 'other-branch';
 
 export class PackageError extends AppError {
   constructor(

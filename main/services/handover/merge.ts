@@ -15,6 +15,7 @@ import { localBranchId } from '../branch/branch';
 import { PackageError } from './errors';
 import { faultPoint } from '../../app/faults';
 import type { ParsedPackage, StoredRow } from './format';
+import { checkBranchScope } from './trust';
 import type { ConflictField, ConflictItem, ImportPreview, Resolution, TableCounts } from '../../../shared/contract/handover';
 export type { ImportPreview, Resolution, TableCounts };
 
@@ -100,6 +101,7 @@ function checkReferences(db: Sqlite, pkg: ParsedPackage): void {
 
 export function planImport(db: Sqlite, pkg: ParsedPackage): ImportPlan {
   checkReferences(db, pkg);
+  checkBranchScope(db, pkg);
   const histories = new Map<string, ChangeLogEntry[]>();
   for (const entry of pkg.changeLog) {
     const key = `${entry.table_name}:${entry.row_id}`;
