@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { readZip, writeZip } from '../../main/services/handover/zip';
 import type { AppContext } from '../../main/app/context';
+import { installationKey, publicKeyText, signManifest } from '../../main/services/handover/keys';
 
 const sha = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
 
@@ -16,9 +17,10 @@ export type Entries = Map<string, any>;
 
 /**
  * Rewrites a plain package: `change` gets every JSON entry parsed (the manifest too) and edits them in
- * place; checksums and row counts are fixed up afterwards, as a careful attacker would.
+ * place; checksums and row counts are fixed up afterwards, as a careful attacker would. `signAs`: signed
+ * again with that installation's key (an attacker holding it, or the branch itself).
  */
-export async function rewritePackage(pkg: Buffer, change: (entries: Entries) => void): Promise<Buffer> {
+export async function rewritePackage(pkg: Buffer, change: (entries: Entries) => void, options: { signAs?: AppContext } = {}): Promise<Buffer> {
   const raw = await readZip(pkg);
   const entries: Entries = new Map([...raw].map(([name, data]) => [name, name.endsWith('.json') ? JSON.parse(data.toString()) : data]));
   change(entries);
@@ -30,6 +32,12 @@ export async function rewritePackage(pkg: Buffer, change: (entries: Entries) => 
     if (!data) continue;
     Object.assign(part, { sha256: sha(data), bytes: data.length, rows: JSON.parse(data.toString()).length });
   }
-  out.set('manifest.json', Buffer.from(JSON.stringify(manifest)));
+  if (options.signAs) {
+    const key = installationKey(options.signAs.db);
+    manifest.signer = { algorithm: 'ed25519', publicKey: publicKeyText(key) };
+  }
+  const manifestData = Buffer.from(JSON.stringify(manifest));
+  out.set('manifest.json', manifestData);
+  if (options.signAs) out.set('manifest.sig', Buffer.from(signManifest(installationKey(options.signAs.db), manifestData).toString('base64')));
   return writeZip([...out].map(([name, data]) => ({ name, data })));
 }

@@ -8,6 +8,7 @@ import * as m001 from './001-initial';
 import * as m002 from '../../services/roster/migrations/002-member-events';
 import * as m003 from '../../services/pipeline/migrations/003-pipeline';
 import * as m004 from '../../services/codeLists/migrations/004-code-lists';
+import * as m005 from '../../services/handover/migrations/005-handover-trust';
 
 export interface Migration {
   version: number;
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'member-events', up: m002.up },
   { version: 3, name: 'pipeline', up: m003.up },
   { version: m004.CODE_LISTS_SCHEMA_VERSION, name: 'code-lists', up: m004.up },
+  { version: m005.HANDOVER_TRUST_SCHEMA_VERSION, name: 'handover-trust', up: m005.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

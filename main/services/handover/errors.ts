@@ -13,7 +13,10 @@ export type PackageProblem =
   | 'missing-reference'
   | 'unsafe-entry-name'
   | 'too-large'
-  | 'other-branch';
+  | 'other-branch'
+  | 'bad-signature'
+  | 'unsigned'
+  | 'key-changed';
 
 export class PackageError extends AppError {
   constructor(

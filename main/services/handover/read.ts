@@ -20,6 +20,7 @@ import {
   type StoredRow,
 } from './format';
 import { readZip } from './zip';
+import { SIGNATURE_FILE } from './keys';
 import type { ChangeLogEntry } from '../../db/schema';
 
 function parseJson(data: Buffer, what: string): unknown {
@@ -31,7 +32,7 @@ function parseJson(data: Buffer, what: string): unknown {
 }
 
 /** The content's entries; in a package without password the header sits beside them and is taken out. */
-async function contentEntries(buffer: Buffer, password?: string | null): Promise<Map<string, Buffer>> {
+async function contentEntries(buffer: Buffer, password?: string | null): Promise<{ entries: Map<string, Buffer>; encrypted: boolean }> {
   const outer = await readZip(buffer);
   const headerData = outer.get(HEADER_FILE);
   if (!headerData) throw new PackageError('not-package', '这个文件不是支部工作台的交接包（缺少包头）');
@@ -42,7 +43,7 @@ async function contentEntries(buffer: Buffer, password?: string | null): Promise
   }
   if (!header.data.encrypted) {
     outer.delete(HEADER_FILE);
-    return outer;
+    return { entries: outer, encrypted: false };
   }
   if (!password) throw new PackageError('password-required', '这个交接包设置了密码，请输入密码');
   const payload = outer.get(PAYLOAD_FILE);
@@ -50,7 +51,7 @@ async function contentEntries(buffer: Buffer, password?: string | null): Promise
     throw new PackageError('manifest-mismatch', '交接包的加密内容缺失');
   }
   const plain = decrypt(payload, header.data as unknown as CipherHeader, password);
-  return readZip(plain);
+  return { entries: await readZip(plain), encrypted: true };
 }
 
 function checkPart(entries: Map<string, Buffer>, file: string, sha: string, bytes: number): Buffer {
@@ -126,7 +127,7 @@ function validateChangeLog(rows: unknown[], tables: Map<string, StoredRow[]>): C
 }
 
 export async function readPackage(db: Sqlite, buffer: Buffer, password?: string | null): Promise<ParsedPackage> {
-  const entries = await contentEntries(buffer, password);
+  const { entries, encrypted } = await contentEntries(buffer, password);
   const manifestData = entries.get(MANIFEST_FILE);
   if (!manifestData) throw new PackageError('manifest-mismatch', '交接包缺少清单（manifest.json）');
   const parsed = manifestSchema.safeParse(parseJson(manifestData, MANIFEST_FILE));
@@ -136,6 +137,8 @@ export async function readPackage(db: Sqlite, buffer: Buffer, password?: string 
     throw new PackageError('newer-format', `交接包由更新版本的支部工作台（${manifest.appVersion}）生成，请先升级程序`);
   }
   const listed = new Set([MANIFEST_FILE, manifest.changeLog.file, ...manifest.tables.map((t) => t.file), ...manifest.attachments.map((a) => a.file)]);
+  if (manifest.signer) listed.add(SIGNATURE_FILE);
+  if (manifest.successorKey) listed.add(manifest.successorKey.file);
   const extra = [...entries.keys()].filter((name) => !listed.has(name));
   if (extra.length) throw new PackageError('manifest-mismatch', `交接包中有清单未列出的文件：${extra.slice(0, 3).join('、')}`);
 
@@ -158,5 +161,14 @@ export async function readPackage(db: Sqlite, buffer: Buffer, password?: string 
     throw new PackageError('manifest-mismatch', '交接包清单中的变更记录条数与实际不符');
   }
   for (const a of manifest.attachments) checkPart(entries, a.file, a.sha256, a.bytes);
-  return { manifest, tables, changeLog: validateChangeLog(log, tables) };
+  const k = manifest.successorKey;
+  return {
+    manifest,
+    tables,
+    changeLog: validateChangeLog(log, tables),
+    manifestBytes: manifestData,
+    signature: entries.get(SIGNATURE_FILE) ?? null,
+    successorKey: k ? checkPart(entries, k.file, k.sha256, k.bytes).toString('utf8') : null,
+    encrypted,
+  };
 }

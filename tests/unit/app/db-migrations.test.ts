@@ -58,6 +58,7 @@ const RELEASED_SCHEMAS: Record<number, string> = {
   2: 'e7737d79f78007cf0ec85741cedf872f712abce45387cc7de0b48f2f9b871bad',
   3: '6fa156b74fb3fd0acf0c913af0f554c50b78a975c5eba1050c3e2a484b446d25',
   4: '0010a82c9a819dc17a727fc178df3da072c54c4baff1bf191d972269b29d1f9a',
+  5: '32bde783e6c7468b3249d873266e464b85137eab4e4bbba0153f2fbec77b73d9',
 };
 
 /** Every migration's test, by version; the first test below fails when a migration has none. */
@@ -109,6 +110,19 @@ const MIGRATION_STEPS: Record<number, MigrationStep> = {
       expect(db.prepare('SELECT sort_order, in_use, note FROM code_items').get()).toEqual({ sort_order: 0, in_use: 1, note: '' });
       expect(() => insert(db, 'code_items', { ...common('c2', BRANCH), kind: 'posts', label: '井架工', in_use: 2 })).toThrow(/CHECK/);
       expect(() => insert(db, 'code_items', { ...common('c3', 'nobody'), kind: 'posts', label: '井架工' })).toThrow(/FOREIGN KEY/);
+    },
+  },
+  5: {
+    seed: seedRoster,
+    tables: {
+      branch_keys: ['branch_id', 'public_key', 'fingerprint', 'pinned_at'],
+      branch_key_log: ['branch_id', 'event', 'fingerprint', 'previous_fingerprint', 'package_id', 'at'],
+      handover_revs: ['table_name', 'row_id', 'branch_id', 'received_rev', 'sent_rev'],
+    },
+    check: (db) => {
+      // The installation's signing key is made with the schema, so a copy of the database signs as the same installation.
+      const key = db.prepare("SELECT value FROM app_meta WHERE key = 'signing_key'").get() as { value: string };
+      expect(crypto.createPrivateKey(key.value).asymmetricKeyType).toBe('ed25519');
     },
   },
 };
