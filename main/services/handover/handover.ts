@@ -39,12 +39,15 @@ export async function exportHandoverData(ctx: AppContext, options: Omit<ExportOp
   return { fileName: packageFileName(manifest.branch.name, manifest.createdAt), data: buffer.toString('base64'), manifest };
 }
 
+/** The export's record and the revisions it sent to its branch, in one transaction. */
 function logExport(ctx: AppContext, manifest: PackageManifest, sent: SentRow[]): void {
-  recordSent(ctx.db, manifest.branch.id, sent);
-  prepare(
-    ctx.db,
-    "INSERT INTO handover_log (package_id, direction, branch_id, branch_name, package_created_at, at, summary_json) VALUES (?, 'export', ?, ?, ?, ?, ?)",
-  ).run(manifest.packageId, manifest.branch.id, manifest.branch.name, manifest.createdAt, nowIso(), JSON.stringify(manifest.tables.map((t) => [t.name, t.rows])));
+  ctx.db.transaction(() => {
+    recordSent(ctx.db, manifest.branch.id, sent);
+    prepare(
+      ctx.db,
+      "INSERT INTO handover_log (package_id, direction, branch_id, branch_name, package_created_at, at, summary_json) VALUES (?, 'export', ?, ?, ?, ?, ?)",
+    ).run(manifest.packageId, manifest.branch.id, manifest.branch.name, manifest.createdAt, nowIso(), JSON.stringify(manifest.tables.map((t) => [t.name, t.rows])));
+  })();
   ctx.log.info(`exported package ${manifest.packageId} (${manifest.tables.length} tables)`);
 }
 

@@ -192,15 +192,15 @@ export interface SentRow {
 function upsertRev(db: Sqlite, column: 'received_rev' | 'sent_rev') {
   const stmt = prepare(
     db,
-    `INSERT INTO handover_revs (table_name, row_id, branch_id, ${column}) VALUES (?, ?, ?, ?) ON CONFLICT (table_name, row_id, branch_id) DO UPDATE SET ${column} = excluded.${column}`,
+    `INSERT INTO handover_revs (table_name, row_id, branch_id, ${column}) VALUES (?, ?, ?, ?) ON CONFLICT (table_name, row_id, branch_id) DO UPDATE SET ${column} = excluded.${column} WHERE ${column} IS NOT excluded.${column}`,
   );
   return (branchId: string, table: string, id: string, rev: string) => stmt.run(table, id, branchId, rev);
 }
 
-/** The revision of every row a package of `branchId` carried out of this database. */
+/** The revision of every row a package of `branchId` carried out of this database (in the export's log transaction). */
 export function recordSent(db: Sqlite, branchId: string, rows: SentRow[]): void {
   const write = upsertRev(db, 'sent_rev');
-  db.transaction(() => rows.forEach((r) => write(branchId, r.table, r.id, r.rev)))();
+  for (const r of rows) write(branchId, r.table, r.id, r.rev);
 }
 
 /** The revision of every row received from the package's branch, in the import's transaction. */
