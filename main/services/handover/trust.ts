@@ -212,11 +212,14 @@ export function recordReceived(db: Sqlite, pkg: ParsedPackage): void {
 /**
  * Whether the package may claim to descend from the local revision of a row: always for a package
  * this installation signed (this database or a copy of it knows its own history); otherwise only
- * when this database received that revision from the branch or sent it in one of its packages.
+ * when this database received that revision from the branch, sent it in one of its packages, or
+ * the row still has the revision it was created with here (no local edit to lose; defaults filled
+ * with derived revisions on both sides are such rows).
  */
 export function vouchedRevisions(db: Sqlite, pkg: ParsedPackage, trust: PackageTrust): (table: string, id: string, rev: string) => boolean {
   if (trust.status === 'own') return () => true;
-  const stmt = prepare(db, 'SELECT 1 FROM handover_revs WHERE table_name = ? AND row_id = ? AND branch_id = ? AND (received_rev = ? OR sent_rev = ?)');
+  const exchanged = prepare(db, 'SELECT 1 FROM handover_revs WHERE table_name = ? AND row_id = ? AND branch_id = ? AND (received_rev = ? OR sent_rev = ?)');
+  const created = prepare(db, "SELECT 1 FROM change_log WHERE table_name = ? AND row_id = ? AND rev = ? AND action = 'insert'");
   const branchId = pkg.manifest.branch.id;
-  return (table, id, rev) => !!stmt.get(table, id, branchId, rev, rev);
+  return (table, id, rev) => !!exchanged.get(table, id, branchId, rev, rev) || !!created.get(table, id, rev);
 }
