@@ -38,6 +38,35 @@ export interface AppMetaTable {
   value: string;
 }
 
+/** Hand-over trust (migration 5, docs/security.md): the signing key pinned for each branch. */
+export interface BranchKeysTable {
+  branch_id: string;
+  public_key: string;
+  fingerprint: string;
+  pinned_at: string;
+}
+
+/** Key decisions: pinned, accepted-new-key, taken-over. */
+export interface BranchKeyLogTable {
+  id: Generated<number>;
+  branch_id: string;
+  branch_name: string;
+  event: string;
+  fingerprint: string;
+  previous_fingerprint: string | null;
+  package_id: string;
+  at: string;
+}
+
+/** Per branch and row: the revision last received from that branch and last sent in its packages. */
+export interface HandoverRevsTable {
+  table_name: string;
+  row_id: string;
+  branch_id: string;
+  received_rev: string | null;
+  sent_rev: string | null;
+}
+
 /**
  * The user tables (rows with CommonColumns, registered in the table registry). Empty here: each
  * capability adds its own with `declare module '../../db/schema' { interface UserTables { ... } }`.
@@ -47,6 +76,9 @@ export interface UserTables {}
 export interface DB extends UserTables {
   change_log: ChangeLogTable;
   app_meta: AppMetaTable;
+  branch_keys: BranchKeysTable;
+  branch_key_log: BranchKeyLogTable;
+  handover_revs: HandoverRevsTable;
 }
 
 export type UserTableName = keyof UserTables & string;

@@ -25,6 +25,10 @@ export const manifestSchema = z.object({
   tables: z.array(part.extend({ name: z.string(), label: z.string() })),
   changeLog: part,
   attachments: z.array(z.object({ name: z.string(), file: z.string(), sha256, bytes: z.number().int().min(0) })),
+  /** The installation that made the package: its Ed25519 public key (SPKI DER, base64); manifest.sig signs this manifest. Absent in packages of older versions. */
+  signer: z.object({ algorithm: z.literal('ed25519'), publicKey: z.string().max(200) }).optional(),
+  /** In an encrypted package of the maker's own branch: the branch's private key, for a successor who takes the branch over. */
+  successorKey: z.object({ file: z.string(), sha256, bytes: z.number().int().min(0) }).optional(),
 });
 export type PackageManifest = z.infer<typeof manifestSchema>;
 
@@ -72,8 +76,28 @@ export interface ConflictItem {
   fields: ConflictField[];
 }
 
+/**
+ * Who signed the package, as this database sees it (docs/security.md, 交接包的信任模型):
+ * own — this installation's key (this database or a copy of it); pinned — the key this database pinned for the branch;
+ * new — the first package from this branch, its key will be pinned; changed — another key than the pinned one,
+ * imported only when the user accepts the new key; unsigned — a package of an older version, accepted only from a
+ * branch that has no pinned key.
+ */
+export interface PackageTrust {
+  status: 'own' | 'pinned' | 'new' | 'changed' | 'unsigned';
+  /** Short fingerprint of the signing key (4 groups of 4 hex digits), null when unsigned. */
+  fingerprint: string | null;
+  /** The fingerprint pinned for this branch before, when it differs. */
+  pinnedFingerprint: string | null;
+  /** The package carries the branch's key and this database takes the branch over: it will sign as that branch. */
+  takesOverKey: boolean;
+  /** A notice for the preview, in Chinese; empty when there is nothing to say. */
+  notice: string;
+}
+
 export interface ImportPreview {
   package: PackageManifest;
+  trust: PackageTrust;
   tables: Record<string, TableCounts>;
   conflicts: ConflictItem[];
   /** An empty database takes the package's branch as its own (hand-over to a successor). */
@@ -153,6 +177,8 @@ export const handoverOperations = defineOperations('handover', HANDOVER_FIELD_LA
       password,
       all: resolution.nullish(),
       byKey: z.record(z.string().max(100), resolution).default({}),
+      /** The user has compared the new key's fingerprint and accepts it for the package's branch (logged). */
+      acceptNewKey: z.boolean().default(false),
     }),
   ),
   'handover.history': op<HandoverLogEntry[]>()(none),

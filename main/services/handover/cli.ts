@@ -108,6 +108,7 @@ export const handoverExportCommand: CliCommand<HandoverExportOptions> = {
 function previewJson(p: ImportPreview) {
   return {
     package: p.package,
+    trust: p.trust,
     tables: Object.fromEntries(
       Object.entries(p.tables).map(([name, c]) => [name, { new: c.new, updated: c.updated, unchanged: c.unchanged, conflicts: c.conflicts }]),
     ),
@@ -117,12 +118,13 @@ function previewJson(p: ImportPreview) {
 
 function previewText(p: ImportPreview): string {
   const head = `交接包：${p.package.branch.name}，${p.package.createdAt.slice(0, 10)} 导出${p.package.createdBy ? `（${p.package.createdBy}）` : ''}`;
+  const key = `签名：${p.trust.fingerprint ? `密钥指纹 ${p.trust.fingerprint}` : '未签名'}${p.trust.notice ? `\n${p.trust.notice}` : ''}`;
   const table = formatTable(
     ['数据表', '新增', '更新', '未变', '冲突'],
     Object.values(p.tables).map((c) => [c.label, String(c.new), String(c.updated), String(c.unchanged), String(c.conflicts)]),
   );
   const conflicts = p.conflicts.map((c) => `  ${c.tableLabel}“${c.label}”：${c.fields.map((f) => f.label).join('、') || '同一人的两条记录'}`);
-  return [head, '', table, ...(conflicts.length ? ['', '冲突（两边都改过）：', ...conflicts] : [])].join('\n');
+  return [head, key, '', table, ...(conflicts.length ? ['', '冲突（两边都改过）：', ...conflicts] : [])].join('\n');
 }
 
 interface HandoverImportOptions {
@@ -130,18 +132,20 @@ interface HandoverImportOptions {
   password: string | null;
   prefer: 'package' | 'local' | null;
   dryRun: boolean;
+  acceptNewKey: boolean;
 }
 
 export const handoverImportCommand: CliCommand<HandoverImportOptions> = {
   path: ['handover', 'import'],
   summary: '导入交接包：先预览，确认无误后在一个事务中写入（写入前自动备份）',
-  usage: 'IN.zbk [--password 密码] [--dry-run] [--prefer package|local]',
+  usage: 'IN.zbk [--password 密码] [--dry-run] [--prefer package|local] [--accept-new-key]',
   details: [
     '--dry-run                 只预览，不写入',
     '--prefer package|local    有冲突时保留交接包（package）或本机（local）的版本；未保留的版本记入变更记录',
+    '--accept-new-key          交接包的签名密钥与本机记住的不同时，接受新密钥（先打电话与对方核对预览中的指纹；记入日志）',
     '有冲突而未给 --prefer 时不导入。',
   ],
-  options: { password: { type: 'string' }, 'dry-run': { type: 'boolean' }, prefer: { type: 'string' } },
+  options: { password: { type: 'string' }, 'dry-run': { type: 'boolean' }, prefer: { type: 'string' }, 'accept-new-key': { type: 'boolean' } },
   positionals: ['IN.zbk'],
   // Opens the file itself: created when missing, except for --dry-run, which previews against an empty database.
   database: 'file',
@@ -154,9 +158,9 @@ export const handoverImportCommand: CliCommand<HandoverImportOptions> = {
     const password = optionalString(values, 'password', command);
     const buffer = readPackageFile(path.resolve(args[0]!));
     await withScratchDatabase((db) => readPackage(db, buffer, password));
-    return { buffer, password, prefer, dryRun: values['dry-run'] === true };
+    return { buffer, password, prefer, dryRun: values['dry-run'] === true, acceptNewKey: values['accept-new-key'] === true };
   },
-  async run({ options: { buffer, password, prefer, dryRun }, databasePath }) {
+  async run({ options: { buffer, password, prefer, dryRun, acceptNewKey }, databasePath }) {
     if (dryRun && !fs.existsSync(databasePath)) {
       const preview = await withScratchDatabase(async (db) => planImport(db, await readPackage(db, buffer, password)).preview);
       return { data: previewJson(preview), text: `${previewText(preview)}\n\n（预览，未写入；数据文件尚不存在，按空数据预览：${databasePath}）` };
@@ -168,7 +172,7 @@ export const handoverImportCommand: CliCommand<HandoverImportOptions> = {
       if (preview.conflicts.length && !prefer) {
         throw new AppError('E_CONFLICT', `有 ${preview.conflicts.length} 处冲突，未导入。请用 --prefer package 或 --prefer local 选择保留哪一方。\n${previewText(preview)}`);
       }
-      const done = await importHandover(ctx, buffer, { password, resolutions: { all: prefer } });
+      const done = await importHandover(ctx, buffer, { password, resolutions: { all: prefer }, acceptNewKey });
       return { data: { ...previewJson(done.preview), backup: done.backup }, text: `${previewText(done.preview)}\n\n已导入。导入前的备份：${done.backup}` };
     } finally {
       closeContext(ctx);

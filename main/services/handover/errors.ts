@@ -12,7 +12,11 @@ export type PackageProblem =
   | 'invalid-rows'
   | 'missing-reference'
   | 'unsafe-entry-name'
-  | 'too-large';
+  | 'too-large'
+  | 'other-branch'
+  | 'bad-signature'
+  | 'unsigned'
+  | 'key-changed';
 
 export class PackageError extends AppError {
   constructor(

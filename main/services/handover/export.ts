@@ -9,6 +9,8 @@ import { all, qb, storedRows, type Sqlite, type StoredRow } from '../../db/query
 import { registeredTables, tableSpec, type TableSpec } from '../../db/registry';
 import { getBranch, localBranchId, resolveBranchId } from '../branch/branch';
 import { encrypt } from './crypto';
+import { installationKey, publicKeyText, signManifest, SIGNATURE_FILE, SUCCESSOR_KEY_FILE } from './keys';
+import type { SentRow } from './trust';
 import {
   CHANGE_LOG_FILE,
   HEADER_FILE,
@@ -63,7 +65,14 @@ function historyOf(db: Sqlite, table: string, ids: Set<string>): Record<string, 
   return rows.filter((r) => ids.has(r.row_id));
 }
 
-export async function buildPackage(db: Sqlite, options: ExportOptions): Promise<{ buffer: Buffer; manifest: PackageManifest }> {
+export interface BuiltPackage {
+  buffer: Buffer;
+  manifest: PackageManifest;
+  /** Every row the package carries, with its revision: recorded as sent to its branch when the package is logged. */
+  sent: SentRow[];
+}
+
+export async function buildPackage(db: Sqlite, options: ExportOptions): Promise<BuiltPackage> {
   // A named branch (a committee passing an imported branch on) must exist and not be in the trash.
   const branchId = options.branchId ? resolveBranchId(db, options.branchId, 'branchId', '支部') : localBranchId(db);
   if (!branchId) throw new AppError('E_NO_BRANCH', '尚未建立支部信息，没有可导出的数据');
@@ -76,6 +85,7 @@ export async function buildPackage(db: Sqlite, options: ExportOptions): Promise<
   const entries: { name: string; data: Buffer }[] = [];
   const tables: PackageManifest['tables'] = [];
   const history: Record<string, unknown>[] = [];
+  const sent: SentRow[] = [];
   db.transaction(() => {
     // One read transaction: the package is a consistent snapshot.
     for (const spec of selectTables(options.tables)) {
@@ -84,10 +94,15 @@ export async function buildPackage(db: Sqlite, options: ExportOptions): Promise<
       entries.push({ name: tableFile(spec.name), data });
       tables.push({ name: spec.name, label: spec.label, file: tableFile(spec.name), rows: rows.length, sha256: sha(data), bytes: data.length });
       history.push(...historyOf(db, spec.name, new Set(rows.map((r) => String(r.id)))));
+      for (const r of rows) sent.push({ table: spec.name, id: r.id, rev: r.rev });
     }
   })();
   const logData = Buffer.from(JSON.stringify(history));
   entries.push({ name: CHANGE_LOG_FILE, data: logData });
+  const key = installationKey(db);
+  // Only behind a password, and only for the installation's own branch: a successor taking the branch over signs as it.
+  const keyData = options.password && branchId === localBranchId(db) ? Buffer.from(key.export({ type: 'pkcs8', format: 'pem' })) : null;
+  if (keyData) entries.push({ name: SUCCESSOR_KEY_FILE, data: keyData });
 
   const manifest: PackageManifest = {
     format: PACKAGE_FORMAT,
@@ -102,13 +117,17 @@ export async function buildPackage(db: Sqlite, options: ExportOptions): Promise<
     tables,
     changeLog: { file: CHANGE_LOG_FILE, rows: history.length, sha256: sha(logData), bytes: logData.length },
     attachments: [],
+    signer: { algorithm: 'ed25519', publicKey: publicKeyText(key) },
+    ...(keyData ? { successorKey: { file: SUCCESSOR_KEY_FILE, sha256: sha(keyData), bytes: keyData.length } } : {}),
   };
-  entries.unshift({ name: MANIFEST_FILE, data: Buffer.from(JSON.stringify(manifest, null, 2)) });
+  const manifestData = Buffer.from(JSON.stringify(manifest, null, 2));
+  entries.unshift({ name: MANIFEST_FILE, data: manifestData });
+  entries.push({ name: SIGNATURE_FILE, data: Buffer.from(signManifest(key, manifestData).toString('base64')) });
 
   const header = { format: PACKAGE_FORMAT, formatVersion: PACKAGE_FORMAT_VERSION, encrypted: !!options.password };
   if (!options.password) {
     const buffer = await writeZip([{ name: HEADER_FILE, data: Buffer.from(JSON.stringify(header)) }, ...entries]);
-    return { buffer, manifest };
+    return { buffer, manifest, sent };
   }
   const inner = await writeZip(entries);
   const { header: cipher, payload } = encrypt(inner, options.password);
@@ -116,7 +135,7 @@ export async function buildPackage(db: Sqlite, options: ExportOptions): Promise<
     { name: HEADER_FILE, data: Buffer.from(JSON.stringify({ ...header, ...cipher })) },
     { name: PAYLOAD_FILE, data: payload },
   ]);
-  return { buffer, manifest };
+  return { buffer, manifest, sent };
 }
 
 /** Written to a temp file beside the target, then renamed into place. */
@@ -127,8 +146,8 @@ export function writeFileAtomic(file: string, data: Buffer): void {
   fs.renameSync(temp, file);
 }
 
-export async function exportPackage(db: Sqlite, file: string, options: ExportOptions): Promise<PackageManifest> {
-  const { buffer, manifest } = await buildPackage(db, options);
+export async function exportPackage(db: Sqlite, file: string, options: ExportOptions): Promise<Omit<BuiltPackage, 'buffer'>> {
+  const { buffer, ...built } = await buildPackage(db, options);
   writeFileAtomic(file, buffer);
-  return manifest;
+  return built;
 }

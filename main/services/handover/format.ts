@@ -28,6 +28,11 @@ export interface ParsedPackage {
   manifest: PackageManifest;
   tables: Map<string, StoredRow[]>;
   changeLog: ChangeLogEntry[];
+  /** The manifest's exact bytes and its signature (manifest.sig), for the trust check. */
+  manifestBytes: Buffer;
+  signature: Buffer | null;
+  /** The branch's private key (PEM), carried only by an encrypted package of the maker's own branch. */
+  successorKey: string | null;
   /** Whether the package was protected by a password. */
   encrypted: boolean;
 }

@@ -5,6 +5,6 @@ import { exportHandoverData, handoverHistory, importStaged, stagePackage } from 
 export const handoverHandlers: HandlersOf<typeof handoverOperations> = {
   'handover.export': (ctx, input) => exportHandoverData(ctx, input),
   'handover.preview': (ctx, input) => stagePackage(ctx, Buffer.from(input.data, 'base64'), input.fileName, input.password),
-  'handover.import': (ctx, input) => importStaged(ctx, input.stagingId, input.password, { all: input.all, byKey: input.byKey }),
+  'handover.import': (ctx, input) => importStaged(ctx, input.stagingId, input.password, { all: input.all, byKey: input.byKey }, input.acceptNewKey),
   'handover.history': (ctx) => handoverHistory(ctx),
 };

@@ -13,6 +13,7 @@ import { PackageError } from './errors';
 import { buildPackage, exportPackage, type ExportOptions } from './export';
 import { applyImport, planImport, type ImportPreview, type ImportResult, type Resolutions } from './merge';
 import { readPackage } from './read';
+import { recordKeyDecisions, recordReceived, recordSent, requireKeyAccepted, type SentRow } from './trust';
 import type { PackageManifest } from './format';
 
 const MAX_PACKAGE_BYTES = 1024 * 1024 * 1024;
@@ -29,29 +30,33 @@ export function readPackageFile(file: string): Buffer {
 }
 
 export async function exportHandover(ctx: AppContext, file: string, options: Omit<ExportOptions, 'appVersion'>) {
-  const manifest = await exportPackage(ctx.db, file, { ...options, appVersion: ctx.appVersion });
-  logExport(ctx, manifest, path.basename(file), !!options.password);
+  const { manifest, sent } = await exportPackage(ctx.db, file, { ...options, appVersion: ctx.appVersion });
+  logExport(ctx, manifest, sent, path.basename(file), !!options.password);
   return manifest;
 }
 
 /** For the screen: the package in memory, to be saved where the user chooses. */
 export async function exportHandoverData(ctx: AppContext, options: Omit<ExportOptions, 'appVersion'>) {
-  const { buffer, manifest } = await buildPackage(ctx.db, { ...options, appVersion: ctx.appVersion });
+  const { buffer, manifest, sent } = await buildPackage(ctx.db, { ...options, appVersion: ctx.appVersion });
   const fileName = packageFileName(manifest.branch.name, manifest.createdAt);
-  logExport(ctx, manifest, fileName, !!options.password);
+  logExport(ctx, manifest, sent, fileName, !!options.password);
   return { fileName, data: buffer.toString('base64'), manifest };
 }
 
-function logExport(ctx: AppContext, manifest: PackageManifest, fileName: string, encrypted: boolean): void {
-  prepare(
-    ctx.db,
-    `INSERT INTO handover_log (package_id, direction, branch_id, branch_name, package_created_at, at, summary_json,
-       file_name, encrypted, created_by, period_from, period_to) VALUES (?, 'export', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    manifest.packageId, manifest.branch.id, manifest.branch.name, manifest.createdAt, nowIso(),
-    JSON.stringify(manifest.tables.map((t) => [t.name, t.rows])),
-    fileName, encrypted ? 1 : 0, manifest.createdBy, manifest.period.from, manifest.period.to,
-  );
+/** The export's record (file name, encryption, who, period, row counts) and the revisions it sent, in one transaction. */
+function logExport(ctx: AppContext, manifest: PackageManifest, sent: SentRow[], fileName: string, encrypted: boolean): void {
+  ctx.db.transaction(() => {
+    recordSent(ctx.db, manifest.branch.id, sent);
+    prepare(
+      ctx.db,
+      `INSERT INTO handover_log (package_id, direction, branch_id, branch_name, package_created_at, at, summary_json,
+         file_name, encrypted, created_by, period_from, period_to) VALUES (?, 'export', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      manifest.packageId, manifest.branch.id, manifest.branch.name, manifest.createdAt, nowIso(),
+      JSON.stringify(manifest.tables.map((t) => [t.name, t.rows])),
+      fileName, encrypted ? 1 : 0, manifest.createdBy, manifest.period.from, manifest.period.to,
+    );
+  })();
   ctx.log.info(`exported package ${manifest.packageId} (${manifest.tables.length} tables)`);
 }
 
@@ -66,16 +71,28 @@ export async function previewHandover(ctx: AppContext, buffer: Buffer, password?
 export async function importHandover(
   ctx: AppContext,
   buffer: Buffer,
-  options: { password?: string | null; resolutions?: Resolutions; fileName?: string },
+  options: { password?: string | null; resolutions?: Resolutions; fileName?: string; acceptNewKey?: boolean },
 ): Promise<{ preview: ImportPreview; result: ImportResult; backup: string }> {
-  const plan = planImport(ctx.db, await readPackage(ctx.db, buffer, options.password));
+  const pkg = await readPackage(ctx.db, buffer, options.password);
+  const plan = planImport(ctx.db, pkg);
+  const { trust, package: manifest } = plan.preview;
+  requireKeyAccepted(trust, manifest.branch.name, options.acceptNewKey === true);
   const unresolved = plan.preview.conflicts.filter((c) => !(options.resolutions?.byKey?.[c.key] ?? options.resolutions?.all));
   if (unresolved.length) {
     throw new AppError('E_CONFLICT', `有 ${unresolved.length} 处冲突需要选择保留本机还是交接包的版本（如“${unresolved[0]!.label}”）`);
   }
   const backup = await makeBackup(ctx.db, ctx.databasePath, 'before-import');
-  const result = applyImport(ctx.db, plan, options.resolutions, options.fileName ?? '');
-  ctx.log.info(`imported package ${plan.preview.package.packageId}`);
+  let result!: ImportResult;
+  let keyEvents: string[] = [];
+  ctx.db.transaction(() => {
+    result = applyImport(ctx.db, plan, options.resolutions, options.fileName ?? '');
+    recordReceived(ctx.db, pkg);
+    keyEvents = recordKeyDecisions(ctx.db, pkg, trust);
+  })();
+  for (const event of keyEvents) {
+    ctx.log.info(`package ${manifest.packageId} of branch ${manifest.branch.id}: key ${event} (fingerprint ${trust.fingerprint}, before ${trust.pinnedFingerprint ?? '-'})`);
+  }
+  ctx.log.info(`imported package ${manifest.packageId}`);
   return { preview: plan.preview, result, backup: backup.name };
 }
 
@@ -86,9 +103,15 @@ export async function stagePackage(ctx: AppContext, buffer: Buffer, fileName: st
   return { stagingId: stageFile(ctx, 'handover', { buffer, fileName }), preview };
 }
 
-export async function importStaged(ctx: AppContext, stagingId: string, password: string | null | undefined, resolutions: Resolutions) {
+export async function importStaged(
+  ctx: AppContext,
+  stagingId: string,
+  password: string | null | undefined,
+  resolutions: Resolutions,
+  acceptNewKey = false,
+) {
   const { buffer, fileName } = stagedFile(ctx, 'handover', stagingId);
-  const { preview, backup } = await importHandover(ctx, buffer, { password, resolutions, fileName });
+  const { preview, backup } = await importHandover(ctx, buffer, { password, resolutions, fileName, acceptNewKey });
   dropStaged(ctx, 'handover', stagingId);
   return { preview, backup };
 }

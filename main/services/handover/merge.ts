@@ -15,6 +15,7 @@ import { localBranchId } from '../branch/branch';
 import { PackageError } from './errors';
 import { faultPoint } from '../../app/faults';
 import type { ParsedPackage, StoredRow } from './format';
+import { assessKey, checkBranchScope, vouchedRevisions } from './trust';
 import type { ConflictField, ConflictItem, ImportPreview, Resolution, TableCounts } from '../../../shared/contract/handover';
 export type { ImportPreview, Resolution, TableCounts };
 
@@ -102,6 +103,10 @@ function checkReferences(db: Sqlite, pkg: ParsedPackage): void {
 
 export function planImport(db: Sqlite, pkg: ParsedPackage): ImportPlan {
   checkReferences(db, pkg);
+  checkBranchScope(db, pkg);
+  const becomesLocalBranch = localBranchId(db) === null;
+  const trust = assessKey(db, pkg, becomesLocalBranch);
+  const vouched = vouchedRevisions(db, pkg, trust);
   const histories = new Map<string, ChangeLogEntry[]>();
   for (const entry of pkg.changeLog) {
     const key = `${entry.table_name}:${entry.row_id}`;
@@ -118,7 +123,9 @@ export function planImport(db: Sqlite, pkg: ParsedPackage): ImportPlan {
     for (const row of pkgRows) {
       const history = histories.get(`${spec.name}:${row.id}`) ?? [];
       const local = storedRow(db, `SELECT * FROM ${spec.name} WHERE id = ?`, row.id);
-      let action = classify(local, row, revs.get(row.id), new Set([row.rev, ...history.map((h) => h.rev)]));
+      // The package's history counts only where this database can vouch for the local revision it claims to follow.
+      const theirs = local && !vouched(spec.name, row.id, local.rev) ? new Set([row.rev]) : new Set([row.rev, ...history.map((h) => h.rev)]);
+      let action = classify(local, row, revs.get(row.id), theirs);
       const duplicate = action === 'new' ? duplicateOf(db, spec.name, row) : undefined;
       if (duplicate) action = 'duplicate';
       const other = local ?? duplicate;
@@ -147,7 +154,7 @@ export function planImport(db: Sqlite, pkg: ParsedPackage): ImportPlan {
   return {
     rows,
     encrypted: pkg.encrypted,
-    preview: { package: pkg.manifest, tables, conflicts, becomesLocalBranch: localBranchId(db) === null },
+    preview: { package: pkg.manifest, trust, tables, conflicts, becomesLocalBranch },
   };
 }
 

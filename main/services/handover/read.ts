@@ -20,6 +20,7 @@ import {
   type StoredRow,
 } from './format';
 import { readZip } from './zip';
+import { SIGNATURE_FILE } from './keys';
 import type { ChangeLogEntry } from '../../db/schema';
 
 function parseJson(data: Buffer, what: string): unknown {
@@ -136,6 +137,8 @@ export async function readPackage(db: Sqlite, buffer: Buffer, password?: string 
     throw new PackageError('newer-format', `交接包由更新版本的支部工作台（${manifest.appVersion}）生成，请先升级程序`);
   }
   const listed = new Set([MANIFEST_FILE, manifest.changeLog.file, ...manifest.tables.map((t) => t.file), ...manifest.attachments.map((a) => a.file)]);
+  if (manifest.signer) listed.add(SIGNATURE_FILE);
+  if (manifest.successorKey) listed.add(manifest.successorKey.file);
   const extra = [...entries.keys()].filter((name) => !listed.has(name));
   if (extra.length) throw new PackageError('manifest-mismatch', `交接包中有清单未列出的文件：${extra.slice(0, 3).join('、')}`);
 
@@ -158,5 +161,14 @@ export async function readPackage(db: Sqlite, buffer: Buffer, password?: string 
     throw new PackageError('manifest-mismatch', '交接包清单中的变更记录条数与实际不符');
   }
   for (const a of manifest.attachments) checkPart(entries, a.file, a.sha256, a.bytes);
-  return { manifest, tables, changeLog: validateChangeLog(log, tables), encrypted };
+  const k = manifest.successorKey;
+  return {
+    manifest,
+    tables,
+    changeLog: validateChangeLog(log, tables),
+    manifestBytes: manifestData,
+    signature: entries.get(SIGNATURE_FILE) ?? null,
+    successorKey: k ? checkPart(entries, k.file, k.sha256, k.bytes).toString('utf8') : null,
+    encrypted,
+  };
 }

@@ -59,6 +59,7 @@ const RELEASED_SCHEMAS: Record<number, string> = {
   3: '6fa156b74fb3fd0acf0c913af0f554c50b78a975c5eba1050c3e2a484b446d25',
   4: '0010a82c9a819dc17a727fc178df3da072c54c4baff1bf191d972269b29d1f9a',
   5: '25eae186dfc508d3017914ad1a56529271284ba980ee8d5cea05b7940180821d',
+  6: 'b1e722d9649d55127a9ff038005e96a95ca576dbfe044af28424e4cbc8a73cd3',
 };
 
 /** Every migration's test, by version; the first test below fails when a migration has none. */
@@ -126,6 +127,19 @@ const MIGRATION_STEPS: Record<number, MigrationStep> = {
     check: (db) => {
       const row = { package_id: 'p2', direction: 'export', branch_id: BRANCH, branch_name: '第一支部', package_created_at: AT, at: AT, summary_json: '[]' };
       expect(() => insert(db, 'handover_log', { ...row, encrypted: 2 })).toThrow(/CHECK/);
+    },
+  },
+  6: {
+    seed: seedRoster,
+    tables: {
+      branch_keys: ['branch_id', 'public_key', 'fingerprint', 'pinned_at'],
+      branch_key_log: ['branch_id', 'event', 'fingerprint', 'previous_fingerprint', 'package_id', 'at'],
+      handover_revs: ['table_name', 'row_id', 'branch_id', 'received_rev', 'sent_rev'],
+    },
+    check: (db) => {
+      // The installation's signing key is made with the schema, so a copy of the database signs as the same installation.
+      const key = db.prepare("SELECT value FROM app_meta WHERE key = 'signing_key'").get() as { value: string };
+      expect(crypto.createPrivateKey(key.value).asymmetricKeyType).toBe('ed25519');
     },
   },
 };

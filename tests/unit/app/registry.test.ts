@@ -6,7 +6,7 @@ import { registeredTables, tableSpec } from '../../../main/db/registry';
 
 const COMMON = ['id', 'branch_id', 'created_at', 'updated_at', 'deleted_at', 'rev'];
 /** Tables of the machinery itself, not registered: they have no CommonColumns. */
-const CORE = ['app_meta', 'change_log', 'handover_log'];
+const CORE = ['app_meta', 'branch_key_log', 'branch_keys', 'change_log', 'handover_log', 'handover_revs'];
 
 function migrated(): Database.Database {
   const db = new Database(':memory:');

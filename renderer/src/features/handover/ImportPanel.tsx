@@ -3,7 +3,7 @@
  * would change, settle every conflict side by side, then import (after an automatic backup).
  */
 import { CheckCircleFilled, FolderOpenOutlined, ImportOutlined, LockOutlined } from '@ant-design/icons';
-import { Alert, Button, Descriptions, Form, Input, Radio, Result, Space, Table } from 'antd';
+import { Alert, Button, Checkbox, Descriptions, Form, Input, Radio, Result, Space, Table } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { ConflictItem, ImportPreview, Resolution, TableCounts } from '../../../../shared/contract/handover';
 import { ApiError, errorText } from '../../api';
@@ -44,7 +44,44 @@ export function PackageIdentity({ preview }: { preview: ImportPreview }) {
       <Descriptions.Item label="交接人">{m.createdBy || '未填写'}</Descriptions.Item>
       <Descriptions.Item label="时间范围">{periodText(m.period)}</Descriptions.Item>
       <Descriptions.Item label="包含数据">{m.tables.map((t) => t.label).join('、')}</Descriptions.Item>
+      <Descriptions.Item label="签名" span={2}>
+        <span data-testid="package-fingerprint">{preview.trust.fingerprint ? `密钥指纹 ${preview.trust.fingerprint}` : '未签名'}</span>
+        <span className="muted">（{TRUST_LABELS[preview.trust.status]}）</span>
+      </Descriptions.Item>
     </Descriptions>
+  );
+}
+
+const TRUST_LABELS: Record<ImportPreview['trust']['status'], string> = {
+  own: '本机导出的',
+  pinned: '与本机记住的该支部密钥一致',
+  new: '首次收到该支部的交接包，导入后记住这个密钥',
+  changed: '与本机记住的该支部密钥不同',
+  unsigned: '旧版本导出，无法确认来源',
+};
+
+/** What the signature means for this import; a changed key must be accepted explicitly (the choice is logged in main). */
+function TrustNotice({ preview, accepted, onAccept }: { preview: ImportPreview; accepted: boolean; onAccept: (v: boolean) => void }) {
+  const { trust } = preview;
+  if (!trust.notice) return null;
+  const warn = trust.status === 'changed' || trust.status === 'unsigned';
+  return (
+    <Alert
+      type={warn ? 'warning' : 'info'}
+      showIcon
+      style={{ marginTop: 12 }}
+      title={trust.status === 'changed' ? '签名密钥变了' : trust.status === 'unsigned' ? '未签名的交接包' : '签名密钥'}
+      description={
+        <>
+          <div>{trust.notice}</div>
+          {trust.status === 'changed' ? (
+            <Checkbox checked={accepted} onChange={(e) => onAccept(e.target.checked)} style={{ marginTop: 8 }} data-testid="accept-new-key">
+              我已打电话与对方核对，新指纹 {trust.fingerprint} 无误，接受新的签名密钥
+            </Checkbox>
+          ) : null}
+        </>
+      }
+    />
   );
 }
 
@@ -150,6 +187,7 @@ export function ImportPanel({ firstStart = false }: { firstStart?: boolean }) {
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [password, setPassword] = useState('');
   const [choices, setChoices] = useState<Record<string, Resolution>>({});
+  const [acceptNewKey, setAcceptNewKey] = useState(false);
   const [busy, setBusy] = useState(false);
   const [importError, setImportError] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -160,6 +198,7 @@ export function ImportPanel({ firstStart = false }: { firstStart?: boolean }) {
     try {
       const staged = await useHandoverStore.getState().preview(data, fileName, pw);
       setChoices({});
+      setAcceptNewKey(false);
       setImportError(null);
       setPhase({ kind: 'preview', staged });
     } catch (e) {
@@ -211,13 +250,14 @@ export function ImportPanel({ firstStart = false }: { firstStart?: boolean }) {
 
   const conflicts = phase.kind === 'preview' ? phase.staged.preview.conflicts : [];
   const unresolved = conflicts.filter((c) => !choices[c.key]).length;
+  const keyPending = phase.kind === 'preview' && phase.staged.preview.trust.status === 'changed' && !acceptNewKey;
 
   const doImport = async () => {
-    if (phase.kind !== 'preview' || unresolved > 0) return;
+    if (phase.kind !== 'preview' || unresolved > 0 || keyPending) return;
     setBusy(true);
     setImportError(null);
     try {
-      const r = await useHandoverStore.getState().importPackage(phase.staged, choices);
+      const r = await useHandoverStore.getState().importPackage(phase.staged, choices, acceptNewKey);
       setPhase({ kind: 'done', staged: phase.staged, preview: r.preview, backup: r.backup, choices });
       await reloadAppData();
     } catch (e) {
@@ -351,6 +391,7 @@ export function ImportPanel({ firstStart = false }: { firstStart?: boolean }) {
             交接包信息
           </h3>
           <PackageIdentity preview={phase.staged.preview} />
+          <TrustNotice preview={phase.staged.preview} accepted={acceptNewKey} onAccept={setAcceptNewKey} />
           {phase.staged.preview.becomesLocalBranch ? (
             <Alert
               type="info"
@@ -393,12 +434,12 @@ export function ImportPanel({ firstStart = false }: { firstStart?: boolean }) {
           {importError ? <Alert type="error" showIcon role="alert" title={`导入失败：${importError}`} style={{ marginTop: 16 }} /> : null}
           <div className="form-footer" style={{ position: 'static', background: 'transparent' }}>
             <span role="status" aria-live="polite" style={{ marginRight: 'auto', alignSelf: 'center', fontSize: 16 }}>
-              {unresolved > 0 ? `还有 ${unresolved} 处冲突没有选择，选择后才能导入。` : ''}
+              {unresolved > 0 ? `还有 ${unresolved} 处冲突没有选择，选择后才能导入。` : keyPending ? '签名密钥变了：核对新指纹并勾选接受后才能导入。' : ''}
             </span>
             <Button size="large" onClick={() => setPhase({ kind: 'idle' })}>
               取消
             </Button>
-            <Button type="primary" size="large" icon={<ImportOutlined aria-hidden="true" />} loading={busy} disabled={unresolved > 0} onClick={() => void doImport()}>
+            <Button type="primary" size="large" icon={<ImportOutlined aria-hidden="true" />} loading={busy} disabled={unresolved > 0 || keyPending} onClick={() => void doImport()}>
               确认导入
             </Button>
           </div>

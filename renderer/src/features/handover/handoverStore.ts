@@ -18,7 +18,7 @@ interface HandoverState extends LoadState {
   exportPackage(req: ExportRequest): Promise<{ fileName: string; data: string; manifest: PackageManifest }>;
   /** Throws ApiError (E_PACKAGE with a reason) when the file is refused. */
   preview(data: string, fileName: string, password: string | null): Promise<StagedPackage>;
-  importPackage(staged: StagedPackage, choices: Record<string, Resolution>): Promise<{ preview: ImportPreview; backup: string }>;
+  importPackage(staged: StagedPackage, choices: Record<string, Resolution>, acceptNewKey?: boolean): Promise<{ preview: ImportPreview; backup: string }>;
   loadHistory(): Promise<void>;
 }
 
@@ -37,8 +37,8 @@ export const useHandoverStore = create<HandoverState>((set, get) => ({
     return { stagingId: r.stagingId, fileName, preview: r.preview, password: password || null };
   },
 
-  async importPackage(staged, choices) {
-    const r = await api().call('handover.import', { stagingId: staged.stagingId, password: staged.password, byKey: choices });
+  async importPackage(staged, choices, acceptNewKey = false) {
+    const r = await api().call('handover.import', { stagingId: staged.stagingId, password: staged.password, byKey: choices, acceptNewKey });
     void get().loadHistory();
     return r;
   },
