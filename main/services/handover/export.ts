@@ -111,7 +111,7 @@ export async function buildPackage(db: Sqlite, options: ExportOptions): Promise<
     return { buffer, manifest };
   }
   const inner = await writeZip(entries);
-  const { header: cipher, payload } = encrypt(inner, options.password);
+  const { header: cipher, payload } = await encrypt(inner, options.password);
   const buffer = await writeZip([
     { name: HEADER_FILE, data: Buffer.from(JSON.stringify({ ...header, ...cipher })) },
     { name: PAYLOAD_FILE, data: payload },

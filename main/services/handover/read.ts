@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import { branchTable, tableSpec } from '../../db/registry';
 import type { Sqlite } from '../../db/query';
-import { decrypt, type CipherHeader } from './crypto';
+import { checkKdf, decrypt, type CipherHeader } from './crypto';
 import { PackageError } from './errors';
 import {
   HEADER_FILE,
@@ -44,12 +44,13 @@ async function contentEntries(buffer: Buffer, password?: string | null): Promise
     outer.delete(HEADER_FILE);
     return outer;
   }
-  if (!password) throw new PackageError('password-required', '这个交接包设置了密码，请输入密码');
   const payload = outer.get(PAYLOAD_FILE);
   if (!payload || !header.data.kdf || !header.data.cipher || !header.data.keyCheck) {
     throw new PackageError('manifest-mismatch', '交接包的加密内容缺失');
   }
-  const plain = decrypt(payload, header.data as unknown as CipherHeader, password);
+  checkKdf(header.data.kdf);
+  if (!password) throw new PackageError('password-required', '这个交接包设置了密码，请输入密码');
+  const plain = await decrypt(payload, header.data as unknown as CipherHeader, password);
   return readZip(plain);
 }
 
