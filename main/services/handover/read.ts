@@ -19,6 +19,7 @@ import {
   type ParsedPackage,
   type StoredRow,
 } from './format';
+import { checkUniqueInPackage } from './unique';
 import { readZip } from './zip';
 import type { ChangeLogEntry } from '../../db/schema';
 
@@ -149,6 +150,7 @@ export async function readPackage(db: Sqlite, buffer: Buffer, password?: string 
       throw new PackageError('manifest-mismatch', `交接包清单说${t.label}表有 ${t.rows} 行，实际为 ${Array.isArray(rows) ? rows.length : 0} 行`);
     }
     tables.set(t.name, validateRows(db, t.name, t.label, rows));
+    checkUniqueInPackage(t.name, tables.get(t.name)!);
   }
   const branches = tables.get(branchTable().name) ?? [];
   if (!branches.some((b) => b.id === manifest.branch.id)) {
