@@ -24,7 +24,6 @@ import { handleDownloads } from './downloads';
 import { menuTemplate } from './menu';
 import { nativeBindingPath } from './nativeBinding';
 import { hardenSession, hardenWebContents, windowIconPath, windowOptions } from './security';
-import { openExternalUrl } from './shellActions';
 import { registerPrintPdf } from './printPdf';
 
 const { values: args } = parseArgs({
@@ -159,9 +158,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', focusWindow);
-  app.on('web-contents-created', (_event, contents) =>
-    hardenWebContents(contents, async (url) => void (await openExternalUrl(shell, url))),
-  );
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', shutdown);
   app.whenReady().then(start).catch(fail);
