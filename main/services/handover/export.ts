@@ -8,6 +8,7 @@ import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import { all, qb, storedRows, type Sqlite, type StoredRow } from '../../db/query';
 import { registeredTables, tableSpec, type TableSpec } from '../../db/registry';
 import { getBranch, localBranchId, resolveBranchId } from '../branch/branch';
+import { ensureDir, PRIVATE_FILE_MODE } from '../../app/fileModes';
 import { encrypt } from './crypto';
 import {
   CHANGE_LOG_FILE,
@@ -121,9 +122,9 @@ export async function buildPackage(db: Sqlite, options: ExportOptions): Promise<
 
 /** Written to a temp file beside the target, then renamed into place. */
 export function writeFileAtomic(file: string, data: Buffer): void {
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  ensureDir(path.dirname(path.resolve(file)));
   const temp = `${file}.${process.pid}.partial`;
-  fs.writeFileSync(temp, data);
+  fs.writeFileSync(temp, data, { mode: PRIVATE_FILE_MODE });
   fs.renameSync(temp, file);
 }
 
