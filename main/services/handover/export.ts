@@ -64,7 +64,12 @@ function historyOf(db: Sqlite, table: string, ids: Set<string>): Record<string, 
   return rows.filter((r) => ids.has(r.row_id));
 }
 
+export const MIN_PASSWORD_LENGTH = 4;
+
 export async function buildPackage(db: Sqlite, options: ExportOptions): Promise<{ buffer: Buffer; manifest: PackageManifest }> {
+  if (options.password && options.password.length < MIN_PASSWORD_LENGTH) {
+    throw new AppError('E_VALIDATION', `密码至少需要 ${MIN_PASSWORD_LENGTH} 个字符`, [{ field: 'password', message: `至少 ${MIN_PASSWORD_LENGTH} 个字符` }]);
+  }
   // A named branch (a committee passing an imported branch on) must exist and not be in the trash.
   const branchId = options.branchId ? resolveBranchId(db, options.branchId, 'branchId', '支部') : localBranchId(db);
   if (!branchId) throw new AppError('E_NO_BRANCH', '尚未建立支部信息，没有可导出的数据');
