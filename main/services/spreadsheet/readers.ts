@@ -45,6 +45,7 @@ export function sniffFormat(data: Buffer, declared: SpreadsheetFormat): Spreadsh
 
 /** Reads the sheet holding the roster (see pickSheet); an empty file gives a grid without rows. */
 export async function readSpreadsheet(data: Buffer, declared: SpreadsheetFormat): Promise<Grid> {
+  if (data.length === 0) throw new AppError('E_VALIDATION', '这个文件是空的（0 字节）：请确认选对了文件；如果是复制来的，请重新复制一次');
   const format = sniffFormat(data, declared);
   try {
     if (format === 'xlsx') return pickSheet(await readXlsx(data), format);
@@ -55,7 +56,11 @@ export async function readSpreadsheet(data: Buffer, declared: SpreadsheetFormat)
     if (/password|encrypt/i.test((e as Error).message)) {
       throw new AppError('E_VALIDATION', '这个表格文件设置了打开密码：请在 Excel 或 WPS 中取消密码、另存后再导入');
     }
-    throw new AppError('E_VALIDATION', `无法读取表格文件（${format}）：文件可能已损坏或不是该格式。${(e as Error).message}`);
+    // The library's own (English) text is no help to the user: say what to do instead.
+    throw new AppError(
+      'E_VALIDATION',
+      `无法读取表格文件（.${format}）：文件不完整、已损坏或不是该格式（可能没有复制完整）。请在 Excel 或 WPS 中打开它并另存为 .xlsx 后再导入`,
+    );
   }
 }
 
