@@ -154,11 +154,37 @@ function readXls(data: Buffer): Grid[] {
 export function decodeText(data: Buffer): string {
   if (data[0] === 0xff && data[1] === 0xfe) return iconv.decode(data.subarray(2), 'utf16le');
   if (data[0] === 0xfe && data[1] === 0xff) return iconv.decode(data.subarray(2), 'utf16be');
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(data);
-  } catch {
-    return iconv.decode(data, 'gb18030');
+  for (const encoding of ['utf-8', 'gb18030']) {
+    try {
+      return new TextDecoder(encoding, { fatal: true }).decode(data);
+    } catch {
+      // not (wholly) this encoding
+    }
   }
+  // Broken bytes somewhere: the encoding most lines are valid in, with U+FFFD where they are broken;
+  // the rows holding U+FFFD are refused by the preview, naming row and column (never stored).
+  return new TextDecoder(validLines(data, 'utf-8') >= validLines(data, 'gb18030') ? 'utf-8' : 'gb18030').decode(data);
+}
+
+/** How many lines with non-ASCII bytes decode without error in `encoding`. */
+function validLines(data: Buffer, encoding: string): number {
+  const decoder = new TextDecoder(encoding, { fatal: true });
+  let valid = 0;
+  let start = 0;
+  while (start < data.length) {
+    const end = data.indexOf(0x0a, start) === -1 ? data.length : data.indexOf(0x0a, start);
+    const line = data.subarray(start, end);
+    if (line.some((b) => b >= 0x80)) {
+      try {
+        decoder.decode(line);
+        valid++;
+      } catch {
+        // a broken line
+      }
+    }
+    start = end + 1;
+  }
+  return valid;
 }
 
 function readCsv(data: Buffer): Grid {
