@@ -106,7 +106,8 @@ function validateRows(db: Sqlite, table: string, label: string, rows: unknown[])
     const problems = spec.validateRow?.(row) ?? [];
     if (problems.length) {
       const p = problems[0]!;
-      const field = spec.columnLabels?.[p.field] ?? p.field;
+      // The domain rules name fields as the contract does (birthDate); the labels are keyed by column (birth_date).
+      const field = spec.columnLabels?.[p.field] ?? spec.columnLabels?.[p.field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] ?? p.field;
       throw new PackageError('invalid-rows', `${named}的“${field}”不合格：${p.message}`);
     }
     return row as StoredRow;

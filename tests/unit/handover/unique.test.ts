@@ -95,4 +95,14 @@ describe('unique keys of a package', () => {
     expect(live.map((r) => r.id)).toEqual([a.id]);
     expect(target.db.prepare('SELECT deleted_at FROM members WHERE id = ?').get(b.id)).toMatchObject({ deleted_at: expect.any(String) });
   });
+
+  it('a row failing a domain rule names the field by its Chinese label', async () => {
+    const source = await seeded(4);
+    const target = await seeded(0, 99);
+    const pkg = await withRows(await packageOf(source), 'members', (rows) => [{ ...rows[0], birth_date: '1950-01-01' }, ...rows.slice(1)]);
+    const e = await previewHandover(target, pkg).catch((x) => x);
+    expect(e.reason).toBe('invalid-rows');
+    expect(e.message).toContain('出生日期');
+    expect(e.message).not.toMatch(/birthDate|birth_date/);
+  });
 });
