@@ -4,6 +4,7 @@
  * SQLite's own locking with the busy timeout keeps a CLI beside the app safe.
  */
 import fs from 'node:fs';
+import { PRIVATE_FILE_MODE } from './fileModes';
 import { AppError } from '../../shared/contract/errors';
 
 function alive(pid: number): boolean {
@@ -19,7 +20,7 @@ export function acquireInstanceLock(databasePath: string): () => void {
   const lockFile = `${databasePath}.lock`;
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+      fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx', mode: PRIVATE_FILE_MODE });
       let released = false;
       const release = () => {
         if (released) return;

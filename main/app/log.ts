@@ -1,6 +1,7 @@
 /** A small rotating log file in the data folder: logs/branch-desk.log, rotated at 1 MB, 5 kept. No personal data is logged. */
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from './fileModes';
 
 export interface Logger {
   info(message: string): void;
@@ -16,9 +17,9 @@ export function createLogger(dataDir: string, name = 'branch-desk'): Logger {
   const file = path.join(dir, `${name}.log`);
   const write = (level: string, message: string) => {
     try {
-      fs.mkdirSync(dir, { recursive: true });
+      ensurePrivateDir(dir);
       if (fs.existsSync(file) && fs.statSync(file).size > MAX_BYTES) rotate(file);
-      fs.appendFileSync(file, `${new Date().toISOString()} ${level} ${message}\n`);
+      fs.appendFileSync(file, `${new Date().toISOString()} ${level} ${message}\n`, { mode: PRIVATE_FILE_MODE });
     } catch {
       // Logging must never break the app.
     }

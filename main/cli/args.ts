@@ -79,6 +79,23 @@ function usageMessage(e: unknown, command: CliCommand): string {
   }
 }
 
+/**
+ * `--members -5`: parseArgs takes `-5` for an option and reports a missing value; joined as
+ * `--members=-5` the value reaches the option's own check, which says what range is allowed.
+ */
+function negativeValuesJoined(argv: readonly string[], options: OptionSpec): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const name = /^--([^=]+)$/.exec(argv[i]!)?.[1];
+    const next = argv[i + 1];
+    if (name && options[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`--${name}=${next}`);
+      i++;
+    } else out.push(argv[i]!);
+  }
+  return out;
+}
+
 export function parseCommandLine(argv: readonly string[], commands: readonly CliCommand[]): Parsed {
   const words = looseWords(argv, commands);
   if (words[0] === 'help' || words.length === 0) {
@@ -91,7 +108,8 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Cli
   if (!command) throw new UsageError(`未知命令“${words.join(' ')}”。${acceptedCommands(words, commands)}`);
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options: { ...GLOBAL_OPTIONS, ...command.options }, strict: true, allowPositionals: true });
+    const options = { ...GLOBAL_OPTIONS, ...command.options };
+    parsed = parseArgs({ args: negativeValuesJoined(argv, options), options, strict: true, allowPositionals: true });
   } catch (e) {
     throw new UsageError(usageMessage(e, command), command);
   }

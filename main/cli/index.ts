@@ -3,7 +3,10 @@
  * directly (validating with the contract's schemas) and does not take the app's instance lock:
  * SQLite's busy timeout lets it run beside the app.
  */
+import { restrictUmask } from '../app/fileModes';
 import { main } from './main';
+
+restrictUmask();
 
 main(process.argv.slice(2)).then(
   (code) => {

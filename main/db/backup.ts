@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import { openRaw } from './connection';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensurePrivateDir, makePrivate } from '../app/fileModes';
 
 export function backupDir(databaseFile: string): string {
   return path.join(path.dirname(databaseFile), 'backups');
@@ -23,11 +24,12 @@ export function integrityCheck(db: Database.Database): string {
 
 export async function createBackup(db: Database.Database, databaseFile: string, reason: string): Promise<string> {
   const dir = backupDir(databaseFile);
-  fs.mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(dir);
   const base = path.basename(databaseFile).replace(/\.[^.]+$/, '');
   const target = path.join(dir, `${base}-${stamp()}-${reason.replace(/[^\w-]/g, '')}.sqlite`);
   const temp = `${target}.partial`;
   await db.backup(temp);
+  makePrivate(temp);
   // A backup is one self-contained file: switch the copy out of WAL mode before checking it.
   const copy = openRaw(temp, { pragmas: false });
   try {

@@ -2,6 +2,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensureDir, prepareDatabaseFile } from '../app/fileModes';
 
 export interface OpenOptions {
   /** Path of a better-sqlite3 addon built for another runtime (the Electron build). */
@@ -14,7 +15,10 @@ export interface OpenOptions {
 }
 
 export function openRaw(file: string, options: OpenOptions = {}): Database.Database {
-  if (!options.readonly) fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (!options.readonly && file !== ':memory:' && file !== '') {
+    ensureDir(path.dirname(file));
+    prepareDatabaseFile(file);
+  }
   const nativeBinding = options.nativeBinding ?? process.env.BRANCH_DESK_NATIVE_BINDING;
   const db = new Database(file, {
     readonly: options.readonly ?? false,

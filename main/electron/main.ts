@@ -12,6 +12,7 @@ import { closeContext, type AppContext } from '../app/context';
 import { openAppContext } from '../app/startup';
 import { acquireInstanceLock } from '../app/instanceLock';
 import { createLogger } from '../app/log';
+import { ensureDir, restrictUmask } from '../app/fileModes';
 import { PRODUCT_NAME, resolveDataLocation } from '../app/paths';
 import { APP_VERSION } from '../app/version';
 import { registerIpc, type IpcTarget } from '../transports/ipc';
@@ -24,7 +25,6 @@ import { handleDownloads } from './downloads';
 import { menuTemplate } from './menu';
 import { nativeBindingPath } from './nativeBinding';
 import { hardenSession, hardenWebContents, windowIconPath, windowOptions } from './security';
-import { openExternalUrl } from './shellActions';
 import { registerPrintPdf } from './printPdf';
 
 const { values: args } = parseArgs({
@@ -50,6 +50,7 @@ let releaseLock: (() => void) | null = null;
 // (Chromium's own files go to a subfolder so they do not clutter the user's data).
 protocol.registerSchemesAsPrivileged([APP_SCHEME_DEFINITION]);
 app.enableSandbox();
+restrictUmask();
 app.setPath('userData', location.dataDir);
 app.setPath('sessionData', path.join(location.dataDir, 'chromium'));
 if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
@@ -109,7 +110,7 @@ async function openOrRecover(nativeBinding: string): Promise<IpcTarget> {
 }
 
 async function start(): Promise<void> {
-  fs.mkdirSync(location.dataDir, { recursive: true });
+  ensureDir(location.dataDir);
   releaseLock = acquireInstanceLock(location.databasePath);
   const nativeBinding = nativeBindingPath({ packaged: app.isPackaged, resourcesPath: process.resourcesPath, appRoot });
   if (!fs.existsSync(nativeBinding)) {
@@ -160,9 +161,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', focusWindow);
-  app.on('web-contents-created', (_event, contents) =>
-    hardenWebContents(contents, async (url) => void (await openExternalUrl(shell, url))),
-  );
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', shutdown);
   app.whenReady().then(start).catch(fail);

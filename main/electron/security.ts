@@ -5,7 +5,6 @@
 import path from 'node:path';
 import type { BrowserWindowConstructorOptions, HandlerDetails, Session, WebContents, WindowOpenHandlerResponse } from 'electron';
 import { PRODUCT_NAME } from '../app/paths';
-import { parseUrl } from './appOrigin';
 
 export interface WindowOptionsInput {
   preloadPath: string;
@@ -56,31 +55,23 @@ export function denyEvent(event: Preventable): void {
   event.preventDefault();
 }
 
-/** Only plain web links may leave the app, and only to the user's browser. */
-export function isSafeExternalUrl(url: string): boolean {
-  const parsed = parseUrl(url);
-  if (!parsed) return false;
-  return (parsed.protocol === 'https:' || parsed.protocol === 'http:') && !parsed.username && !parsed.password && parsed.hostname !== '';
-}
-
-export type OpenExternal = (url: string) => Promise<void>;
-
-/** New windows are never created; an http(s) link is handed to the system browser instead. */
-export function windowOpenHandler(openExternal: OpenExternal): (details: Pick<HandlerDetails, 'url'>) => WindowOpenHandlerResponse {
-  return ({ url }) => {
-    if (isSafeExternalUrl(url)) void openExternal(url).catch(() => undefined);
-    return { action: 'deny' };
-  };
+/**
+ * New windows are never created, and no URL is ever handed to the system browser: the app has no
+ * external links, and a script injected into the renderer could otherwise send data out in a URL,
+ * around the CSP. Exported files are opened by main itself (shellActions.ts), never by URL.
+ */
+export function windowOpenHandler(): (details: Pick<HandlerDetails, 'url'>) => WindowOpenHandlerResponse {
+  return () => ({ action: 'deny' });
 }
 
 type HardenableContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
 
 /** Applied to every web contents the app creates (app 'web-contents-created'). */
-export function hardenWebContents(contents: HardenableContents, openExternal: OpenExternal): void {
+export function hardenWebContents(contents: HardenableContents): void {
   contents.on('will-navigate', denyEvent);
   contents.on('will-redirect', denyEvent);
   contents.on('will-attach-webview', denyEvent);
-  contents.setWindowOpenHandler(windowOpenHandler(openExternal));
+  contents.setWindowOpenHandler(windowOpenHandler());
 }
 
 export const denyPermissionRequest = (_contents: unknown, _permission: string, callback: (granted: boolean) => void): void =>

@@ -1,15 +1,7 @@
-/** Handing things to the operating system: external links (checked first) and files the user exported. */
+/** Handing files the user exported to the operating system. No URL is ever handed to it (see security.ts). */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Shell } from 'electron';
-import { isSafeExternalUrl } from './security';
-
-/** Opens an http(s) URL in the system browser; anything else (file:, javascript:, smb:, …) is refused. */
-export async function openExternalUrl(shell: Pick<Shell, 'openExternal'>, url: string): Promise<boolean> {
-  if (!isSafeExternalUrl(url)) return false;
-  await shell.openExternal(url);
-  return true;
-}
 
 /** What the app exports; nothing executable (.exe, .bat, .lnk, .desktop, …) is ever handed to the OS. */
 export const OPENABLE_EXTENSIONS = ['.docx', '.xlsx', '.pdf', '.csv', '.txt', '.zip'];

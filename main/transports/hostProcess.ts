@@ -10,6 +10,7 @@ import { recoveryDispatch } from '../app/recovery';
 import { openAppContext } from '../app/startup';
 import { acquireInstanceLock } from '../app/instanceLock';
 import { resolveDataLocation } from '../app/paths';
+import { ensureDir, restrictUmask } from '../app/fileModes';
 import { contextTarget, startHost, type HostTarget } from './http-host';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -50,7 +51,8 @@ function openInBrowser(url: string): void {
 
 export async function runHostProcess(options: { db?: string; port?: number; openBrowser: boolean }): Promise<void> {
   const location = resolveDataLocation(options.db);
-  fs.mkdirSync(location.dataDir, { recursive: true });
+  restrictUmask();
+  ensureDir(location.dataDir);
   const release = acquireInstanceLock(location.databasePath);
   await ensureRendererBuilt();
   let ctx: AppContext | null = null;

@@ -21,6 +21,8 @@ export interface HostOptions {
   /** Folder of the built renderer (vite build output). */
   rendererDir: string;
   token?: string;
+  /** Largest request body accepted (64 MB); tests set a small one. */
+  maxBodyBytes?: number;
 }
 
 export interface Host {
@@ -51,15 +53,18 @@ function tokenMatches(header: string | undefined, token: string): boolean {
   return a.length === b.length && crypto.timingSafeEqual(a, b);
 }
 
-function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
+/** The body, or null when it is over the limit (declared or sent): the caller answers 413, then the connection is closed. */
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
+    if (Number(req.headers['content-length'] ?? 0) > limit) return resolve(null);
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
+        req.removeAllListeners('data');
+        req.pause();
         resolve(null);
-        req.destroy();
         return;
       }
       chunks.push(c);
@@ -96,8 +101,14 @@ export async function startHost(target: HostTarget, options: HostOptions): Promi
           return sendError(res, 401, 'E_UNAUTHORIZED', '缺少或错误的访问令牌');
         }
         if (req.method !== 'POST') return sendError(res, 405, 'E_UNKNOWN_OPERATION', '只接受 POST 请求');
-        const body = await readBody(req);
-        if (body === null) return sendError(res, 413, 'E_VALIDATION', '请求过大');
+        const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
+        const body = await readBody(req, limit);
+        if (body === null) {
+          // Answer first, then close: destroying the socket at once left the client without a status.
+          res.setHeader('Connection', 'close');
+          res.on('finish', () => req.destroy());
+          return sendError(res, 413, 'E_VALIDATION', `请求过大（超过 ${Math.round(limit / 1024 / 1024) || 1} MB），未处理`);
+        }
         let input: unknown = {};
         if (body.length) {
           try {
@@ -106,7 +117,12 @@ export async function startHost(target: HostTarget, options: HostOptions): Promi
             return sendError(res, 400, 'E_VALIDATION', '请求内容不是有效的 JSON');
           }
         }
-        const name = decodeURIComponent(url.slice('/api/'.length).split('?')[0]!);
+        let name: string;
+        try {
+          name = decodeURIComponent(url.slice('/api/'.length).split('?')[0]!);
+        } catch {
+          return sendError(res, 400, 'E_VALIDATION', '请求的操作名称无效（含有错误的 % 转义）');
+        }
         const result = await target.dispatch(name, input);
         return send(res, 200, JSON.stringify(result));
       }

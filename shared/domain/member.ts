@@ -54,9 +54,18 @@ const jobCategoryCode = z
   .refine((v) => v === '' || JOB_CATEGORIES.some((j) => j.code === v), { error: '工作岗位代码不在代码表中' })
   .default('');
 
+/**
+ * What names are written with: Chinese characters, the middle dot of minority and foreign names
+ * (买买提·艾力), and Latin letters (with spaces between words). Anything else, such as U+FFFD
+ * left by a broken file, digits or symbols, is refused.
+ */
+const NAME_PATTERN = /^[\p{Script=Han}A-Za-z\u00C0-\u024F]+(?:[· ][\p{Script=Han}A-Za-z\u00C0-\u024F]+)*$/u;
+
 /** Fields of a member as entered; rules that join several fields are in memberRuleProblems. */
 export const memberFieldsSchema = z.object({
-  name: text(30).min(1, { error: '请填写姓名' }),
+  name: text(30)
+    .min(1, { error: '请填写姓名' })
+    .refine((v) => v === '' || NAME_PATTERN.test(v), { error: '姓名只能包含汉字、间隔号“·”和拉丁字母' }),
   gender: z.enum(GENDERS, { error: '请选择性别（男或女）' }),
   ethnicity: z.enum(ETHNICITIES, { error: '请从 56 个民族中选择' }),
   idNumber: z.string().transform(normalizeIdNumber),

@@ -1,5 +1,6 @@
 /** Diagnostics a secretary can send to whoever supports them: versions, schema, integrity, the log. No personal data. */
 import fs from 'node:fs';
+import { ensureDir, PRIVATE_FILE_MODE } from '../../app/fileModes';
 import os from 'node:os';
 import path from 'node:path';
 import type { AppContext } from '../../app/context';
@@ -44,9 +45,9 @@ export function diagnosticsText(ctx: AppContext): string {
 export function exportDiagnostics(ctx: AppContext): { path: string; text: string } {
   const text = diagnosticsText(ctx);
   const dir = path.join(ctx.dataDir, 'diagnostics');
-  fs.mkdirSync(dir, { recursive: true });
+  ensureDir(dir);
   const file = path.join(dir, `诊断信息-${new Date().toISOString().replace(/[:.]/g, '-')}.txt`);
-  fs.writeFileSync(`${file}.partial`, text);
+  fs.writeFileSync(`${file}.partial`, text, { mode: PRIVATE_FILE_MODE });
   fs.renameSync(`${file}.partial`, file);
   return { path: file, text };
 }

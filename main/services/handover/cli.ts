@@ -15,6 +15,8 @@ import { FORCE_OPTION, optionalString, outputFile, UsageError } from '../../cli/
 import type { CliCommand, OptionValues } from '../../cli/command';
 import { branchOption } from '../../cli/lookup';
 import { formatTable } from '../../cli/output';
+import { PASSWORD_ENV, PASSWORD_OPTIONS, passwordOption } from '../../cli/password';
+import { readZip } from './zip';
 
 function dateOption(values: OptionValues, name: string, command: CliCommand): string | null {
   const v = optionalString(values, name, command);
@@ -45,6 +47,29 @@ async function withScratchDatabase<T>(use: (db: Sqlite) => Promise<T>): Promise<
   }
 }
 
+/** Exporting needs a password, or --no-password said on purpose: a plain package holds names and ID numbers in clear text. */
+async function exportPassword(values: OptionValues, command: CliCommand): Promise<string | null> {
+  const noPassword = values['no-password'] === true;
+  const password = await passwordOption(values, command, { ask: !noPassword });
+  if (noPassword && password !== null) throw new UsageError('--no-password 不能与密码同时给出', command);
+  if (!noPassword && password === null) {
+    throw new UsageError(
+      `导出交接包需要密码：用 --password-stdin 或环境变量 ${PASSWORD_ENV} 给出；确实不加密时写 --no-password（姓名、身份证号将以明文保存在文件中）`,
+      command,
+    );
+  }
+  return password;
+}
+
+async function isEncrypted(buffer: Buffer): Promise<boolean> {
+  const header = (await readZip(buffer)).get('header.json');
+  try {
+    return header ? JSON.parse(header.toString('utf8')).encrypted === true : false;
+  } catch {
+    return false;
+  }
+}
+
 interface HandoverExportOptions {
   file: string;
   password: string | null;
@@ -59,10 +84,13 @@ interface HandoverExportOptions {
 export const handoverExportCommand: CliCommand<HandoverExportOptions> = {
   path: ['handover', 'export'],
   summary: '导出交接包（.zbk）：整个支部，或一段时间、部分数据表；可设密码',
-  usage: 'OUT.zbk [--branch 支部名称] [--password 密码] [--from 日期 --to 日期] [--tables 表1,表2] [--by 姓名] [--force]',
+  usage: 'OUT.zbk (--password-stdin | --no-password) [--branch 支部名称] [--from 日期 --to 日期] [--tables 表1,表2] [--by 姓名] [--force]',
   details: [
     '--branch 支部名称      导出数据文件中的另一个支部（从交接包导入的），写完整名称或其中能区分的一段；默认为本支部',
-    '--password 密码        用密码加密（AES-256-GCM），丢失的 U 盘不会泄露党员信息',
+    '--password-stdin       从标准输入读密码，用它加密（AES-256-GCM，至少 4 个字符），丢失的 U 盘不会泄露党员信息',
+    `也可用环境变量 ${PASSWORD_ENV} 给出密码；在终端里什么都不给时会提示输入（不显示）`,
+    '--no-password          不加密：姓名、身份证号等以明文保存在文件中，只在确有必要时使用',
+    '--password 密码        仍可用，但本机其他用户能在进程列表中看到密码，会给出警告',
     '--from / --to 日期     只导出这段时间内的记录（会议、评议等按日期的数据；名册整表导出）',
     '--tables 表1,表2       只导出这些数据表（自动带上它们依赖的表），如 members',
     '--by 姓名              交接人',
@@ -70,7 +98,8 @@ export const handoverExportCommand: CliCommand<HandoverExportOptions> = {
   ],
   options: {
     branch: { type: 'string' },
-    password: { type: 'string' },
+    ...PASSWORD_OPTIONS,
+    'no-password': { type: 'boolean' },
     from: { type: 'string' },
     to: { type: 'string' },
     tables: { type: 'string' },
@@ -79,18 +108,18 @@ export const handoverExportCommand: CliCommand<HandoverExportOptions> = {
   },
   positionals: ['OUT.zbk'],
   database: 'existing',
-  prepare({ values, args, databasePath }) {
+  async prepare({ values, args, databasePath }) {
     const command = handoverExportCommand;
     const from = dateOption(values, 'from', command);
     const to = dateOption(values, 'to', command);
     if (from && to && from > to) throw new UsageError(`选项 --from（${from}）不能晚于 --to（${to}）`, command);
     const options = {
       file: outputFile(args[0]!, values, command),
-      password: optionalString(values, 'password', command),
       from,
       to,
       tables: tablesOption(values, command),
       createdBy: typeof values.by === 'string' ? values.by.trim() || null : null,
+      password: await exportPassword(values, command),
     };
     // Last: the only check that reads the data file.
     return { ...options, branchId: branchOption(values, databasePath, command) };
@@ -100,7 +129,7 @@ export const handoverExportCommand: CliCommand<HandoverExportOptions> = {
     const rows = manifest.tables.map((t) => [t.label, String(t.rows)]);
     return {
       data: { file, package: manifest },
-      text: `已导出交接包：${file}（${manifest.branch.name}）${options.password ? '（已加密）' : ''}\n\n${formatTable(['数据表', '行数'], rows)}`,
+      text: `已导出交接包：${file}（${manifest.branch.name}）${options.password ? '（已加密）' : '（未加密：姓名、身份证号以明文保存）'}\n\n${formatTable(['数据表', '行数'], rows)}`,
     };
   },
 };
@@ -133,19 +162,22 @@ interface HandoverImportOptions {
   prefer: 'package' | 'local' | null;
   dryRun: boolean;
   acceptNewKey: boolean;
+  /** A password was given but the package is not encrypted: said in the output. */
+  notEncrypted: boolean;
 }
 
 export const handoverImportCommand: CliCommand<HandoverImportOptions> = {
   path: ['handover', 'import'],
   summary: '导入交接包：先预览，确认无误后在一个事务中写入（写入前自动备份）',
-  usage: 'IN.zbk [--password 密码] [--dry-run] [--prefer package|local] [--accept-new-key]',
+  usage: 'IN.zbk [--password-stdin] [--dry-run] [--prefer package|local] [--accept-new-key]',
   details: [
+    `--password-stdin          从标准输入读密码（也可用环境变量 ${PASSWORD_ENV}；在终端里导入加密的包时会提示输入，不显示）`,
     '--dry-run                 只预览，不写入',
     '--prefer package|local    有冲突时保留交接包（package）或本机（local）的版本；未保留的版本记入变更记录',
     '--accept-new-key          交接包的签名密钥与本机记住的不同时，接受新密钥（先打电话与对方核对预览中的指纹；记入日志）',
     '有冲突而未给 --prefer 时不导入。',
   ],
-  options: { password: { type: 'string' }, 'dry-run': { type: 'boolean' }, prefer: { type: 'string' }, 'accept-new-key': { type: 'boolean' } },
+  options: { ...PASSWORD_OPTIONS, 'dry-run': { type: 'boolean' }, prefer: { type: 'string' }, 'accept-new-key': { type: 'boolean' } },
   positionals: ['IN.zbk'],
   // Opens the file itself: created when missing, except for --dry-run, which previews against an empty database.
   database: 'file',
@@ -155,27 +187,50 @@ export const handoverImportCommand: CliCommand<HandoverImportOptions> = {
     const preferText = optionalString(values, 'prefer', command);
     if (preferText !== null && preferText !== 'package' && preferText !== 'local') throw new UsageError('选项 --prefer 应为 package 或 local', command);
     const prefer = preferText as 'package' | 'local' | null;
-    const password = optionalString(values, 'password', command);
+    let password = await passwordOption(values, command);
     const buffer = readPackageFile(path.resolve(args[0]!));
+    const encrypted = await isEncrypted(buffer);
+    if (encrypted && password === null) password = await passwordOption(values, command, { ask: true });
     await withScratchDatabase((db) => readPackage(db, buffer, password));
-    return { buffer, password, prefer, dryRun: values['dry-run'] === true, acceptNewKey: values['accept-new-key'] === true };
+    return {
+      buffer,
+      password,
+      prefer,
+      dryRun: values['dry-run'] === true,
+      acceptNewKey: values['accept-new-key'] === true,
+      notEncrypted: !encrypted && password !== null,
+    };
   },
-  async run({ options: { buffer, password, prefer, dryRun, acceptNewKey }, databasePath }) {
-    if (dryRun && !fs.existsSync(databasePath)) {
-      const preview = await withScratchDatabase(async (db) => planImport(db, await readPackage(db, buffer, password)).preview);
-      return { data: previewJson(preview), text: `${previewText(preview)}\n\n（预览，未写入；数据文件尚不存在，按空数据预览：${databasePath}）` };
-    }
-    const ctx = await createContext({ db: databasePath });
-    try {
-      const preview = await previewHandover(ctx, buffer, password);
-      if (dryRun) return { data: previewJson(preview), text: `${previewText(preview)}\n\n（预览，未写入）` };
-      if (preview.conflicts.length && !prefer) {
-        throw new AppError('E_CONFLICT', `有 ${preview.conflicts.length} 处冲突，未导入。请用 --prefer package 或 --prefer local 选择保留哪一方。\n${previewText(preview)}`);
-      }
-      const done = await importHandover(ctx, buffer, { password, resolutions: { all: prefer }, acceptNewKey });
-      return { data: { ...previewJson(done.preview), backup: done.backup }, text: `${previewText(done.preview)}\n\n已导入。导入前的备份：${done.backup}` };
-    } finally {
-      closeContext(ctx);
-    }
+  async run({ options: { buffer, password, prefer, dryRun, acceptNewKey, notEncrypted }, databasePath }) {
+    const result = await importRun(buffer, password, prefer, dryRun, acceptNewKey, databasePath);
+    if (!notEncrypted) return result;
+    const notice = '注意：这个交接包没有加密（给出的密码没有用到），其中的姓名、身份证号是明文。';
+    return { data: { ...(result.data as object), encrypted: false }, text: `${notice}\n${result.text}` };
   },
 };
+
+async function importRun(
+  buffer: Buffer,
+  password: string | null,
+  prefer: 'package' | 'local' | null,
+  dryRun: boolean,
+  acceptNewKey: boolean,
+  databasePath: string,
+): Promise<{ data: unknown; text: string }> {
+  if (dryRun && !fs.existsSync(databasePath)) {
+    const preview = await withScratchDatabase(async (db) => planImport(db, await readPackage(db, buffer, password)).preview);
+    return { data: previewJson(preview), text: `${previewText(preview)}\n\n（预览，未写入；数据文件尚不存在，按空数据预览：${databasePath}）` };
+  }
+  const ctx = await createContext({ db: databasePath });
+  try {
+    const preview = await previewHandover(ctx, buffer, password);
+    if (dryRun) return { data: previewJson(preview), text: `${previewText(preview)}\n\n（预览，未写入）` };
+    if (preview.conflicts.length && !prefer) {
+      throw new AppError('E_CONFLICT', `有 ${preview.conflicts.length} 处冲突，未导入。请用 --prefer package 或 --prefer local 选择保留哪一方。\n${previewText(preview)}`);
+    }
+    const done = await importHandover(ctx, buffer, { password, resolutions: { all: prefer }, acceptNewKey });
+    return { data: { ...previewJson(done.preview), backup: done.backup }, text: `${previewText(done.preview)}\n\n已导入。导入前的备份：${done.backup}` };
+  } finally {
+    closeContext(ctx);
+  }
+}

@@ -6,6 +6,8 @@ export type PackageProblem =
   | 'truncated'
   | 'checksum'
   | 'wrong-password'
+  | 'unsupported-kdf'
+  | 'header-damaged'
   | 'password-required'
   | 'newer-format'
   | 'manifest-mismatch'

@@ -8,6 +8,7 @@ import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import { all, qb, storedRows, type Sqlite, type StoredRow } from '../../db/query';
 import { registeredTables, tableSpec, type TableSpec } from '../../db/registry';
 import { getBranch, localBranchId, resolveBranchId } from '../branch/branch';
+import { ensureDir, PRIVATE_FILE_MODE } from '../../app/fileModes';
 import { encrypt } from './crypto';
 import { installationKey, publicKeyText, signManifest, SIGNATURE_FILE, SUCCESSOR_KEY_FILE } from './keys';
 import type { SentRow } from './trust';
@@ -72,7 +73,12 @@ export interface BuiltPackage {
   sent: SentRow[];
 }
 
+export const MIN_PASSWORD_LENGTH = 4;
+
 export async function buildPackage(db: Sqlite, options: ExportOptions): Promise<BuiltPackage> {
+  if (options.password && options.password.length < MIN_PASSWORD_LENGTH) {
+    throw new AppError('E_VALIDATION', `密码至少需要 ${MIN_PASSWORD_LENGTH} 个字符`, [{ field: 'password', message: `至少 ${MIN_PASSWORD_LENGTH} 个字符` }]);
+  }
   // A named branch (a committee passing an imported branch on) must exist and not be in the trash.
   const branchId = options.branchId ? resolveBranchId(db, options.branchId, 'branchId', '支部') : localBranchId(db);
   if (!branchId) throw new AppError('E_NO_BRANCH', '尚未建立支部信息，没有可导出的数据');
@@ -130,7 +136,7 @@ export async function buildPackage(db: Sqlite, options: ExportOptions): Promise<
     return { buffer, manifest, sent };
   }
   const inner = await writeZip(entries);
-  const { header: cipher, payload } = encrypt(inner, options.password);
+  const { header: cipher, payload } = await encrypt(inner, options.password);
   const buffer = await writeZip([
     { name: HEADER_FILE, data: Buffer.from(JSON.stringify({ ...header, ...cipher })) },
     { name: PAYLOAD_FILE, data: payload },
@@ -140,9 +146,9 @@ export async function buildPackage(db: Sqlite, options: ExportOptions): Promise<
 
 /** Written to a temp file beside the target, then renamed into place. */
 export function writeFileAtomic(file: string, data: Buffer): void {
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  ensureDir(path.dirname(path.resolve(file)));
   const temp = `${file}.${process.pid}.partial`;
-  fs.writeFileSync(temp, data);
+  fs.writeFileSync(temp, data, { mode: PRIVATE_FILE_MODE });
   fs.renameSync(temp, file);
 }
 

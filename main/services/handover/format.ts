@@ -18,6 +18,7 @@ export const headerSchema = z.object({
   kdf: z.object({ name: z.literal('scrypt'), N: z.number().int(), r: z.number().int(), p: z.number().int(), salt: z.string() }).optional(),
   cipher: z.object({ name: z.literal('aes-256-gcm'), iv: z.string() }).optional(),
   keyCheck: z.string().optional(),
+  headerCheck: z.string().optional(),
 });
 export type PackageHeader = z.infer<typeof headerSchema>;
 

@@ -19,12 +19,14 @@ import type { PackageManifest } from './format';
 const MAX_PACKAGE_BYTES = 1024 * 1024 * 1024;
 
 export function readPackageFile(file: string): Buffer {
-  let size: number;
+  let stat: fs.Stats;
   try {
-    size = fs.statSync(file).size;
+    stat = fs.statSync(file);
   } catch {
     throw new AppError('E_NOT_FOUND', `找不到交接包文件“${file}”`);
   }
+  if (!stat.isFile()) throw new AppError('E_VALIDATION', `“${file}”是文件夹，不是交接包文件：请给出其中的 .zbk 文件`);
+  const size = stat.size;
   if (size > MAX_PACKAGE_BYTES) throw new PackageError('too-large', '交接包文件过大（超过 1 GB），已拒绝');
   return fs.readFileSync(file);
 }

@@ -13,6 +13,7 @@ import { logChange, newRev } from '../../db/rows';
 import type { ChangeLogEntry, UserTableName } from '../../db/schema';
 import { localBranchId } from '../branch/branch';
 import { PackageError } from './errors';
+import { checkUniqueAgainstLocal } from './unique';
 import { faultPoint } from '../../app/faults';
 import type { ParsedPackage, StoredRow } from './format';
 import { assessKey, checkBranchScope, vouchedRevisions } from './trust';
@@ -101,6 +102,17 @@ function checkReferences(db: Sqlite, pkg: ParsedPackage): void {
   }
 }
 
+/**
+ * Rows that replace local ones must not take a unique key another local live row keeps; the
+ * package's deletions are written first, so a key they free can be taken by another row.
+ */
+function replacementsChecked(db: Sqlite, table: string, plans: RowPlan[]): RowPlan[] {
+  const deleting = (p: RowPlan) => p.action === 'update' && !!p.row.deleted_at;
+  const freed = new Set(plans.filter(deleting).map((p) => p.row.id));
+  for (const p of plans) if (p.action === 'update' || p.action === 'conflict') checkUniqueAgainstLocal(db, table, p.row, freed);
+  return [...plans.filter(deleting), ...plans.filter((p) => !deleting(p))];
+}
+
 export function planImport(db: Sqlite, pkg: ParsedPackage): ImportPlan {
   checkReferences(db, pkg);
   checkBranchScope(db, pkg);
@@ -120,6 +132,7 @@ export function planImport(db: Sqlite, pkg: ParsedPackage): ImportPlan {
     if (!pkgRows) continue;
     const counts: TableCounts = { label: spec.label, new: 0, updated: 0, unchanged: 0, conflicts: 0, localNewer: 0 };
     const revs = localRevs(db, spec.name);
+    const tableRows: RowPlan[] = [];
     for (const row of pkgRows) {
       const history = histories.get(`${spec.name}:${row.id}`) ?? [];
       const local = storedRow(db, `SELECT * FROM ${spec.name} WHERE id = ?`, row.id);
@@ -129,7 +142,7 @@ export function planImport(db: Sqlite, pkg: ParsedPackage): ImportPlan {
       const duplicate = action === 'new' ? duplicateOf(db, spec.name, row) : undefined;
       if (duplicate) action = 'duplicate';
       const other = local ?? duplicate;
-      rows.push({ table: spec.name, action, row, local: other, history });
+      tableRows.push({ table: spec.name, action, row, local: other, history });
       if (action === 'new') counts.new++;
       else if (action === 'update') counts.updated++;
       else if (action === 'unchanged') counts.unchanged++;
@@ -150,6 +163,7 @@ export function planImport(db: Sqlite, pkg: ParsedPackage): ImportPlan {
       }
     }
     tables[spec.name] = counts;
+    rows.push(...replacementsChecked(db, spec.name, tableRows));
   }
   return {
     rows,

@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import { branchTable, tableSpec } from '../../db/registry';
 import type { Sqlite } from '../../db/query';
-import { decrypt, type CipherHeader } from './crypto';
+import { checkKdf, decrypt, type CipherHeader } from './crypto';
 import { PackageError } from './errors';
 import {
   HEADER_FILE,
@@ -19,6 +19,7 @@ import {
   type ParsedPackage,
   type StoredRow,
 } from './format';
+import { checkUniqueInPackage } from './unique';
 import { readZip } from './zip';
 import { SIGNATURE_FILE } from './keys';
 import type { ChangeLogEntry } from '../../db/schema';
@@ -45,12 +46,13 @@ async function contentEntries(buffer: Buffer, password?: string | null): Promise
     outer.delete(HEADER_FILE);
     return { entries: outer, encrypted: false };
   }
-  if (!password) throw new PackageError('password-required', '这个交接包设置了密码，请输入密码');
   const payload = outer.get(PAYLOAD_FILE);
   if (!payload || !header.data.kdf || !header.data.cipher || !header.data.keyCheck) {
     throw new PackageError('manifest-mismatch', '交接包的加密内容缺失');
   }
-  const plain = decrypt(payload, header.data as unknown as CipherHeader, password);
+  checkKdf(header.data.kdf);
+  if (!password) throw new PackageError('password-required', '这个交接包设置了密码，请输入密码');
+  const plain = await decrypt(payload, header.data as unknown as CipherHeader, password);
   return { entries: await readZip(plain), encrypted: true };
 }
 
@@ -105,7 +107,8 @@ function validateRows(db: Sqlite, table: string, label: string, rows: unknown[])
     const problems = spec.validateRow?.(row) ?? [];
     if (problems.length) {
       const p = problems[0]!;
-      const field = spec.columnLabels?.[p.field] ?? p.field;
+      // The domain rules name fields as the contract does (birthDate); the labels are keyed by column (birth_date).
+      const field = spec.columnLabels?.[p.field] ?? spec.columnLabels?.[p.field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] ?? p.field;
       throw new PackageError('invalid-rows', `${named}的“${field}”不合格：${p.message}`);
     }
     return row as StoredRow;
@@ -151,6 +154,7 @@ export async function readPackage(db: Sqlite, buffer: Buffer, password?: string 
       throw new PackageError('manifest-mismatch', `交接包清单说${t.label}表有 ${t.rows} 行，实际为 ${Array.isArray(rows) ? rows.length : 0} 行`);
     }
     tables.set(t.name, validateRows(db, t.name, t.label, rows));
+    checkUniqueInPackage(t.name, tables.get(t.name)!);
   }
   const branches = tables.get(branchTable().name) ?? [];
   if (!branches.some((b) => b.id === manifest.branch.id)) {

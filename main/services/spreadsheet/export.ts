@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensureDir, makePrivate } from '../../app/fileModes';
 import ExcelJS from 'exceljs';
 import { memberSearchSchema, type MemberSearch } from '../../../shared/contract/operations';
 import { educationLabel, jobCategoryLabel } from '../../../shared/domain/codes';
@@ -192,7 +193,7 @@ export async function exportRosterXlsx(db: Sqlite, file: string, options: Roster
   const width = columns.length + 1 + (scope.acrossBranches ? 1 : 0);
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   // As writeFileAtomic does for the other exports: a missing folder is created.
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  ensureDir(path.dirname(file));
   try {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: true, useSharedStrings: false });
     workbook.creator = '支部工作台';
@@ -207,6 +208,7 @@ export async function exportRosterXlsx(db: Sqlite, file: string, options: Roster
     addMembersTable(sheet, columns, members, scope);
     sheet.commit();
     await workbook.commit();
+    makePrivate(temp);
     fs.renameSync(temp, file);
   } finally {
     fs.rmSync(temp, { force: true });

@@ -129,7 +129,12 @@ type Columns = [ImportField, number, string][];
 function readRow(row: GridRow, columns: Columns): RowReading {
   const out: RowReading = { values: {}, monthOnly: new Set(), problems: [], notes: [] };
   for (const [field, index, letter] of columns) {
-    const r = readCell(field, cellAt(row, index), labelOf(field));
+    const cell = cellAt(row, index);
+    if (cell.kind === 'text' && cell.text.includes('\uFFFD')) {
+      out.problems.push({ row: row.number, column: letter, field, message: '含有无法识别的字符（文件的这部分字节已损坏或编码不对），请在原表格中改正后再导入' });
+      continue;
+    }
+    const r = readCell(field, cell, labelOf(field));
     if (!r.ok) {
       out.problems.push({ row: row.number, column: letter, field, message: r.message });
       continue;

@@ -45,6 +45,7 @@ export function sniffFormat(data: Buffer, declared: SpreadsheetFormat): Spreadsh
 
 /** Reads the sheet holding the roster (see pickSheet); an empty file gives a grid without rows. */
 export async function readSpreadsheet(data: Buffer, declared: SpreadsheetFormat): Promise<Grid> {
+  if (data.length === 0) throw new AppError('E_VALIDATION', '这个文件是空的（0 字节）：请确认选对了文件；如果是复制来的，请重新复制一次');
   const format = sniffFormat(data, declared);
   try {
     if (format === 'xlsx') return pickSheet(await readXlsx(data), format);
@@ -55,7 +56,11 @@ export async function readSpreadsheet(data: Buffer, declared: SpreadsheetFormat)
     if (/password|encrypt/i.test((e as Error).message)) {
       throw new AppError('E_VALIDATION', '这个表格文件设置了打开密码：请在 Excel 或 WPS 中取消密码、另存后再导入');
     }
-    throw new AppError('E_VALIDATION', `无法读取表格文件（${format}）：文件可能已损坏或不是该格式。${(e as Error).message}`);
+    // The library's own (English) text is no help to the user: say what to do instead.
+    throw new AppError(
+      'E_VALIDATION',
+      `无法读取表格文件（.${format}）：文件不完整、已损坏或不是该格式（可能没有复制完整）。请在 Excel 或 WPS 中打开它并另存为 .xlsx 后再导入`,
+    );
   }
 }
 
@@ -149,11 +154,37 @@ function readXls(data: Buffer): Grid[] {
 export function decodeText(data: Buffer): string {
   if (data[0] === 0xff && data[1] === 0xfe) return iconv.decode(data.subarray(2), 'utf16le');
   if (data[0] === 0xfe && data[1] === 0xff) return iconv.decode(data.subarray(2), 'utf16be');
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(data);
-  } catch {
-    return iconv.decode(data, 'gb18030');
+  for (const encoding of ['utf-8', 'gb18030']) {
+    try {
+      return new TextDecoder(encoding, { fatal: true }).decode(data);
+    } catch {
+      // not (wholly) this encoding
+    }
   }
+  // Broken bytes somewhere: the encoding most lines are valid in, with U+FFFD where they are broken;
+  // the rows holding U+FFFD are refused by the preview, naming row and column (never stored).
+  return new TextDecoder(validLines(data, 'utf-8') >= validLines(data, 'gb18030') ? 'utf-8' : 'gb18030').decode(data);
+}
+
+/** How many lines with non-ASCII bytes decode without error in `encoding`. */
+function validLines(data: Buffer, encoding: string): number {
+  const decoder = new TextDecoder(encoding, { fatal: true });
+  let valid = 0;
+  let start = 0;
+  while (start < data.length) {
+    const end = data.indexOf(0x0a, start) === -1 ? data.length : data.indexOf(0x0a, start);
+    const line = data.subarray(start, end);
+    if (line.some((b) => b >= 0x80)) {
+      try {
+        decoder.decode(line);
+        valid++;
+      } catch {
+        // a broken line
+      }
+    }
+    start = end + 1;
+  }
+  return valid;
 }
 
 function readCsv(data: Buffer): Grid {

@@ -24,7 +24,7 @@ async function takeIn(name: string, members: number, seed: number): Promise<stri
   await ok(['init', '--branch', name, '--db', db]);
   await ok(['seed-demo', '--members', String(members), '--seed', String(seed), '--db', db]);
   const zbk = path.join(root, `branch-${seed}.zbk`);
-  await ok(['handover', 'export', zbk, '--db', db]);
+  await ok(['handover', 'export', zbk, '--db', db, '--no-password']);
   await ok(['handover', 'import', zbk, '--db', home]);
   return db;
 }
@@ -41,7 +41,7 @@ afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 describe('handover export --branch', () => {
   it('exports the named branch, whose package holds exactly that branch’s members', async () => {
     const file = out('second.zbk');
-    const r = await ok(['handover', 'export', file, '--branch', SECOND, '--db', home, '--json']);
+    const r = await ok(['handover', 'export', file, '--branch', SECOND, '--db', home, '--json', '--no-password']);
     expect(json(r).package.branch.name).toBe(SECOND);
     const target = path.join(root, 'received', 'x.sqlite');
     await ok(['handover', 'import', file, '--db', target]);
@@ -52,11 +52,11 @@ describe('handover export --branch', () => {
   });
 
   it('takes a part of the name that only one branch has, and the local branch by default', async () => {
-    const third = await ok(['handover', 'export', out('third.zbk'), '--branch', '第三', '--db', home, '--json']);
+    const third = await ok(['handover', 'export', out('third.zbk'), '--branch', '第三', '--db', home, '--json', '--no-password']);
     expect(json(third).package.branch.name).toBe(THIRD);
-    const local = await ok(['handover', 'export', out('local.zbk'), '--db', home, '--json']);
+    const local = await ok(['handover', 'export', out('local.zbk'), '--db', home, '--json', '--no-password']);
     expect(json(local).package.branch.name).toBe(FIRST);
-    const text = await ok(['handover', 'export', out('local-text.zbk'), '--branch', FIRST, '--db', home]);
+    const text = await ok(['handover', 'export', out('local-text.zbk'), '--branch', FIRST, '--db', home, '--no-password']);
     expect(text.stdout).toContain(`（${FIRST}）`);
   });
 
@@ -66,7 +66,7 @@ describe('handover export --branch', () => {
   ])('refuses %s as a usage error listing the branches (local first, then as the database orders them), and writes nothing', async (name, problem) => {
     const before = snapshot(homeDir);
     const file = out(`refused-${name}.zbk`);
-    const r = await cli(['handover', 'export', file, '--branch', name, '--db', home, '--json']);
+    const r = await cli(['handover', 'export', file, '--branch', name, '--db', home, '--json', '--no-password']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     const { error } = JSON.parse(r.stderr) as { error: { code: string; message: string } };
@@ -74,14 +74,14 @@ describe('handover export --branch', () => {
     expect(error.message).toBe(`选项 --branch：${problem}。数据文件中的支部：${FIRST}（本支部）、${THIRD}、${SECOND}`);
     expect(fs.existsSync(file)).toBe(false);
     expect(snapshot(homeDir)).toEqual(before);
-    const text = await cli(['handover', 'export', file, '--branch', name, '--db', home]);
+    const text = await cli(['handover', 'export', file, '--branch', name, '--db', home, '--no-password']);
     expect(text.code).toBe(2);
     expect(text.stderr).toContain('--branch 支部名称');
   });
 
   it('says the data file is missing rather than guessing, and creates nothing', async () => {
     const db = path.join(root, 'missing', 'x.sqlite');
-    const r = await cli(['handover', 'export', out('missing.zbk'), '--branch', SECOND, '--db', db, '--json']);
+    const r = await cli(['handover', 'export', out('missing.zbk'), '--branch', SECOND, '--db', db, '--json', '--no-password']);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stderr).error.code).toBe('E_NOT_FOUND');
     expect(fs.existsSync(path.dirname(db))).toBe(false);

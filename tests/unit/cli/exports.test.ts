@@ -83,7 +83,7 @@ describe('the files exports write', () => {
   const EXPORTS = [
     ['roster export', 'xlsx', (file: string) => ['roster', 'export', file]],
     ['roster export', 'docx', (file: string) => ['roster', 'export', file]],
-    ['handover export', 'zbk', (file: string) => ['handover', 'export', file]],
+    ['handover export', 'zbk', (file: string) => ['handover', 'export', file, '--no-password']],
   ] as const;
 
   it.each(EXPORTS)('%s .%s creates a missing folder, refuses an existing file without --force, and replaces it with --force', async (_, ext, args) => {

@@ -34,7 +34,7 @@ beforeAll(async () => {
 
   await ok(['seed-demo', '--members', '30', '--seed', '3', '--db', existing]);
   await ok(['backup', 'create', '--db', existing]);
-  await ok(['handover', 'export', file('plain.zbk'), '--db', existing]);
+  await ok(['handover', 'export', file('plain.zbk'), '--db', existing, '--no-password']);
   await ok(['handover', 'export', file('locked.zbk'), '--password', '正确的密码', '--db', existing]);
   fs.writeFileSync(file('not-a-package.zbk'), 'PK this is not a zip');
   fs.writeFileSync(file('members.json'), '[]');
@@ -97,8 +97,8 @@ const BAD: BadCase[] = [
   { args: () => ['handover', 'export', file('out.zbk'), '--from', '2026-02-01', '--to', '2026-01-01'], code: 2, error: 'E_VALIDATION', names: '选项 --from（2026-02-01）不能晚于 --to' },
   { args: () => ['handover', 'export', file('out.zbk'), '--tables', 'members,salaries'], code: 2, error: 'E_VALIDATION', names: '选项 --tables 中有未知的数据表：salaries' },
   { args: () => ['handover', 'export', file('out.zbk'), '--password', ''], code: 2, error: 'E_VALIDATION', names: '选项 --password 不能为空' },
-  { args: () => ['handover', 'export', file('out.zbk'), '--branch', ' '], code: 2, error: 'E_VALIDATION', names: '选项 --branch 不能为空' },
-  { args: () => ['handover', 'export', file('plain.zbk')], code: 2, error: 'E_VALIDATION', names: `文件已存在：${file('plain.zbk')}` },
+  { args: () => ['handover', 'export', file('out.zbk'), '--branch', ' ', '--no-password'], code: 2, error: 'E_VALIDATION', names: '选项 --branch 不能为空' },
+  { args: () => ['handover', 'export', file('plain.zbk'), '--no-password'], code: 2, error: 'E_VALIDATION', names: `文件已存在：${file('plain.zbk')}` },
   { args: () => ['handover', 'import', file('missing.zbk')], code: 1, error: 'E_NOT_FOUND', names: 'missing.zbk' },
   { args: () => ['handover', 'import', file('plain.zbk'), '--prefer', 'mine'], code: 2, error: 'E_VALIDATION', names: '选项 --prefer 应为 package 或 local' },
   { args: () => ['handover', 'import', file('not-a-package.zbk')], code: 1, error: 'E_PACKAGE', names: '交接包' },

@@ -90,7 +90,8 @@ async function finish() {
     let prevented = 0;
     for (const e of ['will-navigate', 'will-redirect', 'will-attach-webview']) contents.emit(e, { preventDefault: () => prevented++ }, 'https://evil.example/');
     out.prevented = prevented;
-    out.windowOpen = contents.openHandler({ url: 'file:///etc/passwd' });
+    out.windowOpen = ['file:///etc/passwd', 'https://evil.example/?d=secret', 'http://127.0.0.1:1/'].map((url) => contents.openHandler({ url }));
+    await new Promise((r) => setTimeout(r, 20));
     // Exports: a foreign download is cancelled; the app's own blob: download gets the save dialog,
     // then the after-save box on the window, whose 打开所在文件夹 shows the file.
     const download = (url, name) => {
@@ -193,7 +194,8 @@ describe('bundled Electron main process (stand-in electron module)', () => {
     expect(out.page.csp).toContain("script-src 'self'");
     expect(out.traversal).toBe(403);
     expect(out.prevented).toBe(3);
-    expect(out.windowOpen).toEqual({ action: 'deny' });
+    expect(out.windowOpen).toEqual([{ action: 'deny' }, { action: 'deny' }, { action: 'deny' }]);
+    expect(names).not.toContain('shell.openExternal');
     const saved = path.join(work, 'Documents', '支部工作台', '花名册.docx');
     expect(out.foreignCancelled).toBe(1);
     expect(out.foreignDialog).toBeNull();

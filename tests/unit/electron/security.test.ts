@@ -11,12 +11,11 @@ import {
   denyPermissionRequest,
   hardenSession,
   hardenWebContents,
-  isSafeExternalUrl,
   windowOpenHandler,
   windowIconPath,
   windowOptions,
 } from '../../../main/electron/security';
-import { openExportedFile, openExternalUrl, showExportedFile } from '../../../main/electron/shellActions';
+import { openExportedFile, showExportedFile } from '../../../main/electron/shellActions';
 import { CONTENT_SECURITY_POLICY } from '../../../main/security/csp';
 import { tempDir } from '../../helpers/context';
 
@@ -106,8 +105,7 @@ describe('navigation, new windows, webviews', () => {
 
   it('hardenWebContents denies navigation, redirects and webviews on the contents', () => {
     const contents = Object.assign(new EventEmitter(), { setWindowOpenHandler: vi.fn() });
-    const openExternal = vi.fn(async () => undefined);
-    hardenWebContents(contents as never, openExternal);
+    hardenWebContents(contents as never);
     for (const name of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
       const e = fakeEvent();
       contents.emit(name, e, 'https://evil.example/');
@@ -116,25 +114,21 @@ describe('navigation, new windows, webviews', () => {
     expect(contents.setWindowOpenHandler).toHaveBeenCalledOnce();
     const handler = contents.setWindowOpenHandler.mock.calls[0]![0] as (d: { url: string }) => unknown;
     expect(handler({ url: APP_ENTRY_URL })).toEqual({ action: 'deny' });
-    expect(openExternal).not.toHaveBeenCalled();
   });
 
-  it('new windows are always denied; only http(s) links go to the system browser', () => {
-    const openExternal = vi.fn(async () => undefined);
-    const handler = windowOpenHandler(openExternal);
-    for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'smb://host/share', 'app://branch-desk/x', 'ms-msdt:/id', 'https://u:p@example.com/']) {
+  it('new windows are always denied, web links too: no URL leaves the app', () => {
+    const handler = windowOpenHandler();
+    for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'smb://host/share', 'app://branch-desk/x', 'ms-msdt:/id', 'https://www.12371.cn/', 'http://evil.example/?d=110105194912310020']) {
       expect(handler({ url })).toEqual({ action: 'deny' });
     }
-    expect(openExternal).not.toHaveBeenCalled();
-    expect(handler({ url: 'https://www.12371.cn/' })).toEqual({ action: 'deny' });
-    expect(openExternal).toHaveBeenCalledWith('https://www.12371.cn/');
   });
 
-  it('isSafeExternalUrl parses rather than prefix-matches', () => {
-    expect(isSafeExternalUrl('http://example.com/a')).toBe(true);
-    expect(isSafeExternalUrl('https:')).toBe(false);
-    expect(isSafeExternalUrl(' javascript:alert(1)')).toBe(false);
-    expect(isSafeExternalUrl('not a url')).toBe(false);
+  it('no code in main/ can reach shell.openExternal', () => {
+    const root = path.resolve(__dirname, '../../../main');
+    const files = fs.readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(ts|mts|cts|js)$/.test(f));
+    expect(files.length).toBeGreaterThan(50);
+    const callers = files.filter((f) => /openExternal/.test(fs.readFileSync(path.join(root, f), 'utf8')));
+    expect(callers).toEqual([]);
   });
 });
 
@@ -155,13 +149,6 @@ describe('session permissions', () => {
 });
 
 describe('shell helpers', () => {
-  it('openExternalUrl passes only http(s) URLs to the shell', async () => {
-    const shell = { openExternal: vi.fn(async () => undefined) };
-    expect(await openExternalUrl(shell, 'file:///C:/Windows/System32/calc.exe')).toBe(false);
-    expect(await openExternalUrl(shell, 'https://example.com/')).toBe(true);
-    expect(shell.openExternal).toHaveBeenCalledTimes(1);
-  });
-
   it('openExportedFile opens existing documents only, never programs', async () => {
     const dir = tempDir();
     try {

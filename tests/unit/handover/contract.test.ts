@@ -8,15 +8,15 @@ describe('hand-over and backups through the contract', () => {
   it('exports with a password, previews, refuses the wrong password, imports with the right one', async () => {
     const a = track(await seededContext(12));
     const b = track(await testContext());
-    const exported = await a.call('handover.export', { password: '秘密', tables: ['members'] });
+    const exported = await a.call('handover.export', { password: '秘密口令', tables: ['members'] });
     expect(exported.fileName).toMatch(/交接包-\d{4}-\d{2}-\d{2}\.zbk$/);
     expect(exported.manifest.tables.map((t) => t.name)).toEqual(['branches', 'party_groups', 'members']);
     await expect(b.call('handover.preview', { data: exported.data, password: '错误' })).rejects.toMatchObject({
       payload: { code: 'E_PACKAGE', reason: 'wrong-password' },
     });
-    const { stagingId, preview } = await b.call('handover.preview', { data: exported.data, password: '秘密' });
+    const { stagingId, preview } = await b.call('handover.preview', { data: exported.data, password: '秘密口令' });
     expect(preview.tables.members!.new).toBe(12);
-    const done = await b.call('handover.import', { stagingId, password: '秘密' });
+    const done = await b.call('handover.import', { stagingId, password: '秘密口令' });
     expect(done.backup).toMatch(/before-import/);
     expect((await b.call('members.search', {})).total).toBe(12);
     expect((await b.call('handover.history')).map((h) => h.direction)).toEqual(['import']);

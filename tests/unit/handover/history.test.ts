@@ -16,7 +16,7 @@ const dirs = foldersRemovedAfterEach();
 describe('the hand-over log', () => {
   it('keeps file name, encryption, who handed over, the period and the rows of each export', async () => {
     const a = track(await seededContext(8));
-    const secret = await a.call('handover.export', { password: '秘密', createdBy: '王建国', from: '2026-01-01', to: '2026-06-30' });
+    const secret = await a.call('handover.export', { password: '秘密口令', createdBy: '王建国', from: '2026-01-01', to: '2026-06-30' });
     const plain = await a.call('handover.export', { tables: ['members'] });
     const [second, first] = await a.call('handover.history');
 
@@ -33,9 +33,9 @@ describe('the hand-over log', () => {
   it('keeps the picked file name, encryption and the rows taken in for an import', async () => {
     const a = track(await seededContext(5));
     const b = track(await testContext());
-    const pkg = await a.call('handover.export', { password: '秘密', createdBy: '李红梅' });
-    const { stagingId } = await b.call('handover.preview', { data: pkg.data, fileName: 'U盘/交接包.zbk', password: '秘密' });
-    await b.call('handover.import', { stagingId, password: '秘密' });
+    const pkg = await a.call('handover.export', { password: '秘密口令', createdBy: '李红梅' });
+    const { stagingId } = await b.call('handover.preview', { data: pkg.data, fileName: 'U盘/交接包.zbk', password: '秘密口令' });
+    await b.call('handover.import', { stagingId, password: '秘密口令' });
     const [entry] = await b.call('handover.history');
     expect(entry).toMatchObject({ direction: 'import', fileName: 'U盘/交接包.zbk', encrypted: true, createdBy: '李红梅', periodFrom: null, periodTo: null });
     expect(entry!.tables).toContainEqual({ label: '党员', rows: 5, new: 5, updated: 0 });

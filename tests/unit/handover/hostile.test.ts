@@ -18,7 +18,7 @@ beforeAll(async () => {
   source = await seededContext(15);
   target = await seededContext(5, 99);
   valid = await packageOf(source);
-  validEncrypted = await packageOf(source, { password: 'pw' });
+  validEncrypted = await packageOf(source, { password: 'pw-1' });
 });
 afterAll(() => {
   source.cleanup();
@@ -126,7 +126,7 @@ const cases: [string, string, () => Promise<Buffer>, string?][] = [
     payload[100] = payload[100]! ^ 1;
     entries.set('payload.bin', payload);
     return writeZip([...entries].map(([name, data]) => ({ name, data })));
-  }, 'pw'],
+  }, 'pw-1'],
   ['newer format version', 'newer-format', () => tamper((e) => editJson(e, 'header.json', (h) => ({ ...h, formatVersion: 99 })))],
   ['newer schema version', 'newer-format', () => tamper((_e, m) => (m.schemaVersion = 999))],
   ['manifest row count disagrees', 'manifest-mismatch', () => tamper((_e, m) => (m.tables.find((t: any) => t.name === 'members').rows += 1))],

@@ -20,7 +20,7 @@ describe('handover import and signing keys', () => {
     await ok(['seed-demo', '--members', '5', '--seed', '8', '--db', branch]);
     await ok(['init', '--branch', '中共钻井一公司委员会', '--db', committee]);
     const first = path.join(root, 'first.zbk');
-    await ok(['handover', 'export', first, '--db', branch]);
+    await ok(['handover', 'export', first, '--db', branch, '--no-password']);
     const preview = await ok(['handover', 'import', first, '--dry-run', '--db', committee]);
     const fingerprint = /密钥指纹 ([0-9A-F]{4}( [0-9A-F]{4}){3})/.exec(preview.stdout)![1]!;
     expect(preview.stdout).toContain('首次收到');
@@ -31,7 +31,7 @@ describe('handover import and signing keys', () => {
     setInstallationKey(db, newSigningKey());
     db.close();
     const second = path.join(root, 'second.zbk');
-    await ok(['handover', 'export', second, '--db', branch]);
+    await ok(['handover', 'export', second, '--db', branch, '--no-password']);
     const files = () => Object.fromEntries(Object.entries(snapshot(committeeDir)).filter(([f]) => !f.startsWith('logs')));
     const before = files();
     const refused = await cli(['handover', 'import', second, '--db', committee]);

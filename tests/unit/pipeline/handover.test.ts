@@ -56,7 +56,7 @@ describe('development records in hand-over packages', () => {
     const source = track(await testContext());
     await source.call('branch.save', { name: '中共测试支部委员会' });
     const people: string[] = [];
-    for (let i = 0; i < 2; i++) people.push((await source.call('members.create', sampleMember({ name: `介绍人${i}`, idNumber: idNumber('1970-01-01', 40 + i), gender: '男', birthDate: '1970-01-01', joinDate: '2000-07-01', fullDate: '2001-07-01' }))).id);
+    for (let i = 0; i < 2; i++) people.push((await source.call('members.create', sampleMember({ name: `介绍人${'甲乙'[i]}`, idNumber: idNumber('1970-01-01', 40 + i), gender: '男', birthDate: '1970-01-01', joinDate: '2000-07-01', fullDate: '2001-07-01' }))).id);
     const admitted = await source.call('pipeline.create', applicant('马骏', 1, '2023-03-06'));
     await record(source, admitted.id, TO_ADMISSION, people);
     const activist = await source.call('pipeline.create', applicant('马良', 2, '2025-01-06'));

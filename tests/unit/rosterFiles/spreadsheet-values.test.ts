@@ -150,7 +150,7 @@ describe('unreadable files', () => {
   it('says what is wrong with a damaged file or an unknown extension, in Chinese', async () => {
     await expect(readSpreadsheet(Buffer.from('PK\u0003\u0004 not really a zip'), 'xlsx')).rejects.toMatchObject({
       code: 'E_VALIDATION',
-      message: expect.stringContaining('无法读取表格文件（xlsx）'),
+      message: expect.stringContaining('无法读取表格文件（.xlsx）'),
     });
     const { formatOf } = await import('../../../main/services/spreadsheet/readers');
     expect(() => formatOf('花名册.numbers')).toThrow('不支持的文件类型“.numbers”');

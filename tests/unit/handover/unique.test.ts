@@ -1,0 +1,120 @@
+/** Unique keys inside a package and against local rows: the dry run reports what the import would refuse, and a refused import makes no backup. */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { listBackups } from '../../../main/services/backup/backups';
+import { importHandover, previewHandover } from '../../../main/services/handover/handover';
+import type { TestContext } from '../../helpers/context';
+import { packageOf, seededContext } from '../../helpers/handover';
+import { rewritePackage } from '../../helpers/trust';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((c) => c()));
+async function seeded(members: number, seed?: number) {
+  const t = await seededContext(members, seed);
+  cleanups.push(() => t.cleanup());
+  return t;
+}
+
+const sha = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
+
+/** Rewrites one table of a valid package, checksums fixed up and signed again by the branch that made it. */
+async function withRows(pkg: Buffer, table: string, edit: (rows: any[]) => any[], signAs: TestContext): Promise<Buffer> {
+  return rewritePackage(
+    pkg,
+    (entries) => {
+      const part = entries.get('manifest.json').tables.find((t: any) => t.name === table);
+      entries.set(part.file, edit(entries.get(part.file)));
+    },
+    { signAs },
+  );
+}
+
+function databaseBytes(t: TestContext): string {
+  t.db.pragma('wal_checkpoint(TRUNCATE)');
+  return [t.databasePath, `${t.databasePath}-wal`].map((f) => (fs.existsSync(f) ? sha(fs.readFileSync(f)) : '-')).join('/');
+}
+
+async function expectRefusedEverywhere(target: TestContext, pkg: Buffer, message: RegExp) {
+  const backups = listBackups(target.databasePath).length;
+  const before = databaseBytes(target);
+  const dry = await previewHandover(target, pkg).catch((e) => e);
+  expect(dry.reason, 'the dry run reports it').toBe('invalid-rows');
+  expect(dry.message).toMatch(message);
+  const real = await importHandover(target, pkg, { resolutions: { all: 'package' } }).catch((e) => e);
+  expect(real.code).toBe('E_PACKAGE');
+  expect(real.message).toBe(dry.message);
+  expect(real.message).not.toMatch(/UNIQUE|程序内部错误/);
+  expect(listBackups(target.databasePath).length, 'no backup made').toBe(backups);
+  expect(databaseBytes(target)).toBe(before);
+}
+
+describe('unique keys of a package', () => {
+  it('a duplicate ID number inside the package is refused by the dry run and the import, naming both rows', async () => {
+    const source = await seeded(6);
+    const target = await seeded(3, 99);
+    const pkg = await withRows(await packageOf(source), 'members', (rows) => [rows[0], { ...rows[0], id: rows[1].id, name: rows[1].name, rev: rows[1].rev }, ...rows.slice(2)], source);
+    await expectRefusedEverywhere(target, pkg, /党员表第 1 行（.+）与第 2 行（.+）的身份证号相同/);
+  });
+
+  it('a duplicate code-list item inside the package is refused too (every unique key the registry declares)', async () => {
+    const source = await seeded(4);
+    const target = await seeded(3, 99);
+    const pkg = await withRows(await packageOf(source), 'code_items', (rows) => [...rows, { ...rows[0], id: crypto.randomUUID(), rev: 'aaaaaaaa-dup' }], source);
+    await expectRefusedEverywhere(target, pkg, /字典.*表第 1 行.*与第 \d+ 行.*相同/);
+  });
+
+  it('a deleted row may share an ID number with a live one', async () => {
+    const source = await seeded(6);
+    const target = await seeded(3, 99);
+    const pkg = await withRows(await packageOf(source), 'members', (rows) => [...rows, { ...rows[0], id: crypto.randomUUID(), deleted_at: rows[0].updated_at }], source);
+    await expect(importHandover(target, pkg, {})).resolves.toBeTruthy();
+  });
+
+  it('an updated row taking the ID number of another local record is refused before any backup', async () => {
+    const source = await seeded(6);
+    const target = await seeded(0, 99);
+    const first = await packageOf(source);
+    await importHandover(target, first, {});
+    // rows[0] takes rows[1]'s fields (ID number included) and rows[1] leaves the package, with its history.
+    let moved = '';
+    const pkg = await rewritePackage(
+      first,
+      (entries) => {
+        const manifest = entries.get('manifest.json');
+        const part = manifest.tables.find((t: any) => t.name === 'members');
+        const rows = entries.get(part.file);
+        moved = rows[1].id;
+        entries.set(part.file, [{ ...rows[1], id: rows[0].id, created_at: rows[0].created_at, rev: 'ffffffff-forged' }, ...rows.slice(2)]);
+        entries.set(manifest.changeLog.file, entries.get(manifest.changeLog.file).filter((h: any) => h.row_id !== moved));
+      },
+      { signAs: source },
+    );
+    await expectRefusedEverywhere(target, pkg, /与本机另一条记录“.+”的身份证号相同/);
+  });
+
+  it('a record deleted in the package frees its ID number for another record of the same package', async () => {
+    const source = await seeded(6);
+    const target = await seeded(0, 99);
+    await importHandover(target, await packageOf(source), {});
+    // a is written before b (rows travel in id order): b's deletion must come first.
+    const [a, b] = source.db.prepare('SELECT id, id_number FROM members WHERE deleted_at IS NULL ORDER BY id LIMIT 2').all() as any[];
+    const { id: _id, branchId, partyGroup, createdAt, updatedAt, ...fieldsOfB } = (await source.call('members.get', { id: b.id })) as any;
+    await source.call('members.delete', { id: b.id });
+    await source.call('members.update', { id: a.id, fields: { ...fieldsOfB, name: '换号者' } });
+    await importHandover(target, await packageOf(source), {});
+    const live = target.db.prepare('SELECT id FROM members WHERE id_number = ? AND deleted_at IS NULL').all(b.id_number) as { id: string }[];
+    expect(live.map((r) => r.id)).toEqual([a.id]);
+    expect(target.db.prepare('SELECT deleted_at FROM members WHERE id = ?').get(b.id)).toMatchObject({ deleted_at: expect.any(String) });
+  });
+
+  it('a row failing a domain rule names the field by its Chinese label', async () => {
+    const source = await seeded(4);
+    const target = await seeded(0, 99);
+    const pkg = await withRows(await packageOf(source), 'members', (rows) => [{ ...rows[0], birth_date: '1950-01-01' }, ...rows.slice(1)], source);
+    const e = await previewHandover(target, pkg).catch((x) => x);
+    expect(e.reason).toBe('invalid-rows');
+    expect(e.message).toContain('出生日期');
+    expect(e.message).not.toMatch(/birthDate|birth_date/);
+  });
+});
