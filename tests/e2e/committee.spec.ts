@@ -141,6 +141,8 @@ test('committee: two branches imported, roster by branch, comparison', async ({ 
   await screenshot(page, 'handover-export-branch');
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出交接包' }).click();
+  // No password set: asked once, naming the risk.
+  await page.getByRole('dialog', { name: '不设密码导出交接包？' }).getByRole('button', { name: '仍然不加密导出' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^中共渤海钻探第三钻井队支部委员会-交接包-\d{4}-\d{2}-\d{2}\.zbk$/);
   const passOn = packageFolder();
