@@ -102,6 +102,8 @@ export interface ImportPreview {
   conflicts: ConflictItem[];
   /** An empty database takes the package's branch as its own (hand-over to a successor). */
   becomesLocalBranch: boolean;
+  /** Whether the package was protected by a password: a plain one carries names and ID numbers readable by anyone. */
+  encrypted: boolean;
 }
 
 export interface BackupInfo {

@@ -49,6 +49,9 @@ test('committee: two branches imported, roster by branch, comparison', async ({ 
     if (await again.isVisible()) await again.click();
     await choosePackage(page, file);
     await expect(page.getByText('这是另一个支部的数据')).toBeVisible();
+    // Exported without a password: the preview warns that anyone can read it.
+    await expect(page.getByTestId('not-encrypted')).toBeVisible();
+    await screenshot(page, 'handover-import-plain');
     await page.getByRole('button', { name: '确认导入' }).click();
     await expect(page.getByRole('heading', { name: '交接包已导入' })).toBeVisible();
   }

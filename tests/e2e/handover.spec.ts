@@ -81,6 +81,7 @@ test('hand-over: export with a password, take over in a second database, settle 
     await expect(identity.first()).toContainText('中共渤海钻探第一钻井队支部委员会');
     await expect(identity.first()).toContainText('王建国');
     await expect(pb.page.getByText('导入后，本机就是')).toBeVisible();
+    await expect(pb.page.getByTestId('not-encrypted')).toHaveCount(0); // encrypted: no warning
     const memberCounts = pb.page.getByRole('table', { name: '各类数据的变化' }).getByRole('row').filter({ hasText: '党员' }).first();
     await expect(memberCounts).toContainText('3');
     await expectAccessible(pb.page, 'handover-preview');

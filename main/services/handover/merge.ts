@@ -168,7 +168,7 @@ export function planImport(db: Sqlite, pkg: ParsedPackage): ImportPlan {
   return {
     rows,
     encrypted: pkg.encrypted,
-    preview: { package: pkg.manifest, trust, tables, conflicts, becomesLocalBranch },
+    preview: { package: pkg.manifest, trust, tables, conflicts, becomesLocalBranch, encrypted: pkg.encrypted },
   };
 }
 

@@ -63,7 +63,11 @@ describe('hand-over round trip', () => {
     expect(pkg.includes(Buffer.from('manifest.json'))).toBe(false); // nothing readable without the password
     await expect(previewHandover(target, pkg)).rejects.toMatchObject({ reason: 'password-required' });
     await expect(previewHandover(target, pkg, '井场2025')).rejects.toMatchObject({ reason: 'wrong-password', message: '密码不正确' });
-    expect((await previewHandover(target, pkg, '井场2026')).tables.members!.new).toBe(10);
+    const opened = await previewHandover(target, pkg, '井场2026');
+    expect(opened.tables.members!.new).toBe(10);
+    expect(opened.encrypted).toBe(true);
+    // A plain package says so in its preview (the screen warns that anyone can read it).
+    expect((await previewHandover(target, await packageOf(source))).encrypted).toBe(false);
   });
 
   it('a committee database keeps each branch its own', async () => {

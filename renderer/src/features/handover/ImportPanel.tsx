@@ -392,6 +392,16 @@ export function ImportPanel({ firstStart = false }: { firstStart?: boolean }) {
           </h3>
           <PackageIdentity preview={phase.staged.preview} />
           <TrustNotice preview={phase.staged.preview} accepted={acceptNewKey} onAccept={setAcceptNewKey} />
+          {phase.staged.preview.encrypted ? null : (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginTop: 12 }}
+              data-testid="not-encrypted"
+              title="这个交接包没有加密：其中的姓名、身份证号、联系电话任何人都能读取。"
+              description="导入后，请把U盘上的这个文件删除或妥善保管；以后交接时请设置密码。"
+            />
+          )}
           {phase.staged.preview.becomesLocalBranch ? (
             <Alert
               type="info"
