@@ -5,7 +5,6 @@
  * 200 cases per run.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importHandover } from '../../../main/services/handover/handover';
@@ -13,6 +12,7 @@ import { readZip, writeZip } from '../../../main/services/handover/zip';
 import { installationKey, signManifest } from '../../../main/services/handover/keys';
 import type { TestContext } from '../../helpers/context';
 import { packageOf, seededContext } from '../../helpers/handover';
+import { databaseBytes } from '../../helpers/trust';
 
 export const FUZZ_CASES = 200;
 let source: TestContext;
@@ -36,10 +36,6 @@ afterAll(() => {
 });
 
 const sha = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
-function databaseBytes(): string {
-  target.db.pragma('wal_checkpoint(TRUNCATE)');
-  return [target.databasePath, `${target.databasePath}-wal`].map((f) => (fs.existsSync(f) ? sha(fs.readFileSync(f)) : '-')).join('/');
-}
 
 const value = fc.oneof(
   fc.string({ maxLength: 12 }),
@@ -87,7 +83,7 @@ describe('fuzzing package rows', () => {
     await fc.assert(
       fc.asyncProperty(mutation, async (m) => {
         const pkg = await mutate(m);
-        const before = databaseBytes();
+        const before = databaseBytes(target);
         const outcome = await importHandover(target, pkg, { resolutions: { all: 'package' } }).then(
           () => 'imported',
           (e) => (e.code === 'E_PACKAGE' && typeof e.reason === 'string' && /[\u4e00-\u9fff]/.test(e.message) ? 'refused' : `untyped: ${e.code} ${e.message}`),
@@ -95,7 +91,7 @@ describe('fuzzing package rows', () => {
         expect(outcome).not.toMatch(/^untyped/);
         if (outcome === 'refused') {
           refused++;
-          expect(databaseBytes()).toBe(before);
+          expect(databaseBytes(target)).toBe(before);
         } else {
           imported++;
           // Whole: every row of every table of the package is in the database.

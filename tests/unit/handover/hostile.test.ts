@@ -1,6 +1,5 @@
 /** Hostile and broken packages, each built from a valid one: refused with its own message, database untouched. */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import zlib from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { importHandover } from '../../../main/services/handover/handover';
 import { readZip, writeZip } from '../../../main/services/handover/zip';
 import { testContext, type TestContext } from '../../helpers/context';
 import { packageOf, seededContext } from '../../helpers/handover';
+import { databaseBytes } from '../../helpers/trust';
 
 let source: TestContext;
 let target: TestContext;
@@ -27,12 +27,6 @@ afterAll(() => {
 
 const sha = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
 
-function databaseBytes(): string {
-  target.db.pragma('wal_checkpoint(TRUNCATE)');
-  return [target.databasePath, `${target.databasePath}-wal`]
-    .map((f) => (fs.existsSync(f) ? sha(fs.readFileSync(f)) : '-'))
-    .join('/');
-}
 
 /** Rewrites a valid package: `change` edits entries (as JSON where it can); checksums are fixed up unless asked not to. */
 async function tamper(
@@ -144,7 +138,7 @@ const cases: [string, string, () => Promise<Buffer>, string?][] = [
 describe('hostile and broken packages', () => {
   it.each(cases)('%s is refused with its own reason and the database is unchanged', async (_label, reason, make, password) => {
     const file = await make();
-    const before = databaseBytes();
+    const before = databaseBytes(target);
     const error = await importHandover(target, file, { password, resolutions: { all: 'package' } }).then(
       () => null,
       (e) => e,
@@ -152,7 +146,7 @@ describe('hostile and broken packages', () => {
     expect(error, 'must be refused').not.toBeNull();
     expect(error.reason).toBe(reason);
     expect(error.message).toMatch(/[\u4e00-\u9fff]/);
-    expect(databaseBytes()).toBe(before);
+    expect(databaseBytes(target)).toBe(before);
   });
 
   it('gives a different message for every kind of problem', async () => {

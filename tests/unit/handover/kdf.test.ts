@@ -12,6 +12,7 @@ import { readZip, writeZip } from '../../../main/services/handover/zip';
 import { contextTarget, startHost, type Host } from '../../../main/transports/http-host';
 import type { TestContext } from '../../helpers/context';
 import { packageOf, seededContext } from '../../helpers/handover';
+import { databaseBytes } from '../../helpers/trust';
 
 let source: TestContext;
 let target: TestContext;
@@ -36,11 +37,6 @@ async function withHeader(edit: (header: any) => void): Promise<Buffer> {
   return writeZip([...entries].map(([name, data]) => ({ name, data })));
 }
 
-const sha = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
-function databaseBytes(): string {
-  target.db.pragma('wal_checkpoint(TRUNCATE)');
-  return [target.databasePath, `${target.databasePath}-wal`].map((f) => (fs.existsSync(f) ? sha(fs.readFileSync(f)) : '-')).join('/');
-}
 
 describe('key derivation parameters', () => {
   it('writes N=2^15, r=8, p=1', async () => {
@@ -59,7 +55,7 @@ describe('key derivation parameters', () => {
     const file = await withHeader(edit);
     const scrypt = vi.spyOn(crypto, 'scrypt');
     const scryptSync = vi.spyOn(crypto, 'scryptSync');
-    const before = databaseBytes();
+    const before = databaseBytes(target);
     for (const password of ['pw12', undefined]) {
       const error = await importHandover(target, file, { password, resolutions: { all: 'package' } }).catch((e) => e);
       expect(error.reason).toBe('unsupported-kdf');
@@ -67,7 +63,7 @@ describe('key derivation parameters', () => {
     }
     expect(scrypt).not.toHaveBeenCalled();
     expect(scryptSync).not.toHaveBeenCalled();
-    expect(databaseBytes()).toBe(before);
+    expect(databaseBytes(target)).toBe(before);
   });
 });
 

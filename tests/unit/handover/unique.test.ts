@@ -1,12 +1,11 @@
 /** Unique keys inside a package and against local rows: the dry run reports what the import would refuse, and a refused import makes no backup. */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listBackups } from '../../../main/services/backup/backups';
 import { importHandover, previewHandover } from '../../../main/services/handover/handover';
 import type { TestContext } from '../../helpers/context';
 import { packageOf, seededContext } from '../../helpers/handover';
-import { rewritePackage } from '../../helpers/trust';
+import { databaseBytes, rewritePackage } from '../../helpers/trust';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
@@ -16,7 +15,6 @@ async function seeded(members: number, seed?: number) {
   return t;
 }
 
-const sha = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
 
 /** Rewrites one table of a valid package, checksums fixed up and signed again by the branch that made it. */
 async function withRows(pkg: Buffer, table: string, edit: (rows: any[]) => any[], signAs: TestContext): Promise<Buffer> {
@@ -30,10 +28,6 @@ async function withRows(pkg: Buffer, table: string, edit: (rows: any[]) => any[]
   );
 }
 
-function databaseBytes(t: TestContext): string {
-  t.db.pragma('wal_checkpoint(TRUNCATE)');
-  return [t.databasePath, `${t.databasePath}-wal`].map((f) => (fs.existsSync(f) ? sha(fs.readFileSync(f)) : '-')).join('/');
-}
 
 async function expectRefusedEverywhere(target: TestContext, pkg: Buffer, message: RegExp) {
   const backups = listBackups(target.databasePath).length;
