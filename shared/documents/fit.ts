@@ -29,8 +29,6 @@ export interface FitResult {
   need: number;
   /** Twips available (the width asked for). */
   available: number;
-  /** @deprecated `!fits`, kept for the kit's older callers. */
-  crowded: boolean;
 }
 
 /** Share of a wrapping column's values that get a line of their own; the rarer longer values wrap. */
@@ -104,7 +102,6 @@ export function fitColumns(columns: FitColumn[], rows: string[][], width: number
     fits,
     need,
     available: width,
-    crowded: !fits,
   });
   // At each size from the largest: every value on one line, else the usual values (rare long ones wrap), else the
   // wrapping columns narrowed where it adds the fewest lines; a larger size takes that only while most rows keep

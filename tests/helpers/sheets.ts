@@ -3,9 +3,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { afterEach, beforeEach } from 'vitest';
 import { idCheckChar } from '../../shared/domain/idNumber';
 import { addMembers, type MemberImportItem } from '../../main/services/roster/members';
-import { testContext, type TestContext } from './context';
+import { sampleMember, testContext, type TestContext } from './context';
 
 /** A valid 18-character ID number: address code, birth date, sequence (odd for men), check character. */
 export function idNumber(birthDate: string, gender: '男' | '女', seq = 1, area = '110105'): string {
@@ -110,4 +111,16 @@ export async function rosterContext(members: readonly MemberImportItem[], today:
   await t.call('branch.save', { name: '中共第一钻井队支部委员会', parentCommittee: '钻井一公司党委' });
   addMembers(t.db, members, { today });
   return t;
+}
+
+/** Each test of the file gets a fresh database with the branch 中共第一钻井队支部委员会 and one member (sampleMember), handed to `use`; closed after the test. */
+export function branchWithOneMemberEach(today: string, use: (t: TestContext) => void): void {
+  let t: TestContext | undefined;
+  beforeEach(async () => {
+    t = await testContext();
+    await t.call('branch.save', { name: '中共第一钻井队支部委员会' });
+    addMembers(t.db, [sampleMember()], { today });
+    use(t);
+  });
+  afterEach(() => t?.cleanup());
 }

@@ -1,9 +1,9 @@
 /** The model's text blocks as docx paragraphs, through the kit; tables become placeholders filled in by `splice`. */
 import { AlignmentType, ImageRun, LineRuleType, PageBreak, Paragraph, TextRun, type FileChild } from 'docx';
-import { cellLine } from '../kit/units';
+import { cellLine } from '../../../shared/documents/units';
 import type { Align, Block, FigureBlock, ParagraphBlock, PrintDocument, TextRunStyle } from '../../../shared/documents/model';
-import { FONT } from '../kit/fonts';
-import { textWidth, type Preset, type TextStyle } from '../kit/presets';
+import { FONT } from '../../../shared/documents/fonts';
+import { textWidth, type Preset, type TextStyle } from '../../../shared/documents/presets';
 import { runStyle, STYLE } from '../kit/styles';
 import { blankLine, headingNumberer, note, signatureBlock, signatureLine, splitLine, subtitle, textRun, title } from '../kit/text';
 

@@ -6,7 +6,7 @@
 import { layoutDocument } from '../../../shared/documents/layout';
 import type { LaidOutPage, PrintDocument, TableBlock } from '../../../shared/documents/model';
 import { createDocument, toBuffer } from '../kit/document';
-import { PRESETS, withTableSize, type Preset } from '../kit/presets';
+import { PRESETS, withTableSize, type Preset } from '../../../shared/documents/presets';
 import { blockChildren } from './blocks';
 import { splice } from './splice';
 import { tableXmlChunks } from './tableXml';

@@ -6,8 +6,8 @@
 import type { Align, TableBlock, TableCell } from '../../../shared/documents/model';
 import { CELL_PADDING } from '../kit/tables';
 import { STYLE } from '../kit/styles';
-import { cellLine, halfPoints } from '../kit/units';
-import type { Preset } from '../kit/presets';
+import { cellLine, halfPoints } from '../../../shared/documents/units';
+import type { Preset } from '../../../shared/documents/presets';
 
 /** One grid position of the table: where a cell starts, where a cell above continues (vMerge), or covered sideways. */
 export type Slot =

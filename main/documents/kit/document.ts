@@ -1,9 +1,9 @@
 /** Sections and the document: page setup of a preset, styles, footers, and packing to bytes. */
 import { Document, DocumentGridType, Footer, Paragraph, Packer, PageOrientation, type FileChild, type ISectionOptions } from 'docx';
 import { pageNumberFooters } from './footers';
-import { margins, type Orientation, type PageNumberStyle, type Preset } from './presets';
+import { margins, type Orientation, type PageNumberStyle, type Preset } from '../../../shared/documents/presets';
 import { presetStyles, STYLE } from './styles';
-import { A4 } from './units';
+import { A4 } from '../../../shared/documents/units';
 
 export interface SectionInput {
   children: FileChild[];

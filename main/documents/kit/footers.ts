@@ -1,6 +1,6 @@
 /** Page-number footers: "— 1 —" (odd pages right, even pages left, as GB/T 9704 wants; or centred) or "第 1 页 共 3 页". */
 import { AlignmentType, Footer, PageNumber, Paragraph, TextRun } from 'docx';
-import type { PageNumberStyle, Preset } from './presets';
+import type { PageNumberStyle, Preset } from '../../../shared/documents/presets';
 import { runStyle, STYLE } from './styles';
 
 export interface PageFooters {

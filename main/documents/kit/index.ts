@@ -1,11 +1,11 @@
 /** The official-format kit: every Word file of the app is built with these. */
-export * from './autofit';
+export { fitColumns, textEm, type FitColumn, type FitResult } from '../../../shared/documents/fit';
 export * from './document';
-export * from './fonts';
+export * from '../../../shared/documents/fonts';
 export * from './footers';
 export * from './numerals';
-export * from './presets';
+export * from '../../../shared/documents/presets';
 export * from './styles';
 export * from './tables';
 export * from './text';
-export * from './units';
+export * from '../../../shared/documents/units';

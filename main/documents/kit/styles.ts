@@ -1,8 +1,8 @@
 /** Paragraph styles of a preset, each with its fonts named for every script (w:rFonts ascii/hAnsi/eastAsia/cs). */
 import { AlignmentType, LineRuleType, type IParagraphStyleOptions, type IStylesOptions } from 'docx';
-import { runFonts } from './fonts';
-import type { Preset, TextStyle } from './presets';
-import { cellLine, halfPoints } from './units';
+import { runFonts } from '../../../shared/documents/fonts';
+import type { Preset, TextStyle } from '../../../shared/documents/presets';
+import { cellLine, halfPoints } from '../../../shared/documents/units';
 
 export const STYLE = {
   normal: 'Normal',

@@ -16,9 +16,9 @@ import {
   type IContext,
   type IXmlableObject,
 } from 'docx';
-import type { Preset, TextStyle } from './presets';
+import type { Preset, TextStyle } from '../../../shared/documents/presets';
 import { runStyle, STYLE } from './styles';
-import { cellLine } from './units';
+import { cellLine } from '../../../shared/documents/units';
 
 export type CellAlign = 'center' | 'left' | 'right';
 

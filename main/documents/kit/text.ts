@@ -1,9 +1,9 @@
 /** Paragraph helpers: title, body paragraph, numbered headings, date lines, signature blocks. */
 import { AlignmentType, Paragraph, TextRun } from 'docx';
 import { formatChineseDate } from '../../../shared/domain/dates';
-import { textEm } from './autofit';
+import { textEm } from '../../../shared/documents/fit';
 import { HeadingCounter, type HeadingDepth } from './numerals';
-import type { Preset, TextStyle } from './presets';
+import type { Preset, TextStyle } from '../../../shared/documents/presets';
 import { runStyle, STYLE } from './styles';
 
 /** A run that names its fonts itself too, so the text keeps them when pasted into another document. */

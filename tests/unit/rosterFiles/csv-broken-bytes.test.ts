@@ -1,11 +1,10 @@
 /** Broken bytes in a CSV (GBK or UTF-8): the affected rows are refused by row and column, U+FFFD is never stored, the other rows read right. */
 import iconv from 'iconv-lite';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addMembers } from '../../../main/services/roster/members';
+import { describe, expect, it } from 'vitest';
 import { previewImport, readSpreadsheet } from '../../../main/services/spreadsheet/index';
 import { memberFieldsSchema } from '../../../shared/domain/member';
-import { sampleMember, testContext, type TestContext } from '../../helpers/context';
-import { idNumber } from '../../helpers/sheets';
+import type { TestContext } from '../../helpers/context';
+import { branchWithOneMemberEach, idNumber } from '../../helpers/sheets';
 
 const TODAY = '2026-11-25';
 const HEADER = '序号,姓名,性别,民族,出生日期,身份证号码,学历,入党时间,转正时间,党员类别';
@@ -24,12 +23,7 @@ function csv(encode: (text: string) => Buffer): Buffer {
 }
 
 let t: TestContext;
-beforeEach(async () => {
-  t = await testContext();
-  await t.call('branch.save', { name: '中共第一钻井队支部委员会' });
-  addMembers(t.db, [sampleMember()], { today: TODAY });
-});
-afterEach(() => t.cleanup());
+branchWithOneMemberEach(TODAY, (fresh) => (t = fresh));
 
 describe.each([
   ['GBK', (text: string) => iconv.encode(text, 'gbk')],

@@ -2,12 +2,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addMembers } from '../../../main/services/roster/members';
+import { describe, expect, it } from 'vitest';
 import { decodeText, previewImport, previewSummary, readSpreadsheet, readSpreadsheetFile, importSpreadsheetFile } from '../../../main/services/spreadsheet/index';
 import { LOST_DIGITS_MESSAGE } from '../../../main/services/spreadsheet/values';
-import { sampleMember, testContext, type TestContext } from '../../helpers/context';
-import { idNumber } from '../../helpers/sheets';
+import type { TestContext } from '../../helpers/context';
+import { branchWithOneMemberEach, idNumber } from '../../helpers/sheets';
 
 const TODAY = '2026-11-25';
 const NEW_ID = idNumber('1988-04-09', '女', 21);
@@ -27,12 +26,7 @@ const LINES = [
 ];
 
 let t: TestContext;
-beforeEach(async () => {
-  t = await testContext();
-  await t.call('branch.save', { name: '中共第一钻井队支部委员会' });
-  addMembers(t.db, [sampleMember()], { today: TODAY });
-});
-afterEach(() => t.cleanup());
+branchWithOneMemberEach(TODAY, (fresh) => (t = fresh));
 
 describe('csv', () => {
   it('decodes GBK (GB18030) when the bytes are not UTF-8, and UTF-8 with or without a BOM', () => {
