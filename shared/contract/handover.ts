@@ -26,7 +26,17 @@ export const manifestSchema = z.object({
   changeLog: part,
   attachments: z.array(z.object({ name: z.string(), file: z.string(), sha256, bytes: z.number().int().min(0) })),
   /** The installation that made the package: its Ed25519 public key (SPKI DER, base64); manifest.sig signs this manifest. Absent in packages of older versions. */
-  signer: z.object({ algorithm: z.literal('ed25519'), publicKey: z.string().max(200) }).optional(),
+  signer: z
+    .object({
+      algorithm: z.literal('ed25519'),
+      publicKey: z.string().max(200),
+      /**
+       * The signing installation's own branch, whose key this is. Another branch than `branch`: a re-export (a committee
+       * passing a branch's data on, up or back), judged against the key known for this branch. Absent: `branch` itself.
+       */
+      branch: z.object({ id: z.string().uuid(), name: z.string().max(100) }).optional(),
+    })
+    .optional(),
   /** In an encrypted package of the maker's own branch: the branch's private key, for a successor who takes the branch over. */
   successorKey: z.object({ file: z.string(), sha256, bytes: z.number().int().min(0) }).optional(),
 });
@@ -42,6 +52,11 @@ export interface HandoverExportRequest {
   createdBy?: string | null;
   /** The branch to export (a committee passing an imported branch on); omitted: the local branch. */
   branchId?: string | null;
+  /**
+   * 交给接任者: the package carries the branch's private signing key, so that the successor who imports it signs as the
+   * branch. Only for the local branch, and only with a password. Otherwise a package never carries the key.
+   */
+  forSuccessor?: boolean;
 }
 
 export type Resolution = 'package' | 'local';
@@ -81,7 +96,8 @@ export interface ConflictItem {
  * own — this installation's key (this database or a copy of it); pinned — the key this database pinned for the branch;
  * new — the first package from this branch, its key will be pinned; changed — another key than the pinned one,
  * imported only when the user accepts the new key; unsigned — a package of an older version, accepted only from a
- * branch that has no pinned key.
+ * branch that has no pinned key. For a re-export (relayedBy) the key judged is the relaying branch's, and a relaying
+ * key this database does not know yet is `changed` (needs acceptance) when the relayed branch is already known here.
  */
 export interface PackageTrust {
   status: 'own' | 'pinned' | 'new' | 'changed' | 'unsigned';
@@ -89,8 +105,12 @@ export interface PackageTrust {
   fingerprint: string | null;
   /** The fingerprint pinned for this branch before, when it differs. */
   pinnedFingerprint: string | null;
+  /** The package carries the branch's private signing key (exported 交给接任者). */
+  carriesKey: boolean;
   /** The package carries the branch's key and this database takes the branch over: it will sign as that branch. */
   takesOverKey: boolean;
+  /** A re-export: signed by another branch's installation (a committee passing this branch's data on), judged by that branch's key. */
+  relayedBy: { id: string; name: string } | null;
   /** A notice for the preview, in Chinese; empty when there is nothing to say. */
   notice: string;
 }
@@ -155,6 +175,7 @@ const HANDOVER_FIELD_LABELS = {
   tables: '导出的数据',
   createdBy: '交接人',
   password: '密码',
+  forSuccessor: '交给接任者',
 };
 const resolution = z.enum(['package', 'local']);
 
@@ -168,6 +189,7 @@ export const handoverOperations = defineOperations('handover', HANDOVER_FIELD_LA
       createdBy: z.string().max(30).nullish(),
       /** The branch to export (a committee passing an imported branch on); omitted: the local branch. */
       branchId: branchRef,
+      forSuccessor: z.boolean().default(false),
     }),
   ),
   'handover.preview': op<{ stagingId: string; preview: ImportPreview }>()(

@@ -18,6 +18,6 @@ export function snapshot(ctx: AppContext): Record<string, unknown[]> {
   );
 }
 
-export async function packageOf(ctx: AppContext, options: { password?: string; tables?: string[] } = {}): Promise<Buffer> {
+export async function packageOf(ctx: AppContext, options: { password?: string; tables?: string[]; forSuccessor?: boolean } = {}): Promise<Buffer> {
   return (await buildPackage(ctx.db, { ...options, appVersion: ctx.appVersion })).buffer;
 }

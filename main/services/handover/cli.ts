@@ -79,13 +79,17 @@ interface HandoverExportOptions {
   createdBy: string | null;
   /** null: the local branch. */
   branchId: string | null;
+  /** 交给接任者: the package carries the branch's signing key (needs a password). */
+  forSuccessor: boolean;
 }
 
 export const handoverExportCommand: CliCommand<HandoverExportOptions> = {
   path: ['handover', 'export'],
   summary: '导出交接包（.zbk）：整个支部，或一段时间、部分数据表；可设密码',
-  usage: 'OUT.zbk (--password-stdin | --no-password) [--branch 支部名称] [--from 日期 --to 日期] [--tables 表1,表2] [--by 姓名] [--force]',
+  usage: 'OUT.zbk (--password-stdin | --no-password) [--for-successor] [--branch 支部名称] [--from 日期 --to 日期] [--tables 表1,表2] [--by 姓名] [--force]',
   details: [
+    '--for-successor        交给接任者：交接包带上本支部的签名密钥，接任者导入后以本支部的名义签名，上级党委无需重新确认；',
+    '                       必须设置密码，只用于本支部。不加时（交给上级党委、留作副本）交接包不带密钥',
     '--branch 支部名称      导出数据文件中的另一个支部（从交接包导入的），写完整名称或其中能区分的一段；默认为本支部',
     '--password-stdin       从标准输入读密码，用它加密（AES-256-GCM，至少 4 个字符），丢失的 U 盘不会泄露党员信息',
     `也可用环境变量 ${PASSWORD_ENV} 给出密码；在终端里什么都不给时会提示输入（不显示）`,
@@ -100,6 +104,7 @@ export const handoverExportCommand: CliCommand<HandoverExportOptions> = {
     branch: { type: 'string' },
     ...PASSWORD_OPTIONS,
     'no-password': { type: 'boolean' },
+    'for-successor': { type: 'boolean' },
     from: { type: 'string' },
     to: { type: 'string' },
     tables: { type: 'string' },
@@ -113,7 +118,13 @@ export const handoverExportCommand: CliCommand<HandoverExportOptions> = {
     const from = dateOption(values, 'from', command);
     const to = dateOption(values, 'to', command);
     if (from && to && from > to) throw new UsageError(`选项 --from（${from}）不能晚于 --to（${to}）`, command);
+    const forSuccessor = values['for-successor'] === true;
+    if (forSuccessor && values['no-password'] === true) {
+      throw new UsageError('--for-successor 的交接包带有本支部的签名密钥，必须设置密码，不能与 --no-password 同用', command);
+    }
+    if (forSuccessor && typeof values.branch === 'string') throw new UsageError('--for-successor 只用于本支部，不能与 --branch 同用', command);
     const options = {
+      forSuccessor,
       file: outputFile(args[0]!, values, command),
       from,
       to,
@@ -129,7 +140,9 @@ export const handoverExportCommand: CliCommand<HandoverExportOptions> = {
     const rows = manifest.tables.map((t) => [t.label, String(t.rows)]);
     return {
       data: { file, package: manifest },
-      text: `已导出交接包：${file}（${manifest.branch.name}）${options.password ? '（已加密）' : '（未加密：姓名、身份证号以明文保存）'}\n\n${formatTable(['数据表', '行数'], rows)}`,
+      text: `已导出交接包：${file}（${manifest.branch.name}）${options.password ? '（已加密）' : '（未加密：姓名、身份证号以明文保存）'}${
+        options.forSuccessor ? '\n交给接任者：带有本支部的签名密钥，请只交给接任的书记本人，密码另行告知' : ''
+      }\n\n${formatTable(['数据表', '行数'], rows)}`,
     };
   },
 };

@@ -84,6 +84,13 @@ export async function buildPackage(db: Sqlite, options: ExportOptions): Promise<
   if (!branchId) throw new AppError('E_NO_BRANCH', '尚未建立支部信息，没有可导出的数据');
   const branch = getBranch(db, branchId);
   if (!branch) throw new AppError('E_NOT_FOUND', '要导出的支部不存在');
+  const localId = localBranchId(db);
+  if (options.forSuccessor && branchId !== localId) {
+    throw new AppError('E_VALIDATION', '只能把本支部交给接任者：其他支部的数据请选择普通交接包', [{ field: 'forSuccessor', message: '只能用于本支部' }]);
+  }
+  if (options.forSuccessor && !options.password) {
+    throw new AppError('E_VALIDATION', '交给接任者的交接包带有本支部的签名密钥，必须设置密码', [{ field: 'password', message: '交给接任者时必须设置密码' }]);
+  }
   if (options.from && options.to && options.from > options.to) {
     throw new AppError('E_VALIDATION', '起始日期不能晚于结束日期', [{ field: 'from', message: '起始日期不能晚于结束日期' }]);
   }
@@ -106,8 +113,10 @@ export async function buildPackage(db: Sqlite, options: ExportOptions): Promise<
   const logData = Buffer.from(JSON.stringify(history));
   entries.push({ name: CHANGE_LOG_FILE, data: logData });
   const key = installationKey(db);
-  // Only behind a password, and only for the installation's own branch: a successor taking the branch over signs as it.
-  const keyData = options.password && branchId === localBranchId(db) ? Buffer.from(key.export({ type: 'pkcs8', format: 'pem' })) : null;
+  // Only when the user hands the branch to a successor (own branch, behind a password, checked above): the successor signs as the branch.
+  const keyData = options.forSuccessor ? Buffer.from(key.export({ type: 'pkcs8', format: 'pem' })) : null;
+  // Whose key signs: this installation's branch; another branch than the package's marks a re-export.
+  const signerBranch = localId ? getBranch(db, localId) : undefined;
   if (keyData) entries.push({ name: SUCCESSOR_KEY_FILE, data: keyData });
 
   const manifest: PackageManifest = {
@@ -123,7 +132,7 @@ export async function buildPackage(db: Sqlite, options: ExportOptions): Promise<
     tables,
     changeLog: { file: CHANGE_LOG_FILE, rows: history.length, sha256: sha(logData), bytes: logData.length },
     attachments: [],
-    signer: { algorithm: 'ed25519', publicKey: publicKeyText(key) },
+    signer: { algorithm: 'ed25519', publicKey: publicKeyText(key), ...(signerBranch ? { branch: { id: signerBranch.id, name: signerBranch.name } } : {}) },
     ...(keyData ? { successorKey: { file: SUCCESSOR_KEY_FILE, sha256: sha(keyData), bytes: keyData.length } } : {}),
   };
   const manifestData = Buffer.from(JSON.stringify(manifest, null, 2));

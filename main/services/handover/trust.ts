@@ -9,7 +9,7 @@
  *   revision with the branch (received from it, or sent in its packages).
  */
 import type { PackageTrust } from '../../../shared/contract/handover';
-import { tableSpec } from '../../db/registry';
+import { branchTable, tableSpec } from '../../db/registry';
 import { all, first, nowIso, prepare, qb, run, type Sqlite } from '../../db/query';
 import { localBranchId } from '../branch/branch';
 import { PackageError } from './errors';
@@ -76,14 +76,42 @@ function checkSignature(pkg: ParsedPackage, publicKey: string): void {
   }
 }
 
-/** Who signed the package, as this database sees it; refuses a bad signature and an unsigned package where a key is expected. */
+/** A re-export's signing branch (a committee passing this branch's data on), or null when the package is signed by its own branch. */
+function relayOf(pkg: ParsedPackage): { id: string; name: string } | null {
+  const signerBranch = pkg.manifest.signer?.branch;
+  return signerBranch && signerBranch.id !== pkg.manifest.branch.id ? signerBranch : null;
+}
+
+/** Whether this database already knows the branch: its own, a key pinned for it, or its rows taken in before. */
+function knownBranch(db: Sqlite, branchId: string): boolean {
+  return localBranchId(db) === branchId || !!pinnedKey(db, branchId) || localBranchOf(db, branchTable().name, branchId) !== undefined;
+}
+
+/** What the preview says about the branch's private key carried by a package exported 交给接任者. */
+function keyNotice(pkg: ParsedPackage, becomesLocalBranch: boolean, takesOverKey: boolean): string {
+  const name = pkg.manifest.branch.name;
+  if (takesOverKey) {
+    return '这是“交给接任者”的交接包，带有该支部的签名密钥：本机将接管这个密钥，以后导出的交接包上级党委照常认得，无需重新确认。';
+  }
+  if (pkg.successorKey !== null) {
+    return `这个交接包是“交给接任者”的，带有“${name}”的签名密钥；本机${becomesLocalBranch ? '不接管未加密交接包中的密钥' : '已有自己的支部，不会接管'}，也不保存这个密钥。`;
+  }
+  if (becomesLocalBranch) {
+    return '这个交接包不是“交给接任者”导出的，不带支部的签名密钥：本机将用自己的新密钥签名，上级党委第一次收到本机的交接包时需要核对并接受新密钥。如果您是接任的书记，可以请前任导出时选择“交给接任者”。';
+  }
+  return '';
+}
+
+/**
+ * Who signed the package, as this database sees it; refuses a bad signature and an unsigned package where a key is expected.
+ * The key is judged for the branch it belongs to: the package's own branch, or for a re-export the relaying branch.
+ */
 export function assessKey(db: Sqlite, pkg: ParsedPackage, becomesLocalBranch: boolean): PackageTrust {
   const { branch, signer } = pkg.manifest;
-  const pinned = pinnedKey(db, branch.id);
   const own = ownPublicKey(db);
-  const isLocal = localBranchId(db) === branch.id;
   if (!signer) {
-    if (pinned || isLocal) {
+    const pinned = pinnedKey(db, branch.id);
+    if (pinned || localBranchId(db) === branch.id) {
       const known = pinned?.fingerprint ?? (own ? fingerprint(own) : '');
       throw new PackageError(
         'unsigned',
@@ -91,49 +119,62 @@ export function assessKey(db: Sqlite, pkg: ParsedPackage, becomesLocalBranch: bo
       );
     }
     const notice = '未签名：这个交接包没有签名（由旧版本的支部工作台导出），无法确认它来自该支部。请与对方核实后再导入。';
-    return { status: 'unsigned', fingerprint: null, pinnedFingerprint: null, takesOverKey: false, notice };
+    return { status: 'unsigned', fingerprint: null, pinnedFingerprint: null, carriesKey: false, takesOverKey: false, relayedBy: null, notice };
   }
   checkSignature(pkg, signer.publicKey);
+  const relay = relayOf(pkg);
+  const keyHolder = relay ?? branch;
+  const pinned = pinnedKey(db, keyHolder.id);
   const fp = fingerprint(signer.publicKey);
-  const takesOverKey = becomesLocalBranch && pkg.encrypted && pkg.successorKey !== null;
+  // A re-export never hands a key over: only the branch's own installation exports 交给接任者.
+  const takesOverKey = !relay && becomesLocalBranch && pkg.encrypted && pkg.successorKey !== null;
   const notices: string[] = [];
   let status: PackageTrust['status'];
   let pinnedFingerprint: string | null = null;
   if (signer.publicKey === own) status = 'own';
   else if (pinned?.public_key === signer.publicKey) status = 'pinned';
-  else if (!pinned && !isLocal) {
+  else if (!pinned && localBranchId(db) !== keyHolder.id && !(relay && knownBranch(db, branch.id))) {
     status = 'new';
-    notices.push(`首次收到“${branch.name}”的交接包：将记住它的签名密钥（指纹 ${fp}）。如有疑问，请打电话与对方核对这个指纹。`);
+    notices.push(
+      relay
+        ? `首次收到由“${relay.name}”转来的交接包（“${branch.name}”的数据）：将记住“${relay.name}”的签名密钥（指纹 ${fp}）。如有疑问，请打电话与对方核对这个指纹。`
+        : `首次收到“${branch.name}”的交接包：将记住它的签名密钥（指纹 ${fp}）。如有疑问，请打电话与对方核对这个指纹。`,
+    );
   } else {
     status = 'changed';
-    pinnedFingerprint = pinned?.fingerprint ?? (own ? fingerprint(own) : null);
+    pinnedFingerprint = pinned?.fingerprint ?? (localBranchId(db) === keyHolder.id && own ? fingerprint(own) : null);
     notices.push(
-      `签名密钥与本机记住的不同（原指纹 ${pinnedFingerprint}，现指纹 ${fp}）：可能是对方重装了程序，也可能是他人冒充。请打电话与对方核对新指纹，确认无误并选择接受新密钥后才能导入。`,
+      relay && !pinned
+        ? `这个交接包由“${relay.name}”转来，用“${relay.name}”的签名密钥（指纹 ${fp}）签名，本机还不认识这个密钥，而“${branch.name}”的数据本机已有：请打电话与“${relay.name}”核对指纹，确认无误并选择接受新密钥后才能导入（本机将记住它）。`
+        : `签名密钥与本机记住的${relay ? `“${relay.name}”的密钥` : ''}不同（原指纹 ${pinnedFingerprint}，现指纹 ${fp}）：可能是对方重装了程序，也可能是他人冒充。请打电话与对方核对新指纹，确认无误并选择接受新密钥后才能导入。`,
     );
   }
-  if (takesOverKey) notices.push('本机将接管该支部的签名密钥，上级党委会认出本机以后的交接包。');
-  else if (becomesLocalBranch) {
-    notices.push('交接包未加密，不带支部的签名密钥：本机将用自己的新密钥签名，上级党委第一次收到本机的交接包时需要确认新密钥。');
-  }
-  return { status, fingerprint: fp, pinnedFingerprint, takesOverKey, notice: notices.join('') };
+  if (relay && status !== 'new' && status !== 'changed') notices.push(`这个交接包由“${relay.name}”转来（“${branch.name}”的数据），签名是“${relay.name}”的。`);
+  const keyText = keyNotice(pkg, becomesLocalBranch, takesOverKey);
+  if (keyText) notices.push(keyText);
+  return { status, fingerprint: fp, pinnedFingerprint, carriesKey: pkg.successorKey !== null, takesOverKey, relayedBy: relay, notice: notices.join('') };
 }
 
 /** A package signed by another key than the pinned one is imported only when the user has accepted it. */
 export function requireKeyAccepted(trust: PackageTrust, branchName: string, acceptNewKey: boolean): void {
   if (trust.status === 'changed' && !acceptNewKey) {
+    const whose = trust.relayedBy ? `由“${trust.relayedBy.name}”转来的“${branchName}”交接包` : `“${branchName}”的交接包`;
+    const was = trust.pinnedFingerprint ? `原指纹 ${trust.pinnedFingerprint}，` : '本机还不认识这个密钥，';
     throw new PackageError(
       'key-changed',
-      `“${branchName}”的交接包换了签名密钥（原指纹 ${trust.pinnedFingerprint}，现指纹 ${trust.fingerprint}），未导入。请打电话与对方核对新指纹；确认无误后在导入时选择“接受新密钥”（命令行加 --accept-new-key）`,
+      `${whose}换了签名密钥（${was}现指纹 ${trust.fingerprint}），未导入。请打电话与对方核对新指纹；确认无误后在导入时选择“接受新密钥”（命令行加 --accept-new-key）`,
     );
   }
 }
 
+/** Logged under the branch whose key it is: the package's branch, or for a re-export the relaying branch. */
 function logKeyEvent(db: Sqlite, pkg: ParsedPackage, event: string, fp: string, previous: string | null): void {
   const m = pkg.manifest;
+  const holder = relayOf(pkg) ?? m.branch;
   run(
     db,
     qb.insertInto('branch_key_log').values({
-      branch_id: m.branch.id, branch_name: m.branch.name, event, fingerprint: fp, previous_fingerprint: previous, package_id: m.packageId, at: nowIso(),
+      branch_id: holder.id, branch_name: holder.name, event, fingerprint: fp, previous_fingerprint: previous, package_id: m.packageId, at: nowIso(),
     }),
   );
 }
@@ -145,7 +186,8 @@ export function recordKeyDecisions(db: Sqlite, pkg: ParsedPackage, trust: Packag
   if (!signer || !trust.fingerprint) return events;
   if (trust.status === 'new' || trust.status === 'changed') {
     const pin = { public_key: signer.publicKey, fingerprint: trust.fingerprint, pinned_at: nowIso() };
-    run(db, qb.insertInto('branch_keys').values({ branch_id: pkg.manifest.branch.id, ...pin }).onConflict((oc) => oc.column('branch_id').doUpdateSet(pin)));
+    const holder = relayOf(pkg) ?? pkg.manifest.branch;
+    run(db, qb.insertInto('branch_keys').values({ branch_id: holder.id, ...pin }).onConflict((oc) => oc.column('branch_id').doUpdateSet(pin)));
     const event = trust.status === 'new' ? 'pinned' : 'accepted-new-key';
     logKeyEvent(db, pkg, event, trust.fingerprint, trust.pinnedFingerprint);
     events.push(event);

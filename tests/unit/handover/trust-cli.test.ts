@@ -1,9 +1,10 @@
-/** `handover import --accept-new-key`: a package signed by another key is refused by the CLI until the key is accepted. */
+/** The CLI and signing keys: `handover import --accept-new-key` for a package signed by another key; `handover export --for-successor`. */
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../main/db/open';
 import { newSigningKey, setInstallationKey } from '../../../main/services/handover/keys';
+import { readPackage } from '../../../main/services/handover/read';
 import { keyLog } from '../../../main/services/handover/trust';
 import { cliInProcess as cli, cliOk as ok, snapshot } from '../../helpers/cli';
 import { tempDir } from '../../helpers/context';
@@ -45,5 +46,35 @@ describe('handover import and signing keys', () => {
     const c = await openDatabase(committee);
     expect(keyLog(c).map((k) => [k.event, k.previousFingerprint])).toEqual([['pinned', null], ['accepted-new-key', fingerprint]]);
     c.close();
+  });
+});
+
+describe('handover export --for-successor', () => {
+  it('needs a password; only then does the package carry the branch’s key, and an ordinary package never does', async () => {
+    const branch = path.join(root, 'succ', 'b.sqlite');
+    await ok(['init', '--branch', '中共第六钻井队支部委员会', '--db', branch]);
+    await ok(['seed-demo', '--members', '3', '--seed', '9', '--db', branch]);
+    const refused = await cli(['handover', 'export', path.join(root, 'succ', 'no.zbk'), '--for-successor', '--no-password', '--db', branch]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('必须设置密码');
+    expect(fs.existsSync(path.join(root, 'succ', 'no.zbk'))).toBe(false);
+
+    process.env.BRANCH_DESK_PASSWORD = '交接2026';
+    try {
+      const forSuccessor = path.join(root, 'succ', 'successor.zbk');
+      const done = await ok(['handover', 'export', forSuccessor, '--for-successor', '--db', branch]);
+      expect(done.stdout).toContain('交给接任者');
+      const ordinary = path.join(root, 'succ', 'ordinary.zbk');
+      await ok(['handover', 'export', ordinary, '--db', branch]);
+      const db = await openDatabase(':memory:');
+      const carried = async (file: string) => (await readPackage(db, fs.readFileSync(file), '交接2026')).successorKey;
+      expect(await carried(forSuccessor)).toContain('PRIVATE KEY');
+      expect(await carried(ordinary)).toBeNull();
+      const preview = await ok(['handover', 'import', forSuccessor, '--dry-run', '--db', path.join(root, 'succ', 'new.sqlite')]);
+      expect(preview.stdout).toContain('本机将接管这个密钥');
+      db.close();
+    } finally {
+      delete process.env.BRANCH_DESK_PASSWORD;
+    }
   });
 });

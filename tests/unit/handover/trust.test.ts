@@ -204,10 +204,10 @@ describe('signed packages and pinned keys', () => {
     expect((await committee.call('members.search', { branchId: getLocalBranch(other.db)!.id })).total).toBe(4);
   });
 
-  it('a successor who takes the branch over from an encrypted package signs as the branch: the committee sees an unbroken chain', async () => {
+  it('a successor who takes the branch over from a package 交给接任者 signs as the branch: the committee sees an unbroken chain', async () => {
     const { branch: predecessor, committee, member, fingerprint } = await branchAndCommittee(25);
     const successor = track(await testContext());
-    const takeover = await packageOf(predecessor, { password: '交接2026' });
+    const takeover = await packageOf(predecessor, { password: '交接2026', forSuccessor: true });
     const preview = await previewHandover(successor, takeover, '交接2026');
     expect(preview.trust).toMatchObject({ status: 'new', fingerprint, takesOverKey: true });
     await importHandover(successor, takeover, { password: '交接2026' });
@@ -223,17 +223,17 @@ describe('signed packages and pinned keys', () => {
     expect(keyLog(committee.db).map((k) => k.event)).toEqual(['pinned']);
   });
 
-  it('a successor who takes over from a plain package keeps a key of its own, says so, and the committee is asked to accept it', async () => {
+  it('a successor who takes over from an ordinary package keeps a key of its own, says so, and the committee is asked to accept it', async () => {
     const { branch: predecessor, committee } = await branchAndCommittee(26);
     const successor = track(await testContext());
     const plain = await packageOf(predecessor);
     const preview = await previewHandover(successor, plain);
     expect(preview.trust).toMatchObject({ takesOverKey: false });
-    expect(preview.trust.notice).toContain('未加密');
+    expect(preview.trust.notice).toContain('不是“交给接任者”导出的');
     await importHandover(successor, plain, {});
     expect(keyLog(successor.db).map((k) => k.event)).toEqual(['pinned']);
-    // An encrypted package from someone else's branch never hands its key over to a database that has a branch.
-    await importHandover(committee, await packageOf(predecessor, { password: 'pw12' }), { password: 'pw12' });
+    // A package 交给接任者 from someone else's branch never hands its key over to a database that has a branch.
+    await importHandover(committee, await packageOf(predecessor, { password: 'pw12', forSuccessor: true }), { password: 'pw12' });
     expect(keyLog(committee.db).map((k) => k.event)).toEqual(['pinned']);
     expect((await previewHandover(committee, await packageOf(successor))).trust.status).toBe('changed');
   });

@@ -28,11 +28,14 @@ export function ExportPanel() {
   const [problems, setProblems] = useState<Problems>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<{ fileName: string; withPassword: boolean; rows: number } | null>(null);
+  const [done, setDone] = useState<{ fileName: string; withPassword: boolean; forSuccessor: boolean; rows: number } | null>(null);
+  /** 交给接任者: the package carries the branch's signing key (own branch only, password required). */
+  const [recipient, setRecipient] = useState<'copy' | 'successor'>('copy');
   const branches = useCommitteeStore((s) => s.branches);
   /** null: the local branch; otherwise an imported branch's id (only offered when the database holds several). */
   const [branchId, setBranchId] = useState<string | null>(null);
   const chosenBranch = branchId ? branches.find((b) => b.id === branchId) : undefined;
+  const forSuccessor = !chosenBranch && recipient === 'successor';
   const { modal } = App.useApp();
   useEffect(() => {
     void useCommitteeStore.getState().loadBranches();
@@ -42,7 +45,8 @@ export function ExportPanel() {
     const p: Problems = {};
     if (scope === 'some' && chosen.length === 0) p.tables = '请至少选择一项要导出的数据';
     if (from && to && from.isAfter(to, 'day')) p.to = '结束日期不能早于起始日期';
-    if (password && password.length < 4) p.password = '密码至少 4 位';
+    if (forSuccessor && !password) p.password = '交给接任者时必须设置密码';
+    else if (password && password.length < 4) p.password = '密码至少 4 位';
     if (password !== confirm) p.confirm = '两次输入的密码不一致';
     return p;
   };
@@ -104,9 +108,10 @@ export function ExportPanel() {
         tables,
         createdBy: createdBy.trim() || null,
         branchId: chosenBranch ? chosenBranch.id : null,
+        forSuccessor,
       });
       downloadBase64(r.data, r.fileName);
-      setDone({ fileName: r.fileName, withPassword: !!password, rows: r.manifest.tables.reduce((s, t) => s + t.rows, 0) });
+      setDone({ fileName: r.fileName, withPassword: !!password, forSuccessor, rows: r.manifest.tables.reduce((s, t) => s + t.rows, 0) });
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -140,6 +145,41 @@ export function ExportPanel() {
           />
         </Form.Item>
       ) : null}
+      {chosenBranch ? null : (
+        <Form.Item label={<span id="export-recipient-label">交给谁</span>}>
+          <Radio.Group
+            aria-labelledby="export-recipient-label"
+            value={recipient}
+            onChange={(e) => {
+              setRecipient(e.target.value as 'copy' | 'successor');
+              setProblems((p) => ({ ...p, password: undefined }));
+              setDone(null);
+            }}
+          >
+            <Radio value="copy">交给上级党委，或留作副本</Radio>
+            <Radio value="successor">交给接任者（移交本支部）</Radio>
+          </Radio.Group>
+          {forSuccessor ? (
+            <Alert
+              type="info"
+              showIcon
+              role="note"
+              style={{ marginTop: 12, maxWidth: 760 }}
+              title="交接包将带上本支部的签名密钥"
+              description={
+                <>
+                  <p style={{ margin: 0 }}>
+                    接任的书记导入后，就以本支部的名义签名：上级党委收到他以后的交接包时照常认得，不必再打电话核对。
+                  </p>
+                  <p style={{ margin: '4px 0 0' }}>
+                    谁拿到这个密钥就能以本支部的名义导出交接包，所以必须设置密码；请只交给接任的书记本人，密码当面或电话告知。交给上级党委或留作副本时，请选“交给上级党委，或留作副本”，那样的交接包不带密钥。
+                  </p>
+                </>
+              }
+            />
+          ) : null}
+        </Form.Item>
+      )}
       <Form.Item label={<span id="export-scope-label">导出哪些数据</span>}>
         <Radio.Group aria-labelledby="export-scope-label" value={scope} onChange={(e) => setScope(e.target.value as 'all' | 'some')}>
           <Radio value="all">整个支部（全部数据）</Radio>
@@ -182,7 +222,7 @@ export function ExportPanel() {
         </Col>
       </Row>
 
-      <div className="form-section-title">密码保护（建议设置）</div>
+      <div className="form-section-title">{forSuccessor ? '密码保护（交给接任者时必须设置）' : '密码保护（建议设置）'}</div>
       <p style={{ marginTop: -4 }}>
         交接包里有党员的身份证号、电话等个人信息，设置密码后，即使U盘丢失，别人也打不开。密码请另行告诉接收人，不要写在U盘上。
       </p>
@@ -219,6 +259,7 @@ export function ExportPanel() {
             <>
               共 {done.rows} 条记录，已保存到“下载”位置。请把这个文件复制到U盘交给接收人。
               {done.withPassword ? '打开它需要您设置的密码。' : '这个交接包没有设置密码，请妥善保管U盘。'}
+              {done.forSuccessor ? '它带有本支部的签名密钥，请只交给接任的书记本人。' : ''}
             </>
           }
         />

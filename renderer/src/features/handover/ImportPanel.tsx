@@ -46,7 +46,7 @@ export function PackageIdentity({ preview }: { preview: ImportPreview }) {
       <Descriptions.Item label="包含数据">{m.tables.map((t) => t.label).join('、')}</Descriptions.Item>
       <Descriptions.Item label="签名" span={2}>
         <span data-testid="package-fingerprint">{preview.trust.fingerprint ? `密钥指纹 ${preview.trust.fingerprint}` : '未签名'}</span>
-        <span className="muted">（{TRUST_LABELS[preview.trust.status]}）</span>
+        <span className="muted">（{trustLabel(preview.trust)}）</span>
       </Descriptions.Item>
     </Descriptions>
   );
@@ -60,6 +60,14 @@ const TRUST_LABELS: Record<ImportPreview['trust']['status'], string> = {
   unsigned: '旧版本导出，无法确认来源',
 };
 
+/** A re-export is signed by the branch that passed it on (a committee): the label names that branch. */
+function trustLabel(trust: ImportPreview['trust']): string {
+  const relay = trust.relayedBy?.name;
+  if (!relay || trust.status === 'own') return TRUST_LABELS[trust.status];
+  const judged = { pinned: '与本机记住的密钥一致', new: '首次收到，导入后记住这个密钥', changed: '本机还不认识这个密钥', unsigned: '' }[trust.status];
+  return `由“${relay}”转来，签名是“${relay}”的：${judged}`;
+}
+
 /** What the signature means for this import; a changed key must be accepted explicitly (the choice is logged in main). */
 function TrustNotice({ preview, accepted, onAccept }: { preview: ImportPreview; accepted: boolean; onAccept: (v: boolean) => void }) {
   const { trust } = preview;
@@ -70,7 +78,11 @@ function TrustNotice({ preview, accepted, onAccept }: { preview: ImportPreview; 
       type={warn ? 'warning' : 'info'}
       showIcon
       style={{ marginTop: 12 }}
-      title={trust.status === 'changed' ? '签名密钥变了' : trust.status === 'unsigned' ? '未签名的交接包' : '签名密钥'}
+      title={
+        trust.status === 'changed'
+          ? trust.relayedBy && !trust.pinnedFingerprint ? '转来的交接包：请确认签名密钥' : '签名密钥变了'
+          : trust.status === 'unsigned' ? '未签名的交接包' : trust.takesOverKey ? '接管支部的签名密钥' : '签名密钥'
+      }
       description={
         <>
           <div>{trust.notice}</div>
