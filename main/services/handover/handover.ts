@@ -11,7 +11,7 @@ import { tableSpec } from '../../db/registry';
 import { makeBackup } from '../backup/backups';
 import { PackageError } from './errors';
 import { buildPackage, exportPackage, type ExportOptions } from './export';
-import { applyImport, planImport, type ImportPreview, type ImportResult, type Resolutions } from './merge';
+import { applyImport, checkUniqueEndState, planImport, type ImportPreview, type ImportResult, type Resolutions } from './merge';
 import { readPackage } from './read';
 import { recordKeyDecisions, recordReceived, recordSent, requireKeyAccepted, type SentRow } from './trust';
 import type { PackageManifest } from './format';
@@ -83,6 +83,8 @@ export async function importHandover(
   if (unresolved.length) {
     throw new AppError('E_CONFLICT', `有 ${unresolved.length} 处冲突需要选择保留本机还是交接包的版本（如“${unresolved[0]!.label}”）`);
   }
+  // The plan checked the end state with the package's versions; the choices made may keep local versions instead.
+  if (options.resolutions) checkUniqueEndState(ctx.db, plan, options.resolutions);
   const backup = await makeBackup(ctx.db, ctx.databasePath, 'before-import');
   let result!: ImportResult;
   let keyEvents: string[] = [];

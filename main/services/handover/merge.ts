@@ -13,7 +13,7 @@ import { logChange, newRev } from '../../db/rows';
 import type { ChangeLogEntry, UserTableName } from '../../db/schema';
 import { localBranchId } from '../branch/branch';
 import { PackageError } from './errors';
-import { checkUniqueAgainstLocal } from './unique';
+import { checkEndState, type FinalRow } from './unique';
 import { faultPoint } from '../../app/faults';
 import type { ParsedPackage, StoredRow } from './format';
 import { assessKey, checkBranchScope, vouchedRevisions } from './trust';
@@ -74,11 +74,15 @@ function classify(local: StoredRow | undefined, row: StoredRow, mine: Set<string
   return 'conflict';
 }
 
-/** The live local row that clashes with a new package row on one of the table's unique keys. */
-function duplicateOf(db: Sqlite, table: string, row: StoredRow): StoredRow | undefined {
+/**
+ * The live local row that clashes with a new package row on one of the table's unique keys. A local row the
+ * package replaces by its own version (`replaced`) does not count: that version is checked with the package's rows.
+ */
+function duplicateOf(db: Sqlite, table: string, row: StoredRow, replaced: Set<string>): StoredRow | undefined {
   const spec = tableSpec(table);
   if (!spec || row.deleted_at) return undefined;
-  return uniqueClash(db, spec, row)?.existing;
+  const clash = uniqueClash(db, spec, row)?.existing;
+  return clash && !replaced.has(String(clash.id)) ? clash : undefined;
 }
 
 function checkReferences(db: Sqlite, pkg: ParsedPackage): void {
@@ -102,15 +106,53 @@ function checkReferences(db: Sqlite, pkg: ParsedPackage): void {
   }
 }
 
+/** The choice for a conflict: its own, else the one for all. */
+function choiceFor(p: RowPlan, resolutions: Resolutions): Resolution | null | undefined {
+  return resolutions.byKey?.[`${p.table}:${p.row.id}`] ?? resolutions.all;
+}
+
+/** Whether the package's version of a row replaces the local one (which may hold another unique key until then). */
+function replacesLocal(p: RowPlan, choice: Resolution | null | undefined): boolean {
+  return p.action === 'update' || (p.action === 'conflict' && choice === 'package');
+}
+
 /**
- * Rows that replace local ones must not take a unique key another local live row keeps; the
- * package's deletions are written first, so a key they free can be taken by another row.
+ * The end state of each table must keep every unique key the registry declares (see checkEndState), with the
+ * conflicts resolved as chosen. The dry run, which has no choices yet, checks it with the package's version taken.
  */
-function replacementsChecked(db: Sqlite, table: string, plans: RowPlan[]): RowPlan[] {
-  const deleting = (p: RowPlan) => p.action === 'update' && !!p.row.deleted_at;
-  const freed = new Set(plans.filter(deleting).map((p) => p.row.id));
-  for (const p of plans) if (p.action === 'update' || p.action === 'conflict') checkUniqueAgainstLocal(db, table, p.row, freed);
-  return [...plans.filter(deleting), ...plans.filter((p) => !deleting(p))];
+export function checkUniqueEndState(db: Sqlite, plan: ImportPlan, resolutions: Resolutions): void {
+  const byTable = new Map<string, RowPlan[]>();
+  for (const p of plan.rows) byTable.set(p.table, [...(byTable.get(p.table) ?? []), p]);
+  for (const [table, plans] of byTable) {
+    if (!tableSpec(table)?.uniqueKeys?.length) continue;
+    const finals: FinalRow[] = [];
+    const touched = new Set<string>();
+    for (const p of plans) {
+      const choice = choiceFor(p, resolutions);
+      touched.add(p.row.id);
+      if (p.action === 'duplicate') {
+        // package: the local record goes to the trash; local: the package's record arrives in the trash.
+        if (choice === 'package') touched.add(String(p.local!.id));
+        finals.push({ row: choice === 'package' ? p.row : { ...p.row, deleted_at: String(p.row.updated_at) }, fromPackage: true });
+      } else if (p.action === 'new' || replacesLocal(p, choice)) finals.push({ row: p.row, fromPackage: true });
+      else finals.push({ row: p.local!, fromPackage: false });
+    }
+    checkEndState(db, table, finals, touched);
+  }
+}
+
+/**
+ * Frees the unique keys of local rows the package replaces with other keys (or deletes), before any row is written:
+ * a unique index is checked row by row, so two rows swapping a key would clash halfway. Each of these rows is
+ * written again right after, with the package's own deleted_at.
+ */
+function freeReplacedKeys(db: Sqlite, plan: ImportPlan, resolutions: Resolutions, at: string): void {
+  for (const p of plan.rows) {
+    const keys = tableSpec(p.table)?.uniqueKeys ?? [];
+    if (!keys.length || !p.local || p.local.deleted_at || !replacesLocal(p, choiceFor(p, resolutions))) continue;
+    const changes = !!p.row.deleted_at || keys.some((k) => k.columns.some((c) => p.row[c] !== p.local![c]));
+    if (changes) prepare(db, `UPDATE ${p.table} SET deleted_at = ? WHERE id = ?`).run(at, p.row.id);
+  }
 }
 
 export function planImport(db: Sqlite, pkg: ParsedPackage): ImportPlan {
@@ -132,17 +174,20 @@ export function planImport(db: Sqlite, pkg: ParsedPackage): ImportPlan {
     if (!pkgRows) continue;
     const counts: TableCounts = { label: spec.label, new: 0, updated: 0, unchanged: 0, conflicts: 0, localNewer: 0 };
     const revs = localRevs(db, spec.name);
-    const tableRows: RowPlan[] = [];
-    for (const row of pkgRows) {
+    const classified = pkgRows.map((row) => {
       const history = histories.get(`${spec.name}:${row.id}`) ?? [];
       const local = storedRow(db, `SELECT * FROM ${spec.name} WHERE id = ?`, row.id);
       // The package's history counts only where this database can vouch for the local revision it claims to follow.
       const theirs = local && !vouched(spec.name, row.id, local.rev) ? new Set([row.rev]) : new Set([row.rev, ...history.map((h) => h.rev)]);
-      let action = classify(local, row, revs.get(row.id), theirs);
-      const duplicate = action === 'new' ? duplicateOf(db, spec.name, row) : undefined;
+      return { row, local, history, action: classify(local, row, revs.get(row.id), theirs) };
+    });
+    const replaced = new Set(classified.filter((c) => c.action === 'update' || c.action === 'unchanged').map((c) => c.row.id));
+    for (const { row, local, history, action: classifiedAs } of classified) {
+      let action = classifiedAs;
+      const duplicate = action === 'new' ? duplicateOf(db, spec.name, row, replaced) : undefined;
       if (duplicate) action = 'duplicate';
       const other = local ?? duplicate;
-      tableRows.push({ table: spec.name, action, row, local: other, history });
+      rows.push({ table: spec.name, action, row, local: other, history });
       if (action === 'new') counts.new++;
       else if (action === 'update') counts.updated++;
       else if (action === 'unchanged') counts.unchanged++;
@@ -163,13 +208,14 @@ export function planImport(db: Sqlite, pkg: ParsedPackage): ImportPlan {
       }
     }
     tables[spec.name] = counts;
-    rows.push(...replacementsChecked(db, spec.name, tableRows));
   }
-  return {
+  const plan: ImportPlan = {
     rows,
     encrypted: pkg.encrypted,
     preview: { package: pkg.manifest, trust, tables, conflicts, becomesLocalBranch, encrypted: pkg.encrypted },
   };
+  checkUniqueEndState(db, plan, { all: 'package' });
+  return plan;
 }
 
 // ---- apply ----
@@ -260,6 +306,7 @@ export function applyImport(db: Sqlite, plan: ImportPlan, resolutions: Resolutio
   }
   db.transaction(() => {
     db.pragma('defer_foreign_keys = ON');
+    freeReplacedKeys(db, plan, resolutions, nowIso());
     const revsByTable = new Map<string, Map<string, Set<string>>>();
     const halfway = Math.floor(plan.rows.length / 2);
     for (const [i, p] of plan.rows.entries()) {
@@ -271,7 +318,7 @@ export function applyImport(db: Sqlite, plan: ImportPlan, resolutions: Resolutio
         writeRow(db, p.table, withDerived(p.table, p.row), p.action === 'update');
         copyHistory(db, p, revs);
       } else {
-        applyConflict(db, p, resolutions.byKey?.[`${p.table}:${p.row.id}`] ?? resolutions.all!, revs);
+        applyConflict(db, p, choiceFor(p, resolutions)!, revs);
       }
     }
     const m = plan.preview.package;

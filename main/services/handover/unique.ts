@@ -2,10 +2,11 @@
  * Uniqueness checks of a package, so that everything the database would refuse (a UNIQUE failure
  * mid-import) is refused by the reading and the plan, before any backup or write, and shown by the
  * dry run: live rows inside the package must differ on every unique key the registry declares, and
- * a package row that replaces a local one must not take a key another local live row holds.
+ * the table's end state (rows the package leaves in place plus the final versions of the rows it
+ * touches) must too, so two rows may swap a key within one package.
  */
-import type { Sqlite } from '../../db/query';
-import { tableSpec, uniqueClash, type UniqueKey } from '../../db/registry';
+import { storedRows, type Sqlite } from '../../db/query';
+import { tableSpec, type UniqueKey } from '../../db/registry';
 import { PackageError } from './errors';
 import type { StoredRow } from './format';
 
@@ -32,14 +33,44 @@ export function checkUniqueInPackage(table: string, rows: StoredRow[]): void {
   }
 }
 
-/** A package row that will replace a local row must not clash with another local live row, unless the package deletes that one (`freed`). */
-export function checkUniqueAgainstLocal(db: Sqlite, table: string, row: StoredRow, freed: Set<string>): void {
+/** A row's final version after the import: the package's, or the local one that stays. */
+export interface FinalRow {
+  row: StoredRow;
+  fromPackage: boolean;
+}
+
+function liveHolders(db: Sqlite, table: string, key: UniqueKey, row: StoredRow): StoredRow[] {
+  const where = key.columns.map((c) => `${c} = ?`).join(' AND ');
+  return storedRows(db, `SELECT * FROM ${table} WHERE ${where} AND deleted_at IS NULL`, ...key.columns.map((c) => row[c]));
+}
+
+/**
+ * Uniqueness of one table's end state, before anything is written: the final versions of the rows the
+ * import touches (`touched`: their ids) plus the local rows it leaves in place. Two rows that swap a
+ * key in one package pass; a final row sharing a key with another final row or with a row left in place is refused, naming both.
+ */
+export function checkEndState(db: Sqlite, table: string, finals: FinalRow[], touched: Set<string>): void {
   const spec = tableSpec(table)!;
-  if (row.deleted_at) return;
-  const clash = uniqueClash(db, spec, row);
-  if (!clash || freed.has(String(clash.existing.id))) return;
-  throw new PackageError(
-    'invalid-rows',
-    `交接包中${spec.label}表的“${spec.describe(row)}”与本机另一条记录“${spec.describe(clash.existing)}”的${keyLabel(table, clash.key)}相同，交接包未导入`,
-  );
+  const live = finals.filter((f) => !f.row.deleted_at);
+  for (const key of spec.uniqueKeys ?? []) {
+    const holder = new Map<string, FinalRow>();
+    for (const f of live) {
+      const value = JSON.stringify(key.columns.map((c) => f.row[c]));
+      const other = holder.get(value);
+      if (other) {
+        const [a, b] = other.fromPackage ? [other, f] : [f, other];
+        const kept = b.fromPackage ? `“${spec.describe(b.row)}”` : `本机保留的“${spec.describe(b.row)}”`;
+        throw new PackageError('invalid-rows', `交接包中${spec.label}表的“${spec.describe(a.row)}”与${kept}的${keyLabel(table, key)}在导入后相同，交接包未导入`);
+      }
+      holder.set(value, f);
+      if (!f.fromPackage) continue;
+      const inPlace = liveHolders(db, table, key, f.row).find((r) => !touched.has(String(r.id)));
+      if (inPlace) {
+        throw new PackageError(
+          'invalid-rows',
+          `交接包中${spec.label}表的“${spec.describe(f.row)}”与本机另一条记录“${spec.describe(inPlace)}”的${keyLabel(table, key)}相同，交接包未导入`,
+        );
+      }
+    }
+  }
 }

@@ -6,6 +6,7 @@ import { importHandover, previewHandover } from '../../../main/services/handover
 import type { TestContext } from '../../helpers/context';
 import { packageOf, seededContext } from '../../helpers/handover';
 import { databaseBytes, rewritePackage } from '../../helpers/trust';
+import { idNumber } from '../../helpers/sheets';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
@@ -110,5 +111,55 @@ describe('unique keys of a package', () => {
     expect(e.reason).toBe('invalid-rows');
     expect(e.message).toContain('出生日期');
     expect(e.message).not.toMatch(/birthDate|birth_date/);
+  });
+});
+
+describe('the end state decides: two rows may swap a unique key in one package', () => {
+  /** In the source, members a and b swap their identities (ID number, birth date, gender…), each keeping its name, through a third number. */
+  async function swapped(source: TestContext) {
+    const [a, b] = source.db.prepare('SELECT id, id_number FROM members WHERE deleted_at IS NULL ORDER BY id LIMIT 2').all() as { id: string; id_number: string }[];
+    const fields = async (id: string) => {
+      const { id: _id, branchId, partyGroup, createdAt, updatedAt, ...rest } = (await source.call('members.get', { id })) as any;
+      return rest;
+    };
+    const [fa, fb] = [await fields(a!.id), await fields(b!.id)];
+    await source.call('members.update', { id: b!.id, fields: { ...fb, idNumber: idNumber(fb.birthDate, fb.gender, 77, '120101') } });
+    await source.call('members.update', { id: a!.id, fields: { ...fb, name: fa.name } });
+    await source.call('members.update', { id: b!.id, fields: { ...fa, name: fb.name } });
+    return { a: a!, b: b! };
+  }
+
+  const numberOf = (t: TestContext, id: string) => (t.db.prepare('SELECT id_number FROM members WHERE id = ?').get(id) as { id_number: string }).id_number;
+
+  it('imports the swap: previewed as two updates, written in one transaction', async () => {
+    const source = await seeded(6);
+    const target = await seeded(0, 99);
+    await importHandover(target, await packageOf(source), {});
+    const { a, b } = await swapped(source);
+    const pkg = await packageOf(source);
+    expect((await previewHandover(target, pkg)).tables.members).toMatchObject({ updated: 2, conflicts: 0 });
+    await importHandover(target, pkg, {});
+    expect([numberOf(target, a.id), numberOf(target, b.id)]).toEqual([b.id_number, a.id_number]);
+  });
+
+  it('a swap that a conflict kept locally would break is refused at import, before any backup, naming both rows and the key', async () => {
+    const source = await seeded(6);
+    const target = await seeded(0, 99);
+    await importHandover(target, await packageOf(source), {});
+    const { a, b } = await swapped(source);
+    // The target edits a too: a is a conflict; keeping the local a keeps its old number, which the package gives b.
+    const { id: _id, branchId, partyGroup, createdAt, updatedAt, ...fieldsOfA } = (await target.call('members.get', { id: a.id })) as any;
+    await target.call('members.update', { id: a.id, fields: { ...fieldsOfA, remark: '本机改过' } });
+    const pkg = await packageOf(source);
+    expect((await previewHandover(target, pkg)).tables.members).toMatchObject({ updated: 1, conflicts: 1 });
+    const backups = listBackups(target.databasePath).length;
+    const before = databaseBytes(target);
+    const refused = await importHandover(target, pkg, { resolutions: { all: 'local' } }).catch((e) => e);
+    expect(refused.reason).toBe('invalid-rows');
+    expect(refused.message).toMatch(/党员表的“.+”与本机保留的“.+”的身份证号在导入后相同/);
+    expect(listBackups(target.databasePath).length).toBe(backups);
+    expect(databaseBytes(target)).toBe(before);
+    await importHandover(target, pkg, { resolutions: { all: 'package' } });
+    expect([numberOf(target, a.id), numberOf(target, b.id)]).toEqual([b.id_number, a.id_number]);
   });
 });
