@@ -1,5 +1,5 @@
 /**
- * 数据交接 across two databases: export with a password from the UI of one, take the branch over in a
+ * 数据交接 across two databases: export 交给接任者 with a password from the UI of one, take the branch over in a
  * second (wrong password refused, then the right one), then settle a conflict when both changed one member.
  */
 import type { Page } from '@playwright/test';
@@ -39,6 +39,8 @@ test('hand-over: export with a password, take over in a second database, settle 
   await expectAccessible(page, 'handover-export');
   await screenshot(page, 'handover-export');
   await page.getByLabel('整个支部（全部数据）').check();
+  // For the successor: the package carries the branch's key, so A knows B's later packages.
+  await page.getByLabel('交给接任者（移交本支部）').check();
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出交接包' }).click();
   const download = await downloading;

@@ -8,12 +8,12 @@
 import { AppError } from '../../../shared/contract/errors';
 import { maskIdNumber } from '../../../shared/domain/idNumber';
 import { all, nowIso, prepare, qb, run, storedRow, type Sqlite } from '../../db/query';
-import { branchTable, registeredTables, tableSpec, uniqueClash } from '../../db/registry';
+import { branchTable, registeredTables, tableSpec, type UniqueKey } from '../../db/registry';
 import { logChange, newRev } from '../../db/rows';
 import type { ChangeLogEntry, UserTableName } from '../../db/schema';
 import { localBranchId } from '../branch/branch';
 import { PackageError } from './errors';
-import { checkEndState, type FinalRow } from './unique';
+import { checkEndState, keyIndexes, keyValue, type FinalRow, type KeyIndex } from './unique';
 import { faultPoint } from '../../app/faults';
 import type { ParsedPackage, StoredRow } from './format';
 import { assessKey, checkBranchScope, vouchedRevisions } from './trust';
@@ -78,11 +78,13 @@ function classify(local: StoredRow | undefined, row: StoredRow, mine: Set<string
  * The live local row that clashes with a new package row on one of the table's unique keys. A local row the
  * package replaces by its own version (`replaced`) does not count: that version is checked with the package's rows.
  */
-function duplicateOf(db: Sqlite, table: string, row: StoredRow, replaced: Set<string>): StoredRow | undefined {
-  const spec = tableSpec(table);
-  if (!spec || row.deleted_at) return undefined;
-  const clash = uniqueClash(db, spec, row)?.existing;
-  return clash && !replaced.has(String(clash.id)) ? clash : undefined;
+function duplicateOf(db: Sqlite, table: string, row: StoredRow, replaced: Set<string>, indexOf: (key: UniqueKey) => KeyIndex): StoredRow | undefined {
+  if (row.deleted_at) return undefined;
+  for (const key of tableSpec(table)?.uniqueKeys ?? []) {
+    const clash = indexOf(key).get(keyValue(key, row))?.find((id) => id !== row.id && !replaced.has(id));
+    if (clash !== undefined) return storedRow(db, `SELECT * FROM ${table} WHERE id = ?`, clash);
+  }
+  return undefined;
 }
 
 function checkReferences(db: Sqlite, pkg: ParsedPackage): void {
@@ -122,7 +124,11 @@ function replacesLocal(p: RowPlan, choice: Resolution | null | undefined): boole
  */
 export function checkUniqueEndState(db: Sqlite, plan: ImportPlan, resolutions: Resolutions): void {
   const byTable = new Map<string, RowPlan[]>();
-  for (const p of plan.rows) byTable.set(p.table, [...(byTable.get(p.table) ?? []), p]);
+  for (const p of plan.rows) {
+    const plans = byTable.get(p.table);
+    if (plans) plans.push(p);
+    else byTable.set(p.table, [p]);
+  }
   for (const [table, plans] of byTable) {
     if (!tableSpec(table)?.uniqueKeys?.length) continue;
     const finals: FinalRow[] = [];
@@ -137,7 +143,7 @@ export function checkUniqueEndState(db: Sqlite, plan: ImportPlan, resolutions: R
       } else if (p.action === 'new' || replacesLocal(p, choice)) finals.push({ row: p.row, fromPackage: true });
       else finals.push({ row: p.local!, fromPackage: false });
     }
-    checkEndState(db, table, finals, touched);
+    checkEndState(db, table, finals, touched, keyIndexes(db, table, plan.preview.package.branch.id));
   }
 }
 
@@ -182,9 +188,10 @@ export function planImport(db: Sqlite, pkg: ParsedPackage): ImportPlan {
       return { row, local, history, action: classify(local, row, revs.get(row.id), theirs) };
     });
     const replaced = new Set(classified.filter((c) => c.action === 'update' || c.action === 'unchanged').map((c) => c.row.id));
+    const indexOf = keyIndexes(db, spec.name, pkg.manifest.branch.id);
     for (const { row, local, history, action: classifiedAs } of classified) {
       let action = classifiedAs;
-      const duplicate = action === 'new' ? duplicateOf(db, spec.name, row, replaced) : undefined;
+      const duplicate = action === 'new' ? duplicateOf(db, spec.name, row, replaced, indexOf) : undefined;
       if (duplicate) action = 'duplicate';
       const other = local ?? duplicate;
       rows.push({ table: spec.name, action, row, local: other, history });
@@ -226,16 +233,24 @@ export interface Resolutions {
   byKey?: Record<string, Resolution>;
 }
 
-function columnsOf(db: Sqlite, table: string): string[] {
-  return (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
+/** Each table's columns, read once per import: needed for every row written, and a pragma is prepared anew at each call. */
+type Columns = (table: string) => string[];
+
+function columnsOnce(db: Sqlite): Columns {
+  const byTable = new Map<string, string[]>();
+  return (table) => {
+    let columns = byTable.get(table);
+    if (!columns) byTable.set(table, (columns = (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name)));
+    return columns;
+  };
 }
 
 function withDerived(table: string, row: StoredRow): StoredRow {
   return { ...row, ...(tableSpec(table)?.deriveColumns?.(row) ?? {}) } as StoredRow;
 }
 
-function writeRow(db: Sqlite, table: string, row: StoredRow, exists: boolean): void {
-  const cols = columnsOf(db, table).filter((c) => c in row); // columns a package from an older schema lacks keep their defaults
+function writeRow(db: Sqlite, columns: Columns, table: string, row: StoredRow, exists: boolean): void {
+  const cols = columns(table).filter((c) => c in row); // columns a package from an older schema lacks keep their defaults
   const values = cols.map((c) => row[c] ?? null);
   if (exists) {
     prepare(db, `UPDATE ${table} SET ${cols.filter((c) => c !== 'id').map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(
@@ -271,7 +286,7 @@ function recordConflict(db: Sqlite, table: UserTableName, kept: StoredRow, lost:
   logChange(db, table, kept.id, kept.branch_id, 'conflict', lost, kept, at, rev);
 }
 
-function applyConflict(db: Sqlite, plan: RowPlan, choice: Resolution, revs: Set<string> | undefined): void {
+function applyConflict(db: Sqlite, columns: Columns, plan: RowPlan, choice: Resolution, revs: Set<string> | undefined): void {
   const local = plan.local!;
   if (plan.action === 'duplicate') {
     // Both records stay; the one not chosen goes to the trash (first, so the two are never live together).
@@ -279,16 +294,16 @@ function applyConflict(db: Sqlite, plan: RowPlan, choice: Resolution, revs: Set<
     if (choice === 'package') {
       prepare(db, `UPDATE ${plan.table} SET deleted_at = ? WHERE id = ?`).run(at, local.id);
       recordConflict(db, plan.table, { ...local, deleted_at: at }, local);
-      writeRow(db, plan.table, withDerived(plan.table, plan.row), false);
+      writeRow(db, columns, plan.table, withDerived(plan.table, plan.row), false);
       copyHistory(db, plan, revs);
     } else {
-      writeRow(db, plan.table, withDerived(plan.table, { ...plan.row, deleted_at: at }), false);
+      writeRow(db, columns, plan.table, withDerived(plan.table, { ...plan.row, deleted_at: at }), false);
       copyHistory(db, plan, revs);
       recordConflict(db, plan.table, { ...plan.row, deleted_at: at }, plan.row);
     }
     return;
   }
-  if (choice === 'package') writeRow(db, plan.table, withDerived(plan.table, plan.row), true);
+  if (choice === 'package') writeRow(db, columns, plan.table, withDerived(plan.table, plan.row), true);
   copyHistory(db, plan, revs);
   recordConflict(db, plan.table, choice === 'package' ? plan.row : local, choice === 'package' ? local : plan.row);
 }
@@ -307,6 +322,7 @@ export function applyImport(db: Sqlite, plan: ImportPlan, resolutions: Resolutio
   db.transaction(() => {
     db.pragma('defer_foreign_keys = ON');
     freeReplacedKeys(db, plan, resolutions, nowIso());
+    const columns = columnsOnce(db);
     const revsByTable = new Map<string, Map<string, Set<string>>>();
     const halfway = Math.floor(plan.rows.length / 2);
     for (const [i, p] of plan.rows.entries()) {
@@ -315,10 +331,10 @@ export function applyImport(db: Sqlite, plan: ImportPlan, resolutions: Resolutio
       if (!revsByTable.has(p.table)) revsByTable.set(p.table, localRevs(db, p.table));
       const revs = revsByTable.get(p.table)!.get(p.row.id);
       if (p.action === 'new' || p.action === 'update') {
-        writeRow(db, p.table, withDerived(p.table, p.row), p.action === 'update');
+        writeRow(db, columns, p.table, withDerived(p.table, p.row), p.action === 'update');
         copyHistory(db, p, revs);
       } else {
-        applyConflict(db, p, choiceFor(p, resolutions)!, revs);
+        applyConflict(db, columns, p, choiceFor(p, resolutions)!, revs);
       }
     }
     const m = plan.preview.package;

@@ -5,7 +5,7 @@
  * the table's end state (rows the package leaves in place plus the final versions of the rows it
  * touches) must too, so two rows may swap a key within one package.
  */
-import { storedRows, type Sqlite } from '../../db/query';
+import { prepare, storedRow, type Sqlite } from '../../db/query';
 import { tableSpec, type UniqueKey } from '../../db/registry';
 import { PackageError } from './errors';
 import type { StoredRow } from './format';
@@ -39,9 +39,38 @@ export interface FinalRow {
   fromPackage: boolean;
 }
 
-function liveHolders(db: Sqlite, table: string, key: UniqueKey, row: StoredRow): StoredRow[] {
-  const where = key.columns.map((c) => `${c} = ?`).join(' AND ');
-  return storedRows(db, `SELECT * FROM ${table} WHERE ${where} AND deleted_at IS NULL`, ...key.columns.map((c) => row[c]));
+/** A row's value of a unique key, comparable across package and local rows. */
+export function keyValue(key: UniqueKey, row: Record<string, unknown>): string {
+  return JSON.stringify(key.columns.map((c) => row[c]));
+}
+
+/**
+ * The live local rows of one branch by their value of a unique key (ids), read in one query: one look-up per
+ * package row would cost a statement each (10,000 for a large roster).
+ */
+export type KeyIndex = Map<string, string[]>;
+
+export function liveKeyIndex(db: Sqlite, table: string, key: UniqueKey, branchId: string): KeyIndex {
+  const byBranch = key.columns.includes('branch_id');
+  const sql = `SELECT id, ${key.columns.join(', ')} FROM ${table} WHERE deleted_at IS NULL${byBranch ? ' AND branch_id = ?' : ''}`;
+  const index: KeyIndex = new Map();
+  for (const row of prepare(db, sql).all(...(byBranch ? [branchId] : [])) as Record<string, unknown>[]) {
+    const value = keyValue(key, row);
+    const ids = index.get(value);
+    if (ids) ids.push(String(row.id));
+    else index.set(value, [String(row.id)]);
+  }
+  return index;
+}
+
+/** The key indexes of a table for one branch, read once each. */
+export function keyIndexes(db: Sqlite, table: string, branchId: string): (key: UniqueKey) => KeyIndex {
+  const indexes = new Map<UniqueKey, KeyIndex>();
+  return (key) => {
+    let index = indexes.get(key);
+    if (!index) indexes.set(key, (index = liveKeyIndex(db, table, key, branchId)));
+    return index;
+  };
 }
 
 /**
@@ -49,13 +78,13 @@ function liveHolders(db: Sqlite, table: string, key: UniqueKey, row: StoredRow):
  * import touches (`touched`: their ids) plus the local rows it leaves in place. Two rows that swap a
  * key in one package pass; a final row sharing a key with another final row or with a row left in place is refused, naming both.
  */
-export function checkEndState(db: Sqlite, table: string, finals: FinalRow[], touched: Set<string>): void {
+export function checkEndState(db: Sqlite, table: string, finals: FinalRow[], touched: Set<string>, indexOf: (key: UniqueKey) => KeyIndex): void {
   const spec = tableSpec(table)!;
   const live = finals.filter((f) => !f.row.deleted_at);
   for (const key of spec.uniqueKeys ?? []) {
     const holder = new Map<string, FinalRow>();
     for (const f of live) {
-      const value = JSON.stringify(key.columns.map((c) => f.row[c]));
+      const value = keyValue(key, f.row);
       const other = holder.get(value);
       if (other) {
         const [a, b] = other.fromPackage ? [other, f] : [f, other];
@@ -64,7 +93,8 @@ export function checkEndState(db: Sqlite, table: string, finals: FinalRow[], tou
       }
       holder.set(value, f);
       if (!f.fromPackage) continue;
-      const inPlace = liveHolders(db, table, key, f.row).find((r) => !touched.has(String(r.id)));
+      const inPlaceId = indexOf(key).get(value)?.find((id) => !touched.has(id));
+      const inPlace = inPlaceId === undefined ? undefined : storedRow(db, `SELECT * FROM ${table} WHERE id = ?`, inPlaceId);
       if (inPlace) {
         throw new PackageError(
           'invalid-rows',
