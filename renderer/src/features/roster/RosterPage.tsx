@@ -5,8 +5,11 @@ import { CloseCircleFilled, PlusOutlined, ReloadOutlined, SearchOutlined } from 
 import { Alert, App, Button, Input, Select, Tag, Tooltip } from 'antd';
 import type { SorterResult, SortOrder } from 'antd/es/table/interface';
 import { useEffect, useRef, useState } from 'react';
-import { EDUCATION_GROUPS } from '../../../../shared/domain/codes';
-import { AGE_BANDS, MEMBER_STATUSES, type MemberRow } from '../../../../shared/domain/member';
+import { EDUCATION_GROUPS, ETHNICITIES, HIGH_SCHOOL_OR_BELOW } from '../../../../shared/domain/codes';
+import { localToday } from '../../../../shared/domain/dates';
+import { AGE_BANDS, MEMBER_CHANGES, MEMBER_STATUSES, MINORITIES, type MemberChangeKey, type MemberRow } from '../../../../shared/domain/member';
+import { changePhrase } from '../../../../shared/domain/rosterScope';
+import { STANDING_BANDS } from '../../../../shared/domain/statistics';
 import { PageTitle } from '../../components/PageTitle';
 import { useDebounced } from '../../components/useDebounced';
 import { DataTable } from '../../components/table/DataTable';
@@ -31,7 +34,23 @@ const ALL = '__all__';
 const DEFAULT_HIDDEN = ['age', 'ethnicity', 'birthDate', 'education', 'post'];
 
 function isDefault(f: RosterFilters): boolean {
-  return !f.query && !f.partyGroupId && !f.category && f.status === 'active' && !f.educationGroup && !f.gender && !f.ageBand;
+  return !f.query && !f.partyGroupId && !f.category && f.status === 'active' && !f.educationGroup && !f.gender && !f.ageBand && !f.ethnicity && !f.standing && !f.change;
+}
+
+const ETHNICITY_OPTIONS = [
+  { value: '汉族', label: '汉族' },
+  { value: MINORITIES, label: `${MINORITIES}（全部）` },
+  ...ETHNICITIES.filter((e) => e !== '汉族').map((e) => ({ value: e, label: e })),
+];
+const STANDING_OPTIONS = STANDING_BANDS.map((b) => ({ value: b.key, label: b.key === 'probationary' ? '未计党龄（预备党员）' : b.label }));
+
+/** 本年度入党…; a period other than this year so far (a link from elsewhere) names its dates. */
+function changeOptions(f: RosterFilters, today: string): { value: MemberChangeKey; label: string }[] {
+  const thisYear = (!f.changeFrom || f.changeFrom === `${today.slice(0, 4)}-01-01`) && (!f.changeTo || f.changeTo === today);
+  return MEMBER_CHANGES.map((c) => ({
+    value: c.key,
+    label: c.key === f.change && !thisYear ? changePhrase(f, today) : `本年度${c.label}`,
+  }));
 }
 
 function FilterSelect<V extends string>({
@@ -41,6 +60,7 @@ function FilterSelect<V extends string>({
   options,
   onChange,
   width = 140,
+  search = false,
 }: {
   id: string;
   label: string;
@@ -48,6 +68,8 @@ function FilterSelect<V extends string>({
   options: { value: V; label: string }[];
   onChange: (v: V | null) => void;
   width?: number;
+  /** Typing narrows the options (a long list). */
+  search?: boolean;
 }) {
   return (
     <div className="filter-item">
@@ -61,6 +83,8 @@ function FilterSelect<V extends string>({
         value={value ?? ALL}
         onChange={(v) => onChange(v === ALL ? null : (v as V))}
         options={[{ value: ALL, label: '全部' }, ...options]}
+        popupMatchSelectWidth={false}
+        {...(search ? { showSearch: { optionFilterProp: 'label' } } : {})}
       />
     </div>
   );
@@ -319,7 +343,7 @@ export function RosterPage() {
           label="学历"
           width={120}
           value={filters.educationGroup}
-          options={EDUCATION_GROUPS.map((e) => ({ value: e.code, label: e.label }))}
+          options={[...EDUCATION_GROUPS.map((e) => ({ value: e.code, label: e.label })), { value: HIGH_SCHOOL_OR_BELOW.code, label: HIGH_SCHOOL_OR_BELOW.label }]}
           onChange={(v) => set({ educationGroup: v })}
         />
         <FilterSelect
@@ -340,6 +364,17 @@ export function RosterPage() {
           value={filters.ageBand}
           options={AGE_BANDS.map((b) => ({ value: b.key, label: b.label }))}
           onChange={(v) => set({ ageBand: v })}
+        />
+        <FilterSelect id="filter-ethnicity" label="民族" width={110} search value={filters.ethnicity} options={ETHNICITY_OPTIONS} onChange={(v) => set({ ethnicity: v })} />
+        <FilterSelect id="filter-standing" label="党龄" width={110} value={filters.standing} options={STANDING_OPTIONS} onChange={(v) => set({ standing: v })} />
+        <FilterSelect
+          id="filter-change"
+          label="变动"
+          width={130}
+          value={filters.change}
+          options={changeOptions(filters, localToday())}
+          // Who changed this year may have left since (转出): every 党籍状态 is listed with a change.
+          onChange={(v) => set(v ? { change: v, changeFrom: null, changeTo: null, status: 'all' } : { change: null, changeFrom: null, changeTo: null })}
         />
       </div>
       </div>
