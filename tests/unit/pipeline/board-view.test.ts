@@ -83,6 +83,11 @@ describe('the development board as the page shows it', () => {
     expect(boardView(withDates, all).stepDoneTotal).toBeNull();
   });
 
+  it('已完成 opened from 首页’s 正式党员 count lists every 正式党员, those waiting for 材料归档 too', () => {
+    expect(names(boardView(board, all).done)).toEqual(['赵六']);
+    expect(names(boardView(board, { ...all, allFull: true }).done)).toEqual(['赵六', '钱七']);
+  });
+
   it('the 待归档 column shows only when someone is in it', () => {
     const none = { ...board, stages: board.stages.map((s) => (s.stage === '正式党员' ? { ...s, entries: s.entries.filter((e) => !e.next) } : s)) };
     expect(boardView(none, all).columns.map((c) => c.key)).not.toContain('toFile');

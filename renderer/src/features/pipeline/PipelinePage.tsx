@@ -178,6 +178,8 @@ function stepDoneOf(query: Record<string, string | undefined>): StepDone | null 
 
 interface FilterRoute {
   tab: TabKey;
+  /** '?stage=正式党员': 已完成 with those waiting for 材料归档 too, as 首页 counts the stage. */
+  allFull: boolean;
   stage: ColumnKey | null;
   overdueOnly: boolean;
   stepDone: StepDone | null;
@@ -207,7 +209,7 @@ function useFilterRoute(): FilterRoute {
       { replace: true },
     );
   };
-  return { tab, stage, overdueOnly, stepDone, set };
+  return { tab, allFull: finished, stage, overdueOnly, stepDone, set };
 }
 
 /** '?applicant=<id>' (a name on 首页) opens that applicant; closing the detail takes the id out of the address. */
@@ -227,14 +229,14 @@ export function PipelinePage() {
   const { board, loading, error } = usePipelineStore();
   const openCreate = usePipelineStore((s) => s.openCreate);
   const [query, setQuery] = useState('');
-  const { tab, stage, overdueOnly, stepDone, set } = useFilterRoute();
+  const { tab, allFull, stage, overdueOnly, stepDone, set } = useFilterRoute();
   useApplicantRoute();
 
   useEffect(() => {
     void usePipelineStore.getState().loadBoard();
   }, []);
 
-  const view = board ? boardView(board, { query, stage, overdueOnly, stepDone }) : null;
+  const view = board ? boardView(board, { query, stage, overdueOnly, stepDone, allFull }) : null;
   const today = board?.today ?? '';
   const filtered = !!query.trim() || overdueOnly || !!stepDone;
   const count = (n: number) => <span className="pipeline-tab-count">（{n}）</span>;

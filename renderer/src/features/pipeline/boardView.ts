@@ -27,6 +27,8 @@ export interface BoardFilter {
   overdueOnly: boolean;
   /** Only those who did this step in its period (every tab); none: everyone. */
   stepDone?: StepDone | null;
+  /** 已完成 lists every 正式党员, those whose records wait for step 25 too (a 正式党员 count on 首页 opens it). */
+  allFull?: boolean;
 }
 
 export interface BoardView {
@@ -81,7 +83,7 @@ export function boardView(board: PipelineBoard, filter: BoardFilter): BoardView 
       dueSoon: filter.overdueOnly ? [] : dueSoon.filter(found),
       total: overdue.length + dueSoon.length,
     },
-    done: entriesOf('正式党员').filter((e) => e.next === null && found(e)),
+    done: entriesOf('正式党员').filter((e) => (filter.allFull || e.next === null) && found(e)),
     stopped: entriesOf('已终止').filter(found),
     overdueTotal,
     stepDoneTotal,
