@@ -184,14 +184,22 @@ test('a 300-member branch at 1366×768: counts and reminders on the first screen
   expect(largest.figure).toBe(counts[0]);
   expect(largest.rows).toBe(largest.figure);
 
-  // What is due this month: a name opens 发展党员 at that person's stage.
+  // What is due this month: a name opens that applicant's record on 发展党员 (?applicant=<id>).
   const due = page.getByTestId('reminders-pipelineSteps');
   const dueName = due.locator('a.reminder-name').first();
   if ((await dueName.count()) > 0) {
-    const stage = /，(入党申请人|入党积极分子|发展对象|预备党员|正式党员) ·/.exec((await dueName.getAttribute('aria-label')) ?? '')?.[1];
+    const name = (await dueName.textContent())!.trim();
+    expect(await dueName.getAttribute('href')).toMatch(/^#\/pipeline\?applicant=[0-9a-f-]{36}$/);
     await dueName.click();
     await expect(page.getByRole('heading', { name: '发展党员', level: 2 })).toBeVisible();
-    await expect(page.getByText(`只显示“${stage}”阶段。`)).toBeVisible();
+    const detail = page.getByRole('dialog');
+    await expect(detail).toContainText(name);
+    await expect(detail).toContainText('发展步骤');
+    await screenshot(page, 'overview-due-applicant');
+    await page.keyboard.press('Escape');
+    await expect(detail).toBeHidden();
+    // Closing the record takes it out of the address, so a reload does not open it again.
+    await expect.poll(() => page.evaluate(() => window.location.hash)).not.toContain('applicant=');
     await page.goBack();
   } else {
     await expect(due).toContainText('本月没有到期的发展步骤');
