@@ -81,6 +81,10 @@ async function shownBehind(page: Page, href: string, figure: number): Promise<nu
     const count = page.getByTestId('roster-count');
     // The count settles on the new filter's total (a wrong one never reaches the figure, and the rows are checked too).
     await expect(count).toContainText(`共 ${figure} 人`);
+    // A condition behind 更多条件 (民族, 党龄, 变动) shows as a tag, so the list says what it is.
+    for (const key of ['ethnicity', 'standing', 'change']) {
+      if (href.includes(`${key}=`)) await expect(page.getByTestId(`roster-condition-${key}`)).toBeVisible();
+    }
     if (figure === 0) await expect(page.locator('.roster-empty')).toBeVisible();
     else if (figure <= 10) await expect(page.locator('.roster-row')).toHaveCount(figure);
     return Number(/共\s*(\d+)\s*人/.exec((await count.textContent()) ?? '')?.[1]);

@@ -1,14 +1,14 @@
 /** 党员名册: the roster, searched and filtered on the server, loaded page by page as the user scrolls. */
 import { openScreen } from '../../app/screens';
 import { navigate, useRoute } from '../../app/router';
-import { CloseCircleFilled, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Input, Select, Tag, Tooltip } from 'antd';
+import { CloseCircleFilled, CloseOutlined, FilterOutlined, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Input, Popover, Select, Tag, Tooltip } from 'antd';
 import type { SorterResult, SortOrder } from 'antd/es/table/interface';
 import { useEffect, useRef, useState } from 'react';
 import { EDUCATION_GROUPS, ETHNICITIES, HIGH_SCHOOL_OR_BELOW } from '../../../../shared/domain/codes';
 import { localToday } from '../../../../shared/domain/dates';
 import { AGE_BANDS, MEMBER_CHANGES, MEMBER_STATUSES, MINORITIES, type MemberChangeKey, type MemberRow } from '../../../../shared/domain/member';
-import { changePhrase } from '../../../../shared/domain/rosterScope';
+import { changePhrase, standingPhrase } from '../../../../shared/domain/rosterScope';
 import { STANDING_BANDS } from '../../../../shared/domain/statistics';
 import { PageTitle } from '../../components/PageTitle';
 import { useDebounced } from '../../components/useDebounced';
@@ -86,6 +86,63 @@ function FilterSelect<V extends string>({
         popupMatchSelectWidth={false}
         {...(search ? { showSearch: { optionFilterProp: 'label' } } : {})}
       />
+    </div>
+  );
+}
+
+/** A condition of 更多条件 in words, for its tag: 少数民族, 党龄：5—9年, 本年度入党. */
+function extraTags(f: RosterFilters, today: string): { key: keyof RosterFilters; label: string; clear: Partial<RosterFilters> }[] {
+  const tags: ReturnType<typeof extraTags> = [];
+  if (f.ethnicity) tags.push({ key: 'ethnicity', label: `民族：${f.ethnicity}`, clear: { ethnicity: null } });
+  if (f.standing) tags.push({ key: 'standing', label: standingPhrase(f.standing), clear: { standing: null } });
+  if (f.change) {
+    const label = changeOptions(f, today).find((o) => o.value === f.change)!.label;
+    tags.push({ key: 'change', label, clear: { change: null, changeFrom: null, changeTo: null } });
+  }
+  return tags;
+}
+
+/**
+ * 民族, 党龄 and 变动 behind 更多条件, so the filter rows keep to two lines at 1366 wide; each condition set (here or by
+ * a link from 首页) shows as a tag beside the button, closable.
+ */
+function MoreFilters({ filters, onChange }: { filters: RosterFilters; onChange: (patch: Partial<RosterFilters>) => void }) {
+  const today = localToday();
+  const tags = extraTags(filters, today);
+  const content = (
+    <div className="roster-more-filters" role="group" aria-label="更多条件">
+      <FilterSelect id="filter-ethnicity" label="民族" width={150} search value={filters.ethnicity} options={ETHNICITY_OPTIONS} onChange={(v) => onChange({ ethnicity: v })} />
+      <FilterSelect id="filter-standing" label="党龄" width={190} value={filters.standing} options={STANDING_OPTIONS} onChange={(v) => onChange({ standing: v })} />
+      <FilterSelect
+        id="filter-change"
+        label="变动"
+        width={190}
+        value={filters.change}
+        options={changeOptions(filters, today)}
+        // Who changed this year may have left since (转出): every 党籍状态 is listed with a change.
+        onChange={(v) => onChange(v ? { change: v, changeFrom: null, changeTo: null, status: 'all' } : { change: null, changeFrom: null, changeTo: null })}
+      />
+    </div>
+  );
+  return (
+    <div className="roster-more">
+      <Popover content={content} trigger="click" placement="bottomLeft">
+        <Button icon={<FilterOutlined aria-hidden="true" />}>更多条件{tags.length ? `（${tags.length}）` : ''}</Button>
+      </Popover>
+      {tags.map((t) => (
+        <Tag
+          key={t.key}
+          className="roster-more-tag"
+          closable={{ closeIcon: <CloseOutlined aria-label={`去掉条件“${t.label}”`} />, 'aria-label': `去掉条件“${t.label}”` }}
+          onClose={(e) => {
+            e.preventDefault();
+            onChange(t.clear);
+          }}
+          data-testid={`roster-condition-${t.key}`}
+        >
+          {t.label}
+        </Tag>
+      ))}
     </div>
   );
 }
@@ -295,6 +352,7 @@ export function RosterPage() {
         >
           清除条件
         </Button>
+        <MoreFilters filters={filters} onChange={set} />
         <div className="roster-tools">
           <div className="roster-count" role="status" aria-live="polite" data-testid="roster-count" title={rows.length < total ? '向下滚动显示更多' : undefined}>
             共 {total} 人{rows.length < total ? `（已显示 ${rows.length} 人）` : ''}
@@ -364,17 +422,6 @@ export function RosterPage() {
           value={filters.ageBand}
           options={AGE_BANDS.map((b) => ({ value: b.key, label: b.label }))}
           onChange={(v) => set({ ageBand: v })}
-        />
-        <FilterSelect id="filter-ethnicity" label="民族" width={110} search value={filters.ethnicity} options={ETHNICITY_OPTIONS} onChange={(v) => set({ ethnicity: v })} />
-        <FilterSelect id="filter-standing" label="党龄" width={110} value={filters.standing} options={STANDING_OPTIONS} onChange={(v) => set({ standing: v })} />
-        <FilterSelect
-          id="filter-change"
-          label="变动"
-          width={130}
-          value={filters.change}
-          options={changeOptions(filters, localToday())}
-          // Who changed this year may have left since (转出): every 党籍状态 is listed with a change.
-          onChange={(v) => set(v ? { change: v, changeFrom: null, changeTo: null, status: 'all' } : { change: null, changeFrom: null, changeTo: null })}
         />
       </div>
       </div>
