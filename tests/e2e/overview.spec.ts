@@ -137,6 +137,31 @@ test('every count on 首页 opens a list showing exactly the members it counts (
   expect(checked.filter((l) => /^本年度/.test(l))).toHaveLength(6);
   expect(checked.some((l) => l.startsWith('民族少数民族'))).toBe(true);
   expect(checked.some((l) => l.startsWith('党龄'))).toBe(true);
+
+  // The screens as these links leave them, at both sizes: the roster with a condition of 更多条件, the board with a step's period.
+  const admitted = links.find((l) => l.href.includes('change=admitted'))!;
+  await page.evaluate((h) => (window.location.hash = h), admitted.href);
+  await expect(page.getByTestId('roster-condition-change')).toContainText('本年度入党');
+  await page.getByRole('button', { name: /^更多条件/ }).click();
+  await expect(page.getByRole('group', { name: '更多条件' })).toBeVisible();
+  await expectAccessible(page, 'roster-more-filters');
+  await screenshot(page, 'roster-more-filters-1366x768');
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await screenshot(page, 'roster-more-filters-1920x1080');
+  await page.keyboard.press('Escape');
+  // Closing the tag takes the condition away.
+  await page.getByRole('button', { name: '去掉条件“本年度入党”' }).click();
+  await expect(page.getByTestId('roster-condition-change')).toHaveCount(0);
+  await expect.poll(() => page.evaluate(() => window.location.hash)).not.toContain('change=');
+  const applied = links.find((l) => l.href.includes('step=1'))!;
+  await page.evaluate((h) => (window.location.hash = h), applied.href);
+  await expect(page.getByTestId('pipeline-step-note')).toContainText('递交入党申请书');
+  await expectAccessible(page, 'pipeline-step');
+  await screenshot(page, 'pipeline-step-1920x1080');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await screenshot(page, 'pipeline-step-1366x768');
+  await page.getByTestId('pipeline-step-note').getByRole('button', { name: '显示全部' }).click();
+  await expect(page.getByTestId('pipeline-step-note')).toHaveCount(0);
 });
 
 /** The part of an element below the bottom of the window, in pixels (0 when it ends above it). */
