@@ -283,7 +283,7 @@ export function PipelinePage() {
         ) : null}
         {stepDone && view ? (
           <span className="pipeline-stage-note" data-testid="pipeline-step-note">
-            只显示 {stepDone.from} 至 {stepDone.to}“{PIPELINE_STEPS[stepDone.step - 1]!.title}”的 {view.stepDoneTotal} 人。
+            只显示 {stepDone.from} 至 {stepDone.to} 期间“{PIPELINE_STEPS[stepDone.step - 1]!.title}”的 {view.stepDoneTotal} 人。
             <Button onClick={() => set({ stepDone: null })}>显示全部</Button>
           </span>
         ) : null}
@@ -307,7 +307,7 @@ export function PipelinePage() {
               label: (
                 <>
                   即将转正{count(view.probation.overdue.length + view.probation.dueSoon.length)}
-                  {board!.probation.overdue.length ? <Tag color="error" className="pipeline-tab-tag">{board!.probation.overdue.length} 人已期满</Tag> : null}
+                  {view.probation.overdue.length ? <Tag color="error" className="pipeline-tab-tag">{view.probation.overdue.length} 人已期满</Tag> : null}
                 </>
               ),
               children: <ProbationList view={view} />,
