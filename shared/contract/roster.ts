@@ -1,12 +1,28 @@
 /** The member roster: search, records, their history and status changes. */
 import { z } from 'zod';
-import { AGE_BANDS, GENDERS, MEMBER_CATEGORIES, MEMBER_FIELD_LABELS, MEMBER_STATUSES, memberFieldsSchema, type Member, type MemberRow } from '../domain/member';
+import { ETHNICITIES } from '../domain/codes';
+import { isIsoDate } from '../domain/dates';
+import {
+  AGE_BANDS,
+  GENDERS,
+  MEMBER_CATEGORIES,
+  MEMBER_CHANGES,
+  MEMBER_FIELD_LABELS,
+  MEMBER_STATUSES,
+  MINORITIES,
+  memberFieldsSchema,
+  type Member,
+  type MemberRow,
+} from '../domain/member';
+import { STANDING_BANDS } from '../domain/statistics';
 import { normalizeIdNumber } from '../domain/idNumber';
 import { EVENT_FIELD_LABELS, memberEventSchema, transferInSchema, type MemberEventRecord } from '../domain/memberEvents';
 import { defineOperations, op } from './define';
 import { branchRef, id } from './common';
 
 export const SORTABLE_MEMBER_FIELDS = ['name', 'birthDate', 'joinDate', 'fullDate', 'partyGroup', 'category', 'education', 'branch'] as const;
+
+const searchDate = z.string().refine(isIsoDate, { error: '请填写有效日期（如 2026-03-12）' }).nullish();
 
 export const memberSearchSchema = z.object({
   query: z.string().max(50).default(''),
@@ -17,6 +33,14 @@ export const memberSearchSchema = z.object({
   educationGroup: z.string().max(4).nullish(),
   gender: z.enum(GENDERS).nullish(),
   ageBand: z.enum(AGE_BANDS.map((b) => b.key) as [string, ...string[]]).nullish(),
+  /** One of the 56, or 少数民族 (all but 汉族). */
+  ethnicity: z.union([z.enum(ETHNICITIES), z.literal(MINORITIES)]).nullish(),
+  /** 党龄 band, counted today as the statistics count it (probationary: no 党龄 yet). */
+  standing: z.enum(STANDING_BANDS.map((b) => b.key) as [string, ...string[]]).nullish(),
+  /** Members with this change between changeFrom (default 1 January) and changeTo (default today). */
+  change: z.enum(MEMBER_CHANGES.map((c) => c.key) as [string, ...string[]]).nullish(),
+  changeFrom: searchDate,
+  changeTo: searchDate,
   /** Omitted or null: the local branch; a branch id: that branch; 'all': every branch in the database (committee roll-up). */
   branchId: z.union([id, z.literal('all')]).nullish(),
   sort: z.enum(SORTABLE_MEMBER_FIELDS).default('name'),
@@ -47,8 +71,10 @@ export interface IdNumberHolder {
   name: string;
 }
 
+const SEARCH_LABELS = { ...MEMBER_FIELD_LABELS, standing: '党龄', change: '变动', changeFrom: '变动起始日期', changeTo: '变动截止日期' };
+
 export const rosterOperations = defineOperations('roster', MEMBER_FIELD_LABELS, {
-  'members.search': op<MemberSearchResult>()(memberSearchSchema),
+  'members.search': op<MemberSearchResult>()(memberSearchSchema, SEARCH_LABELS),
   'members.get': op<Member>()(z.object({ id })),
   /** branchId: the branch the member joins (a committee adding to an imported branch); omitted: the local branch. */
   'members.create': op<Member>()(memberFieldsSchema.extend({ branchId: branchRef })),

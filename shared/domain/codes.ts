@@ -53,6 +53,16 @@ export const EDUCATION_ALIASES: Record<string, string> = {
 };
 
 export const EDUCATION_GROUPS = EDUCATION.filter((e) => !e.group);
+/** The roster's education filter for 高中及以下: every code outside 研究生, 大学本科, 大学专科 and 中专 (as the statistics count). */
+export const HIGH_SCHOOL_OR_BELOW = { code: '60+', label: '高中及以下' } as const;
+
+/** The codes an education filter (a group code, or HIGH_SCHOOL_OR_BELOW) finds; `below`: those it must not find instead. */
+export function educationFilterCodes(filter: string): { codes: string[]; below: boolean } {
+  if (filter === HIGH_SCHOOL_OR_BELOW.code) {
+    return { codes: EDUCATION.filter((e) => ['10', '20', '30', '40'].includes(e.group ?? e.code)).map((e) => e.code), below: true };
+  }
+  return { codes: EDUCATION.filter((e) => e.code === filter || e.group === filter).map((e) => e.code), below: false };
+}
 
 export function educationLabel(code: string): string {
   return EDUCATION.find((e) => e.code === code)?.label ?? code;

@@ -197,4 +197,19 @@ export const AGE_BANDS = [
 ] as const;
 export type AgeBandKey = (typeof AGE_BANDS)[number]['key'];
 
+/** The roster's 民族 filter takes one of the 56, or this: everyone but 汉族 (as 党员队伍基本情况统计表 counts them). */
+export const MINORITIES = '少数民族';
+
+/**
+ * What the roster can list by a change in a period (the home page's 本年度 figures, counted as the roster's facts
+ * count them): admitted here (入党日期, not transferred in), 转正 while in the branch, transferred in or out (by record).
+ */
+export const MEMBER_CHANGES = [
+  { key: 'admitted', label: '入党' },
+  { key: 'turnedFull', label: '转正' },
+  { key: 'transferredIn', label: '转入' },
+  { key: 'transferredOut', label: '转出' },
+] as const;
+export type MemberChangeKey = (typeof MEMBER_CHANGES)[number]['key'];
+
 export { EDUCATION };

@@ -526,6 +526,8 @@ export interface BoardEntry {
   warnings: string[];
   /** What the board's search looks in: the name, its pinyin initials and full pinyin (lower case). */
   searchKey: string;
+  /** The date of each step recorded, by step number (the board lists who did a step in a period). */
+  stepDates: Record<string, string>;
 }
 
 /** A probationer (from the roster) whose probation ends soon or has ended without 转正. */

@@ -59,15 +59,17 @@ export const AGE_BAND_LABELS = [
   { key: 'from60', label: '60岁及以上' },
 ] as const;
 
+/** 党龄 bands: whole years since 转正 from `min` to `max` (null: no upper limit); probationers have none (min null). */
 export const STANDING_BANDS = [
-  { key: 'probationary', label: '预备党员（未计党龄）' },
-  { key: 'under5', label: '不满5年' },
-  { key: 'from5to9', label: '5—9年' },
-  { key: 'from10to19', label: '10—19年' },
-  { key: 'from20to29', label: '20—29年' },
-  { key: 'from30to49', label: '30—49年' },
-  { key: 'from50', label: '50年及以上' },
+  { key: 'probationary', label: '预备党员（未计党龄）', min: null, max: null },
+  { key: 'under5', label: '不满5年', min: 0, max: 4 },
+  { key: 'from5to9', label: '5—9年', min: 5, max: 9 },
+  { key: 'from10to19', label: '10—19年', min: 10, max: 19 },
+  { key: 'from20to29', label: '20—29年', min: 20, max: 29 },
+  { key: 'from30to49', label: '30—49年', min: 30, max: 49 },
+  { key: 'from50', label: '50年及以上', min: 50, max: null },
 ] as const;
+export type StandingBandKey = (typeof STANDING_BANDS)[number]['key'];
 
 export const NO_GROUP = '未编入党小组';
 const ACTIVE = new Set(['正常', '停止党籍']);

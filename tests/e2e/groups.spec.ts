@@ -25,6 +25,11 @@ test('at 1366×768 a party group opens to its members with the 组长 marked; mo
   const fromRow = page.getByRole('row').filter({ has: page.getByRole('button', { name: `${from.name}，查看党员` }) });
   const toRow = page.getByRole('row').filter({ has: page.getByRole('button', { name: `${to.name}，查看党员` }) });
   await expect(fromRow).toContainText(`${from.memberCount} 人`);
+  // Compact: the page fits the window (it was about 2,190 px tall); the rows scroll inside the table.
+  expect(groups.length).toBeGreaterThan(20);
+  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(768);
+  expect(await page.locator('.data-table tbody tr.ant-table-row').count()).toBeGreaterThanOrEqual(12);
+  await expect(page.getByTestId('groups-summary')).toContainText(`共 ${groups.length} 个党小组`);
   await expectAccessible(page, 'groups-list');
   await screenshot(page, 'groups-1366x768');
   await page.setViewportSize({ width: 1920, height: 1080 });

@@ -73,26 +73,95 @@ async function rosterCountBehind(page: Page, link: Locator): Promise<{ figure: n
   return { figure, rows };
 }
 
-test('each figure on 首页 opens the roster rows it counts (links from the facts’ sources)', async ({ page, host }) => {
+/** What the list a link on 首页 opens says it shows: the roster's count, or 发展党员's (the step note, else the open tab's). */
+async function shownBehind(page: Page, href: string, figure: number): Promise<number> {
+  await page.evaluate((h) => (window.location.hash = h), href);
+  if (href.startsWith('#/roster')) {
+    await expect(page.getByRole('heading', { name: '党员名册', level: 2 })).toBeVisible();
+    const count = page.getByTestId('roster-count');
+    // The count settles on the new filter's total (a wrong one never reaches the figure, and the rows are checked too).
+    await expect(count).toContainText(`共 ${figure} 人`);
+    // A condition behind 更多条件 (民族, 党龄, 变动) shows as a tag, so the list says what it is.
+    for (const key of ['ethnicity', 'standing', 'change']) {
+      if (href.includes(`${key}=`)) await expect(page.getByTestId(`roster-condition-${key}`)).toBeVisible();
+    }
+    if (figure === 0) await expect(page.locator('.roster-empty')).toBeVisible();
+    else if (figure <= 10) await expect(page.locator('.roster-row')).toHaveCount(figure);
+    return Number(/共\s*(\d+)\s*人/.exec((await count.textContent()) ?? '')?.[1]);
+  }
+  await expect(page.getByRole('heading', { name: '发展党员', level: 2 })).toBeVisible();
+  if (href.includes('step=')) {
+    const note = page.getByTestId('pipeline-step-note');
+    await expect(note).toBeVisible();
+    const total = Number(/的 (\d+) 人/.exec((await note.textContent()) ?? '')?.[1]);
+    // Every tab lists only them: the tabs' counts add up to the note's.
+    const tabs = (await page.locator('.pipeline-tabs .pipeline-tab-count').allTextContents()).map((t) => Number(/\d+/.exec(t)?.[0]));
+    expect(tabs.reduce((a, b) => a + b, 0), href).toBe(total);
+    return total;
+  }
+  const tab = page.locator('.pipeline-tabs .ant-tabs-tab-active .pipeline-tab-count');
+  await expect(tab).toBeVisible();
+  return Number(/\d+/.exec((await tab.textContent()) ?? '')?.[0]);
+}
+
+test('every count on 首页 opens a list showing exactly the members it counts (300 members, this year’s changes)', async ({ page, host }) => {
+  test.setTimeout(180_000);
   await createBranch(host);
-  await fillRoster(host, 120);
+  await fillRoster(host, 300);
+  for (const [i, name] of ['韩甲一', '韩甲二', '韩乙一'].entries()) {
+    await addMember(host, { name, gender: '男', birthDate: '1995-05-05', joinDate: daysAgo(i < 2 ? 380 + i : 340), fullDate: null, category: '预备党员' }, 600 + i);
+  }
+  await page.setViewportSize({ width: 1366, height: 768 });
   await openApp(page, host, '首页');
   await expect(page.getByTestId('breakdown-groups').locator('tbody a').first()).toBeVisible();
 
-  const total = await rosterCountBehind(page, page.getByTestId('total-members').getByRole('link'));
-  expect(total.figure).toBeGreaterThan(0);
-  expect(total.rows).toBe(total.figure);
-  // A party group: its fact's filter carries the group's id.
-  const group = await rosterCountBehind(page, page.getByTestId('breakdown-groups').locator('tbody a').first());
-  expect(group.figure).toBeGreaterThan(0);
-  expect(group.rows).toBe(group.figure);
-  const age = await rosterCountBehind(page, page.getByTestId('breakdown-age').getByRole('link', { name: /年龄30—39岁/ }));
-  expect(age.rows).toBe(age.figure);
-  // 民族 has no roster filter: its figures are not links.
-  await expect(page.getByTestId('breakdown-ethnicity').locator('tbody a')).toHaveCount(0);
-  // This year's changes, one figure each.
-  await expect(page.getByTestId('year-figures').locator('li')).toHaveCount(6);
-  await expect(page.getByTestId('year-figures')).toContainText('确定积极分子');
+  const links = await page.locator('.overview a.count-link, .overview a.stage').evaluateAll((as) =>
+    as.map((a) => ({ href: a.getAttribute('href') ?? '', label: a.getAttribute('aria-label') ?? '', figure: Number(/\d+/.exec(a.textContent ?? '')?.[0]) })),
+  );
+  // Every breakdown band is a link now, 民族 and 党龄 included, and each of this year's figures.
+  for (const id of ['breakdown-category', 'breakdown-gender', 'breakdown-ethnicity', 'breakdown-education', 'breakdown-age', 'breakdown-standing']) {
+    const rows = await page.getByTestId(id).locator('tbody tr').count();
+    await expect(page.getByTestId(id).locator('tbody a.count-link'), id).toHaveCount(rows);
+  }
+  await expect(page.getByTestId('year-figures').locator('a.count-link')).toHaveCount(6);
+  await expect(page.getByTestId('overview-totals').locator('a.count-link')).toHaveCount(5);
+  expect(links.length).toBeGreaterThan(40);
+
+  const checked: string[] = [];
+  for (const link of links) {
+    expect(link.href, link.label).toMatch(/^#\/(roster|pipeline)/);
+    const shown = await shownBehind(page, link.href, link.figure);
+    expect(shown, `${link.label} → ${link.href}`).toBe(link.figure);
+    checked.push(link.label);
+  }
+  expect(checked.filter((l) => /^本年度/.test(l))).toHaveLength(6);
+  expect(checked.some((l) => l.startsWith('民族少数民族'))).toBe(true);
+  expect(checked.some((l) => l.startsWith('党龄'))).toBe(true);
+
+  // The screens as these links leave them, at both sizes: the roster with a condition of 更多条件, the board with a step's period.
+  const admitted = links.find((l) => l.href.includes('change=admitted'))!;
+  await page.evaluate((h) => (window.location.hash = h), admitted.href);
+  await expect(page.getByTestId('roster-condition-change')).toContainText('本年度入党');
+  await page.getByRole('button', { name: /^更多条件/ }).click();
+  await expect(page.getByRole('group', { name: '更多条件' })).toBeVisible();
+  await expectAccessible(page, 'roster-more-filters');
+  await screenshot(page, 'roster-more-filters-1366x768');
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await screenshot(page, 'roster-more-filters-1920x1080');
+  await page.keyboard.press('Escape');
+  // Closing the tag takes the condition away.
+  await page.getByRole('button', { name: '去掉条件“本年度入党”' }).click();
+  await expect(page.getByTestId('roster-condition-change')).toHaveCount(0);
+  await expect.poll(() => page.evaluate(() => window.location.hash)).not.toContain('change=');
+  const applied = links.find((l) => l.href.includes('step=1'))!;
+  await page.evaluate((h) => (window.location.hash = h), applied.href);
+  await expect(page.getByTestId('pipeline-step-note')).toContainText('递交入党申请书');
+  await expectAccessible(page, 'pipeline-step');
+  await screenshot(page, 'pipeline-step-1920x1080');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await screenshot(page, 'pipeline-step-1366x768');
+  await page.getByTestId('pipeline-step-note').getByRole('button', { name: '显示全部' }).click();
+  await expect(page.getByTestId('pipeline-step-note')).toHaveCount(0);
 });
 
 /** The part of an element below the bottom of the window, in pixels (0 when it ends above it). */
@@ -144,14 +213,22 @@ test('a 300-member branch at 1366×768: counts and reminders on the first screen
   expect(largest.figure).toBe(counts[0]);
   expect(largest.rows).toBe(largest.figure);
 
-  // What is due this month: a name opens 发展党员 at that person's stage.
+  // What is due this month: a name opens that applicant's record on 发展党员 (?applicant=<id>).
   const due = page.getByTestId('reminders-pipelineSteps');
   const dueName = due.locator('a.reminder-name').first();
   if ((await dueName.count()) > 0) {
-    const stage = /，(入党申请人|入党积极分子|发展对象|预备党员|正式党员) ·/.exec((await dueName.getAttribute('aria-label')) ?? '')?.[1];
+    const name = (await dueName.textContent())!.trim();
+    expect(await dueName.getAttribute('href')).toMatch(/^#\/pipeline\?applicant=[0-9a-f-]{36}$/);
     await dueName.click();
     await expect(page.getByRole('heading', { name: '发展党员', level: 2 })).toBeVisible();
-    await expect(page.getByText(`只显示“${stage}”阶段。`)).toBeVisible();
+    const detail = page.getByRole('dialog');
+    await expect(detail).toContainText(name);
+    await expect(detail).toContainText('发展步骤');
+    await screenshot(page, 'overview-due-applicant');
+    await page.keyboard.press('Escape');
+    await expect(detail).toBeHidden();
+    // Closing the record takes it out of the address, so a reload does not open it again.
+    await expect.poll(() => page.evaluate(() => window.location.hash)).not.toContain('applicant=');
     await page.goBack();
   } else {
     await expect(due).toContainText('本月没有到期的发展步骤');

@@ -1,5 +1,8 @@
 import type { Page } from '@playwright/test';
-import { addMember, createBranch, expect, expectAccessible, fillRoster, openApp, screenshot, test } from './fixtures';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { addMember, createBranch, expect, expectAccessible, fillRoster, guardPage, hostClient, openApp, screenshot, startHost, stopHost, test } from './fixtures';
 import { field, fillMember, memberForm } from './form';
 
 test.beforeEach(async ({ host }) => {
@@ -246,4 +249,57 @@ test('at 1366×768 the roster fills the window: a dozen rows, header over its co
   expect(cut).toEqual([]);
   await expectAccessible(page, 'roster-1920');
   await screenshot(page, 'roster-1920x1080');
+});
+
+test('the columns chosen and the menu folded hold after a restart on another port (a new origin) and in a new browser profile', async ({ browser }) => {
+  // Two hosts one after the other on the same data folder: each `npm start` gets a free port, so the page's origin
+  // (and its localStorage) differs; main keeps the choice beside the database.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'branch-desk-e2e-'));
+  const open = async () => {
+    const { child, openUrl } = await startHost(dataDir);
+    const host = hostClient(openUrl, dataDir);
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await context.newPage();
+    const offsite: string[] = [];
+    const errors: string[] = [];
+    await guardPage(page, host, offsite, errors);
+    const close = async () => {
+      await context.close();
+      await stopHost(child);
+      expect(offsite).toEqual([]);
+      expect(errors).toEqual([]);
+    };
+    return { host, page, close };
+  };
+  try {
+    const first = await open();
+    await createBranch(first.host);
+    await addMember(first.host, { name: '张建国', gender: '男', birthDate: '1980-03-03', joinDate: '2005-07-01', fullDate: '2006-07-01' });
+    await openApp(first.page, first.host);
+    await first.page.getByRole('button', { name: '显示列' }).click();
+    const chooser = first.page.getByRole('group', { name: '显示的列' });
+    await chooser.getByRole('checkbox', { name: '身份证号' }).uncheck();
+    await chooser.getByRole('checkbox', { name: '民族' }).check();
+    await first.page.keyboard.press('Escape');
+    await expect(first.page.getByRole('columnheader', { name: '身份证号' })).toHaveCount(0);
+    // Fold 系统 in the menu.
+    await first.page.getByRole('menuitem', { name: '系统', exact: true }).click();
+    await expect(first.page.getByRole('menuitem', { name: '支部信息' })).toBeHidden();
+    await expect.poll(async () => (await first.host.call<Record<string, unknown>>('app.preferences'))['branch-desk-table-columns:roster']).toEqual(
+      expect.arrayContaining(['idNumber']),
+    );
+    const firstOrigin = first.host.origin;
+    await first.close();
+
+    const second = await open();
+    expect(second.host.origin).not.toBe(firstOrigin);
+    await openApp(second.page, second.host);
+    await expect(second.page.getByTestId('roster-count')).toContainText('共 1');
+    await expect(second.page.getByRole('columnheader', { name: '身份证号' })).toHaveCount(0);
+    await expect(second.page.getByRole('columnheader', { name: '民族' })).toHaveCount(1);
+    await expect(second.page.getByRole('menuitem', { name: '支部信息' })).toBeHidden();
+    await second.close();
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
 });

@@ -4,6 +4,7 @@ import { schemaVersion } from '../../db/migrations';
 import { getLocalBranch } from '../branch/branch';
 import { exportDiagnostics } from '../diagnostics/diagnostics';
 import { openFolder } from './folders';
+import { readPreferences, setPreference } from './preferences';
 
 export const appHandlers: HandlersOf<typeof appOperations> = {
   'app.info': (ctx) => ({
@@ -15,4 +16,6 @@ export const appHandlers: HandlersOf<typeof appOperations> = {
   }),
   'app.exportDiagnostics': (ctx) => exportDiagnostics(ctx),
   'app.openFolder': (ctx, input) => openFolder(ctx, input.which),
+  'app.preferences': (ctx) => readPreferences(ctx.dataDir),
+  'app.setPreference': (ctx, input) => setPreference(ctx.dataDir, input.key, input.value),
 };

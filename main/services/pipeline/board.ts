@@ -32,6 +32,7 @@ function boardEntry(db: Sqlite, row: ApplicantsTable, today: string): BoardEntry
     next: a.next,
     warnings: a.warnings,
     searchKey: nameSearchKey(a.name),
+    stepDates: Object.fromEntries(a.steps.map((s) => [String(s.step), s.date])),
     finished: a.stage === '已终止' || a.steps.some((s) => s.step === LAST_STEP),
   };
 }

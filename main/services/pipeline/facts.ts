@@ -89,8 +89,11 @@ function byStage(scope: FactScope): FactResult {
 function stepFigure(scope: FactScope, step: number): FactResult {
   const rows = stepsUntil(scope, scope.to).filter((s) => s.step === step && s.date >= scope.from);
   const ids = [...new Set(rows.map((s) => s.applicantId))];
+  const source = idSource(PIPELINE, ids);
+  // The board lists the local branch's applicants whose step is dated in the period (its `step`, `from`, `to`).
+  const filter = scope.isLocalBranch ? { step: String(step), from: scope.from, to: scope.to } : null;
   return {
-    data: { kind: 'figure', value: ids.length, source: idSource(PIPELINE, ids) },
+    data: { kind: 'figure', value: ids.length, source: filter ? { ...source, filter } : source },
     counted: rows.map((s) => ({ table: 'applicant_steps', id: s.id, rev: s.rev })),
   };
 }

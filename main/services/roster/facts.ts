@@ -6,6 +6,8 @@
  */
 import { filterSource, idSource, type FactPoint, type FactSource } from '../../../shared/domain/facts';
 import type { MemberEventKind } from '../../../shared/domain/memberEvents';
+import { HIGH_SCHOOL_OR_BELOW } from '../../../shared/domain/codes';
+import { MINORITIES, type MemberChangeKey } from '../../../shared/domain/member';
 import {
   AGE_BAND_LABELS,
   computeBranchStatistics,
@@ -118,6 +120,7 @@ const EDUCATION_FILTER: Partial<Record<keyof BranchStatistics['education'], stri
   undergraduate: '20',
   juniorCollege: '30',
   secondary: '40',
+  highSchoolOrBelow: HIGH_SCHOOL_OR_BELOW.code,
 };
 
 /** Groups as the statistics list them (by name, then 未编入党小组); a group's filter is its id. */
@@ -158,8 +161,8 @@ const DIMENSIONS: Dimension[] = [
     description: '统计日在册党员中汉族和少数民族人数。',
     band: 'ethnicity',
     bands: fixed([
-      { key: 'han', label: '汉族', filter: null },
-      { key: 'minority', label: '少数民族', filter: null },
+      { key: 'han', label: '汉族', filter: { ethnicity: '汉族' } },
+      { key: 'minority', label: '少数民族', filter: { ethnicity: MINORITIES } },
     ]),
   },
   {
@@ -181,7 +184,7 @@ const DIMENSIONS: Dimension[] = [
     title: '党员人数（按党龄）',
     description: '统计日在册党员按党龄分组；党龄自转正之日起计算，预备党员不计党龄。',
     band: 'standing',
-    bands: fixed(STANDING_BANDS.map((b) => ({ key: b.key, label: b.label, filter: null }))),
+    bands: fixed(STANDING_BANDS.map((b) => ({ key: b.key, label: b.label, filter: { standing: b.key } }))),
   },
 ];
 
@@ -205,11 +208,18 @@ const totalFact: FactSpec = {
 
 const inPeriod = (scope: FactScope, date: string | null) => date !== null && date >= scope.from && date <= scope.to;
 
-function membersFigure(members: readonly StoredMember[], extra: CountedRecord[] = []): FactResult {
-  return {
-    data: { kind: 'figure', value: members.length, source: idSource(ROSTER, members.map((m) => m.id)) },
-    counted: [...countedMembers(members), ...extra],
-  };
+/**
+ * The roster lists a period's changes by their dates and records, whatever the members' status now (the search's
+ * `change`, written as these facts count): its filter shows exactly the members counted, on any day; the ids stay for
+ * reports.
+ */
+function changeFilter(scope: FactScope, change: MemberChangeKey): NonNullable<FactSource['filter']> {
+  return { status: 'all', change, changeFrom: scope.from, changeTo: scope.to, ...(scope.isLocalBranch ? {} : { branchId: scope.branchId }) };
+}
+
+function membersFigure(scope: FactScope, change: MemberChangeKey, members: readonly StoredMember[], extra: CountedRecord[] = []): FactResult {
+  const source = { ...idSource(ROSTER, members.map((m) => m.id)), filter: changeFilter(scope, change) };
+  return { data: { kind: 'figure', value: members.length, source }, counted: [...countedMembers(members), ...extra] };
 }
 
 const rangeFigure = { kind: 'figure', capability: 'roster', unit: '人', periodKind: 'range' } as const;
@@ -237,7 +247,7 @@ function eventMembers(scope: FactScope, events: readonly EventRow[]): { members:
   return { members, counted: events.map((e) => ({ table: 'member_events', id: e.id, rev: e.rev })) };
 }
 
-function eventFigure(key: string, title: string, kind: MemberEventKind, description: string): FactSpec {
+function eventFigure(key: string, title: string, kind: MemberEventKind, change: MemberChangeKey, description: string): FactSpec {
   return {
     ...rangeFigure,
     key,
@@ -245,7 +255,7 @@ function eventFigure(key: string, title: string, kind: MemberEventKind, descript
     description,
     compute(scope) {
       const { members, counted } = eventMembers(scope, eventsInPeriod(scope, [kind]));
-      return membersFigure(members, counted);
+      return membersFigure(scope, change, members, counted);
     },
   };
 }
@@ -264,7 +274,7 @@ const PERIOD_FACTS: FactSpec[] = [
     description: '入党日期在期间内、在本支部入党的党员人数（由其他支部转入的不计；含之后已离开的）。',
     compute(scope) {
       const h = historyOf(scope);
-      return membersFigure(h.members.filter((m) => !h.arrival.has(m.id) && inPeriod(scope, m.joinDate)));
+      return membersFigure(scope, 'admitted', h.members.filter((m) => !h.arrival.has(m.id) && inPeriod(scope, m.joinDate)));
     },
   },
   {
@@ -274,11 +284,11 @@ const PERIOD_FACTS: FactSpec[] = [
     description: '转正日期在期间内、转正时在本支部的党员人数（含之后已离开的）。',
     compute(scope) {
       const h = historyOf(scope);
-      return membersFigure(h.members.filter((m) => inPeriod(scope, m.fullDate) && arrivedOn(h, m) <= m.fullDate!));
+      return membersFigure(scope, 'turnedFull', h.members.filter((m) => inPeriod(scope, m.fullDate) && arrivedOn(h, m) <= m.fullDate!));
     },
   },
-  eventFigure('roster.transfers.in', '转入党员人数', '转入', '期间内办理组织关系转入本支部的党员人数（按转入记录）。'),
-  eventFigure('roster.transfers.out', '转出党员人数', '转出', '期间内办理组织关系转出本支部的党员人数（按转出记录）。'),
+  eventFigure('roster.transfers.in', '转入党员人数', '转入', 'transferredIn', '期间内办理组织关系转入本支部的党员人数（按转入记录）。'),
+  eventFigure('roster.transfers.out', '转出党员人数', '转出', 'transferredOut', '期间内办理组织关系转出本支部的党员人数（按转出记录）。'),
   {
     ...rangeFigure,
     kind: 'series',

@@ -3,12 +3,14 @@ import { AppError, validationError } from '../../../shared/contract/errors';
 import { zodProblems } from '../../../shared/contract/validate';
 import type { ChangeEntry, MemberSearchResult } from '../../../shared/contract/operations';
 import { memberSearchSchema } from '../../../shared/contract/operations';
-import { EDUCATION, educationLabel } from '../../../shared/domain/codes';
+import { educationFilterCodes, educationLabel } from '../../../shared/domain/codes';
+import { STANDING_BANDS } from '../../../shared/domain/statistics';
 import { addYears, fullYearsBetween, localToday } from '../../../shared/domain/dates';
 import { maskIdNumber } from '../../../shared/domain/idNumber';
 import {
   AGE_BANDS,
   MEMBER_FIELD_LABELS,
+  MINORITIES,
   memberFieldsSchema,
   memberRuleProblems,
   probationEnd,
@@ -298,10 +300,15 @@ function memberFilter(db: Sqlite, input: SearchInput, today: string): MemberFilt
   if (input.category) (where.push('m.category = ?'), args.push(input.category));
   if (input.gender) (where.push('m.gender = ?'), args.push(input.gender));
   if (input.educationGroup) {
-    const codes = EDUCATION.filter((e) => e.code === input.educationGroup || e.group === input.educationGroup).map((e) => e.code);
-    where.push(`m.education IN (${codes.map(() => '?').join(', ') || "''"})`);
+    const { codes, below } = educationFilterCodes(input.educationGroup);
+    const list = codes.map(() => '?').join(', ') || "''";
+    where.push(below ? `(m.education IS NULL OR m.education NOT IN (${list}))` : `m.education IN (${list})`);
     args.push(...codes);
   }
+  if (input.ethnicity === MINORITIES) where.push("(m.ethnicity IS NULL OR m.ethnicity <> '汉族')");
+  else if (input.ethnicity) (where.push('m.ethnicity = ?'), args.push(input.ethnicity));
+  if (input.standing) standingCondition(input.standing, today, where, args);
+  if (input.change) changeCondition(input, today, where, args);
   if (input.ageBand) {
     const band = AGE_BANDS.find((b) => b.key === input.ageBand)!;
     // age >= min  <=>  born on or before today - min years; age <= max <=> born after today - (max+1) years
@@ -318,6 +325,41 @@ function memberFilter(db: Sqlite, input: SearchInput, today: string): MemberFilt
   const broad = q.length === 1 && /[a-z0-9]/.test(q);
   const sortJoin = input.sort === 'branch' ? 'LEFT JOIN branches b ON b.id = m.branch_id' : '';
   return { hasText: q !== '' && !broad, whereSql: where.join(' AND '), args, orderSql, sortJoin };
+}
+
+/** 党龄 as statistics.ts standingBand counts it today: whole years since a 转正日期 on or before today. */
+function standingCondition(key: string, today: string, where: string[], args: unknown[]): void {
+  const band = STANDING_BANDS.find((b) => b.key === key)!;
+  if (band.min === null) {
+    where.push("(m.category = '预备党员' OR m.full_date IS NULL OR m.full_date = '' OR m.full_date > ?)");
+    args.push(today);
+    return;
+  }
+  // years >= min  <=>  turned full on or before today - min years (as the age bands)
+  where.push("m.category <> '预备党员' AND m.full_date <> '' AND m.full_date <= ?");
+  args.push(addYears(today, -band.min));
+  if (band.max !== null) (where.push('m.full_date > ?'), args.push(addYears(today, -(band.max + 1))));
+}
+
+/** The first 转入 into the member's branch (the day he arrived, when he did not join here). */
+const ARRIVAL_SQL = `(SELECT min(e.event_date) FROM member_events e
+  WHERE e.member_id = m.id AND e.branch_id = m.branch_id AND e.kind = '转入' AND e.deleted_at IS NULL)`;
+
+/** A change in a period, as the roster's period facts (main/services/roster/facts.ts) count it. */
+function changeCondition(input: SearchInput, today: string, where: string[], args: unknown[]): void {
+  const from = input.changeFrom ?? `${today.slice(0, 4)}-01-01`;
+  const to = input.changeTo ?? today;
+  if (input.change === 'admitted') {
+    where.push(`m.join_date BETWEEN ? AND ? AND ${ARRIVAL_SQL} IS NULL`);
+    args.push(from, to);
+  } else if (input.change === 'turnedFull') {
+    where.push(`m.full_date BETWEEN ? AND ? AND coalesce(${ARRIVAL_SQL}, m.join_date) <= m.full_date`);
+    args.push(from, to);
+  } else {
+    where.push(`EXISTS (SELECT 1 FROM member_events e WHERE e.member_id = m.id AND e.branch_id = m.branch_id
+      AND e.kind = ? AND e.deleted_at IS NULL AND e.event_date BETWEEN ? AND ?)`);
+    args.push(input.change === 'transferredIn' ? '转入' : '转出', from, to);
+  }
 }
 
 type SearchRow = Pick<

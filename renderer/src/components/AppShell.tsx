@@ -4,13 +4,14 @@
  * (features/index.ts); each screen's code loads when it is first opened.
  */
 import { Breadcrumb, Layout, Menu, type MenuProps } from 'antd';
-import { lazy, Suspense, useEffect, useMemo, useState, type ComponentType, type LazyExoticComponent } from 'react';
+import { lazy, Suspense, useEffect, useMemo, type ComponentType, type LazyExoticComponent } from 'react';
 import { useAppStore } from '../stores/appStore';
 import { CAPABILITIES, SCREENS } from '../features';
 import { MENU_GROUPS, type MenuGroupKey, type ScreenEntry } from '../features/capability';
 import { navigate, routeHref, useRoute } from '../app/router';
 import { homeScreen, openScreen, screenOfRoute } from '../app/screens';
 import { PageError, PageLoading } from './PageLoading';
+import { stringList, usePreference, usePreferencesStore } from '../stores/preferencesStore';
 
 const PAGES = new Map<string, LazyExoticComponent<ComponentType>>(SCREENS.map((s) => [s.key, lazy(s.page)]));
 
@@ -23,14 +24,6 @@ function groupLabel(key: MenuGroupKey): string {
   return MENU_GROUPS.find((g) => g.key === key)!.label;
 }
 
-function readClosedGroups(): string[] {
-  try {
-    const v: unknown = JSON.parse(localStorage.getItem(CLOSED_GROUPS_KEY) ?? '[]');
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-  } catch {
-    return [];
-  }
-}
 
 function menuItem(s: ScreenEntry): NonNullable<MenuProps['items']>[number] {
   const Icon = s.icon;
@@ -50,15 +43,15 @@ function menuItems(shown: readonly ScreenEntry[]): MenuProps['items'] {
 function ShellMenu({ current }: { current: ScreenEntry }) {
   const shownFlags = SHOWN_HOOKS.map((useShown) => useShown());
   const shown = useMemo(() => SCREENS.filter((_, i) => shownFlags[i]), [shownFlags.join()]); // eslint-disable-line react-hooks/exhaustive-deps
-  const [closed, setClosed] = useState<string[]>(readClosedGroups);
+  // Kept by main, as the lists' columns are (preferencesStore).
+  const closed = stringList(usePreference(CLOSED_GROUPS_KEY)) ?? [];
   const currentGroup = `group:${current.group}`;
   // The group of the screen shown is always open, so its item is visible.
   const openKeys = MENU_GROUPS.map((g) => `group:${g.key}`).filter((k) => k === currentGroup || !closed.includes(k));
 
   const onOpenChange = (keys: string[]) => {
     const next = MENU_GROUPS.map((g) => `group:${g.key}`).filter((k) => !keys.includes(k));
-    setClosed(next);
-    localStorage.setItem(CLOSED_GROUPS_KEY, JSON.stringify(next));
+    usePreferencesStore.getState().set(CLOSED_GROUPS_KEY, next);
   };
 
   return (

@@ -4,6 +4,7 @@ import type { AppInfo } from '../../../shared/contract/operations';
 import type { Branch, BranchFieldsInput } from '../../../shared/domain/branch';
 import { api, errorText } from '../api';
 import { openScreen } from '../app/screens';
+import { usePreferencesStore } from './preferencesStore';
 
 export type Phase = 'starting' | 'no-transport' | 'failed' | 'recovery' | 'setup' | 'ready';
 
@@ -27,7 +28,8 @@ export const useAppStore = create<AppState>((set, get) => ({
   async start(hasTransport) {
     if (!hasTransport) return set({ phase: 'no-transport' });
     try {
-      const info = await api().call('app.info');
+      // The display preferences first, so the first screen already shows the columns the user chose.
+      const [info] = await Promise.all([api().call('app.info'), usePreferencesStore.getState().load()]);
       if (info.recovery) return set({ info, phase: 'recovery', startError: null });
       const branch = info.hasBranch ? await api().call('branch.get') : null;
       set({ info, branch, phase: info.hasBranch ? 'ready' : 'setup', startError: null });

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { memberSearchSchema } from '../../../shared/contract/operations';
 import type { FactSource } from '../../../shared/domain/facts';
 import { searchMembers } from '../../../main/services/roster/members';
+import { localToday } from '../../../shared/domain/dates';
 import type { TestContext } from '../../helpers/context';
 import { fact, figure, figureIds, pointValues, smallBranchContext, type SmallBranch } from './fixture';
 
@@ -84,6 +85,29 @@ describe('what changed in a period', () => {
       left: 0,
       died: 1,
     });
+  });
+
+  it('gives each change a roster filter that finds exactly the members counted, departed ones included', () => {
+    const periods = [
+      ['2021-01-01', '2021-12-31'],
+      ['2022-01-01', '2022-12-31'],
+      ['2023-01-01', '2023-12-31'],
+      ['2024-01-01', '2025-12-31'],
+      ['2010-01-01', '2026-12-31'],
+    ];
+    let nonEmpty = 0;
+    for (const key of ['roster.members.admitted', 'roster.members.turnedFull', 'roster.transfers.in', 'roster.transfers.out']) {
+      for (const [from, to] of periods) {
+        const data = fact(t, { key, from, to: to! > localToday() ? localToday() : to }).data;
+        if (data.kind !== 'figure' || !data.source.filter) throw new Error(`${key}: a figure with a filter expected`);
+        expect(data.source.filter).toMatchObject({ status: 'all', changeFrom: from });
+        const found = searchMembers(t.db, memberSearchSchema.parse({ ...data.source.filter, limit: 1000 }));
+        expect(found.rows.map((r) => r.id).sort(), `${key} ${from}`).toEqual(figureIds(data));
+        expect(found.total).toBe(data.value);
+        if (data.value) nonEmpty++;
+      }
+    }
+    expect(nonEmpty).toBeGreaterThan(5);
   });
 
   it('defaults a period to this year so far', () => {

@@ -36,7 +36,7 @@ describe('reminder sections', () => {
     ]);
   });
 
-  it('a step due this month opens 发展党员 at the person’s stage; overdue steps are late', () => {
+  it('a step due this month opens that applicant on 发展党员 (?applicant=); overdue steps are late', () => {
     const steps = DUE_THIS_MONTH_SECTIONS.find((s) => s.key === 'pipelineSteps')!;
     const facts = tableFact(steps.factKey, [
       { key: 'a1', cells: { name: '曾浩然', stage: '入党申请人', step: '党组织派人谈话', dueDate: '2026-10-29', daysLeft: -40, member: null }, source: { ...PIPELINE, filter: { stage: '入党申请人', includeFinished: true }, ids: ['a1'] } },
@@ -44,8 +44,8 @@ describe('reminder sections', () => {
     ]);
     const items = sectionItems(steps, facts);
     expect(items.map((i) => [i.name, decodeURIComponent(i.href ?? ''), i.what, i.when, i.late])).toEqual([
-      ['曾浩然', '#/pipeline?stage=入党申请人', '入党申请人 · 党组织派人谈话', '2026-10-29，已逾期 40 天', true],
-      ['钱涛', '#/pipeline?stage=发展对象', '发展对象 · 上级党委审批', '2026-12-20，还有 12 天', false],
+      ['曾浩然', '#/pipeline?applicant=a1', '入党申请人 · 党组织派人谈话', '2026-10-29，已逾期 40 天', true],
+      ['钱涛', '#/pipeline?applicant=a2', '发展对象 · 上级党委审批', '2026-12-20，还有 12 天', false],
     ]);
   });
 

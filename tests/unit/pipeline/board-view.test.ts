@@ -7,7 +7,7 @@ import { boardView, normalizeQuery } from '../../../renderer/src/features/pipeli
 const next = (overdue: boolean) => ({ step: 2, title: '党组织派人谈话', dueDate: '2026-01-01', earliestDate: null, latestDate: null, overdue }) as unknown as NextStep;
 
 function entry(name: string, stage: BoardEntry['stage'], n: NextStep | null): BoardEntry {
-  return { id: name, name, gender: '男', stage, stageSince: null, applicationDate: '2025-01-01', partyGroup: null, memberId: null, next: n, warnings: [], searchKey: nameSearchKey(name) };
+  return { id: name, name, gender: '男', stage, stageSince: null, applicationDate: '2025-01-01', partyGroup: null, memberId: null, next: n, warnings: [], searchKey: nameSearchKey(name), stepDates: {} };
 }
 
 function probationer(name: string, daysLeft: number): ProbationEntry {
@@ -62,6 +62,30 @@ describe('the development board as the page shows it', () => {
     expect(late.columns.flatMap((c) => names(c.entries))).toEqual(['张三']);
     expect(names(late.probation.overdue)).toEqual(['吴十']);
     expect(late.probation.dueSoon).toEqual([]);
+  });
+
+  it('a step in a period (本年度申请入党 on 首页) keeps, in every tab, those who did it then', () => {
+    const dated = (e: BoardEntry, dates: Record<string, string>) => ({ ...e, stepDates: dates });
+    const withDates: PipelineBoard = {
+      ...board,
+      stages: board.stages.map((s) => ({
+        ...s,
+        entries: s.entries.map((e) => dated(e, { 张三: { '1': '2026-02-01' }, 王五: { '1': '2025-12-31', '3': '2026-03-01' }, 赵六: { '1': '2026-01-01' }, 孙八: { '1': '2026-12-07' } }[e.name] ?? {})),
+      })),
+    };
+    const v = boardView(withDates, { ...all, stepDone: { step: 1, from: '2026-01-01', to: '2026-12-07' } });
+    expect(v.columns.flatMap((c) => names(c.entries))).toEqual(['张三']);
+    expect(names(v.done)).toEqual(['赵六']);
+    expect(names(v.stopped)).toEqual(['孙八']);
+    expect(v.probation.overdue.length + v.probation.dueSoon.length).toBe(0);
+    expect(v.stepDoneTotal).toBe(3);
+    expect(boardView(withDates, { ...all, stepDone: { step: 3, from: '2026-01-01', to: '2026-12-07' } }).stepDoneTotal).toBe(1);
+    expect(boardView(withDates, all).stepDoneTotal).toBeNull();
+  });
+
+  it('已完成 opened from 首页’s 正式党员 count lists every 正式党员, those waiting for 材料归档 too', () => {
+    expect(names(boardView(board, all).done)).toEqual(['赵六']);
+    expect(names(boardView(board, { ...all, allFull: true }).done)).toEqual(['赵六', '钱七']);
   });
 
   it('the 待归档 column shows only when someone is in it', () => {

@@ -1,11 +1,13 @@
 /**
- * Which columns a list shows, chosen by the user and remembered on this computer (localStorage, as the menu's
- * folded groups are). Columns fixed to an edge (the name, the row actions) always show.
+ * Which columns a list shows, chosen by the user and remembered by main beside the database (preferencesStore), so
+ * the choice holds on the next start, in the app and in the browser host alike. Columns fixed to an edge (the name,
+ * the row actions) always show.
  */
 import { SettingOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Popover } from 'antd';
 import type { ColumnType } from 'antd/es/table';
-import { useState, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
+import { preferenceOf, stringList, usePreference, usePreferencesStore } from '../../stores/preferencesStore';
 
 export type ChoosableColumn<T> = ColumnType<T> & { key: string; title: string };
 
@@ -13,12 +15,7 @@ const storageKey = (tableKey: string) => `branch-desk-table-columns:${tableKey}`
 
 /** The hidden column keys stored for a table, or null when the user never chose. */
 export function readHiddenColumns(tableKey: string): string[] | null {
-  try {
-    const v: unknown = JSON.parse(localStorage.getItem(storageKey(tableKey)) ?? 'null');
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : null;
-  } catch {
-    return null;
-  }
+  return stringList(preferenceOf(usePreferencesStore.getState().values, storageKey(tableKey)));
 }
 
 function alwaysShown<T>(c: ChoosableColumn<T>): boolean {
@@ -33,13 +30,11 @@ export interface ColumnChoice<T> {
 }
 
 export function useColumnChoice<T>(tableKey: string, all: readonly ChoosableColumn<T>[], defaultHidden: readonly string[] = []): ColumnChoice<T> {
-  const [hidden, setHidden] = useState<readonly string[]>(() => readHiddenColumns(tableKey) ?? defaultHidden);
+  const stored = stringList(usePreference(storageKey(tableKey)));
+  const hidden: readonly string[] = stored ?? defaultHidden;
   const choosable = all.filter((c) => !alwaysShown(c));
 
-  const save = (next: readonly string[]) => {
-    setHidden(next);
-    localStorage.setItem(storageKey(tableKey), JSON.stringify(next));
-  };
+  const save = (next: readonly string[]) => usePreferencesStore.getState().set(storageKey(tableKey), [...next]);
   const toggle = (key: string, shown: boolean) => save(shown ? hidden.filter((k) => k !== key) : [...hidden, key]);
 
   const list = (

@@ -1,6 +1,6 @@
 /** 党小组: list with leader and member counts; a group opens to its members (moved between groups there); add, edit, delete. */
 import { DeleteOutlined, EditOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Space, Table } from 'antd';
+import { Alert, App, Button, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import type { PartyGroup } from '../../../../shared/domain/branch';
 import { partyGroupFieldsSchema } from '../../../../shared/domain/branch';
@@ -10,6 +10,8 @@ import { applyProblems } from '../../components/formErrors';
 import { closeButton } from '../../components/overlay';
 import { footerWithHint, formKeyDown, saveShortcutProps } from '../../components/formKeys';
 import { PageTitle } from '../../components/PageTitle';
+import { DataTable } from '../../components/table/DataTable';
+import { compareGroupNames } from '../../../../shared/domain/statistics';
 import { useDebounced } from '../../components/useDebounced';
 import { GroupMembersDrawer } from './GroupMembers';
 import { useGroupsStore } from './groupsStore';
@@ -128,6 +130,7 @@ export function GroupsPage() {
   const openMembers = useGroupsStore((s) => s.openMembers);
   const { message, modal } = App.useApp();
   const [dialog, setDialog] = useState<{ open: boolean; group: PartyGroup | null }>({ open: false, group: null });
+  const largest = Math.max(0, ...groups.map((g) => g.memberCount));
 
   useEffect(() => {
     void useGroupsStore.getState().load();
@@ -161,42 +164,65 @@ export function GroupsPage() {
         }
       />
       {error ? <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} /> : null}
-      <Table<PartyGroup>
+      <p className="group-summary muted" role="status" data-testid="groups-summary">
+        共 {groups.length} 个党小组，组内党员 {groups.reduce((n, g) => n + g.memberCount, 0)} 名；点党小组名称或“党员”查看组员、调整分组。
+      </p>
+      {/* One compact row per group, the body filling the window: 30 groups fit a 768-pixel-high screen. */}
+      <DataTable<PartyGroup>
         aria-label="党小组"
-        rowKey="id"
+        fillHeight
+        minBodyHeight={160}
         loading={loading && groups.length === 0}
         dataSource={groups}
         pagination={false}
+        showSorterTooltip={false}
         locale={{ emptyText: '还没有党小组，请点“新增党小组”' }}
         columns={[
-          { title: '排序', dataIndex: 'sortOrder', width: 80 },
+          { title: '排序', dataIndex: 'sortOrder', width: 72, sorter: (a, b) => a.sortOrder - b.sortOrder },
           {
             title: '党小组名称',
             dataIndex: 'name',
+            width: 320,
+            sorter: (a, b) => compareGroupNames(a.name, b.name),
             render: (name: string, g) => (
               <Button type="link" className="group-name-link" onClick={() => void openMembers(g.id)} aria-label={`${name}，查看党员`}>
                 {name}
               </Button>
             ),
           },
-          { title: '组长', dataIndex: 'leaderName', width: 160, render: (v: string | null) => v ?? <span className="muted">未指定</span> },
-          { title: '党员人数', dataIndex: 'memberCount', width: 120, render: (v: number) => `${v} 人` },
+          { title: '组长', dataIndex: 'leaderName', width: 140, render: (v: string | null) => v ?? <span className="muted">未指定</span> },
+          {
+            title: '党员人数',
+            dataIndex: 'memberCount',
+            width: 200,
+            sorter: (a, b) => a.memberCount - b.memberCount,
+            sortDirections: ['descend', 'ascend'],
+            render: (v: number) => (
+              <span className="group-count">
+                <span className="group-count-bar" aria-hidden="true">
+                  <span style={{ width: `${largest ? (v / largest) * 100 : 0}%` }} />
+                </span>
+                {v} 人
+              </span>
+            ),
+          },
           {
             title: '操作',
             key: 'actions',
-            width: 330,
+            width: 240,
+            fixed: 'right',
             render: (_, g) => (
-              <Space>
-                <Button icon={<TeamOutlined aria-hidden="true" />} onClick={() => void openMembers(g.id)} aria-label={`查看${g.name}的党员`}>
+              <span className="row-actions">
+                <Button type="link" size="small" icon={<TeamOutlined aria-hidden="true" />} onClick={() => void openMembers(g.id)} aria-label={`查看${g.name}的党员`}>
                   党员
                 </Button>
-                <Button icon={<EditOutlined aria-hidden="true" />} onClick={() => setDialog({ open: true, group: g })} aria-label={`修改${g.name}`}>
+                <Button type="link" size="small" icon={<EditOutlined aria-hidden="true" />} onClick={() => setDialog({ open: true, group: g })} aria-label={`修改${g.name}`}>
                   修改
                 </Button>
-                <Button danger icon={<DeleteOutlined aria-hidden="true" />} onClick={() => confirmDelete(g)} aria-label={`删除${g.name}`}>
+                <Button type="link" size="small" danger icon={<DeleteOutlined aria-hidden="true" />} onClick={() => confirmDelete(g)} aria-label={`删除${g.name}`}>
                   删除
                 </Button>
-              </Space>
+              </span>
             ),
           },
         ]}

@@ -15,7 +15,7 @@ import { sourceHref } from './sourceLinks';
 import { DOCX_TYPE, downloadBase64 } from '../../components/files';
 import { PrintPreview } from '../../components/print/PrintPreview';
 import { BreakdownCard, CountLink, GroupTable, type Band } from './Breakdowns';
-import { DUE_THIS_MONTH_SECTIONS, PROBATION_SECTIONS, sectionItems, type ReminderItem, type ReminderSection } from './reminders';
+import { DUE_THIS_MONTH_SECTIONS, PROBATION_LIST, PROBATION_SECTIONS, sectionItems, type ReminderItem, type ReminderSection } from './reminders';
 import './overview.css';
 
 type Facts = Record<string, FactValue>;
@@ -96,7 +96,7 @@ function Totals({ view }: { view: View }) {
       <Tile id="total-full" label="正式党员" {...view.full} />
       <Tile id="total-probationary" label="预备党员" {...view.probationary} />
       <Tile id="total-ungrouped" label="未编入党小组" {...view.ungrouped} alert={view.ungrouped.value > 0} />
-      <Tile id="total-due" label="待转正" value={overdue + dueSoon} href={screenHref('pipeline')} alert={overdue > 0} />
+      <Tile id="total-due" label="待转正" value={overdue + dueSoon} href={PROBATION_LIST.href} alert={overdue > 0} />
     </ul>
   );
 }

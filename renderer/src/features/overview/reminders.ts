@@ -5,7 +5,6 @@
  */
 import type { FactData, FactTableRow, FactValue } from '../../../../shared/domain/facts';
 import { screenHref } from '../../app/screens';
-import { sourceHref } from './sourceLinks';
 
 export interface ReminderItem {
   key: string;
@@ -55,7 +54,7 @@ function dueStepItems(rows: readonly FactTableRow[]): ReminderItem[] {
     return {
       key: r.key,
       name: text(r.cells.name),
-      href: sourceHref(r.source) ?? screenHref('pipeline'),
+      href: screenHref('pipeline', { applicant: r.key }),
       what: `${text(r.cells.stage)} · ${text(r.cells.step)}`,
       when: `${text(r.cells.dueDate)}，${daysLeft < 0 ? `已逾期 ${days(daysLeft)} 天` : daysLeft === 0 ? '今天到期' : `还有 ${daysLeft} 天`}`,
       late: daysLeft < 0,
@@ -64,6 +63,9 @@ function dueStepItems(rows: readonly FactTableRow[]): ReminderItem[] {
 }
 
 const PIPELINE_LIST = { label: '查看发展党员', href: screenHref('pipeline') };
+/** 发展党员's 即将转正 tab: the probationers past or near the end of their probation (overdue: only those past it). */
+export const PROBATION_LIST = { label: '查看即将转正', href: screenHref('pipeline', { tab: 'probation' }) };
+const OVERDUE_LIST = { label: '查看已期满', href: screenHref('pipeline', { tab: 'probation', overdue: '1' }) };
 
 /** 转正提醒: probationers past their probation, and those whose probation ends within 30 days. */
 export const PROBATION_SECTIONS: readonly ReminderSection[] = [
@@ -73,7 +75,7 @@ export const PROBATION_SECTIONS: readonly ReminderSection[] = [
     unit: '人',
     factKey: 'pipeline.probation.overdue',
     empty: '没有预备期已满而未转正的党员。',
-    more: PIPELINE_LIST,
+    more: OVERDUE_LIST,
     items: probationItems(true),
   },
   {
@@ -82,7 +84,7 @@ export const PROBATION_SECTIONS: readonly ReminderSection[] = [
     unit: '人',
     factKey: 'pipeline.probation.dueSoon',
     empty: '30 天内没有预备期满的党员。',
-    more: PIPELINE_LIST,
+    more: PROBATION_LIST,
     items: probationItems(false),
   },
 ];

@@ -6,14 +6,14 @@
 import { ExclamationCircleFilled, PlusOutlined, ReloadOutlined, WarningOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Input, Select, Spin, Tabs, Tag } from 'antd';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import type { BoardEntry, ProbationEntry } from '../../../../shared/domain/pipeline';
-import { useRoute } from '../../app/router';
+import { PIPELINE_STEPS, type BoardEntry, type ProbationEntry } from '../../../../shared/domain/pipeline';
+import { navigate, useRoute } from '../../app/router';
 import { openScreen } from '../../app/screens';
 import { PageTitle } from '../../components/PageTitle';
 import { useMemberStore } from '../roster/memberStore';
 import { ApplicantDetail } from './ApplicantDetail';
 import { ApplicantForm } from './ApplicantForm';
-import { boardView, COLUMNS, isColumnKey, TABS, type BoardView, type ColumnKey, type TabKey } from './boardView';
+import { boardView, COLUMNS, isColumnKey, TABS, type BoardView, type ColumnKey, type StepDone, type TabKey } from './boardView';
 import { dueText } from './nextStepText';
 import { usePipelineStore } from './pipelineStore';
 import { useFillHeight } from './useFillHeight';
@@ -168,33 +168,77 @@ function ProbationList({ view }: { view: BoardView }) {
   );
 }
 
-/** Tab, stage and 只看逾期 from the address; '?stage=正式党员' (a count on 首页) opens 已完成. */
-function useFilterRoute(): { tab: TabKey; stage: ColumnKey | null; overdueOnly: boolean; set(q: { tab?: TabKey; stage?: ColumnKey | null; overdue?: boolean }): void } {
+/** '?step=1&from=2026-01-01&to=2026-12-07' (本年度申请入党 on 首页): who did step 1 in that period. */
+function stepDoneOf(query: Record<string, string | undefined>): StepDone | null {
+  const step = Number(query.step);
+  const date = /^\d{4}-\d{2}-\d{2}$/;
+  if (!Number.isInteger(step) || step < 1 || step > PIPELINE_STEPS.length || !date.test(query.from ?? '') || !date.test(query.to ?? '')) return null;
+  return { step, from: query.from!, to: query.to! };
+}
+
+interface FilterRoute {
+  tab: TabKey;
+  /** '?stage=正式党员': 已完成 with those waiting for 材料归档 too, as 首页 counts the stage. */
+  allFull: boolean;
+  stage: ColumnKey | null;
+  overdueOnly: boolean;
+  stepDone: StepDone | null;
+  set(q: { tab?: TabKey; stage?: ColumnKey | null; overdue?: boolean; stepDone?: null }): void;
+}
+
+/** Tab, stage, 只看逾期 and a step's period from the address; '?stage=正式党员' (a count on 首页) opens 已完成. */
+function useFilterRoute(): FilterRoute {
   const { query } = useRoute();
   const finished = query.stage === '正式党员';
   const tab: TabKey = finished ? 'done' : TABS.find((t) => t === query.tab) ?? 'active';
   const stage = isColumnKey(query.stage) ? query.stage : null;
   const overdueOnly = query.overdue === '1';
-  const set: ReturnType<typeof useFilterRoute>['set'] = (q) => {
-    const next = { tab: q.tab ?? tab, stage: q.stage === undefined ? stage : q.stage, overdue: q.overdue ?? overdueOnly };
-    openScreen('pipeline', { tab: next.tab === 'active' ? null : next.tab, stage: next.stage, overdue: next.overdue ? '1' : null }, { replace: true });
+  const stepDone = stepDoneOf(query);
+  const set: FilterRoute['set'] = (q) => {
+    const next = { tab: q.tab ?? tab, stage: q.stage === undefined ? stage : q.stage, overdue: q.overdue ?? overdueOnly, step: q.stepDone === null ? null : stepDone };
+    openScreen(
+      'pipeline',
+      {
+        tab: next.tab === 'active' ? null : next.tab,
+        stage: next.stage,
+        overdue: next.overdue ? '1' : null,
+        step: next.step ? String(next.step.step) : null,
+        from: next.step?.from ?? null,
+        to: next.step?.to ?? null,
+      },
+      { replace: true },
+    );
   };
-  return { tab, stage, overdueOnly, set };
+  return { tab, allFull: finished, stage, overdueOnly, stepDone, set };
+}
+
+/** '?applicant=<id>' (a name on 首页) opens that applicant; closing the detail takes the id out of the address. */
+function useApplicantRoute(): void {
+  const route = useRoute();
+  const fromRoute = route.query.applicant ?? null;
+  const detailId = usePipelineStore((s) => s.detailId);
+  useEffect(() => {
+    if (fromRoute && usePipelineStore.getState().detailId !== fromRoute) usePipelineStore.getState().openDetail(fromRoute);
+  }, [fromRoute]);
+  useEffect(() => {
+    if (!usePipelineStore.getState().detailId && fromRoute) navigate(route.path, { ...route.query, applicant: null }, { replace: true });
+  }, [detailId]); // eslint-disable-line react-hooks/exhaustive-deps
 }
 
 export function PipelinePage() {
   const { board, loading, error } = usePipelineStore();
   const openCreate = usePipelineStore((s) => s.openCreate);
   const [query, setQuery] = useState('');
-  const { tab, stage, overdueOnly, set } = useFilterRoute();
+  const { tab, allFull, stage, overdueOnly, stepDone, set } = useFilterRoute();
+  useApplicantRoute();
 
   useEffect(() => {
     void usePipelineStore.getState().loadBoard();
   }, []);
 
-  const view = board ? boardView(board, { query, stage, overdueOnly }) : null;
+  const view = board ? boardView(board, { query, stage, overdueOnly, stepDone, allFull }) : null;
   const today = board?.today ?? '';
-  const filtered = !!query.trim() || overdueOnly;
+  const filtered = !!query.trim() || overdueOnly || !!stepDone;
   const count = (n: number) => <span className="pipeline-tab-count">（{n}）</span>;
   const notFound = query.trim() ? `没有姓名含“${query.trim()}”的人` : '暂无';
 
@@ -237,6 +281,12 @@ export function PipelinePage() {
             <Button onClick={() => set({ stage: null })}>显示全部阶段</Button>
           </span>
         ) : null}
+        {stepDone && view ? (
+          <span className="pipeline-stage-note" data-testid="pipeline-step-note">
+            只显示 {stepDone.from} 至 {stepDone.to} 期间“{PIPELINE_STEPS[stepDone.step - 1]!.title}”的 {view.stepDoneTotal} 人。
+            <Button onClick={() => set({ stepDone: null })}>显示全部</Button>
+          </span>
+        ) : null}
         <Checkbox className="pipeline-overdue-only" checked={overdueOnly} onChange={(e) => set({ overdue: e.target.checked })} disabled={tab === 'done' || tab === 'stopped'}>
           只看逾期{view ? `（${view.overdueTotal + view.probation.overdue.length} 人）` : ''}
         </Checkbox>
@@ -257,7 +307,7 @@ export function PipelinePage() {
               label: (
                 <>
                   即将转正{count(view.probation.overdue.length + view.probation.dueSoon.length)}
-                  {board!.probation.overdue.length ? <Tag color="error" className="pipeline-tab-tag">{board!.probation.overdue.length} 人已期满</Tag> : null}
+                  {view.probation.overdue.length ? <Tag color="error" className="pipeline-tab-tag">{view.probation.overdue.length} 人已期满</Tag> : null}
                 </>
               ),
               children: <ProbationList view={view} />,

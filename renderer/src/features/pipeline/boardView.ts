@@ -14,10 +14,21 @@ export type ColumnKey = (typeof COLUMNS)[number]['key'];
 export const TABS = ['active', 'probation', 'done', 'stopped'] as const;
 export type TabKey = (typeof TABS)[number];
 
+/** Applicants who did a step in a period (a figure on 首页: 本年度申请入党, 确定积极分子). */
+export interface StepDone {
+  step: number;
+  from: string;
+  to: string;
+}
+
 export interface BoardFilter {
   query: string;
   stage: ColumnKey | null;
   overdueOnly: boolean;
+  /** Only those who did this step in its period (every tab); none: everyone. */
+  stepDone?: StepDone | null;
+  /** 已完成 lists every 正式党员, those whose records wait for step 25 too (a 正式党员 count on 首页 opens it). */
+  allFull?: boolean;
 }
 
 export interface BoardView {
@@ -27,6 +38,13 @@ export interface BoardView {
   stopped: BoardEntry[];
   /** In-progress entries whose next step is overdue, before the search and filters. */
   overdueTotal: number;
+  /** With a step filter: how many people did the step in its period (before the search), in all tabs. */
+  stepDoneTotal: number | null;
+}
+
+function didStep(e: BoardEntry, f: StepDone): boolean {
+  const date = e.stepDates[String(f.step)];
+  return date !== undefined && date >= f.from && date <= f.to;
 }
 
 /** Lower case, spaces dropped, full-width letters folded: '张 三', 'ZS' and 'ｚｓ' all find 张三. */
@@ -45,7 +63,8 @@ export function isColumnKey(v: string | undefined): v is ColumnKey {
 export function boardView(board: PipelineBoard, filter: BoardFilter): BoardView {
   const q = normalizeQuery(filter.query);
   const found = <T extends { searchKey: string }>(e: T) => !q || e.searchKey.includes(q);
-  const entriesOf = (stage: string) => board.stages.find((s) => s.stage === stage)?.entries ?? [];
+  const stepDone = filter.stepDone ?? null;
+  const entriesOf = (stage: string) => (board.stages.find((s) => s.stage === stage)?.entries ?? []).filter((e) => !stepDone || didStep(e, stepDone));
   const inColumn = (key: ColumnKey) =>
     key === 'toFile' ? entriesOf('正式党员').filter((e) => e.next !== null) : entriesOf(key).filter((e) => e.next !== null);
   const columns = COLUMNS.filter((c) => !filter.stage || c.key === filter.stage).map((c) => {
@@ -53,7 +72,9 @@ export function boardView(board: PipelineBoard, filter: BoardFilter): BoardView 
     return { ...c, total: all.length, entries: all.filter((e) => found(e) && (!filter.overdueOnly || !!e.next?.overdue)) };
   });
   const overdueTotal = COLUMNS.flatMap((c) => inColumn(c.key)).filter((e) => e.next?.overdue).length;
-  const { overdue, dueSoon } = board.probation;
+  // Probationers come from the roster, not from the steps: a step filter leaves none of them.
+  const { overdue, dueSoon } = stepDone ? { overdue: [], dueSoon: [] } : board.probation;
+  const stepDoneTotal = stepDone ? board.stages.flatMap((s) => s.entries).filter((e) => didStep(e, stepDone)).length : null;
   return {
     // The last column shows only when someone is in it (or it is the stage asked for).
     columns: columns.filter((c) => c.key !== 'toFile' || c.total > 0 || filter.stage === 'toFile'),
@@ -62,8 +83,9 @@ export function boardView(board: PipelineBoard, filter: BoardFilter): BoardView 
       dueSoon: filter.overdueOnly ? [] : dueSoon.filter(found),
       total: overdue.length + dueSoon.length,
     },
-    done: entriesOf('正式党员').filter((e) => e.next === null && found(e)),
+    done: entriesOf('正式党员').filter((e) => (filter.allFull || e.next === null) && found(e)),
     stopped: entriesOf('已终止').filter(found),
     overdueTotal,
+    stepDoneTotal,
   };
 }

@@ -1,12 +1,15 @@
 /** 党员名册: the roster, searched and filtered on the server, loaded page by page as the user scrolls. */
 import { openScreen } from '../../app/screens';
 import { navigate, useRoute } from '../../app/router';
-import { CloseCircleFilled, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Input, Select, Tag, Tooltip } from 'antd';
+import { CloseCircleFilled, CloseOutlined, FilterOutlined, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Input, Popover, Select, Tag, Tooltip } from 'antd';
 import type { SorterResult, SortOrder } from 'antd/es/table/interface';
 import { useEffect, useRef, useState } from 'react';
-import { EDUCATION_GROUPS } from '../../../../shared/domain/codes';
-import { AGE_BANDS, MEMBER_STATUSES, type MemberRow } from '../../../../shared/domain/member';
+import { EDUCATION_GROUPS, ETHNICITIES, HIGH_SCHOOL_OR_BELOW } from '../../../../shared/domain/codes';
+import { localToday } from '../../../../shared/domain/dates';
+import { AGE_BANDS, MEMBER_CHANGES, MEMBER_STATUSES, MINORITIES, type MemberChangeKey, type MemberRow } from '../../../../shared/domain/member';
+import { changePhrase, standingPhrase } from '../../../../shared/domain/rosterScope';
+import { STANDING_BANDS } from '../../../../shared/domain/statistics';
 import { PageTitle } from '../../components/PageTitle';
 import { useDebounced } from '../../components/useDebounced';
 import { DataTable } from '../../components/table/DataTable';
@@ -31,7 +34,23 @@ const ALL = '__all__';
 const DEFAULT_HIDDEN = ['age', 'ethnicity', 'birthDate', 'education', 'post'];
 
 function isDefault(f: RosterFilters): boolean {
-  return !f.query && !f.partyGroupId && !f.category && f.status === 'active' && !f.educationGroup && !f.gender && !f.ageBand;
+  return !f.query && !f.partyGroupId && !f.category && f.status === 'active' && !f.educationGroup && !f.gender && !f.ageBand && !f.ethnicity && !f.standing && !f.change;
+}
+
+const ETHNICITY_OPTIONS = [
+  { value: '汉族', label: '汉族' },
+  { value: MINORITIES, label: `${MINORITIES}（全部）` },
+  ...ETHNICITIES.filter((e) => e !== '汉族').map((e) => ({ value: e, label: e })),
+];
+const STANDING_OPTIONS = STANDING_BANDS.map((b) => ({ value: b.key, label: b.key === 'probationary' ? '未计党龄（预备党员）' : b.label }));
+
+/** 本年度入党…; a period other than this year so far (a link from elsewhere) names its dates. */
+function changeOptions(f: RosterFilters, today: string): { value: MemberChangeKey; label: string }[] {
+  const thisYear = (!f.changeFrom || f.changeFrom === `${today.slice(0, 4)}-01-01`) && (!f.changeTo || f.changeTo === today);
+  return MEMBER_CHANGES.map((c) => ({
+    value: c.key,
+    label: c.key === f.change && !thisYear ? changePhrase(f, today) : `本年度${c.label}`,
+  }));
 }
 
 function FilterSelect<V extends string>({
@@ -41,6 +60,7 @@ function FilterSelect<V extends string>({
   options,
   onChange,
   width = 140,
+  search = false,
 }: {
   id: string;
   label: string;
@@ -48,6 +68,8 @@ function FilterSelect<V extends string>({
   options: { value: V; label: string }[];
   onChange: (v: V | null) => void;
   width?: number;
+  /** Typing narrows the options (a long list). */
+  search?: boolean;
 }) {
   return (
     <div className="filter-item">
@@ -61,7 +83,66 @@ function FilterSelect<V extends string>({
         value={value ?? ALL}
         onChange={(v) => onChange(v === ALL ? null : (v as V))}
         options={[{ value: ALL, label: '全部' }, ...options]}
+        popupMatchSelectWidth={false}
+        {...(search ? { showSearch: { optionFilterProp: 'label' } } : {})}
       />
+    </div>
+  );
+}
+
+/** A condition of 更多条件 in words, for its tag: 少数民族, 党龄：5—9年, 本年度入党. */
+function extraTags(f: RosterFilters, today: string): { key: keyof RosterFilters; label: string; clear: Partial<RosterFilters> }[] {
+  const tags: ReturnType<typeof extraTags> = [];
+  if (f.ethnicity) tags.push({ key: 'ethnicity', label: `民族：${f.ethnicity}`, clear: { ethnicity: null } });
+  if (f.standing) tags.push({ key: 'standing', label: standingPhrase(f.standing), clear: { standing: null } });
+  if (f.change) {
+    const label = changeOptions(f, today).find((o) => o.value === f.change)!.label;
+    tags.push({ key: 'change', label, clear: { change: null, changeFrom: null, changeTo: null } });
+  }
+  return tags;
+}
+
+/**
+ * 民族, 党龄 and 变动 behind 更多条件, so the filter rows keep to two lines at 1366 wide; each condition set (here or by
+ * a link from 首页) shows as a tag beside the button, closable.
+ */
+function MoreFilters({ filters, onChange }: { filters: RosterFilters; onChange: (patch: Partial<RosterFilters>) => void }) {
+  const today = localToday();
+  const tags = extraTags(filters, today);
+  const content = (
+    <div className="roster-more-filters" role="group" aria-label="更多条件">
+      <FilterSelect id="filter-ethnicity" label="民族" width={150} search value={filters.ethnicity} options={ETHNICITY_OPTIONS} onChange={(v) => onChange({ ethnicity: v })} />
+      <FilterSelect id="filter-standing" label="党龄" width={190} value={filters.standing} options={STANDING_OPTIONS} onChange={(v) => onChange({ standing: v })} />
+      <FilterSelect
+        id="filter-change"
+        label="变动"
+        width={190}
+        value={filters.change}
+        options={changeOptions(filters, today)}
+        // Who changed this year may have left since (转出): every 党籍状态 is listed with a change.
+        onChange={(v) => onChange(v ? { change: v, changeFrom: null, changeTo: null, status: 'all' } : { change: null, changeFrom: null, changeTo: null })}
+      />
+    </div>
+  );
+  return (
+    <div className="roster-more">
+      <Popover content={content} trigger="click" placement="bottomLeft">
+        <Button icon={<FilterOutlined aria-hidden="true" />}>更多条件{tags.length ? `（${tags.length}）` : ''}</Button>
+      </Popover>
+      {tags.map((t) => (
+        <Tag
+          key={t.key}
+          className="roster-more-tag"
+          closable={{ closeIcon: <CloseOutlined aria-label={`去掉条件“${t.label}”`} />, 'aria-label': `去掉条件“${t.label}”` }}
+          onClose={(e) => {
+            e.preventDefault();
+            onChange(t.clear);
+          }}
+          data-testid={`roster-condition-${t.key}`}
+        >
+          {t.label}
+        </Tag>
+      ))}
     </div>
   );
 }
@@ -271,6 +352,7 @@ export function RosterPage() {
         >
           清除条件
         </Button>
+        <MoreFilters filters={filters} onChange={set} />
         <div className="roster-tools">
           <div className="roster-count" role="status" aria-live="polite" data-testid="roster-count" title={rows.length < total ? '向下滚动显示更多' : undefined}>
             共 {total} 人{rows.length < total ? `（已显示 ${rows.length} 人）` : ''}
@@ -319,7 +401,7 @@ export function RosterPage() {
           label="学历"
           width={120}
           value={filters.educationGroup}
-          options={EDUCATION_GROUPS.map((e) => ({ value: e.code, label: e.label }))}
+          options={[...EDUCATION_GROUPS.map((e) => ({ value: e.code, label: e.label })), { value: HIGH_SCHOOL_OR_BELOW.code, label: HIGH_SCHOOL_OR_BELOW.label }]}
           onChange={(v) => set({ educationGroup: v })}
         />
         <FilterSelect

@@ -5,7 +5,7 @@
 import { create } from 'zustand';
 import { currentRoute, navigate, type Query } from '../../app/router';
 import type { MemberSearch } from '../../../../shared/contract/operations';
-import type { MemberRow } from '../../../../shared/domain/member';
+import { MEMBER_CHANGES, type MemberChangeKey, type MemberRow } from '../../../../shared/domain/member';
 import { api, errorText } from '../../api';
 import { memberSearchOf } from '../rosterFiles/memberSearch';
 
@@ -23,6 +23,14 @@ export interface RosterFilters {
   educationGroup: string | null;
   gender: '男' | '女' | null;
   ageBand: string | null;
+  /** One of the 56 or 少数民族 (MINORITIES). */
+  ethnicity: string | null;
+  /** A 党龄 band's key (statistics STANDING_BANDS). */
+  standing: string | null;
+  /** A change in a period (MEMBER_CHANGES), from changeFrom (default 1 January) to changeTo (default today). */
+  change: MemberChangeKey | null;
+  changeFrom: string | null;
+  changeTo: string | null;
   /** null: the local branch; 'all': every branch; or an imported branch's id (committee roll-up). */
   branchId?: string | null;
 }
@@ -35,6 +43,11 @@ export const DEFAULT_FILTERS: RosterFilters = {
   educationGroup: null,
   gender: null,
   ageBand: null,
+  ethnicity: null,
+  standing: null,
+  change: null,
+  changeFrom: null,
+  changeTo: null,
 };
 
 const CATEGORIES = ['正式党员', '预备党员'] as const;
@@ -51,6 +64,11 @@ export function filtersFromQuery(q: Query): RosterFilters {
     educationGroup: q.educationGroup ?? null,
     gender: pick(q.gender, GENDERS),
     ageBand: q.ageBand ?? null,
+    ethnicity: q.ethnicity ?? null,
+    standing: q.standing ?? null,
+    change: pick(q.change, MEMBER_CHANGES.map((c) => c.key)),
+    changeFrom: q.from ?? null,
+    changeTo: q.to ?? null,
     branchId: q.branch ?? null,
   };
 }
@@ -65,6 +83,11 @@ export function queryOfFilters(f: Partial<RosterFilters>): Record<string, string
     educationGroup: f.educationGroup,
     gender: f.gender,
     ageBand: f.ageBand,
+    ethnicity: f.ethnicity,
+    standing: f.standing,
+    change: f.change,
+    from: f.change ? f.changeFrom : null,
+    to: f.change ? f.changeTo : null,
     branch: f.branchId,
   };
 }

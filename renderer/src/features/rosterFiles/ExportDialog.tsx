@@ -3,7 +3,8 @@ import { App, Alert, Button, Checkbox, Modal, Radio, Select } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { Orientation } from '../../../../shared/documents/presets';
 import { PrintPreview } from '../../components/print/PrintPreview';
-import { EDUCATION_GROUPS } from '../../../../shared/domain/codes';
+import { localToday } from '../../../../shared/domain/dates';
+import { changePhrase, educationFilterLabel, standingPhrase } from '../../../../shared/domain/rosterScope';
 import { AGE_BANDS } from '../../../../shared/domain/member';
 import { useGroupsStore } from '../groups/groupsStore';
 import { useRosterExportStore, type ExportKind, type ExportRequest, type RosterPlan } from './rosterExportStore';
@@ -22,9 +23,12 @@ export function describeFilters(f: RosterFilters, groupName: (id: string) => str
   if (f.partyGroupId) parts.push(`党小组：${f.partyGroupId === 'none' ? '未分组' : groupName(f.partyGroupId)}`);
   if (f.category) parts.push(f.category);
   if (f.status !== 'active') parts.push(`党籍状态：${STATUS_LABEL[f.status] ?? f.status}`);
-  if (f.educationGroup) parts.push(`学历：${EDUCATION_GROUPS.find((e) => e.code === f.educationGroup)?.label ?? f.educationGroup}`);
+  if (f.educationGroup) parts.push(`学历：${educationFilterLabel(f.educationGroup)}`);
   if (f.gender) parts.push(`${f.gender}党员`);
   if (f.ageBand) parts.push(`年龄：${AGE_BANDS.find((b) => b.key === f.ageBand)?.label ?? f.ageBand}`);
+  if (f.ethnicity) parts.push(f.ethnicity);
+  if (f.standing) parts.push(standingPhrase(f.standing));
+  if (f.change) parts.push(changePhrase(f, localToday()));
   return parts.join('；');
 }
 
