@@ -7,7 +7,7 @@ import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 import type { MeetingSummary } from '../../../shared/contract/meetings';
 import { attendanceOf, emptyMeeting, finalProblems, meetingInput, meetingProblems, parseMeeting, signInRows, timeText, type MeetingValues } from '../../../renderer/src/features/meetings/meetingModel';
-import { filtersFromQuery, queryOfFilters, shownRows, statusLabel } from '../../../renderer/src/features/meetings/meetingsStore';
+import { filtersFromQuery, inPeriod, queryOfFilters, shownRows, statusLabel } from '../../../renderer/src/features/meetings/meetingsStore';
 import { queryOfTalkFilters, talkFiltersFromQuery } from '../../../renderer/src/features/meetings/talksStore';
 
 const M1 = '11111111-1111-4111-8111-111111111111';
@@ -29,6 +29,10 @@ describe('meetings list filters', () => {
     const q = Object.fromEntries(Object.entries(queryOfFilters(f)).filter(([, v]) => v));
     expect(q).toEqual({ kind: 'committee', month: '2026-03' });
     expect(filtersFromQuery({ kind: 'party', month: '2026-13' })).toMatchObject({ kind: null, month: null });
+    // A quarter's and a year's periods (党员大会, 组织生活会) as the calendar names them.
+    expect(filtersFromQuery({ month: '2025-Q2' })).toMatchObject({ year: 2025, month: '2025-Q2' });
+    expect(filtersFromQuery({ month: '2024' })).toMatchObject({ year: 2024, month: null });
+    expect([inPeriod('2025-06-30', '2025-Q2'), inPeriod('2025-07-01', '2025-Q2'), inPeriod('2025-03-12', '2025-03')]).toEqual([true, false, true]);
   });
 
   it('已定稿 and 已修订 are told apart by the version; the month and the search words filter the rows', () => {

@@ -1,13 +1,13 @@
 /**
  * 会议记录: the year's meeting records, filtered by month, kind, party group and status (草稿 / 已定稿 / 已修订) and
- * searched; the filters live in the route ('#/meetings?kind=committee&month=2026-03'). '&new=1' opens a new record
+ * searched; the filters live in the route ('#/meetings?kind=committee&month=2026-03', also '2026-Q1'). '&new=1' opens a new record
  * of that kind, month and group (the calendar's 去记录); '&id=…' opens a record.
  */
 import { CloseCircleFilled, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, Select, Tag, Tooltip } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { MeetingSummary } from '../../../../shared/contract/meetings';
-import { MEETING_KINDS, isMeetingKind, kindLabel, type MeetingKind } from '../../../../shared/domain/meetings';
+import { MEETING_KINDS, isMeetingKind, kindLabel, quarterLabel, type MeetingKind } from '../../../../shared/domain/meetings';
 import { navigate, useRoute } from '../../app/router';
 import { PageTitle } from '../../components/PageTitle';
 import { DataTable } from '../../components/table/DataTable';
@@ -46,7 +46,7 @@ function yearOptions(year: number): { value: string; label: string }[] {
   return [...years].sort((a, b) => b - a).map((y) => ({ value: String(y), label: `${y} 年` }));
 }
 
-/** '?new=1&kind=…&month=…&group=…' → what the new record starts with: the month's first day unless it is this month. */
+/** '?new=1&kind=…&month=…&groupId=…' → what the new record starts with: the month's first day unless it is this month. */
 function presetDate(month: string | undefined): string | null {
   if (!month || !/^\d{4}-\d{2}$/.test(month)) return null;
   const today = new Date();
@@ -76,7 +76,7 @@ export function MeetingsPage() {
     const fromRoute = useMeetingsStore.getState().filters.query;
     setQuery((typed) => (typed.trim() === fromRoute.trim() ? typed : fromRoute));
     const store = useMeetingsStore.getState();
-    if (q.new) store.openNew({ kind: isMeetingKind(q.kind) ? q.kind : undefined, date: presetDate(q.month), groupId: q.group ?? null });
+    if (q.new) store.openNew({ kind: isMeetingKind(q.kind) ? q.kind : undefined, date: presetDate(q.month), groupId: q.groupId ?? null });
     else if (q.id) void store.openRecord(q.id);
     if (q.new || q.id) navigate(MEETINGS_PATH, { ...q, new: null, id: null }, { replace: true });
   }, [routeKey]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -181,10 +181,13 @@ export function MeetingsPage() {
           <FilterSelect id="meeting-year" label="年份" width={104} value={String(filters.year)} options={yearOptions(filters.year)} onChange={(v) => set({ year: v ? Number(v) : new Date().getFullYear() })} />
           <FilterSelect
             id="meeting-month"
-            label="月份"
-            width={96}
+            label="期间"
+            width={118}
             value={filters.month}
-            options={MONTHS.map((m) => ({ value: `${filters.year}-${String(m).padStart(2, '0')}`, label: `${m} 月` }))}
+            options={[
+              ...MONTHS.map((m) => ({ value: `${filters.year}-${String(m).padStart(2, '0')}`, label: `${m} 月` })),
+              ...[1, 2, 3, 4].map((q) => ({ value: `${filters.year}-Q${q}`, label: quarterLabel(q) })),
+            ]}
             onChange={(v) => set({ month: v })}
           />
           <FilterSelect id="meeting-kind" label="类型" width={136} value={filters.kind} options={MEETING_KINDS.map((k) => ({ value: k.kind, label: k.label }))} onChange={(v) => set({ kind: v as MeetingKind | null })} />

@@ -13,7 +13,7 @@ export const meetings: Capability = {
     await reloadWhenLoaded(() => import('./talksStore').then((m) => m.useTalksStore), (s) => s.load())();
   },
   handover: [
-    { key: 'meetings', label: '三会一课会议记录', hint: '会议记录及签到、历史版本和附件', tables: ['meetings', 'meeting_attendance', 'meeting_versions', 'meeting_attachments'] },
+    { key: 'meetings', label: '三会一课会议记录', hint: '会议记录及签到、历史版本、附件和会议频次设置', tables: ['meetings', 'meeting_attendance', 'meeting_versions', 'meeting_attachments', 'meeting_frequencies'] },
     { key: 'talks', label: '谈心谈话', hint: '谈心谈话和家访记录', tables: ['talks'] },
   ],
 };

@@ -21,7 +21,7 @@ export const STATUS_FILTERS: { value: StatusFilter; label: string }[] = [
 
 export interface MeetingFilters {
   year: number;
-  /** 'YYYY-MM': one month of the year; null: the whole year. */
+  /** 'YYYY-MM' (a month) or 'YYYY-Qn' (a quarter) of the year; null: the whole year. */
   month: string | null;
   kind: MeetingKind | null;
   groupId: string | null;
@@ -32,13 +32,16 @@ export interface MeetingFilters {
 const thisYear = () => new Date().getFullYear();
 
 export function filtersFromQuery(q: Query): MeetingFilters {
-  const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(q.month ?? '') ? q.month! : null;
-  const year = month ? Number(month.slice(0, 4)) : /^\d{4}$/.test(q.year ?? '') ? Number(q.year) : thisYear();
+  // The calendar links to a period: a month, a quarter, or a year ('2026-03', '2026-Q1', '2026').
+  const month = /^\d{4}-((0[1-9]|1[0-2])|Q[1-4])$/.test(q.month ?? '') ? q.month! : null;
+  const yearOnly = /^\d{4}$/.test(q.month ?? '') ? q.month! : null;
+  const yearText = month?.slice(0, 4) ?? yearOnly ?? q.year ?? '';
+  const year = /^\d{4}$/.test(yearText) ? Number(yearText) : thisYear();
   return {
     year,
     month,
     kind: isMeetingKind(q.kind) ? q.kind : null,
-    groupId: q.group ?? null,
+    groupId: q.groupId ?? null,
     status: STATUS_FILTERS.some((s) => s.value === q.status) ? (q.status as StatusFilter) : null,
     query: (q.q ?? '').slice(0, 50),
   };
@@ -49,7 +52,7 @@ export function queryOfFilters(f: MeetingFilters): Record<string, string | null>
     year: f.month || f.year === thisYear() ? null : String(f.year),
     month: f.month,
     kind: f.kind,
-    group: f.groupId,
+    groupId: f.groupId,
     status: f.status,
     q: f.query.trim() || null,
   };
@@ -61,12 +64,20 @@ export function statusLabel(m: Pick<MeetingSummary, 'status' | 'version'>): stri
   return m.version > 1 ? `已修订（第 ${m.version} 版）` : '已定稿';
 }
 
+/** Whether a date ('YYYY-MM-DD') lies in a period 'YYYY-MM' or 'YYYY-Qn'. */
+export function inPeriod(date: string, period: string): boolean {
+  const q = /^(\d{4})-Q([1-4])$/.exec(period);
+  if (!q) return date.startsWith(period);
+  const month = Number(date.slice(5, 7));
+  return date.startsWith(q[1]!) && Math.ceil(month / 3) === Number(q[2]);
+}
+
 /** What the server cannot filter: the month, 已修订 against 已定稿, and the search words. */
 export function shownRows(rows: readonly MeetingSummary[], f: MeetingFilters): MeetingSummary[] {
   const words = f.query.trim().toLowerCase();
   return rows.filter(
     (m) =>
-      (!f.month || m.date.startsWith(f.month)) &&
+      (!f.month || inPeriod(m.date, f.month)) &&
       (f.status !== 'final' || m.version <= 1) &&
       (f.status !== 'amended' || m.version > 1) &&
       (!words || [m.title, m.place, m.hostName, m.groupName ?? ''].some((t) => t.toLowerCase().includes(words))),
@@ -214,7 +225,7 @@ export const useMeetingsStore = create<MeetingsState>((set, get) => ({
     const year = Number(record.date.slice(0, 4));
     const hides =
       f.year !== year ||
-      (f.month && !record.date.startsWith(f.month)) ||
+      (f.month && !inPeriod(record.date, f.month)) ||
       (f.kind && f.kind !== record.kind) ||
       (f.groupId && f.groupId !== record.groupId) ||
       f.status ||
