@@ -42,7 +42,7 @@ function History({ id, updatedAt }: { id: string; updatedAt: string }) {
         aria-label="历史版本"
         dataSource={[...versions].sort((a, b) => b.version - a.version)}
         columns={[
-          { key: 'version', title: '版本', width: 110, render: (_, v) => <>第 {v.version} 版 {v.current ? <Tag color="blue">当前</Tag> : null}</> },
+          { key: 'version', title: '版本', width: 110, render: (_, v) => <>第 {v.version} 版 {v.current ? <Tag color="processing">当前</Tag> : null}</> },
           { key: 'finalizedAt', title: '定稿或修订时间', width: 160, render: (_, v) => (v.finalizedAt ? formatTime(v.finalizedAt) : '—') },
           { key: 'reason', title: '修订原因', render: (_, v) => v.reason || (v.version === 1 ? '首次定稿' : '—') },
           {

@@ -134,7 +134,7 @@ export function MeetingsPage() {
       key: 'status',
       title: '状态',
       width: 150,
-      render: (_: unknown, m) => <Tag color={m.status === 'draft' ? 'default' : m.version > 1 ? 'purple' : 'green'}>{statusLabel(m)}</Tag>,
+      render: (_: unknown, m) => <Tag color={m.status === 'draft' ? 'default' : m.version > 1 ? 'processing' : 'success'}>{statusLabel(m)}</Tag>,
     },
     {
       key: 'actions',

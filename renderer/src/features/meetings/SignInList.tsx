@@ -92,7 +92,7 @@ export function SignInList({ value = [], onChange, kind, onRefill, refilling, di
             </span>
             <span className="signin-tags">
               {r.role ? <Tag className="signin-role">{r.role}</Tag> : null}
-              {r.category === '预备党员' ? <Tag color="orange">预备</Tag> : null}
+              {r.category === '预备党员' ? <Tag color="warning">预备</Tag> : null}
             </span>
             <div role="radiogroup" aria-label={`${r.name}的出席情况`} aria-describedby="signin-hint">
               <Radio.Group

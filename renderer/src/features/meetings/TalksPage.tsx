@@ -95,7 +95,7 @@ export function TalksPage() {
     { key: 'trigger', title: '起因', dataIndex: 'trigger', width: 120 },
     { key: 'topic', title: '主题', dataIndex: 'topic', width: 220, ellipsis: true, render: (v: string) => v || '—' },
     { key: 'followUp', title: '回访', width: 110, render: (_: unknown, t) => t.followUpDate || '—' },
-    { key: 'resolved', title: '解决', width: 80, render: (_: unknown, t) => (t.resolved ? <Tag color="green">已解决</Tag> : t.problems ? <Tag color="orange">未解决</Tag> : '—') },
+    { key: 'resolved', title: '解决', width: 80, render: (_: unknown, t) => (t.resolved ? <Tag color="success">已解决</Tag> : t.problems ? <Tag color="warning">未解决</Tag> : '—') },
     {
       key: 'actions',
       title: '操作',
