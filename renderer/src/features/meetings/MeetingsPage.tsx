@@ -96,12 +96,11 @@ export function MeetingsPage() {
   const shown = useMemo(() => shownRows(rows, filters), [rows, filters]);
 
   const allColumns: ChoosableColumn<MeetingSummary>[] = [
-    { key: 'date', title: '日期', dataIndex: 'date', width: 150, render: (_: unknown, m) => `${m.date}${m.startTime ? ` ${m.startTime}` : ''}` },
     {
       key: 'title',
       title: '会议名称',
       dataIndex: 'title',
-      width: 260,
+      width: 220,
       fixed: 'left',
       ellipsis: { showTitle: false },
       render: (v: string) => (
@@ -110,10 +109,11 @@ export function MeetingsPage() {
         </Tooltip>
       ),
     },
+    { key: 'date', title: '日期', dataIndex: 'date', width: 150, render: (_: unknown, m) => `${m.date}${m.startTime ? ` ${m.startTime}` : ''}` },
     {
       key: 'kind',
       title: '类型',
-      width: 200,
+      width: 150,
       render: (_: unknown, m) => (
         <>
           {kindLabel(m.kind)}
@@ -125,21 +125,21 @@ export function MeetingsPage() {
         </>
       ),
     },
-    { key: 'group', title: '党小组', dataIndex: 'groupName', width: 140, ellipsis: true, render: (v: string | null) => v ?? '—' },
+    { key: 'group', title: '党小组', dataIndex: 'groupName', width: 120, ellipsis: true, render: (v: string | null) => v ?? '—' },
     { key: 'place', title: '地点', dataIndex: 'place', width: 150, ellipsis: true, render: (v: string) => v || '—' },
-    { key: 'host', title: '主持人', dataIndex: 'hostName', width: 90, render: (v: string) => v || '—' },
+    { key: 'host', title: '主持人', dataIndex: 'hostName', width: 84, render: (v: string) => v || '—' },
     { key: 'attendance', title: '应到/实到', width: 96, render: (_: unknown, m) => `${m.expected} / ${m.present}` },
     { key: 'attachments', title: '附件', dataIndex: 'attachmentCount', width: 64, render: (n: number) => (n ? `${n} 个` : '—') },
     {
       key: 'status',
       title: '状态',
-      width: 150,
+      width: 140,
       render: (_: unknown, m) => <Tag color={m.status === 'draft' ? 'default' : m.version > 1 ? 'processing' : 'success'}>{statusLabel(m)}</Tag>,
     },
     {
       key: 'actions',
       title: '操作',
-      width: 80,
+      width: 70,
       fixed: 'right',
       render: (_: unknown, m) => (
         <span className="row-actions" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
@@ -150,7 +150,7 @@ export function MeetingsPage() {
       ),
     },
   ];
-  const { columns, chooser } = useColumnChoice('meetings', allColumns, ['attachments']);
+  const { columns, chooser } = useColumnChoice('meetings', allColumns, ['place', 'attachments']);
   const filtered = !!(filters.month || filters.kind || filters.groupId || filters.status || filters.query);
 
   return (

@@ -68,11 +68,11 @@ export function TalksPage() {
     });
 
   const allColumns: ChoosableColumn<Talk>[] = [
-    { key: 'date', title: '日期', dataIndex: 'date', width: 110 },
+    { key: 'date', title: '日期', dataIndex: 'date', width: 108 },
     {
       key: 'person',
       title: '谈话对象',
-      width: 130,
+      width: 120,
       fixed: 'left',
       render: (_: unknown, t) => (
         <Button
@@ -89,17 +89,17 @@ export function TalksPage() {
         </Button>
       ),
     },
-    { key: 'kind', title: '类型', width: 100, render: (_: unknown, t) => TALK_KIND_LABELS[t.kind] },
-    { key: 'form', title: '形式', dataIndex: 'form', width: 64 },
-    { key: 'talkers', title: '谈话人', width: 150, ellipsis: true, render: (_: unknown, t) => t.talkerNames.join('、') },
-    { key: 'trigger', title: '起因', dataIndex: 'trigger', width: 120 },
-    { key: 'topic', title: '主题', dataIndex: 'topic', width: 220, ellipsis: true, render: (v: string) => v || '—' },
-    { key: 'followUp', title: '回访', width: 110, render: (_: unknown, t) => t.followUpDate || '—' },
+    { key: 'kind', title: '类型', width: 96, render: (_: unknown, t) => TALK_KIND_LABELS[t.kind] },
+    { key: 'form', title: '形式', dataIndex: 'form', width: 60 },
+    { key: 'talkers', title: '谈话人', width: 130, ellipsis: true, render: (_: unknown, t) => t.talkerNames.join('、') },
+    { key: 'trigger', title: '起因', dataIndex: 'trigger', width: 110 },
+    { key: 'topic', title: '主题', dataIndex: 'topic', width: 170, ellipsis: true, render: (v: string) => v || '—' },
+    { key: 'followUp', title: '回访', width: 108, render: (_: unknown, t) => t.followUpDate || '—' },
     { key: 'resolved', title: '解决', width: 80, render: (_: unknown, t) => (t.resolved ? <Tag color="success">已解决</Tag> : t.problems ? <Tag color="warning">未解决</Tag> : '—') },
     {
       key: 'actions',
       title: '操作',
-      width: 110,
+      width: 100,
       fixed: 'right',
       render: (_: unknown, t) => (
         <span className="row-actions" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
