@@ -38,6 +38,7 @@ import {
 } from '../domain/meetings';
 import { isoDate } from '../domain/fieldSchemas';
 import { defineOperations, op } from './define';
+import type { DocumentPreview, ExportedFile } from './rosterFiles';
 import { id } from './common';
 
 export type { ExpectedMember, KindFrequency, MeetingKind, MeetingStatus };
@@ -187,6 +188,17 @@ export const talkListSchema = z.object({
 
 export const talkSaveSchema = z.object({ id: id.nullish(), fields: talkFieldsSchema, expectedUpdatedAt });
 
+// documents: what a notice may change (the rest comes from the meeting)
+const noticeText = (max: number) => z.string().trim().max(max, { error: `不能超过 ${max} 个字` }).nullish();
+export const noticeDocumentSchema = z.object({
+  id,
+  audience: noticeText(60),
+  attendees: noticeText(100),
+  requirements: z.array(z.string().trim().max(200, { error: '不能超过 200 个字' })).max(10).nullish(),
+  noticeDate: isoDate.nullish(),
+});
+const NOTICE_DOCUMENT_LABELS = { id: '会议记录', audience: '主送', attendees: '参会人员', requirements: '有关要求', noticeDate: '通知日期' };
+
 export const meetingsOperations = defineOperations('meetings', MEETING_FIELD_LABELS, {
   // ---- core: records
   'meetings.list': op<MeetingSummary[]>()(meetingListSchema),
@@ -219,4 +231,18 @@ export const meetingsOperations = defineOperations('meetings', MEETING_FIELD_LAB
   'talks.get': op<Talk>()(z.object({ id }), TALK_FIELD_LABELS),
   'talks.save': op<Talk>()(talkSaveSchema, TALK_FIELD_LABELS),
   'talks.delete': op<void>()(z.object({ id }), TALK_FIELD_LABELS),
+  // documents: the printed minutes, sign-in sheet, notice and talk record (main/services/meetings/documentHandlers.ts)
+  /** 会议记录 as pages for 打印预览; `version` prints an earlier version from the history (the current one when absent). */
+  'meetings.previewMinutes': op<DocumentPreview>()(z.object({ id, version: z.number().int().min(1).nullish() }), { id: '会议记录', version: '版本' }),
+  /** 会议记录 as a Word file, the attached pictures after the minutes. */
+  'meetings.exportMinutes': op<ExportedFile>()(z.object({ id, version: z.number().int().min(1).nullish() }), { id: '会议记录', version: '版本' }),
+  /** 签到表: the members expected (序号, 姓名, 党小组, 签到, 备注), printed before the meeting. */
+  'meetings.previewSignIn': op<DocumentPreview>()(z.object({ id }), { id: '会议记录' }),
+  'meetings.exportSignIn': op<ExportedFile>()(z.object({ id }), { id: '会议记录' }),
+  /** 会议通知 (公文): 主送, 参会人员, 有关要求 and the date default to the meeting's kind and today. */
+  'meetings.previewNotice': op<DocumentPreview>()(noticeDocumentSchema, NOTICE_DOCUMENT_LABELS),
+  'meetings.exportNotice': op<ExportedFile>()(noticeDocumentSchema, NOTICE_DOCUMENT_LABELS),
+  /** 谈心谈话记录 / 家访记录 of one talk. */
+  'talks.previewRecord': op<DocumentPreview>()(z.object({ id }), { id: '谈话记录' }),
+  'talks.exportRecord': op<ExportedFile>()(z.object({ id }), { id: '谈话记录' }),
 });

@@ -1,4 +1,5 @@
 import type { Capability } from '../../capability';
+import { meetingsDocumentCommands } from './documentsCli';
 import { meetingsHandlers } from './handlers';
 import { meetingsTables } from './tables';
 
@@ -6,6 +7,9 @@ export const meetingsCapability: Capability = {
   key: 'meetings',
   label: '三会一课',
   handlers: meetingsHandlers,
-  cliCommands: [],
+  cliCommands: [
+    // documents
+    ...meetingsDocumentCommands,
+  ],
   tables: meetingsTables,
 };

@@ -6,6 +6,7 @@ import { meetingFrequencies, setMeetingFrequencies } from './frequencies';
 import { amendMeeting, deleteMeeting, finalizeMeeting, meetingHistory, saveMeeting } from './meetings';
 import { expectedFor, getMeeting, listMeetings } from './records';
 import { deleteTalk, getTalk, listTalks, saveTalk } from './talks';
+import { meetingsDocumentHandlers } from './documentHandlers';
 
 /** The core operations; the calendar, documents and screens parts spread their own handlers in below. */
 export const meetingsHandlers: HandlersOf<typeof meetingsOperations> = {
@@ -26,4 +27,6 @@ export const meetingsHandlers: HandlersOf<typeof meetingsOperations> = {
   'talks.get': (ctx, input) => getTalk(ctx.db, input.id),
   'talks.save': (ctx, input) => saveTalk(ctx.db, input),
   'talks.delete': (ctx, input) => deleteTalk(ctx.db, input.id),
+  // documents
+  ...meetingsDocumentHandlers,
 };
