@@ -71,6 +71,8 @@ export interface CalendarCell {
   state: CellState;
   /** The final records counted (their own kind, or counted as this kind by alsoCounts), by date. */
   meetingIds: string[];
+  /** Their dates, in the same order. */
+  dates: string[];
   /** Drafts in the period (shown as 未定稿 when there is no final record). */
   draftIds: string[];
 }

@@ -95,9 +95,10 @@ function calendarRow(input: CalendarInput, kind: CalendarKind, group: CalendarGr
   const own = meetings.filter((m) => countsAs(m, kind) && (group === null || m.groupId === group.id));
   const cells = periodsOf(input.year, frequency).map((p): CalendarCell => {
     const inPeriod = own.filter((m) => monthOf(m.date) >= p.fromMonth && monthOf(m.date) <= p.toMonth);
-    const meetingIds = inPeriod.filter((m) => m.final).map((m) => m.id);
+    const finals = inPeriod.filter((m) => m.final);
+    const meetingIds = finals.map((m) => m.id);
     const draftIds = inPeriod.filter((m) => !m.final).map((m) => m.id);
-    return { ...p, state: stateOf(p, input.year, input.today, meetingIds.length > 0, draftIds.length > 0), meetingIds, draftIds };
+    return { ...p, state: stateOf(p, input.year, input.today, meetingIds.length > 0, draftIds.length > 0), meetingIds, dates: finals.map((m) => m.date), draftIds };
   });
   return {
     key: group ? `${kind}:${group.id}` : kind,
