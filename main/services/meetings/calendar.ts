@@ -6,7 +6,8 @@
  * - A record counts for its own kind and for every kind in its alsoCounts (a 党员大会 held on the theme day is
  *   also the 主题党日).
  * - 党小组会 are required per party group: a group's row counts only the records of that group.
- * - A period that starts after today is 未到期; the one under way is 待开 until a final record exists.
+ * - A period that starts after today is 未到期; the one under way is 待开 until a final record exists. Final records
+ *   dated after today do not count (the calendar as it stood on a past date).
  * calendarService.ts reads the rows and calls it.
  */
 import {
@@ -156,7 +157,10 @@ export function attendanceRates(finalMeetingIds: ReadonlySet<string>, attendance
 }
 
 export function meetingsCalendar(input: CalendarInput): MeetingsCalendar {
-  const yearMeetings = input.meetings.filter((m) => m.date.startsWith(`${input.year}-`)).sort((a, b) => a.date.localeCompare(b.date));
+  // A final record dated after today (the calendar counted on a past date) is not counted yet; drafts show at any date.
+  const yearMeetings = input.meetings
+    .filter((m) => m.date.startsWith(`${input.year}-`) && (!m.final || m.date <= input.today))
+    .sort((a, b) => a.date.localeCompare(b.date));
   const rows: CalendarRow[] = [];
   for (const kind of CALENDAR_KINDS) {
     if (kind !== 'groupMeeting') rows.push(calendarRow(input, kind, null, yearMeetings));

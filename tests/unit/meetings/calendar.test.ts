@@ -143,6 +143,12 @@ describe('the current year', () => {
     expect(missingOf(c)).toEqual(['committee 2025-04']);
   });
 
+  it('counted on a past date, ignores final records dated after it', () => {
+    const c = meetingsCalendar(input(fullYear(), { today: '2025-05-14' }));
+    expect(c.rows.find((r) => r.kind === 'committee')!.cells.map((x) => x.state).slice(3, 6)).toEqual(['held', 'held', 'notDue']);
+    expect(c.rows.find((r) => r.kind === 'themeDay')!.cells[4]!.state).toBe('due'); // held on the 15th
+  });
+
   it('treats a whole future year as 未到期', () => {
     const c = meetingsCalendar(input([], { year: 2027, today }));
     expect(c.rows.every((r) => r.required === 0 && r.cells.every((x) => x.state === 'notDue'))).toBe(true);
