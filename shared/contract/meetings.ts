@@ -38,6 +38,8 @@ import {
 } from '../domain/meetings';
 import { isoDate } from '../domain/fieldSchemas';
 import { defineOperations, op } from './define';
+import type { MeetingsCalendar } from '../domain/meetingsCalendar';
+import type { DocumentPreview, ExportedFile } from './rosterFiles';
 import { id } from './common';
 
 export type { ExpectedMember, KindFrequency, MeetingKind, MeetingStatus };
@@ -187,6 +189,11 @@ export const talkListSchema = z.object({
 
 export const talkSaveSchema = z.object({ id: id.nullish(), fields: talkFieldsSchema, expectedUpdatedAt });
 
+// calendar
+/** A year of one branch (null: the local one; a committee's database holds others). */
+export const calendarQuerySchema = z.object({ year, branchId: z.string().uuid({ error: '所选支部无效' }).nullish() });
+const CALENDAR_LABELS = { year: '年份', branchId: '支部' };
+
 export const meetingsOperations = defineOperations('meetings', MEETING_FIELD_LABELS, {
   // ---- core: records
   'meetings.list': op<MeetingSummary[]>()(meetingListSchema),
@@ -219,4 +226,10 @@ export const meetingsOperations = defineOperations('meetings', MEETING_FIELD_LAB
   'talks.get': op<Talk>()(z.object({ id }), TALK_FIELD_LABELS),
   'talks.save': op<Talk>()(talkSaveSchema, TALK_FIELD_LABELS),
   'talks.delete': op<void>()(z.object({ id }), TALK_FIELD_LABELS),
+  // calendar
+  /** The 三会一课 台账 of a year: held / missing / due by kind and period, talk coverage, attendance rates. */
+  'meetings.calendar': op<MeetingsCalendar>()(calendarQuerySchema, CALENDAR_LABELS),
+  'meetings.previewCalendar': op<DocumentPreview>()(calendarQuerySchema, CALENDAR_LABELS),
+  'meetings.exportCalendarWord': op<ExportedFile>()(calendarQuerySchema, CALENDAR_LABELS),
+  'meetings.exportCalendarXlsx': op<ExportedFile>()(calendarQuerySchema, CALENDAR_LABELS),
 });

@@ -3,46 +3,22 @@
  * Pure: the rules that fill it are in main/services/meetings/calendar.ts; the screens and the exports read these.
  */
 
-/** The meeting kinds the calendar requires (codes as in the meetings contract). */
-export const CALENDAR_KINDS = ['memberMeeting', 'committee', 'groupMeeting', 'lecture', 'themeDay', 'lifeMeeting'] as const;
-export type CalendarKind = (typeof CALENDAR_KINDS)[number];
+import { FREQUENCY_LABELS, MEETING_KINDS, effectiveFrequencies, type KindFrequency, type MeetingFrequency, type MeetingKind } from './meetings';
 
-export const CALENDAR_KIND_LABELS: Record<CalendarKind, string> = {
-  memberMeeting: '支部党员大会',
-  committee: '支委会',
-  groupMeeting: '党小组会',
-  lecture: '党课',
-  themeDay: '主题党日',
-  lifeMeeting: '组织生活会',
-};
+export { FREQUENCY_LABELS };
+export type { KindFrequency, MeetingFrequency };
 
-export const FREQUENCIES = ['monthly', 'quarterly', 'halfYearly', 'yearly'] as const;
-export type Frequency = (typeof FREQUENCIES)[number];
+/** The meeting kinds the calendar requires, in its order (codes and labels of shared/domain/meetings). */
+export const CALENDAR_KINDS: readonly MeetingKind[] = MEETING_KINDS.map((k) => k.kind);
+export type CalendarKind = MeetingKind;
 
-export const FREQUENCY_LABELS: Record<Frequency, string> = {
-  monthly: '每月',
-  quarterly: '每季度',
-  halfYearly: '每半年',
-  yearly: '每年',
-};
+export const CALENDAR_KIND_LABELS = Object.fromEntries(MEETING_KINDS.map((k) => [k.kind, k.label])) as Record<MeetingKind, string>;
 
 /** Months in one period of the frequency. */
-export const FREQUENCY_MONTHS: Record<Frequency, number> = { monthly: 1, quarterly: 3, halfYearly: 6, yearly: 12 };
+export const FREQUENCY_MONTHS: Record<MeetingFrequency, number> = { month: 1, quarter: 3, year: 12 };
 
-export type MeetingFrequencies = Record<CalendarKind, Frequency>;
-
-/**
- * domain.md 2.1: 支委会, 党小组会 (per group) and 主题党日 monthly, 党员大会 quarterly, 组织生活会 at least yearly;
- * 党课 has no fixed count in 支部条例, quarterly is the common local rule (each branch may change it).
- */
-export const DEFAULT_FREQUENCIES: MeetingFrequencies = {
-  memberMeeting: 'quarterly',
-  committee: 'monthly',
-  groupMeeting: 'monthly',
-  lecture: 'quarterly',
-  themeDay: 'monthly',
-  lifeMeeting: 'yearly',
-};
+/** domain.md 2.1 (党课 quarterly, the common local rule); a branch changes them with meetings.setFrequencies. */
+export const DEFAULT_FREQUENCIES: readonly KindFrequency[] = effectiveFrequencies([]);
 
 /**
  * A period's state: 已开 (a final record), 未定稿 (only drafts), 缺开 (the period is over and nothing final),
@@ -59,9 +35,9 @@ export const CELL_STATE_LABELS: Record<CellState, string> = {
 };
 
 export interface CalendarCell {
-  /** '2026-03', '2026-Q1', '2026-H1' or '2026'. */
+  /** '2026-03', '2026-Q1' or '2026'. */
   period: string;
-  /** Chinese: 3月, 第一季度, 上半年, 全年. */
+  /** Chinese: 3月, 第一季度, 全年. */
   label: string;
   /** The period's first and last month, 1–12. */
   fromMonth: number;
@@ -84,7 +60,9 @@ export interface CalendarRow {
   kindLabel: string;
   groupId: string | null;
   groupName: string | null;
-  frequency: Frequency;
+  frequency: MeetingFrequency;
+  /** Final records a period needs to count as held. */
+  minPerPeriod: number;
   cells: CalendarCell[];
   /** Periods held / periods due so far (over or under way). */
   held: number;
@@ -133,7 +111,8 @@ export interface MeetingsCalendar {
   year: number;
   /** The date the states are counted on. */
   today: string;
-  frequencies: MeetingFrequencies;
+  /** The branch's frequencies (a kind required 0 times a period has no line). */
+  frequencies: KindFrequency[];
   rows: CalendarRow[];
   missing: MissingPeriod[];
   /** Periods under way without a final record: what is due now. */
@@ -154,20 +133,14 @@ function lastDayOfMonth(year: number, month: number): string {
 }
 
 /** The periods of a year for a frequency, as cells without state. */
-export function periodsOf(year: number, frequency: Frequency): Pick<CalendarCell, 'period' | 'label' | 'fromMonth' | 'toMonth' | 'deadline'>[] {
+export function periodsOf(year: number, frequency: MeetingFrequency): Pick<CalendarCell, 'period' | 'label' | 'fromMonth' | 'toMonth' | 'deadline'>[] {
   const length = FREQUENCY_MONTHS[frequency];
   const periods = [];
   for (let from = 1; from <= 12; from += length) {
     const to = from + length - 1;
     const index = (from - 1) / length;
     const [period, label] =
-      frequency === 'monthly'
-        ? [`${year}-${pad(from)}`, `${from}月`]
-        : frequency === 'quarterly'
-          ? [`${year}-Q${index + 1}`, QUARTER_LABELS[index]!]
-          : frequency === 'halfYearly'
-            ? [`${year}-H${index + 1}`, index === 0 ? '上半年' : '下半年']
-            : [`${year}`, '全年'];
+      frequency === 'month' ? [`${year}-${pad(from)}`, `${from}月`] : frequency === 'quarter' ? [`${year}-Q${index + 1}`, QUARTER_LABELS[index]!] : [`${year}`, '全年'];
     periods.push({ period, label, fromMonth: from, toMonth: to, deadline: lastDayOfMonth(year, to) });
   }
   return periods;

@@ -2,7 +2,7 @@
  * The rules of the 三会一课 台账, as one pure function over plain rows (no database): which required meetings of a
  * year were held, which are missing, which are due; the yearly coverage of 谈心谈话; each member's attendance rate.
  *
- * - Only final (定稿) records count; a period with drafts only is 未定稿 (and still missing once it is over).
+ * - Only final (定稿) records count, and a period needs minPerPeriod of them (1 unless the branch says more); a period with drafts only is 未定稿 (and still missing once it is over).
  * - A record counts for its own kind and for every kind in its alsoCounts (a 党员大会 held on the theme day is
  *   also the 主题党日).
  * - 党小组会 are required per party group: a group's row counts only the records of that group.
@@ -20,7 +20,7 @@ import {
   type CalendarKind,
   type CalendarRow,
   type CellState,
-  type MeetingFrequencies,
+  type KindFrequency,
   type MeetingsCalendar,
   type MissingPeriod,
   type TalkCoverage,
@@ -64,7 +64,8 @@ export interface CalendarAttendance {
 export interface CalendarInput {
   year: number;
   today: string;
-  frequencies: MeetingFrequencies;
+  /** Every kind's frequency (DEFAULT_FREQUENCIES, or the branch's): a kind required 0 times a period has no line. */
+  frequencies: readonly KindFrequency[];
   /** The party groups that must hold 党小组会. */
   groups: readonly CalendarGroup[];
   /** The branch's records (any year; the rules keep the year's). */
@@ -91,15 +92,15 @@ function stateOf(cell: Pick<CalendarCell, 'fromMonth' | 'deadline'>, year: numbe
   return cell.deadline < today ? 'missing' : 'due';
 }
 
-function calendarRow(input: CalendarInput, kind: CalendarKind, group: CalendarGroup | null, meetings: readonly CalendarMeeting[]): CalendarRow {
-  const frequency = input.frequencies[kind];
+function calendarRow(input: CalendarInput, setting: KindFrequency, group: CalendarGroup | null, meetings: readonly CalendarMeeting[]): CalendarRow {
+  const { kind, frequency, minPerPeriod } = setting;
   const own = meetings.filter((m) => countsAs(m, kind) && (group === null || m.groupId === group.id));
   const cells = periodsOf(input.year, frequency).map((p): CalendarCell => {
     const inPeriod = own.filter((m) => monthOf(m.date) >= p.fromMonth && monthOf(m.date) <= p.toMonth);
     const finals = inPeriod.filter((m) => m.final);
     const meetingIds = finals.map((m) => m.id);
     const draftIds = inPeriod.filter((m) => !m.final).map((m) => m.id);
-    return { ...p, state: stateOf(p, input.year, input.today, meetingIds.length > 0, draftIds.length > 0), meetingIds, dates: finals.map((m) => m.date), draftIds };
+    return { ...p, state: stateOf(p, input.year, input.today, meetingIds.length >= minPerPeriod, draftIds.length > 0), meetingIds, dates: finals.map((m) => m.date), draftIds };
   });
   return {
     key: group ? `${kind}:${group.id}` : kind,
@@ -108,6 +109,7 @@ function calendarRow(input: CalendarInput, kind: CalendarKind, group: CalendarGr
     groupId: group?.id ?? null,
     groupName: group?.name ?? null,
     frequency,
+    minPerPeriod,
     cells,
     held: cells.filter((c) => c.state === 'held').length,
     required: cells.filter((c) => c.state !== 'notDue').length,
@@ -163,8 +165,10 @@ export function meetingsCalendar(input: CalendarInput): MeetingsCalendar {
     .sort((a, b) => a.date.localeCompare(b.date));
   const rows: CalendarRow[] = [];
   for (const kind of CALENDAR_KINDS) {
-    if (kind !== 'groupMeeting') rows.push(calendarRow(input, kind, null, yearMeetings));
-    else for (const group of input.groups) rows.push(calendarRow(input, kind, group, yearMeetings));
+    const setting = input.frequencies.find((f) => f.kind === kind);
+    if (!setting || setting.minPerPeriod < 1) continue;
+    if (kind !== 'groupMeeting') rows.push(calendarRow(input, setting, null, yearMeetings));
+    else for (const group of input.groups) rows.push(calendarRow(input, setting, group, yearMeetings));
   }
   const missing: MissingPeriod[] = [];
   const due: MissingPeriod[] = [];
@@ -179,7 +183,7 @@ export function meetingsCalendar(input: CalendarInput): MeetingsCalendar {
   return {
     year: input.year,
     today: input.today,
-    frequencies: input.frequencies,
+    frequencies: [...input.frequencies],
     rows,
     missing,
     due,

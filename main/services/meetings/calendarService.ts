@@ -1,22 +1,12 @@
 /**
- * The 台账 of one branch and year, read from the database and filled by the pure rules of calendar.ts; the branch's
- * frequencies (党课 per quarter by default); the Word and Excel exports.
- *
- * The frequencies are kept in app_meta under `meetings.frequencies:<branch id>` (JSON, only the kinds that differ
- * from the defaults): a setting of this database, in backups, not carried by hand-over packages (a committee's
- * database keeps its own per branch).
+ * The 台账 of one branch and year, read from the database and filled by the pure rules of calendar.ts, with the
+ * branch's own frequencies (frequencies.ts: they travel with its hand-over packages, so a committee's database
+ * counts each branch by its own); the Word and Excel exports. Works for any branch the database holds.
  */
-import { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors';
 import { localToday } from '../../../shared/domain/dates';
-import {
-  CALENDAR_KINDS,
-  DEFAULT_FREQUENCIES,
-  FREQUENCIES,
-  type MeetingFrequencies,
-  type MeetingsCalendar,
-} from '../../../shared/domain/meetingsCalendar';
-import { all, first, qb, run, type Sqlite } from '../../db/query';
+import type { MeetingsCalendar } from '../../../shared/domain/meetingsCalendar';
+import { all, qb, type Sqlite } from '../../db/query';
 import { renderDocx } from '../../documents';
 import type { PrintDocument } from '../../../shared/documents/model';
 import { getBranch } from '../branch/branch';
@@ -24,39 +14,8 @@ import { rosterAt, rosterHistory } from '../roster/asOf';
 import { listGroups } from '../roster/groups';
 import { meetingsCalendar, type CalendarAttendance, type CalendarInput, type CalendarMeeting } from './calendar';
 import { calendarXlsx } from './calendarXlsx';
+import { meetingFrequencies } from './frequencies';
 import { buildCalendarDocument } from './documents/calendarDocument';
-
-const FREQUENCY_KEY = 'meetings.frequencies:';
-
-const storedFrequencies = z.record(z.string(), z.string());
-
-/** The branch's frequencies: the defaults, with what the branch changed. */
-export function calendarFrequencies(db: Sqlite, branchId: string): MeetingFrequencies {
-  const row = first(db, qb.selectFrom('app_meta').select('value').where('key', '=', FREQUENCY_KEY + branchId));
-  const frequencies = { ...DEFAULT_FREQUENCIES };
-  if (!row) return frequencies;
-  const parsed = storedFrequencies.safeParse(JSON.parse(row.value));
-  for (const [kind, frequency] of Object.entries(parsed.success ? parsed.data : {})) {
-    if ((CALENDAR_KINDS as readonly string[]).includes(kind) && (FREQUENCIES as readonly string[]).includes(frequency)) {
-      frequencies[kind as keyof MeetingFrequencies] = frequency as MeetingFrequencies[keyof MeetingFrequencies];
-    }
-  }
-  return frequencies;
-}
-
-/** Saves the branch's frequencies (only those that differ from the defaults are kept). */
-export function saveCalendarFrequencies(db: Sqlite, branchId: string, frequencies: Partial<MeetingFrequencies>): MeetingFrequencies {
-  const changed = Object.fromEntries(CALENDAR_KINDS.flatMap((k) => (frequencies[k] && frequencies[k] !== DEFAULT_FREQUENCIES[k] ? [[k, frequencies[k]]] : [])));
-  const key = FREQUENCY_KEY + branchId;
-  db.transaction(() => {
-    if (Object.keys(changed).length === 0) run(db, qb.deleteFrom('app_meta').where('key', '=', key));
-    else {
-      const value = JSON.stringify(changed);
-      run(db, qb.insertInto('app_meta').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })));
-    }
-  })();
-  return calendarFrequencies(db, branchId);
-}
 
 function parseKinds(json: string): string[] {
   try {
@@ -124,7 +83,7 @@ export function calendarInput(db: Sqlite, branchId: string, year: number, today:
     return {
       year,
       today,
-      frequencies: calendarFrequencies(db, branchId),
+      frequencies: meetingFrequencies(db, branchId),
       // A group without active members holds no meetings.
       groups: listGroups(db, branchId).filter((g) => g.memberCount > 0).map((g) => ({ id: g.id, name: g.name })),
       meetings: yearMeetings(db, branchId, year),

@@ -1,4 +1,6 @@
 import type { Capability } from '../../capability';
+import { meetingCalendarCommand } from './calendarCli';
+import { MEETINGS_CALENDAR_FACTS } from './calendarFacts';
 import { meetingsHandlers } from './handlers';
 import { meetingsTables } from './tables';
 
@@ -6,6 +8,7 @@ export const meetingsCapability: Capability = {
   key: 'meetings',
   label: '三会一课',
   handlers: meetingsHandlers,
-  cliCommands: [],
+  cliCommands: [meetingCalendarCommand],
+  facts: MEETINGS_CALENDAR_FACTS,
   tables: meetingsTables,
 };

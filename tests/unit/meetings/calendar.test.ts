@@ -46,16 +46,15 @@ function input(meetings: CalendarMeeting[], extra: Partial<CalendarInput> = {}):
 const missingOf = (c: ReturnType<typeof meetingsCalendar>) => c.missing.map((m) => `${m.kind}${m.groupName ? `/${m.groupName}` : ''} ${m.period}`);
 
 describe('the periods of a year', () => {
-  it('has 12 months, 4 quarters, 2 halves or the year, each ending on its last day', () => {
-    expect(periodsOf(2024, 'monthly').map((p) => p.deadline)).toContain('2024-02-29');
-    expect(periodsOf(2026, 'quarterly').map((p) => [p.period, p.label, p.deadline])).toEqual([
+  it('has 12 months, 4 quarters or the year, each ending on its last day', () => {
+    expect(periodsOf(2024, 'month').map((p) => p.deadline)).toContain('2024-02-29');
+    expect(periodsOf(2026, 'quarter').map((p) => [p.period, p.label, p.deadline])).toEqual([
       ['2026-Q1', '第一季度', '2026-03-31'],
       ['2026-Q2', '第二季度', '2026-06-30'],
       ['2026-Q3', '第三季度', '2026-09-30'],
       ['2026-Q4', '第四季度', '2026-12-31'],
     ]);
-    expect(periodsOf(2026, 'halfYearly').map((p) => p.period)).toEqual(['2026-H1', '2026-H2']);
-    expect(periodsOf(2026, 'yearly').map((p) => [p.period, p.fromMonth, p.toMonth])).toEqual([['2026', 1, 12]]);
+    expect(periodsOf(2026, 'year').map((p) => [p.period, p.fromMonth, p.toMonth])).toEqual([['2026', 1, 12]]);
   });
 });
 
@@ -200,17 +199,33 @@ describe('alsoCounts', () => {
 });
 
 describe('frequencies', () => {
+  const withSetting = (kind: CalendarKind, frequency: 'month' | 'quarter' | 'year', minPerPeriod = 1) =>
+    DEFAULT_FREQUENCIES.map((f) => (f.kind === kind ? { kind, frequency, minPerPeriod } : f));
+
   it('follow the branch setting: 党课 monthly makes every month without one a gap', () => {
-    const c = meetingsCalendar(input(fullYear(), { frequencies: { ...DEFAULT_FREQUENCIES, lecture: 'monthly' } }));
+    const c = meetingsCalendar(input(fullYear(), { frequencies: withSetting('lecture', 'month') }));
     expect(missingOf(c)).toEqual([1, 3, 4, 6, 7, 9, 10, 12].map((m) => `lecture 2025-${mm(m)}`));
   });
 
-  it('党课 half-yearly is met by one a half', () => {
-    const c = meetingsCalendar(input(fullYear({ lecture: [2, 5, 11] }), { frequencies: { ...DEFAULT_FREQUENCIES, lecture: 'halfYearly' } }));
-    expect(c.rows.find((r) => r.kind === 'lecture')!.cells.map((x) => [x.period, x.state])).toEqual([
-      ['2025-H1', 'missing'],
-      ['2025-H2', 'held'],
-    ]);
+  it('党课 yearly is met by one in the year', () => {
+    const c = meetingsCalendar(input(fullYear({ lecture: [2, 5, 11] }), { frequencies: withSetting('lecture', 'year') }));
+    expect(c.rows.find((r) => r.kind === 'lecture')!.cells.map((x) => [x.period, x.state])).toEqual([['2025', 'held']]);
+  });
+
+  it('two a quarter: a quarter with one final record is missing, and names it', () => {
+    const list = fullYear();
+    list.push(meeting('lecture', '2025-03-20'), meeting('lecture', '2025-06-20'), meeting('lecture', '2025-09-20'));
+    const c = meetingsCalendar(input(list, { frequencies: withSetting('lecture', 'quarter', 2) }));
+    const lecture = c.rows.find((r) => r.kind === 'lecture')!;
+    expect(lecture.cells.map((x) => x.state)).toEqual(['held', 'held', 'held', 'missing']);
+    expect(lecture.cells[3]!.meetingIds).toHaveLength(1);
+    expect(missingOf(c)).toEqual(['lecture 2025-Q4']);
+  });
+
+  it('a kind required 0 times has no line and no gaps', () => {
+    const c = meetingsCalendar(input([], { frequencies: withSetting('themeDay', 'month', 0) }));
+    expect(c.rows.some((r) => r.kind === 'themeDay')).toBe(false);
+    expect(c.missing.some((m) => m.kind === 'themeDay')).toBe(false);
   });
 });
 
