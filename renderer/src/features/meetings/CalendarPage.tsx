@@ -4,19 +4,18 @@
  * The year (and, in a committee's database, the branch) is in the route: #/meetings-calendar?year=2026.
  */
 import { FileExcelOutlined, FileWordOutlined, PrinterOutlined, SettingOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Progress, Select, Spin, Table, Tag } from 'antd';
+import { Alert, App, Button, Form, InputNumber, Progress, Select, Spin, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState } from 'react';
 import {
-  CALENDAR_KINDS,
   CALENDAR_KIND_LABELS,
   CELL_STATE_LABELS,
-  FREQUENCIES,
   FREQUENCY_LABELS,
   type AttendanceRate,
   type CalendarCell,
   type CalendarRow,
-  type MeetingFrequencies,
+  type KindFrequency,
+  type MeetingFrequency,
   type MissingPeriod,
 } from '../../../../shared/domain/meetingsCalendar';
 import { errorText } from '../../api';
@@ -59,6 +58,11 @@ function PeriodCell({ row, cell, year }: { row: CalendarRow; cell: CalendarCell;
   );
 }
 
+/** 每月, or 每季度 2 次 when a period needs more than one. */
+function frequencyText(row: Pick<CalendarRow, 'frequency' | 'minPerPeriod'>): string {
+  return row.minPerPeriod > 1 ? `${FREQUENCY_LABELS[row.frequency]}${row.minPerPeriod}次` : FREQUENCY_LABELS[row.frequency];
+}
+
 function gridColumns(year: number): ColumnsType<CalendarRow> {
   const monthColumns: ColumnsType<CalendarRow> = MONTHS.map((m) => ({
     key: `m${m}`,
@@ -75,7 +79,7 @@ function gridColumns(year: number): ColumnsType<CalendarRow> {
   }));
   return [
     { key: 'label', title: '项目', fixed: 'left', width: 210, render: (_, row) => rowLabel(row) },
-    { key: 'frequency', title: '频次', width: 72, render: (_, row) => FREQUENCY_LABELS[row.frequency] },
+    { key: 'frequency', title: '频次', width: 80, render: (_, row) => frequencyText(row) },
     ...monthColumns,
     { key: 'held', title: '已开/应开', width: 96, align: 'center', render: (_, row) => `${row.held}/${row.required}` },
   ];
@@ -98,24 +102,36 @@ function GapList({ missing }: { missing: MissingPeriod[] }) {
             {m.kindLabel}
             {m.groupName ? `（${m.groupName}）` : ''} · {m.periodLabel}
           </a>
-          {m.draftIds.length ? <Tag color="orange">有未定稿记录</Tag> : null}
+          {m.draftIds.length ? (
+            <Tag color="orange">有未定稿记录</Tag>
+          ) : (
+            <a className="cal-record" href={routeHref('/meetings', { kind: m.kind, month: m.period, groupId: m.groupId, new: '1' })} aria-label={`补记${m.kindLabel}${m.groupName ? `（${m.groupName}）` : ''}${m.periodLabel}`}>
+              补记
+            </a>
+          )}
         </li>
       ))}
     </ul>
   );
 }
 
-function FrequencyDialog({ open, frequencies, onClose }: { open: boolean; frequencies: MeetingFrequencies; onClose: () => void }) {
-  const [form] = Form.useForm<MeetingFrequencies>();
+type FrequencyForm = Record<string, { frequency: MeetingFrequency; minPerPeriod: number }>;
+
+/** Frequencies as the form holds them: one frequency and count per kind. */
+const toForm = (list: readonly KindFrequency[]): FrequencyForm => Object.fromEntries(list.map((f) => [f.kind, { frequency: f.frequency, minPerPeriod: f.minPerPeriod }]));
+
+function FrequencyDialog({ open, frequencies, onClose }: { open: boolean; frequencies: KindFrequency[]; onClose: () => void }) {
+  const [form] = Form.useForm<FrequencyForm>();
   const [saving, setSaving] = useState(false);
   const { message } = App.useApp();
   useEffect(() => {
-    if (open) form.setFieldsValue(frequencies);
+    if (open) form.setFieldsValue(toForm(frequencies));
   }, [open, frequencies, form]);
   const save = async () => {
     setSaving(true);
     try {
-      await useCalendarStore.getState().saveFrequencies(form.getFieldsValue(true) as MeetingFrequencies);
+      const values = form.getFieldsValue(true) as FrequencyForm;
+      await useCalendarStore.getState().saveFrequencies(frequencies.map((f) => ({ kind: f.kind, ...values[f.kind]! })));
       void message.success('会议频次已保存');
       onClose();
     } catch (e) {
@@ -125,12 +141,20 @@ function FrequencyDialog({ open, frequencies, onClose }: { open: boolean; freque
     }
   };
   return (
-    <FormModal<MeetingFrequencies> open={open} title="会议频次设置" width={520} saving={saving} onCancel={onClose} form={form} name="calendar-frequencies" onFinish={() => void save()} onValuesChange={() => undefined}>
-      <p className="cal-hint">按《中国共产党支部工作条例（试行）》，支委会、党小组会、主题党日每月一次，党员大会每季度一次，组织生活会每年至少一次；党课的频次由支部确定，默认每季度一次。</p>
-      {CALENDAR_KINDS.map((kind) => (
-        <Form.Item key={kind} name={kind} label={CALENDAR_KIND_LABELS[kind]} style={{ marginBottom: 12 }}>
-          <Select options={FREQUENCIES.map((f) => ({ value: f, label: FREQUENCY_LABELS[f] }))} style={{ width: 160 }} />
-        </Form.Item>
+    <FormModal<FrequencyForm> open={open} title="会议频次设置" width={560} saving={saving} onCancel={onClose} form={form} name="calendar-frequencies" onFinish={() => void save()} onValuesChange={() => undefined}>
+      <p className="cal-hint">按《中国共产党支部工作条例（试行）》，支委会、党小组会、主题党日每月一次，党员大会每季度一次，组织生活会每年至少一次；党课的频次由支部确定，默认每季度一次。次数为 0 表示不作要求。</p>
+      {frequencies.map((f) => (
+        <div key={f.kind} className="cal-frequency-row">
+          <span className="cal-frequency-label" id={`freq-${f.kind}`}>
+            {CALENDAR_KIND_LABELS[f.kind]}
+          </span>
+          <Form.Item name={[f.kind, 'frequency']} style={{ marginBottom: 10 }}>
+            <Select<MeetingFrequency> aria-label={`${CALENDAR_KIND_LABELS[f.kind]}频次`} options={(['month', 'quarter', 'year'] as const).map((v) => ({ value: v, label: FREQUENCY_LABELS[v] }))} style={{ width: 120 }} />
+          </Form.Item>
+          <Form.Item name={[f.kind, 'minPerPeriod']} style={{ marginBottom: 10 }}>
+            <InputNumber aria-label={`${CALENDAR_KIND_LABELS[f.kind]}每期次数`} min={0} max={31} precision={0} suffix="次" style={{ width: 100 }} />
+          </Form.Item>
+        </div>
       ))}
     </FormModal>
   );
@@ -172,9 +196,11 @@ export default function CalendarPage() {
         title="三会一课台账"
         extra={
           <>
-            <Button size="large" icon={<SettingOutlined aria-hidden="true" />} disabled={!calendar} onClick={() => setSettingsOpen(true)}>
-              会议频次
-            </Button>
+            {branchId === null ? (
+              <Button size="large" icon={<SettingOutlined aria-hidden="true" />} disabled={!calendar} onClick={() => setSettingsOpen(true)}>
+                会议频次
+              </Button>
+            ) : null}
             <Button size="large" icon={<PrinterOutlined aria-hidden="true" />} loading={busy === 'preview'} disabled={!calendar} onClick={() => void useCalendarStore.getState().openPreview()}>
               打印预览
             </Button>

@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 import type { ExportedFile } from '../../../../shared/contract/rosterFiles';
 import type { PrintDocument } from '../../../../shared/documents/model';
-import type { MeetingFrequencies, MeetingsCalendar } from '../../../../shared/domain/meetingsCalendar';
+import type { KindFrequency, MeetingsCalendar } from '../../../../shared/domain/meetingsCalendar';
 import { api, errorText } from '../../api';
 import { createLoader, NOT_LOADED, type LoadState } from '../../stores/loader';
 
@@ -17,7 +17,8 @@ interface CalendarState extends LoadState {
   exportError: string | null;
   load(): Promise<void>;
   show(year: number, branchId: string | null): Promise<void>;
-  saveFrequencies(frequencies: MeetingFrequencies): Promise<void>;
+  /** The local branch's frequencies (another branch's come with its hand-over package). */
+  saveFrequencies(frequencies: KindFrequency[]): Promise<void>;
   exportFile(kind: 'word' | 'excel'): Promise<ExportedFile | null>;
   openPreview(): Promise<void>;
   closePreview(): void;
@@ -55,7 +56,7 @@ export const useCalendarStore = create<CalendarState>((set, get) => {
     },
 
     async saveFrequencies(frequencies) {
-      await api().call('meetings.saveCalendarFrequencies', { branchId: get().branchId, frequencies });
+      await api().call('meetings.setFrequencies', { frequencies });
       await get().load();
     },
 
