@@ -38,6 +38,7 @@ import {
 } from '../domain/meetings';
 import { isoDate } from '../domain/fieldSchemas';
 import { defineOperations, op } from './define';
+import type { MeetingsCalendar } from '../domain/meetingsCalendar';
 import type { DocumentPreview, ExportedFile } from './rosterFiles';
 import { id } from './common';
 
@@ -198,6 +199,10 @@ export const noticeDocumentSchema = z.object({
   noticeDate: isoDate.nullish(),
 });
 const NOTICE_DOCUMENT_LABELS = { id: '会议记录', audience: '主送', attendees: '参会人员', requirements: '有关要求', noticeDate: '通知日期' };
+// calendar
+/** A year of one branch (null: the local one; a committee's database holds others). */
+export const calendarQuerySchema = z.object({ year, branchId: z.string().uuid({ error: '所选支部无效' }).nullish() });
+const CALENDAR_LABELS = { year: '年份', branchId: '支部' };
 
 export const meetingsOperations = defineOperations('meetings', MEETING_FIELD_LABELS, {
   // ---- core: records
@@ -245,4 +250,10 @@ export const meetingsOperations = defineOperations('meetings', MEETING_FIELD_LAB
   /** 谈心谈话记录 / 家访记录 of one talk. */
   'talks.previewRecord': op<DocumentPreview>()(z.object({ id }), { id: '谈话记录' }),
   'talks.exportRecord': op<ExportedFile>()(z.object({ id }), { id: '谈话记录' }),
+  // calendar
+  /** The 三会一课 台账 of a year: held / missing / due by kind and period, talk coverage, attendance rates. */
+  'meetings.calendar': op<MeetingsCalendar>()(calendarQuerySchema, CALENDAR_LABELS),
+  'meetings.previewCalendar': op<DocumentPreview>()(calendarQuerySchema, CALENDAR_LABELS),
+  'meetings.exportCalendarWord': op<ExportedFile>()(calendarQuerySchema, CALENDAR_LABELS),
+  'meetings.exportCalendarXlsx': op<ExportedFile>()(calendarQuerySchema, CALENDAR_LABELS),
 });

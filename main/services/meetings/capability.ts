@@ -1,5 +1,7 @@
 import type { Capability } from '../../capability';
 import { meetingsDocumentCommands } from './documentsCli';
+import { meetingCalendarCommand } from './calendarCli';
+import { MEETINGS_CALENDAR_FACTS } from './calendarFacts';
 import { meetingsHandlers } from './handlers';
 import { meetingsTables } from './tables';
 
@@ -10,6 +12,9 @@ export const meetingsCapability: Capability = {
   cliCommands: [
     // documents
     ...meetingsDocumentCommands,
+    // calendar
+    meetingCalendarCommand,
   ],
+  facts: MEETINGS_CALENDAR_FACTS,
   tables: meetingsTables,
 };

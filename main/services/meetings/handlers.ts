@@ -2,6 +2,7 @@ import type { meetingsOperations } from '../../../shared/contract/meetings';
 import type { HandlersOf } from '../../capability';
 import { requireBranchId } from '../branch/branch';
 import { addAttachment, deleteAttachment, getAttachment } from './attachments';
+import { calendarHandlers } from './calendarHandlers';
 import { meetingFrequencies, setMeetingFrequencies } from './frequencies';
 import { amendMeeting, deleteMeeting, finalizeMeeting, meetingHistory, saveMeeting } from './meetings';
 import { expectedFor, getMeeting, listMeetings } from './records';
@@ -29,4 +30,5 @@ export const meetingsHandlers: HandlersOf<typeof meetingsOperations> = {
   'talks.delete': (ctx, input) => deleteTalk(ctx.db, input.id),
   // documents
   ...meetingsDocumentHandlers,
+  ...calendarHandlers,
 };

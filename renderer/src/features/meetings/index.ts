@@ -1,11 +1,12 @@
 /** 组织生活: meeting records (三会一课), heart-to-heart talks and home visits. */
-import { CommentOutlined, TeamOutlined } from '@ant-design/icons';
+import { CalendarOutlined, CommentOutlined, TeamOutlined } from '@ant-design/icons';
 import { reloadWhenLoaded, type Capability } from '../capability';
 
 export const meetings: Capability = {
   key: 'meetings',
   screens: [
     { key: 'meetings', label: '会议记录', group: 'life', icon: TeamOutlined, order: 20, path: '/meetings', page: () => import('./MeetingsPage') },
+    { key: 'meetingsCalendar', label: '三会一课台账', group: 'life', icon: CalendarOutlined, order: 10, path: '/meetings-calendar', page: () => import('./CalendarPage') },
     { key: 'talks', label: '谈心谈话', group: 'life', icon: CommentOutlined, order: 30, path: '/talks', page: () => import('./TalksPage') },
   ],
   reload: async () => {
