@@ -2,7 +2,7 @@
  * A final record: read-only, with 修订 (the only way to change it), the printed documents, and its history — every
  * version, each of which can be viewed as it was.
  */
-import { EditOutlined, HistoryOutlined } from '@ant-design/icons';
+import { EditOutlined, HistoryOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Drawer, Modal, Space, Spin, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import type { MeetingVersion } from '../../../../shared/contract/meetings';
@@ -11,13 +11,14 @@ import { formatTime } from '../../components/dates';
 import { closeButton } from '../../components/overlay';
 import { useReturnFocus } from '../../components/useReturnFocus';
 import { useMeetingsStore, statusLabel } from './meetingsStore';
-import { MeetingPrintButtons } from './MeetingPrint';
+import { MeetingPrintButtons, meetingDocument, useDocumentPreview } from './MeetingPrint';
 import { MeetingView } from './MeetingView';
 
 function History({ id, updatedAt }: { id: string; updatedAt: string }) {
   const [versions, setVersions] = useState<MeetingVersion[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [viewing, setViewing] = useState<MeetingVersion | null>(null);
+  const print = useDocumentPreview(viewing?.meeting.title ?? '');
   useEffect(() => {
     let live = true;
     setVersions(null);
@@ -61,7 +62,16 @@ function History({ id, updatedAt }: { id: string; updatedAt: string }) {
         open={!!viewing}
         width={960}
         title={viewing ? `第 ${viewing.version} 版${viewing.current ? '（当前）' : ''}：${viewing.meeting.title}` : ''}
-        footer={<Button onClick={() => setViewing(null)}>关闭</Button>}
+        footer={
+          <Space>
+            {viewing ? (
+              <Button icon={<PrinterOutlined aria-hidden="true" />} loading={print.loading} onClick={() => void print.show(meetingDocument('minutes', id, viewing.version))}>
+                打印第 {viewing.version} 版会议记录
+              </Button>
+            ) : null}
+            <Button onClick={() => setViewing(null)}>关闭</Button>
+          </Space>
+        }
         onCancel={() => setViewing(null)}
         closable={closeButton}
         destroyOnHidden
@@ -80,6 +90,7 @@ function History({ id, updatedAt }: { id: string; updatedAt: string }) {
           </>
         ) : null}
       </Modal>
+      {print.element}
     </>
   );
 }

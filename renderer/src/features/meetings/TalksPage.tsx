@@ -2,7 +2,7 @@
  * 谈心谈话: the year's talks and home visits, newest first; a name opens that person's history
  * ('#/talks?member=…', '?person=姓名' for someone not on the roster).
  */
-import { CloseCircleFilled, DeleteOutlined, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { CloseCircleFilled, DeleteOutlined, PlusOutlined, PrinterOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Input, Select, Tag } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Talk } from '../../../../shared/contract/meetings';
@@ -13,6 +13,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { DataTable } from '../../components/table/DataTable';
 import { useColumnChoice, type ChoosableColumn } from '../../components/table/useColumnChoice';
 import { useDebounced } from '../../components/useDebounced';
+import { talkDocument, useDocumentPreview } from './MeetingPrint';
 import { TalkForm } from './TalkForm';
 import { shownTalks, useTalksStore } from './talksStore';
 import './meetings.css';
@@ -23,6 +24,7 @@ export function TalksPage() {
   const { talks, filters, loading, error } = useTalksStore();
   const highlightId = useTalksStore((s) => s.highlightId);
   const { message, modal } = App.useApp();
+  const print = useDocumentPreview('谈话');
   const route = useRoute();
   const routeKey = JSON.stringify(route.query);
   const opened = useRef(false);
@@ -93,19 +95,20 @@ export function TalksPage() {
     { key: 'form', title: '形式', dataIndex: 'form', width: 60 },
     { key: 'talkers', title: '谈话人', width: 130, ellipsis: true, render: (_: unknown, t) => t.talkerNames.join('、') },
     { key: 'trigger', title: '起因', dataIndex: 'trigger', width: 110 },
-    { key: 'topic', title: '主题', dataIndex: 'topic', width: 170, ellipsis: true, render: (v: string) => v || '—' },
+    { key: 'topic', title: '主题', dataIndex: 'topic', width: 150, ellipsis: true, render: (v: string) => v || '—' },
     { key: 'followUp', title: '回访', width: 108, render: (_: unknown, t) => t.followUpDate || '—' },
     { key: 'resolved', title: '解决', width: 80, render: (_: unknown, t) => (t.resolved ? <Tag color="success">已解决</Tag> : t.problems ? <Tag color="warning">未解决</Tag> : '—') },
     {
       key: 'actions',
       title: '操作',
-      width: 100,
+      width: 120,
       fixed: 'right',
       render: (_: unknown, t) => (
         <span className="row-actions" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
           <Button type="link" size="small" aria-label={`修改${t.date}与${t.personLabel}的谈话`} onClick={() => useTalksStore.getState().openEdit(t)}>
             修改
           </Button>
+          <Button type="link" size="small" icon={<PrinterOutlined aria-hidden="true" />} aria-label={`打印${t.date}与${t.personLabel}的谈话记录`} onClick={() => void print.show(talkDocument(t.id))} />
           <Button type="link" size="small" danger icon={<DeleteOutlined aria-hidden="true" />} aria-label={`删除${t.date}与${t.personLabel}的谈话`} onClick={() => remove(t)} />
         </span>
       ),
@@ -218,6 +221,7 @@ export function TalksPage() {
         />
       )}
       <TalkForm />
+      {print.element}
     </>
   );
 }

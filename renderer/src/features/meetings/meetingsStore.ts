@@ -131,6 +131,15 @@ interface MeetingsState extends LoadState {
   showSaved(record: MeetingDetail): Promise<void>;
 }
 
+/**
+ * A meeting or talk was saved, finalised, amended or deleted: the 台账 (calendar screen), if it was read, is read
+ * again, so going back to it shows what was just recorded.
+ */
+export async function meetingsChanged(): Promise<void> {
+  const { useCalendarStore } = await import('./calendarStore');
+  if (useCalendarStore.getState().loaded) await useCalendarStore.getState().load();
+}
+
 function writeRoute(filters: MeetingFilters): void {
   if (currentRoute().path !== MEETINGS_PATH) return;
   navigate(MEETINGS_PATH, queryOfFilters(filters), { replace: true });
@@ -214,6 +223,7 @@ export const useMeetingsStore = create<MeetingsState>((set, get) => ({
   },
   async remove(id) {
     await api().call('meetings.delete', { id });
+    void meetingsChanged();
     await get().load();
   },
   history(id) {
@@ -230,6 +240,7 @@ export const useMeetingsStore = create<MeetingsState>((set, get) => ({
       (f.groupId && f.groupId !== record.groupId) ||
       f.status ||
       f.query;
+    void meetingsChanged();
     if (hides) get().setFilters({ year, month: null, kind: null, groupId: null, status: null, query: '' });
     await get().load();
     set({ highlightId: record.id });

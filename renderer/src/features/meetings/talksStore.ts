@@ -8,6 +8,7 @@ import type { Talk } from '../../../../shared/contract/meetings';
 import { TALK_KIND_CODES, type TalkFieldsInput, type TalkKind } from '../../../../shared/domain/meetings';
 import { api } from '../../api';
 import { createLoader, NOT_LOADED, type LoadState } from '../../stores/loader';
+import { meetingsChanged } from './meetingsStore';
 
 export const TALKS_PATH = '/talks';
 
@@ -119,6 +120,7 @@ export const useTalksStore = create<TalksState>((set, get) => ({
   },
   async save(id, fields, expectedUpdatedAt) {
     const talk = await api().call('talks.save', { id, fields, expectedUpdatedAt });
+    void meetingsChanged();
     const f = get().filters;
     const year = Number(talk.date.slice(0, 4));
     const hidden = (f.year !== null && f.year !== year) || (f.kind && f.kind !== talk.kind) || (f.memberId && f.memberId !== talk.memberId) || f.personName || f.query;
@@ -129,6 +131,7 @@ export const useTalksStore = create<TalksState>((set, get) => ({
   },
   async remove(id) {
     await api().call('talks.delete', { id });
+    void meetingsChanged();
     await get().load();
   },
   highlightId: null,
