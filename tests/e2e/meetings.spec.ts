@@ -218,6 +218,59 @@ test('a 党员大会 of forty members: the sign-in list fits 1366×768 and count
   await page.screenshot({ path: `tests/output/screenshots/meeting-signin-40-1920x1080.png` });
 });
 
+/** A 2×2 PNG: a photo of the signed sheet, as far as the app can tell. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVQI12P8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==', 'base64');
+
+test('a draft: the sign-in sheet printed before the meeting, a photo of it attached and viewed, the draft deleted', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  await host.call('branch.save', BRANCH);
+  await branchWithMembers(host, 2);
+  await openApp(page, host, '会议记录');
+  await expect(page.getByText(/年还没有会议记录/)).toBeVisible();
+  await page.getByRole('button', { name: '新建会议记录' }).click();
+  const form = meetingForm(page);
+  await field(form, '会议类型').click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle('党课').click();
+  // A lecture planned for next week: a draft may be dated ahead; its sign-in sheet is printed before it is held.
+  await typeDate(form, '会议日期', addDays(localToday(), 7));
+  await expect(form.getByTestId('signin-row')).toHaveCount(5);
+  await field(form, '讲课人').fill('王建国');
+  await field(form, '计入学时').fill('2');
+  // Ctrl+Enter saves the draft.
+  await field(form, '会议地点').fill('井场会议室');
+  await field(form, '会议地点').press('Control+Enter');
+  await expect(form).toBeHidden();
+  const row = page.locator('.data-table').getByRole('row').filter({ hasText: '党课' });
+  await expect(row).toContainText('草稿');
+
+  await row.click();
+  const draft = meetingForm(page);
+  await expect(draft).toBeVisible();
+  await expect(field(draft, '会议地点')).toHaveValue('井场会议室');
+  await draft.getByRole('button', { name: '打印' }).click();
+  await page.getByRole('menuitem', { name: '打印签到表' }).click();
+  const preview = page.getByRole('dialog', { name: /^打印预览：/ });
+  await expect(preview.getByTestId('print-page-count')).toHaveText(/^共 [1-9]\d* 页$/);
+  await expect(preview.locator('.bd-print-page').first()).toContainText('赵海军');
+  await screenshot(page, 'meeting-signin-sheet-preview');
+  await preview.getByRole('button', { name: '关闭' }).click();
+
+  await draft.locator('input[type=file]').setInputFiles({ name: '签到表.png', mimeType: 'image/png', buffer: PNG });
+  const attachments = draft.getByTestId('attachments');
+  await expect(attachments).toContainText('签到表.png');
+  await attachments.getByRole('button', { name: '查看附件签到表.png' }).click();
+  const photo = page.getByRole('dialog', { name: '签到表.png' });
+  await expect(photo.getByRole('img', { name: '签到表.png' })).toBeVisible();
+  await expectAccessible(page, 'meeting-attachment', '.ant-modal');
+  await photo.getByRole('button', { name: '关闭' }).click();
+  await expect(photo).toBeHidden();
+
+  await draft.getByRole('button', { name: '删除草稿' }).click();
+  await page.getByRole('dialog').filter({ hasText: '删除这份草稿？' }).getByRole('button', { name: '删除' }).click();
+  await expect(draft).toBeHidden();
+  await expect(page.getByText(/年还没有会议记录/)).toBeVisible();
+});
+
 test('talks: a talk with a member and a home visit, the list and one person\'s history', async ({ page, host }) => {
   await host.call('branch.save', BRANCH);
   await branchWithMembers(host, 3);
