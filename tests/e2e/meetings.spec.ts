@@ -213,6 +213,10 @@ test('a 党员大会 of forty members: the sign-in list fits 1366×768 and count
   await form.getByRole('heading', { name: '签到' }).scrollIntoViewIfNeeded();
   await expectAccessible(page, 'meeting-signin-40', '.ant-drawer');
   await page.screenshot({ path: `tests/output/screenshots/meeting-signin-40-1366x768.png` });
+  // Scrolled to the last members, the counts and the quorum stay above the list.
+  await rows.nth(39).evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await expect(form.getByTestId('quorum')).toBeInViewport();
+  await page.screenshot({ path: `tests/output/screenshots/meeting-signin-40-end-1366x768.png` });
   await page.setViewportSize({ width: 1920, height: 1080 });
   await form.getByRole('heading', { name: '签到' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: `tests/output/screenshots/meeting-signin-40-1920x1080.png` });

@@ -282,9 +282,8 @@ export function MeetingForm() {
         </Row>
 
         <h3 className="form-section-title">签到</h3>
-        <p className="muted signin-source">应到人员：{expectedSource(kind)}</p>
         <Form.Item name="attendance">
-          <SignInList kind={kind} onRefill={() => void refill()} refilling={refilling} />
+          <SignInList kind={kind} source={expectedSource(kind)} onRefill={() => void refill()} refilling={refilling} />
         </Form.Item>
         <ListOfRows name="guests" label="列席人员" addText="添加列席人员" emptyText="没有列席人员">
           {(field, index) => (

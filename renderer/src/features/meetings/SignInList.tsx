@@ -12,6 +12,8 @@ interface SignInListProps {
   value?: SignInRow[];
   onChange?: (rows: SignInRow[]) => void;
   kind: MeetingKind;
+  /** Where the expected members come from, in words. */
+  source?: string;
   /** Reads the expected members again (roster, group or committee as of the date). */
   onRefill?: () => void;
   refilling?: boolean;
@@ -40,7 +42,7 @@ export function AttendanceSummary({ rows, kind }: { rows: SignInRow[]; kind: Mee
   );
 }
 
-export function SignInList({ value = [], onChange, kind, onRefill, refilling, disabled }: SignInListProps) {
+export function SignInList({ value = [], onChange, kind, source, onRefill, refilling, disabled }: SignInListProps) {
   const setRow = (index: number, patch: Partial<SignInRow>) => onChange?.(value.map((r, i) => (i === index ? { ...r, ...patch } : r)));
   const allPresent = () => onChange?.(value.map((r) => ({ ...r, presence: 'present' as Presence, absenceNote: '' })));
 
@@ -57,6 +59,7 @@ export function SignInList({ value = [], onChange, kind, onRefill, refilling, di
   return (
     <div className="signin">
       <div className="signin-head">
+        {source ? <p className="muted signin-source">应到人员：{source}</p> : null}
         <AttendanceSummary rows={value} kind={kind} />
         {!disabled ? (
           <div className="signin-tools">
