@@ -140,7 +140,10 @@ export function MeetingForm() {
     }
   };
 
-  /** 定稿: the draft is saved as it is, then made final; asked first, since only 修订 changes it afterwards. */
+  /**
+   * 定稿: the draft is saved as it is, then made final; asked first, since only 修订 changes it afterwards. Two calls
+   * (meetings.save, meetings.finalize): if 定稿 is refused, the draft keeps what was typed.
+   */
   const finalize = () => {
     if (!checks.trySave()) return;
     const parsed = parseMeeting(values());
@@ -159,7 +162,8 @@ export function MeetingForm() {
         setSaving(true);
         try {
           const store = useMeetingsStore.getState();
-          const draft = await store.saveDraft(saved?.id ?? null, meetingInput(values()), saved?.updatedAt);
+          // A draft opened and finalised unchanged is not saved again first.
+          const draft = saved && !form.isFieldsTouched() ? saved : await store.saveDraft(saved?.id ?? null, meetingInput(values()), saved?.updatedAt);
           setSaved(draft);
           const final = await store.finalize(draft.id, draft.updatedAt);
           await afterSave(final, `“${final.title}”已定稿`);
