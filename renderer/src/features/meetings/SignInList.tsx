@@ -79,7 +79,10 @@ export function SignInList({ value = [], onChange, kind, source, onRefill, refil
           Tab 键逐人移动，方向键或数字键选择：1 到会，2 公差，3 病假，4 事假，5 其他。
         </p>
       ) : (
-        <p className="muted">还没有应到人员：请先填写会议日期{kind === 'groupMeeting' ? '并选择党小组' : ''}。</p>
+        <p className="muted">
+          还没有应到人员。请先填写会议日期{kind === 'groupMeeting' ? '并选择党小组' : ''}
+          {kind === 'committee' ? '；支委会的应到人员是“支部信息”中的支部委员' : ''}。
+        </p>
       )}
       <div className="signin-rows" role="list" aria-label="签到表">
         {value.map((r, i) => (
