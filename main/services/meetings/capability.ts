@@ -1,4 +1,5 @@
 import type { Capability } from '../../capability';
+import { meetingsDemo } from './demo';
 import { meetingsHandlers } from './handlers';
 import { meetingsTables } from './tables';
 
@@ -7,5 +8,6 @@ export const meetingsCapability: Capability = {
   label: '三会一课',
   handlers: meetingsHandlers,
   cliCommands: [],
+  demo: [meetingsDemo],
   tables: meetingsTables,
 };
