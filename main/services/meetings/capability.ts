@@ -1,4 +1,5 @@
 import type { Capability } from '../../capability';
+import { meetingsCliCommands } from './cli';
 import { meetingsDemo } from './demo';
 import { meetingsHandlers } from './handlers';
 import { meetingsTables } from './tables';
@@ -7,7 +8,7 @@ export const meetingsCapability: Capability = {
   key: 'meetings',
   label: '三会一课',
   handlers: meetingsHandlers,
-  cliCommands: [],
+  cliCommands: meetingsCliCommands,
   demo: [meetingsDemo],
   tables: meetingsTables,
 };
