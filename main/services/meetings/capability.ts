@@ -1,4 +1,6 @@
 import type { Capability } from '../../capability';
+import { meetingsCliCommands } from './cli';
+import { meetingsDemo } from './demo';
 import { meetingsDocumentCommands } from './documentsCli';
 import { meetingCalendarCommand } from './calendarCli';
 import { MEETINGS_CALENDAR_FACTS } from './calendarFacts';
@@ -10,11 +12,13 @@ export const meetingsCapability: Capability = {
   label: '三会一课',
   handlers: meetingsHandlers,
   cliCommands: [
+    ...meetingsCliCommands,
     // documents
     ...meetingsDocumentCommands,
     // calendar
     meetingCalendarCommand,
   ],
+  demo: [meetingsDemo],
   facts: MEETINGS_CALENDAR_FACTS,
   tables: meetingsTables,
 };
