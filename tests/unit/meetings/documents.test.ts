@@ -60,6 +60,14 @@ describe('the minutes as a PrintDocument', () => {
     expect(doc.blocks.at(-1)).toEqual({ kind: 'fillLine', labels: ['主持人（签字）：', '记录人（签字）：'] });
   });
 
+  it('breaks a long title line evenly, never leaving a character or two alone', () => {
+    const long = buildMinutesDocument(sampleMinutes({ heading: '2026年第12次钻井二十二班党小组会会议记录' }));
+    const lines = (long.blocks[0] as { lines: string[] }).lines.slice(1);
+    expect(lines.join('')).toBe('2026年第12次钻井二十二班党小组会会议记录');
+    expect(lines).toHaveLength(2);
+    expect(Math.min(...lines.map((l) => l.length))).toBeGreaterThanOrEqual(8);
+  });
+
   it('says when a vote failed or could not be taken', () => {
     const vote = { method: '举手表决', votingExpected: 23, votingPresent: 11, for: 11, against: 0, abstain: 0 };
     const invalid = buildMinutesDocument(sampleMinutes({ resolutions: [{ text: '决议甲。', vote: { ...vote, valid: false, passed: false } }] }));
