@@ -68,7 +68,7 @@ describe('quorum and votes (domain.md 2.1)', () => {
     expect(voteResult('memberMeeting', c, vote(6, 2))).toMatchObject({ valid: true, passed: true });
     // 5 of 10: exactly half of those who should attend is not a majority, even with everyone present voting for it.
     expect(voteResult('memberMeeting', c, vote(5, 3))).toMatchObject({ valid: true, passed: false });
-    expect(voteResult('memberMeeting', c, vote(5, 0, 3)).text).toBe('赞成 5 票，未超过应到会有表决权的 10 人的半数，未通过');
+    expect(voteResult('memberMeeting', c, vote(5, 0, 3))!.text).toBe('赞成 5 票，未超过应到会有表决权的 10 人的半数，未通过');
   });
 
   it('probationers have no vote: more ballots than full members present make the vote invalid', () => {
