@@ -169,9 +169,17 @@ interface Printed {
   pdf: string;
 }
 
-const printed = {} as Record<'minutes' | 'signIn' | 'notice' | 'talk' | 'visit', Printed>;
+const printed = {} as Record<'minutes' | 'signIn' | 'notice' | 'talk' | 'visit' | 'longMinutes' | 'wideGroups', Printed>;
 let docx: DocxContent;
 let dir: string;
+
+/** Minutes of several pages: a long record, 24 speeches, 6 resolutions voted on, and an amended version's note. */
+function longMinutes(): PrintDocument {
+  const base = sampleMinutes();
+  const speeches = Array.from({ length: 24 }, (_, i) => ({ ...base.speeches[i % 3]!, text: `${base.speeches[i % 3]!.text}（第${i + 1}位发言）` }));
+  const resolutions = Array.from({ length: 6 }, (_, i) => ({ ...base.resolutions[i % 2]!, text: `第${i + 1}项：${base.resolutions[i % 2]!.text}` }));
+  return buildMinutesDocument({ ...base, content: `${base.content}\n${base.content}`, speeches, resolutions, version: { number: 3, date: '2026-04-02', reason: '补记表决情况' } });
+}
 
 /** A "photo" of the printed sign-in sheet: its first page as a JPEG, attached to the minutes. */
 function signInPhoto(pdf: string): Buffer {
@@ -194,6 +202,8 @@ beforeAll(async () => {
   dir = outputDir('meetings');
   await print([
     ['signIn', buildSignInDocument(sampleSignIn(60))],
+    ['longMinutes', longMinutes()],
+    ['wideGroups', buildSignInDocument({ ...sampleSignIn(40), members: sampleSignIn(40).members.map((m, i) => ({ ...m, groupName: i % 3 ? m.groupName : '钻井二十二班党小组' })) })],
     ['notice', buildNoticeDocument(sampleNotice())],
     ['talk', buildTalkDocument(sampleTalk('talk'))],
     ['visit', buildTalkDocument(sampleTalk('visit'))],
@@ -233,7 +243,7 @@ describe('the minutes read back with python-docx', () => {
 });
 
 describe('through LibreOffice', () => {
-  it.each(['minutes', 'signIn', 'notice', 'talk', 'visit'] as const)('%s: the preview has as many pages as LibreOffice, each opening with the same line', (name) => {
+  it.each(['minutes', 'signIn', 'notice', 'talk', 'visit', 'longMinutes', 'wideGroups'] as const)('%s: the preview has as many pages as LibreOffice, each opening with the same line', (name) => {
     const { doc, pdf } = printed[name];
     const libreOffice = pdfFirstLines(pdfPages(pdf, { layout: true }), headerCells(doc));
     const preview = layoutFirstLines(layoutAll(doc));
