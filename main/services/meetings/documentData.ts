@@ -45,9 +45,18 @@ function signingName(name: string, kind: MeetingKind): string {
 }
 
 function kindLine(m: Pick<MeetingDetail, 'kind' | 'alsoCounts' | 'groupName'>): string {
-  const own = FULL_KIND[m.kind] ?? kindLabel(m.kind);
+  const own = (FULL_KIND[m.kind] ?? kindLabel(m.kind)) + (m.kind === 'groupMeeting' && m.groupName ? `（${m.groupName}）` : '');
   const also = m.alsoCounts.map(kindLabel);
   return `${own}${also.length ? `（同时为${also.join('、')}）` : ''}`;
+}
+
+/**
+ * A party group meeting's title names its group (2026年第3次钻井一班党小组会): the printed title sets the group on a
+ * line of its own, so the heading under it says 党小组会.
+ */
+function groupParts(m: Pick<MeetingDetail, 'kind' | 'title' | 'groupName'>): { groupName: string | null; title: string } {
+  if (m.kind !== 'groupMeeting' || !m.groupName) return { groupName: null, title: m.title };
+  return { groupName: m.groupName, title: m.title.replace(`${m.groupName}会`, '党小组会') };
 }
 
 export function recordHeading(title: string, kind: MeetingKind): string {
@@ -74,7 +83,8 @@ export function minutesInput(db: Sqlite, m: MeetingDetail, version: { number: nu
   return {
     branchName: signingName(branch.name, m.kind),
     kindLabel: kindLine(m),
-    heading: recordHeading(m.title, m.kind),
+    heading: recordHeading(groupParts(m).title, m.kind),
+    groupName: groupParts(m).groupName,
     date: m.date,
     startTime: m.startTime,
     endTime: m.endTime,
@@ -130,8 +140,12 @@ function signInMembers(db: Sqlite, m: MeetingDetail): SignInMember[] {
   const branchId = requireBranchId(db);
   const groups = new Map(listGroups(db, branchId).map((g) => [g.id, g.name]));
   const groupOf = new Map(rosterOnDate(db, branchId, m.date).map((r) => [r.id, r.partyGroupId ? (groups.get(r.partyGroupId) ?? '') : '']));
+  const officers = branchOf(db).officers;
+  // The committee's posts (书记, 组织委员 …) in 备注 on a 支委会's sheet.
+  const role = (memberId: string | null, name: string) =>
+    m.kind === 'committee' ? (officers.find((o) => (memberId && o.memberId === memberId) || o.name === name)?.role ?? '') : '';
   const people = m.attendance.length
-    ? m.attendance.map((a) => ({ memberId: a.memberId, name: a.name, category: a.category, role: '' }))
+    ? m.attendance.map((a) => ({ memberId: a.memberId, name: a.name, category: a.category, role: role(a.memberId, a.name) }))
     : expectedFor(db, branchId, m.kind, m.date, m.groupId);
   return people.map((p) => ({
     name: p.name,
@@ -144,7 +158,8 @@ export function signInDocument(db: Sqlite, id: string): PrintDocument {
   const m = getMeeting(db, id);
   return buildSignInDocument({
     branchName: signingName(branchOf(db).name, m.kind),
-    heading: m.title,
+    heading: groupParts(m).title,
+    groupName: groupParts(m).groupName,
     date: m.date,
     startTime: m.startTime,
     endTime: m.endTime,

@@ -89,6 +89,8 @@ describe('meeting sign-in, meeting notice, talk record', () => {
     const table = readDocx(file).tables[0]!;
     expect(table.rows[0]).toEqual(['序号', '姓名', '党小组', '签到', '备注']);
     expect(table.rows.length).toBeGreaterThan(2);
+    // The committee members' posts stand in 备注.
+    expect(table.rows.slice(1).map((r) => r[4])).toContain('书记');
   });
 
   it('writes the notice to the committee, dated as asked', async () => {

@@ -28,6 +28,7 @@ let t: TestContext;
 let memberIds: string[];
 let meetingId: string;
 let dir: string;
+let groupIds: string[];
 
 function idNumber(birth: string, n: number): string {
   const first17 = `130982${birth.replaceAll('-', '')}${String(100 + n * 2 + 1).padStart(3, '0')}`;
@@ -55,6 +56,7 @@ beforeAll(async () => {
   t = await testContext();
   await t.call('branch.save', { name: BRANCH });
   const groups = [(await t.call('groups.save', { name: '钻井一班党小组' })).id, (await t.call('groups.save', { name: '机关党小组' })).id];
+  groupIds = groups;
   memberIds = [];
   for (let i = 0; i < 25; i++) {
     const birth = `19${60 + (i % 25)}-0${1 + (i % 9)}-1${i % 10}`;
@@ -219,5 +221,19 @@ describe('a home visit', () => {
     expect(rows).toContainEqual(['见到的家庭成员', '妻子、母亲']);
     const { document } = await t.call('talks.previewRecord', { id: talk.id });
     expect(document.blocks[0]).toEqual({ kind: 'title', lines: ['家访记录'] });
+  });
+});
+
+describe('a party group meeting', () => {
+  it('sets the group on its own title line, the heading saying 党小组会, and lists only the group’s members to sign', async () => {
+    const saved = await t.call('meetings.save', { fields: { kind: 'groupMeeting', groupId: groupIds[0], date: '2026-04-10', startTime: '19:00', place: '值班房' } });
+    expect(saved.title).toBe('2026年第1次钻井一班党小组会');
+    const { document } = await t.call('meetings.previewMinutes', { id: saved.id });
+    expect(document.blocks[0]).toEqual({ kind: 'title', lines: [BRANCH, '钻井一班党小组', '2026年第1次党小组会会议记录'] });
+    const sheet = (await t.call('meetings.previewSignIn', { id: saved.id })).document;
+    expect(sheet.blocks[0]).toEqual({ kind: 'title', lines: [BRANCH, '钻井一班党小组', '2026年第1次党小组会签到表'] });
+    const rows = tableOf(sheet).rows.map((r) => r.map(cellText));
+    expect(rows).toHaveLength(13);
+    expect(new Set(rows.map((r) => r[2]))).toEqual(new Set(['钻井一班党小组']));
   });
 });

@@ -60,6 +60,14 @@ describe('the minutes as a PrintDocument', () => {
     expect(doc.blocks.at(-1)).toEqual({ kind: 'fillLine', labels: ['主持人（签字）：', '记录人（签字）：'] });
   });
 
+  it('breaks a long title line evenly, never leaving a character or two alone', () => {
+    const long = buildMinutesDocument(sampleMinutes({ heading: '2026年第12次钻井二十二班党小组会会议记录' }));
+    const lines = (long.blocks[0] as { lines: string[] }).lines.slice(1);
+    expect(lines.join('')).toBe('2026年第12次钻井二十二班党小组会会议记录');
+    expect(lines).toHaveLength(2);
+    expect(Math.min(...lines.map((l) => l.length))).toBeGreaterThanOrEqual(8);
+  });
+
   it('says when a vote failed or could not be taken', () => {
     const vote = { method: '举手表决', votingExpected: 23, votingPresent: 11, for: 11, against: 0, abstain: 0 };
     const invalid = buildMinutesDocument(sampleMinutes({ resolutions: [{ text: '决议甲。', vote: { ...vote, valid: false, passed: false } }] }));
@@ -161,9 +169,17 @@ interface Printed {
   pdf: string;
 }
 
-const printed = {} as Record<'minutes' | 'signIn' | 'notice' | 'talk' | 'visit', Printed>;
+const printed = {} as Record<'minutes' | 'signIn' | 'notice' | 'talk' | 'visit' | 'longMinutes' | 'wideGroups', Printed>;
 let docx: DocxContent;
 let dir: string;
+
+/** Minutes of several pages: a long record, 24 speeches, 6 resolutions voted on, and an amended version's note. */
+function longMinutes(): PrintDocument {
+  const base = sampleMinutes();
+  const speeches = Array.from({ length: 24 }, (_, i) => ({ ...base.speeches[i % 3]!, text: `${base.speeches[i % 3]!.text}（第${i + 1}位发言）` }));
+  const resolutions = Array.from({ length: 6 }, (_, i) => ({ ...base.resolutions[i % 2]!, text: `第${i + 1}项：${base.resolutions[i % 2]!.text}` }));
+  return buildMinutesDocument({ ...base, content: `${base.content}\n${base.content}`, speeches, resolutions, version: { number: 3, date: '2026-04-02', reason: '补记表决情况' } });
+}
 
 /** A "photo" of the printed sign-in sheet: its first page as a JPEG, attached to the minutes. */
 function signInPhoto(pdf: string): Buffer {
@@ -186,6 +202,8 @@ beforeAll(async () => {
   dir = outputDir('meetings');
   await print([
     ['signIn', buildSignInDocument(sampleSignIn(60))],
+    ['longMinutes', longMinutes()],
+    ['wideGroups', buildSignInDocument({ ...sampleSignIn(40), members: sampleSignIn(40).members.map((m, i) => ({ ...m, groupName: i % 3 ? m.groupName : '钻井二十二班党小组' })) })],
     ['notice', buildNoticeDocument(sampleNotice())],
     ['talk', buildTalkDocument(sampleTalk('talk'))],
     ['visit', buildTalkDocument(sampleTalk('visit'))],
@@ -225,7 +243,7 @@ describe('the minutes read back with python-docx', () => {
 });
 
 describe('through LibreOffice', () => {
-  it.each(['minutes', 'signIn', 'notice', 'talk', 'visit'] as const)('%s: the preview has as many pages as LibreOffice, each opening with the same line', (name) => {
+  it.each(['minutes', 'signIn', 'notice', 'talk', 'visit', 'longMinutes', 'wideGroups'] as const)('%s: the preview has as many pages as LibreOffice, each opening with the same line', (name) => {
     const { doc, pdf } = printed[name];
     const libreOffice = pdfFirstLines(pdfPages(pdf, { layout: true }), headerCells(doc));
     const preview = layoutFirstLines(layoutAll(doc));

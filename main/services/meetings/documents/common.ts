@@ -33,13 +33,20 @@ export function timeSpan(start?: string | null, end?: string | null): string {
   return from && to ? `${from}—${to}` : from;
 }
 
-/** Breaks a title line into pieces that fit the text width in the title face (二号小标宋). */
+/**
+ * Breaks a title line into pieces that fit the text width in the title face (二号小标宋), as even as can be, so a long
+ * line never leaves one or two characters alone on the next.
+ */
 export function fitTitleLine(text: string, width = textWidth(RECORD)): string[] {
   const size = RECORD.title.size;
+  const measure = (t: string) => measureTextSafe(t, 'xiaobiaosong', size);
+  const total = measure(text);
+  if (total <= width) return [text];
+  const target = Math.min(width, total / Math.ceil(total / width) + size * 20);
   const lines: string[] = [];
   let line = '';
   for (const ch of text) {
-    if (line && measureTextSafe(line + ch, 'xiaobiaosong', size) > width) {
+    if (line && measure(line + ch) > target) {
       lines.push(line);
       line = '';
     }

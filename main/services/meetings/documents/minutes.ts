@@ -71,7 +71,7 @@ export interface MinutesInput {
   kindLabel: string;
   /** Title line under the branch: 2026年第3次支委会会议记录 (the builder adds nothing). */
   heading: string;
-  /** A party group meeting: the group, printed before the heading. */
+  /** A party group meeting: the group, on its own title line between the branch and the heading. */
   groupName?: string | null;
   date: string;
   startTime?: string | null;
@@ -150,7 +150,7 @@ function headerRows(input: MinutesInput): FormRow[] {
 }
 
 export function minutesTitle(input: Pick<MinutesInput, 'branchName' | 'groupName' | 'heading'>): string[] {
-  return [...fitTitleLine(input.branchName), ...fitTitleLine(`${input.groupName ?? ''}${input.heading}`)];
+  return [...fitTitleLine(input.branchName), ...(input.groupName ? fitTitleLine(input.groupName) : []), ...fitTitleLine(input.heading)];
 }
 
 export function buildMinutesDocument(input: MinutesInput): PrintDocument {

@@ -25,6 +25,7 @@ export interface SignInInput {
   branchName: string;
   /** 2026年第3次支委会. */
   heading: string;
+  /** A party group meeting: the group, on its own title line. */
   groupName?: string | null;
   date: string;
   startTime?: string | null;
@@ -64,16 +65,17 @@ export function signInRows(input: Pick<SignInInput, 'members' | 'guests'>): Tabl
 }
 
 export function buildSignInDocument(input: SignInInput): PrintDocument {
-  const heading = `${input.groupName ?? ''}${input.heading}签到表`;
+  const heading = `${input.heading}签到表`;
+  const group = input.groupName ?? '';
   const style = { size: FORM_SIZE };
   return {
     preset: 'record',
     orientation: 'portrait',
     pageNumbers: 'ofTotal',
-    title: `${input.branchName}${heading}`,
-    fileStem: input.fileStem ?? documentStem(`${input.branchName}${heading}`, input.date),
+    title: `${input.branchName}${group}${heading}`,
+    fileStem: input.fileStem ?? documentStem(`${input.branchName}${group}${heading}`, input.date),
     blocks: [
-      { kind: 'title', lines: [...fitTitleLine(input.branchName), ...fitTitleLine(heading)] },
+      { kind: 'title', lines: [...fitTitleLine(input.branchName), ...(group ? fitTitleLine(group) : []), ...fitTitleLine(heading)] },
       { kind: 'note', text: `会议时间：${meetingTime(input.date, input.startTime, input.endTime)}`, style },
       { kind: 'note', text: `会议地点：${input.place}`, style },
       {

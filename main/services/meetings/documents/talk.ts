@@ -63,7 +63,7 @@ export function buildTalkDocument(input: TalkInput): PrintDocument {
     [visit ? '家访对象' : '谈话对象', input.subject],
     ...(visit ? [['见到的\n家庭成员', input.familyMet ?? ''] as FormRow] : []),
     [visit ? '家访缘由' : '谈话缘由', [input.trigger || '日常', input.topic].filter(Boolean).join('：')],
-    ['回访日期', input.followUpDate ? formatChineseDate(input.followUpDate) : '无', '问题解决', input.resolved ? '已解决' : '未解决'],
+    ['回访日期', input.followUpDate ? formatChineseDate(input.followUpDate) : '无', '问题解决', input.resolved ? '已解决' : input.problems?.trim() ? '未解决' : '无'],
   ];
   const title = talkTitle(input.kind);
   const blocks: Block[] = [
