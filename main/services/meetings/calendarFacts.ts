@@ -74,9 +74,11 @@ function dueThisMonth(scope: FactScope): FactResult {
   return { data: { kind: 'table', columns: PERIOD_COLUMNS, rows: periodRows(scope, due) }, counted: meetings };
 }
 
+/** The gaps of the year so far, the latest first (what the home page lists first is what can still be put right). */
 function missingSoFar(scope: FactScope): FactResult {
   const { calendar, meetings } = calendarOf(scope);
-  return { data: { kind: 'table', columns: PERIOD_COLUMNS, rows: periodRows(scope, calendar.missing) }, counted: meetings };
+  const latestFirst = calendar.missing.map((p, i) => ({ p, i })).sort((a, b) => b.p.deadline.localeCompare(a.p.deadline) || a.i - b.i).map((x) => x.p);
+  return { data: { kind: 'table', columns: PERIOD_COLUMNS, rows: periodRows(scope, latestFirst) }, counted: meetings };
 }
 
 const HELD_COLUMNS = [
@@ -145,7 +147,7 @@ export const MEETINGS_CALENDAR_FACTS: readonly FactSpec[] = [
     key: 'meetings.calendar.missing',
     title: '本年缺开的三会一课',
     unit: '次',
-    description: '统计日所在年度内、期限已过而没有定稿记录的会议期次（按支部设定的频次，党小组会按党小组）。',
+    description: '统计日所在年度内、期限已过而没有定稿记录的会议期次（按支部设定的频次，党小组会按党小组），期限近的在前。',
     compute: missingSoFar,
   },
   {

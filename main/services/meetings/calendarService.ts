@@ -40,23 +40,28 @@ function yearMeetings(db: Sqlite, branchId: string, year: number): CalendarMeeti
   return rows.map((r) => ({ id: r.id, kind: r.kind, alsoCounts: parseKinds(r.also_counts), groupId: r.group_id, date: r.meeting_date, final: r.status === 'final' }));
 }
 
-/** The attendance rows of the year's final records. */
-function yearAttendance(db: Sqlite, branchId: string, year: number): CalendarAttendance[] {
+/**
+ * Each member's attendance over the year's final records up to today, counted by SQLite: a committee's year holds
+ * tens of thousands of attendance rows (npm run bench, meetings calendar), and reading them one by one cost most of
+ * the calendar's time.
+ */
+function yearAttendance(db: Sqlite, branchId: string, year: number, today: string): CalendarAttendance[] {
   const rows = all(
     db,
     qb
       .selectFrom('meeting_attendance as a')
       .innerJoin('meetings as m', 'm.id', 'a.meeting_id')
-      .select(['a.meeting_id', 'a.member_id', 'a.name', 'a.attended'])
+      .select((eb) => ['a.member_id', eb.fn.max('a.name').as('name'), eb.fn.countAll<number>().as('expected'), eb.fn.sum<number>('a.attended').as('attended')])
       .where('m.branch_id', '=', branchId)
       .where('m.deleted_at', 'is', null)
       .where('m.status', '=', 'final')
       .where('a.deleted_at', 'is', null)
       .where('a.member_id', 'is not', null)
       .where('m.meeting_date', '>=', `${year}-01-01`)
-      .where('m.meeting_date', '<=', `${year}-12-31`),
+      .where('m.meeting_date', '<=', today < `${year}-12-31` ? today : `${year}-12-31`)
+      .groupBy('a.member_id'),
   );
-  return rows.map((r) => ({ meetingId: r.meeting_id, memberId: r.member_id!, name: r.name, attended: r.attended === 1 }));
+  return rows.map((r) => ({ memberId: r.member_id!, name: r.name, expected: Number(r.expected), attended: Number(r.attended) }));
 }
 
 /** Talks and visits of the year that name a member (every kind: a 家访 to a member is a talk with them too). */
@@ -89,7 +94,7 @@ export function calendarInput(db: Sqlite, branchId: string, year: number, today:
       meetings: yearMeetings(db, branchId, year),
       members,
       talks: yearTalks(db, branchId, year),
-      attendance: yearAttendance(db, branchId, year),
+      attendance: yearAttendance(db, branchId, year, today),
     };
   })();
 }

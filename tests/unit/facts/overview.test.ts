@@ -80,7 +80,7 @@ describe('facts for today against the home page of today', () => {
     // What the 三会一课台账 screen shows for this year (meetings.calendar).
     'meetings.calendar.dueThisMonth': () =>
       calendarPeriods(calendarNow().due.filter((p) => p.deadline.startsWith(localToday().slice(0, 7)))),
-    'meetings.calendar.missing': () => calendarPeriods(calendarNow().missing),
+    'meetings.calendar.missing': () => calendarPeriods(calendarNow().missing).sort((a, b) => b.deadline.localeCompare(a.deadline)),
     'meetings.calendar.heldVsRequired': () =>
       calendarNow().rows.map((r) => ({ key: r.key, kind: r.kindLabel, partyGroup: r.groupName, held: r.held, required: r.required })),
     'meetings.talks.coverage': () => [['covered', calendarNow().talks.covered], ['notCovered', calendarNow().talks.notTalked.length]],

@@ -35,8 +35,8 @@ function sampleCalendar() {
   meetings.push(meeting('committee', '2026-04-28', { final: false }));
   for (const m of [2, 5, 8]) meetings.push(meeting('memberMeeting', `2026-${mm(m)}-10`), meeting('lecture', `2026-${mm(m)}-12`));
   const members = Array.from({ length: 30 }, (_, i) => ({ id: `p${i}`, name: `党员${String.fromCharCode(0x4e00 + i * 7)}${i}` }));
-  const finals = meetings.filter((m) => m.final);
-  const attendance = finals.flatMap((m, k) => members.slice(0, 12).map((p, i) => ({ meetingId: m.id, memberId: p.id, name: p.name, attended: (i + k) % 5 !== 0 })));
+  const finals = meetings.filter((m) => m.final).length;
+  const attendance = members.slice(0, 12).map((p, i) => ({ memberId: p.id, name: p.name, expected: finals, attended: finals - 9 + (i % 3) }));
   return meetingsCalendar({
     year: 2026,
     today: '2026-11-14',

@@ -4,10 +4,10 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getFact } from '../../../main/services/facts/service';
+import { factQuerySchema } from '../../../shared/contract/facts';
 import type { MeetingFieldsInput, MeetingKind } from '../../../shared/domain/meetings';
-import { committee } from '../../helpers/committee';
+import { committee, committeeIdNumber } from '../../helpers/committee';
 import { sampleMember, testContext, type TestContext } from '../../helpers/context';
-import { committeeIdNumber } from '../../helpers/committee';
 
 let t: TestContext;
 let members: { id: string; name: string }[];
@@ -140,9 +140,9 @@ describe('meetings.calendar', () => {
 
   it('gives the home page’s facts the same periods, and the Word and Excel files', async () => {
     await year2025({ committee: [3] });
-    const missing = getFact(t.db, { key: 'meetings.calendar.missing', at: '2025-12-31' }).data;
+    const missing = getFact(t.db, factQuerySchema.parse({ key: 'meetings.calendar.missing', at: '2025-12-31' })).data;
     expect(missing.kind === 'table' && missing.rows.map((r) => [r.cells.kind, r.cells.period, r.source.filter])).toEqual([['支委会', '2025年3月', { kind: 'committee', month: '2025-03' }]]);
-    const due = getFact(t.db, { key: 'meetings.calendar.dueThisMonth', at: '2025-06-10' }).data;
+    const due = getFact(t.db, factQuerySchema.parse({ key: 'meetings.calendar.dueThisMonth', at: '2025-06-10' })).data;
     // Counted on 10 June 2025: June's monthly meetings not yet held (they are on the 15th and 20th), nothing else ends in June but Q2.
     expect(due.kind === 'table' && due.rows.map((r) => `${r.cells.kind}${r.cells.partyGroup ? `/${r.cells.partyGroup}` : ''} ${r.cells.period}`)).toEqual([
       '党小组会/钻井班党小组 2025年6月',

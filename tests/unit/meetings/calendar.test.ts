@@ -266,32 +266,19 @@ describe('talk coverage', () => {
 });
 
 describe('attendance rate', () => {
-  it('is attended over expected per member, over the final records of the year, lowest first', () => {
-    const m1 = meeting('committee', '2025-01-05');
-    const m2 = meeting('committee', '2025-02-05');
-    const m3 = meeting('memberMeeting', '2025-02-10');
-    const draft = meeting('committee', '2025-03-05', { final: false });
-    const old = meeting('committee', '2024-12-05');
-    const row = (meetingId: string, memberId: string, name: string, attended: boolean) => ({ meetingId, memberId, name, attended });
-    const attendance = [
-      row(m1.id, 'a', '张三', true),
-      row(m2.id, 'a', '张三', true),
-      row(m3.id, 'a', '张三', false),
-      row(m1.id, 'b', '李四', true),
-      row(m3.id, 'b', '李四', true),
-      row(draft.id, 'b', '李四', false),
-      row(old.id, 'b', '李四', false),
-      row(m3.id, 'c', '王五', false),
-    ];
-    const c = meetingsCalendar(input([m1, m2, m3, draft, old], { attendance }));
+  it('is attended over expected per member, lowest first, by name at equal rates', () => {
+    const row = (memberId: string, name: string, attended: number, expected: number) => ({ memberId, name, attended, expected });
+    const attendance = [row('a', '张三', 2, 3), row('b', '李四', 2, 2), row('c', '王五', 0, 1), row('d', '赵六', 2, 3)];
+    const c = meetingsCalendar(input([], { attendance }));
     expect(c.attendance.map((r) => [r.name, r.attended, r.expected, Number(r.rate.toFixed(3))])).toEqual([
       ['王五', 0, 1, 0],
       ['张三', 2, 3, 0.667],
+      ['赵六', 2, 3, 0.667],
       ['李四', 2, 2, 1],
     ]);
   });
 
-  it('is empty without final records', () => {
-    expect(attendanceRates(new Set(), [{ meetingId: 'x', memberId: 'a', name: '张三', attended: true }])).toEqual([]);
+  it('leaves out members expected at no final record', () => {
+    expect(attendanceRates([{ memberId: 'a', name: '张三', expected: 0, attended: 0 }])).toEqual([]);
   });
 });

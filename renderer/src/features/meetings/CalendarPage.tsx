@@ -103,7 +103,7 @@ function GapList({ missing }: { missing: MissingPeriod[] }) {
             {m.groupName ? `（${m.groupName}）` : ''} · {m.periodLabel}
           </a>
           {m.draftIds.length ? (
-            <Tag color="orange">有未定稿记录</Tag>
+            <span className="cal-cell cal-draft cal-inline">有未定稿记录</span>
           ) : (
             <a className="cal-record" href={routeHref('/meetings', { kind: m.kind, month: m.period, groupId: m.groupId, new: '1' })} aria-label={`补记${m.kindLabel}${m.groupName ? `（${m.groupName}）` : ''}${m.periodLabel}`}>
               补记

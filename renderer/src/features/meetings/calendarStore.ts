@@ -16,6 +16,7 @@ interface CalendarState extends LoadState {
   busy: 'word' | 'excel' | 'preview' | null;
   exportError: string | null;
   load(): Promise<void>;
+  /** Reads the calendar of a year and branch (null: the local one). */
   show(year: number, branchId: string | null): Promise<void>;
   /** The local branch's frequencies (another branch's come with its hand-over package). */
   saveFrequencies(frequencies: KindFrequency[]): Promise<void>;
@@ -50,7 +51,7 @@ export const useCalendarStore = create<CalendarState>((set, get) => {
     load: createLoader(set, async () => ({ calendar: await api().call('meetings.calendar', query()) })),
 
     async show(year, branchId) {
-      if (year === get().year && branchId === get().branchId && get().loaded) return;
+      // Always read again: records may have been finalised on another screen since.
       set({ year, branchId });
       await get().load();
     },
