@@ -5,7 +5,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { addDays, addMonths, localToday } from '../../shared/domain/dates';
-import { addMember, BRANCH, expect, expectAccessible, openApp, screenshot, test, type Host } from './fixtures';
+import { addMember, BRANCH, createBranch, expect, expectAccessible, fillRoster, openApp, screenshot, test, type Host } from './fixtures';
 import { field, typeDate } from './form';
 
 const SIZES = [
@@ -220,6 +220,28 @@ test('a 党员大会 of forty members: the sign-in list fits 1366×768 and count
   await page.setViewportSize({ width: 1920, height: 1080 });
   await form.getByRole('heading', { name: '签到' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: `tests/output/screenshots/meeting-signin-40-1920x1080.png` });
+});
+
+test('the demo branch: a year of records, and one quarter of 党员大会 as the calendar links to it', async ({ page, host }) => {
+  test.setTimeout(180_000);
+  await createBranch(host);
+  await fillRoster(host, 40); // demo.seed: members, then meetings from January of last year to today
+  const lastYear = new Date().getFullYear() - 1;
+  await openApp(page, host, '会议记录');
+  await page.evaluate((y) => (location.hash = `#/meetings?year=${y}`), lastYear);
+  await expect(page.getByTestId('meeting-count')).toHaveText(/^共 [1-9]\d* 份$/);
+  const all = Number((await page.getByTestId('meeting-count').textContent())!.replace(/\D/g, ''));
+  // A quarter (党员大会, 党课 are quarterly): fewer records, each of them in that quarter.
+  await page.evaluate((y) => (location.hash = `#/meetings?kind=memberMeeting&month=${y}-Q2`), lastYear);
+  await expect(page.getByRole('combobox', { name: '期间' })).toBeVisible();
+  await expect(page.locator('.ant-select').filter({ has: page.getByRole('combobox', { name: '期间' }) })).toContainText('第二季度');
+  const dates = await page.locator('.data-table tbody tr[data-row-key]').evaluateAll((rows) => rows.map((r) => r.textContent ?? ''));
+  for (const d of dates) expect(d).toMatch(new RegExp(`${lastYear}-0[4-6]-`));
+  expect(dates.length).toBeLessThan(all);
+  await page.getByRole('button', { name: '清除条件' }).click();
+  await expect(page.getByTestId('meeting-count')).toHaveText(`共 ${all} 份`);
+  await expectAccessible(page, 'meetings-demo');
+  await atSizes(page, 'meetings-demo');
 });
 
 /** A 2×2 PNG: a photo of the signed sheet, as far as the app can tell. */

@@ -100,7 +100,7 @@ export function MeetingsPage() {
       key: 'title',
       title: '会议名称',
       dataIndex: 'title',
-      width: 220,
+      width: 250,
       fixed: 'left',
       ellipsis: { showTitle: false },
       render: (v: string) => (
@@ -113,7 +113,7 @@ export function MeetingsPage() {
     {
       key: 'kind',
       title: '类型',
-      width: 150,
+      width: 140,
       render: (_: unknown, m) => (
         <>
           {kindLabel(m.kind)}
