@@ -1,4 +1,6 @@
 import type { Capability } from '../../capability';
+import { meetingsCliCommands } from './cli';
+import { meetingsDemo } from './demo';
 import { meetingsDocumentCommands } from './documentsCli';
 import { meetingsHandlers } from './handlers';
 import { meetingsTables } from './tables';
@@ -8,8 +10,10 @@ export const meetingsCapability: Capability = {
   label: '三会一课',
   handlers: meetingsHandlers,
   cliCommands: [
+    ...meetingsCliCommands,
     // documents
     ...meetingsDocumentCommands,
   ],
+  demo: [meetingsDemo],
   tables: meetingsTables,
 };

@@ -129,6 +129,11 @@ describe('who is expected', () => {
       { memberId: null, name: '外单位委员', category: '正式党员', role: '组织委员' },
     ]);
   });
+
+  it('leaves out a committee member who was not on the roster on the date', () => {
+    const later = [...committee, { name: '新委员', role: '宣传委员', memberId: 'z' }];
+    expect(expectedMembers('committee', roster, { committee: later }).map((m) => m.name)).toEqual(['王建国', '外单位委员']);
+  });
 });
 
 describe('attachments and messages', () => {
