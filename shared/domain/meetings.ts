@@ -297,7 +297,8 @@ export interface ExpectedMember {
 
 /**
  * Who should attend: every member on the roster on the date (党员大会, 党课, 主题党日, 组织生活会), the members
- * of the party group (党小组会), or the committee members (支委会). Roster order is kept.
+ * of the party group (党小组会), or the committee members (支委会: the branch profile's 支部委员, those linked to a
+ * member only while on the roster). Roster order is kept.
  */
 export function expectedMembers(
   kind: MeetingKind,
@@ -306,9 +307,11 @@ export function expectedMembers(
 ): ExpectedMember[] {
   const expected = kindInfo(kind).expected;
   if (expected === 'committee') {
-    return (options.committee ?? []).map((c) => {
-      const m = c.memberId ? roster.find((r) => r.id === c.memberId) : undefined;
-      return { memberId: m ? m.id : null, name: m?.name ?? c.name, category: m?.category ?? '正式党员', role: c.role };
+    // The committee is today's (no history of it is kept): a linked member not yet (or no longer) on the roster then is left out.
+    return (options.committee ?? []).flatMap((c): ExpectedMember[] => {
+      if (!c.memberId) return [{ memberId: null, name: c.name, category: '正式党员', role: c.role }];
+      const m = roster.find((r) => r.id === c.memberId);
+      return m ? [{ memberId: m.id, name: m.name, category: m.category, role: c.role }] : [];
     });
   }
   const members = expected === 'group' ? roster.filter((m) => m.partyGroupId === (options.groupId ?? null)) : roster;
