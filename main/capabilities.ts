@@ -14,6 +14,7 @@ import { factsCapability } from './services/facts/capability';
 import { provideFacts } from './services/facts/registry';
 import { provideTables } from './db/registry';
 import { handoverCapability } from './services/handover/capability';
+import { meetingsCapability } from './services/meetings/capability';
 import { pipelineCapability } from './services/pipeline/capability';
 import { rosterCapability } from './services/roster/capability';
 import { rosterFilesCapability } from './services/rosterFiles/capability';
@@ -32,6 +33,7 @@ export const CAPABILITIES: readonly Capability[] = [
   pipelineCapability,
   factsCapability,
   codeListsCapability,
+  meetingsCapability,
 ];
 
 assertUniqueKeys(CAPABILITIES);

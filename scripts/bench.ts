@@ -27,6 +27,7 @@ import { benchCliStartup } from './bench-cli';
 import type { BenchRow } from './bench-row';
 import { benchRenderer } from './bench-renderer';
 import { benchDocxRoster } from './bench-docx';
+import { benchMeetingsCalendar } from './bench-meetings';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 const TODAY = '2026-11-25';
@@ -341,12 +342,18 @@ async function main(): Promise<void> {
   console.log('insert: addMembers (validation, pinyin, change log, one transaction) vs raw prepared inserts of the same rows.\n');
   const rows: BenchRow[] = [];
   try {
+    if (process.env.BENCH_ONLY_MEETINGS) {
+      rows.push(...(await benchMeetingsCalendar(dir)));
+      printTable(rows);
+      return;
+    }
     for (const size of SIZES) rows.push(...(await benchSize(size, dir)));
     if (!process.env.BENCH_ONLY_ROSTER) {
       rows.push(...(await benchHandover(dir)));
       rows.push(...(await benchSpreadsheet(dir)));
       rows.push(...(await benchRenderer()));
       rows.push(...benchDocxRoster());
+      rows.push(...(await benchMeetingsCalendar(dir)));
     }
     rows.push(...benchCliStartup());
   } finally {

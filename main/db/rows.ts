@@ -7,6 +7,7 @@ import type { CommonColumns, DB, UserTableName } from './schema';
 import type { Statement } from 'better-sqlite3';
 import { nowIso, prepare, type Sqlite } from './query';
 import { tableSpec } from './registry';
+import { logJson } from './blobs';
 
 type Row<T extends UserTableName> = DB[T];
 /** import: a row taken from a package; conflict: a merge, the version not taken kept as old_json. */
@@ -26,7 +27,7 @@ export function logChange(
   prepare(
     db,
     'INSERT INTO change_log (table_name, row_id, branch_id, action, changed_at, old_json, new_json, rev) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(table, rowId, branchId, action, at, before ? JSON.stringify(before) : null, after ? JSON.stringify(after) : null, rev);
+  ).run(table, rowId, branchId, action, at, before ? logJson(before) : null, after ? logJson(after) : null, rev);
 }
 
 export function newRev(): string {

@@ -11,6 +11,7 @@ import { defineContract } from './define';
 import { demoOperations } from './demo';
 import { factsOperations } from './facts';
 import { handoverOperations } from './handover';
+import { meetingsOperations } from './meetings';
 import { pipelineOperations } from './pipeline';
 import { rosterOperations } from './roster';
 import { rosterFilesOperations } from './rosterFiles';
@@ -29,6 +30,7 @@ export const CONTRACT_MODULES = [
   pipelineOperations,
   factsOperations,
   codeListsOperations,
+  meetingsOperations,
 ] as const;
 
 export const contract = defineContract(...CONTRACT_MODULES);

@@ -43,9 +43,24 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * A field's label. A field inside a list (resolutions.1.vote.for) is named by the list's label, the item's number
+ * and the field's own label (决议第 2 项的赞成票), from the labels of `resolutions` and `resolutions.vote.for`.
+ */
+export function fieldLabel(field: string, labels: Record<string, string>): string {
+  if (labels[field]) return labels[field];
+  const parts = field.split('.');
+  const index = parts.findIndex((p) => /^\d+$/.test(p));
+  if (index < 0) return field;
+  const list = parts.slice(0, index).join('.');
+  const inner = parts.filter((p) => !/^\d+$/.test(p)).join('.');
+  const item = `${labels[list] ?? list}第 ${Number(parts[index]) + 1} 项`;
+  return index === parts.length - 1 ? item : `${item}的${labels[inner] ?? parts.at(-1)}`;
+}
+
 export function validationError(issues: FieldProblem[], labels: Record<string, string> = {}): AppError {
   const first = issues[0];
-  const label = first ? (labels[first.field] ?? first.field) : '';
+  const label = first ? fieldLabel(first.field, labels) : '';
   const more = issues.length > 1 ? `（另有 ${issues.length - 1} 处问题）` : '';
   return new AppError('E_VALIDATION', first ? `${label}：${first.message}${more}` : '输入无效', issues);
 }

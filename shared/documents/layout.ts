@@ -390,7 +390,8 @@ function* placeTable(table: TableBlock, index: number, frame: Frame, pages: Page
   /** Draws `row` below its top border and moves past it. */
   const placeRow = (row: RowLayout, body: boolean, rowIndex = -1) => {
     const top = pages.y;
-    const height = rowHeight(row, border());
+    const topBorder = border();
+    const height = rowHeight(row, topBorder);
     pages.y += height - row.content;
     pageTop = false;
     row.cells.forEach((cell, i) => {
@@ -401,7 +402,8 @@ function* placeTable(table: TableBlock, index: number, frame: Frame, pages: Page
         return;
       }
       pages.page.boxes.push(cellBox(cx, top, cw, height, cell.column === 0, cell.column + cell.span === widths.length));
-      drawCellText(row.lines[i]!, cell, cx, pages.y, cw, row.content);
+      // Centred in the row below its top border, as Word and LibreOffice centre a cell (w:vAlign) in a taller row.
+      drawCellText(row.lines[i]!, cell, cx, top + topBorder, cw, height - topBorder);
     });
     if (body && pages.page.firstLine === '') pages.page.firstLine = topLine(row);
     pages.y += row.content;

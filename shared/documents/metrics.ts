@@ -27,23 +27,31 @@ export function wordCharMilliEm(cp: number): number {
 
 /**
  * Space LibreOffice puts between an ideograph and a Latin letter or digit right next to it (its autospace; LibreOffice
- * 7.4 applies it even with w:autoSpaceDE/DN off), in 1/1000 em. Calibrated on the 公文 sample (scripts/layout-agreement.ts):
- * 221–222 break every body line where LibreOffice breaks it; 212 or 225 do not. Punctuation, full-width or not, takes
- * no such space (（2）, 4.7%。).
+ * 7.4 applies it even with w:autoSpaceDE/DN off), in 1/1000 em, in text condensed as the 公文 body is (−0.25 pt a
+ * character). Calibrated on the 公文 sample (scripts/layout-agreement.ts): 221–222 break every body line where
+ * LibreOffice breaks it; 212 or 225 do not. Punctuation, full-width or not, takes no such space (（2）, 4.7%。).
  */
 export const AUTOSPACE_MILLI_EM = 222;
+
+/**
+ * The same space in text that is not condensed (the 表册 preset, table cells): 200. Measured in LibreOffice's PDF of
+ * the meeting minutes: 3.2 pt at 16 pt, 2.8 pt at 14 pt, 4.4 pt at 22 pt; with 222 a body line of the minutes that
+ * LibreOffice keeps whole (…作表率。（第3位发言）) was broken.
+ */
+export const AUTOSPACE_UNCONDENSED_MILLI_EM = 200;
 
 const isIdeograph = (cp: number) => (cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0x3400 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff);
 const isLatin = (cp: number) => (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) || (cp >= 0xc0 && cp <= 0x24f);
 
 function measureWith(text: string, size: number, width: (cp: number) => number, letterSpacing: number): number {
+  const autospace = letterSpacing < 0 ? AUTOSPACE_MILLI_EM : AUTOSPACE_UNCONDENSED_MILLI_EM;
   let milli = 0;
   let count = 0;
   let previous = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     milli += width(cp);
-    if ((isIdeograph(previous) && isLatin(cp)) || (isLatin(previous) && isIdeograph(cp))) milli += AUTOSPACE_MILLI_EM;
+    if ((isIdeograph(previous) && isLatin(cp)) || (isLatin(previous) && isIdeograph(cp))) milli += autospace;
     previous = cp;
     count++;
   }

@@ -129,7 +129,7 @@ export interface FigureBlock {
   kind: 'figure';
   /** Self-contained SVG markup (no external references). */
   svg: string;
-  /** PNG bytes in base64 of the same picture, for the Word file. */
+  /** PNG bytes in base64 of the same picture, for the Word file (JPEG bytes for a photo: the renderer tells them apart). */
   png: string;
   width: number;
   height: number;

@@ -47,10 +47,14 @@ function paragraphBlock(preset: Preset, block: ParagraphBlock): Paragraph {
 /** Twips to the pixels (at 96 dpi) docx's ImageRun takes. */
 const pixels = (twips: number) => Math.round(twips / 15);
 
+/** JPEG bytes start FF D8 (a photo attached to a record); anything else is the PNG the model names. */
+const isJpeg = (data: Buffer) => data[0] === 0xff && data[1] === 0xd8;
+
 function figure(preset: Preset, block: FigureBlock): Paragraph[] {
+  const data = Buffer.from(block.png, 'base64');
   const image = new ImageRun({
-    type: 'png',
-    data: Buffer.from(block.png, 'base64'),
+    type: isJpeg(data) ? 'jpg' : 'png',
+    data,
     transformation: { width: pixels(block.width), height: pixels(block.height) },
   });
   const picture = new Paragraph({

@@ -9,6 +9,7 @@ import { all, qb, storedRows, type Sqlite, type StoredRow } from '../../db/query
 import { registeredTables, tableSpec, type TableSpec } from '../../db/registry';
 import { getBranch, localBranchId, resolveBranchId } from '../branch/branch';
 import { ensureDir, PRIVATE_FILE_MODE } from '../../app/fileModes';
+import { packageJson } from '../../db/blobs';
 import { encrypt } from './crypto';
 import { installationKey, publicKeyText, signManifest, SIGNATURE_FILE, SUCCESSOR_KEY_FILE } from './keys';
 import type { SentRow } from './trust';
@@ -103,7 +104,7 @@ export async function buildPackage(db: Sqlite, options: ExportOptions): Promise<
     // One read transaction: the package is a consistent snapshot.
     for (const spec of selectTables(options.tables)) {
       const rows = rowsOf(db, spec, branchId, options.from, options.to);
-      const data = Buffer.from(JSON.stringify(rows));
+      const data = Buffer.from(packageJson(rows));
       entries.push({ name: tableFile(spec.name), data });
       tables.push({ name: spec.name, label: spec.label, file: tableFile(spec.name), rows: rows.length, sha256: sha(data), bytes: data.length });
       history.push(...historyOf(db, spec.name, new Set(rows.map((r) => String(r.id)))));

@@ -10,6 +10,7 @@ import { maskIdNumber } from '../../../shared/domain/idNumber';
 import { all, nowIso, prepare, qb, run, storedRow, type Sqlite } from '../../db/query';
 import { branchTable, registeredTables, tableSpec, type UniqueKey } from '../../db/registry';
 import { logChange, newRev } from '../../db/rows';
+import { logJson, sameStoredValue, shownValue } from '../../db/blobs';
 import type { ChangeLogEntry, UserTableName } from '../../db/schema';
 import { localBranchId } from '../branch/branch';
 import { PackageError } from './errors';
@@ -45,14 +46,14 @@ function hiddenColumns(table: string): Set<string> {
 }
 
 function display(table: string, column: string, value: unknown): unknown {
-  return tableSpec(table)?.maskedColumns?.includes(column) && typeof value === 'string' ? maskIdNumber(value) : value;
+  return tableSpec(table)?.maskedColumns?.includes(column) && typeof value === 'string' ? maskIdNumber(value) : shownValue(value);
 }
 
 function differingFields(table: string, local: StoredRow, pkg: StoredRow): ConflictField[] {
   const labels = tableSpec(table)?.columnLabels ?? {};
   const hidden = hiddenColumns(table);
   return Object.keys(pkg)
-    .filter((c) => !hidden.has(c) && local[c] !== pkg[c])
+    .filter((c) => !hidden.has(c) && !sameStoredValue(local[c], pkg[c]))
     .map((c) => ({ field: c, label: labels[c] ?? c, local: display(table, c, local[c]), package: display(table, c, pkg[c]) }));
 }
 
@@ -274,7 +275,7 @@ function copyHistory(db: Sqlite, plan: RowPlan, known: Set<string> | undefined):
   }
   // A package row whose own revision is missing from its history still gets one entry, so merges can see it.
   if (!plan.history.some((h) => h.rev === plan.row.rev) && !known?.has(plan.row.rev)) {
-    insert.run(plan.table, plan.row.id, plan.row.branch_id, 'import', String(plan.row.updated_at), null, JSON.stringify(plan.row), plan.row.rev);
+    insert.run(plan.table, plan.row.id, plan.row.branch_id, 'import', String(plan.row.updated_at), null, logJson(plan.row), plan.row.rev);
   }
 }
 

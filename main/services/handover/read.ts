@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import { branchTable, tableSpec } from '../../db/registry';
 import type { Sqlite } from '../../db/query';
+import { bytesFromPackage } from '../../db/blobs';
 import { checkKdf, decrypt, type CipherHeader } from './crypto';
 import { PackageError } from './errors';
 import {
@@ -96,8 +97,11 @@ function validateRows(db: Sqlite, table: string, label: string, rows: unknown[])
     if (missing.length) throw new PackageError('invalid-rows', `${named}缺少字段：${missing.join('、')}`);
     for (const c of info) {
       if (!(c.name in row)) continue;
+      // Bytes travel as {"$base64": "…"} (main/db/blobs.ts).
+      if (c.type === 'BLOB' && row[c.name] !== null) row[c.name] = bytesFromPackage(row[c.name]) ?? row[c.name];
       const v = row[c.name];
-      const typeOk = v === null ? !c.notnull : c.type === 'INTEGER' ? Number.isSafeInteger(v) : typeof v === 'string';
+      const typeOk =
+        v === null ? !c.notnull : c.type === 'INTEGER' ? Number.isSafeInteger(v) : c.type === 'BLOB' ? v instanceof Uint8Array : typeof v === 'string';
       if (!typeOk) throw new PackageError('invalid-rows', `${named}的字段“${spec.columnLabels?.[c.name] ?? c.name}”类型不正确`);
     }
     const common = commonProblems(row);

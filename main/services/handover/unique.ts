@@ -22,6 +22,8 @@ export function checkUniqueInPackage(table: string, rows: StoredRow[]): void {
     const firstRow = new Map<string, number>();
     rows.forEach((row, i) => {
       if (row.deleted_at) return;
+      // As in SQL (and uniqueClash): a key with an empty (null) column clashes with nothing.
+      if (key.columns.some((c) => row[c] === null || row[c] === undefined)) return;
       const value = JSON.stringify(key.columns.map((c) => row[c]));
       const earlier = firstRow.get(value);
       if (earlier === undefined) return void firstRow.set(value, i);

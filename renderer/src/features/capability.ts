@@ -9,6 +9,7 @@ import type { ComponentType } from 'react';
 export const MENU_GROUPS = [
   { key: 'home', label: '首页' },
   { key: 'members', label: '党员管理' },
+  { key: 'life', label: '组织生活' },
   { key: 'data', label: '数据' },
   { key: 'system', label: '系统' },
 ] as const;

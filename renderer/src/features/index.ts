@@ -9,6 +9,7 @@ import { roster } from './roster';
 import { status } from './status';
 import { pipeline } from './pipeline';
 import { groups } from './groups';
+import { meetings } from './meetings';
 import { rosterFiles } from './rosterFiles';
 import { handover } from './handover';
 import { backup } from './backup';
@@ -18,7 +19,7 @@ import { committee } from './committee';
 import { system } from './system';
 import { codeLists } from './codeLists';
 
-export const CAPABILITIES: readonly Capability[] = [overview, roster, status, pipeline, groups, rosterFiles, handover, backup, trash, branch, codeLists, committee, system];
+export const CAPABILITIES: readonly Capability[] = [overview, roster, status, pipeline, groups, meetings, rosterFiles, handover, backup, trash, branch, codeLists, committee, system];
 
 /** Every screen of every capability. */
 export const SCREENS: readonly ScreenEntry[] = CAPABILITIES.flatMap((c) => c.screens);

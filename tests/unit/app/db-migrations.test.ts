@@ -60,6 +60,7 @@ const RELEASED_SCHEMAS: Record<number, string> = {
   4: '0010a82c9a819dc17a727fc178df3da072c54c4baff1bf191d972269b29d1f9a',
   5: '25eae186dfc508d3017914ad1a56529271284ba980ee8d5cea05b7940180821d',
   6: 'b1e722d9649d55127a9ff038005e96a95ca576dbfe044af28424e4cbc8a73cd3',
+  7: 'c6399aa72e2e9bc9edb4b4787fcf76a6912f06e2bec8dbe3e951a1574c1d6fdd',
 };
 
 /** Every migration's test, by version; the first test below fails when a migration has none. */
@@ -140,6 +141,32 @@ const MIGRATION_STEPS: Record<number, MigrationStep> = {
       // The installation's signing key is made with the schema, so a copy of the database signs as the same installation.
       const key = db.prepare("SELECT value FROM app_meta WHERE key = 'signing_key'").get() as { value: string };
       expect(crypto.createPrivateKey(key.value).asymmetricKeyType).toBe('ed25519');
+    },
+  },
+  7: {
+    seed: (db) => ({ ...seedRoster(db), member_events: [insert(db, 'member_events', event('e1', MEMBER))] }),
+    tables: {
+      meetings: [...COMMON, 'kind', 'group_id', 'also_counts', 'title', 'meeting_date', 'host_member_id', 'resolutions_json', 'status', 'version', 'finalized_at'],
+      meeting_attendance: [...COMMON, 'meeting_id', 'meeting_date', 'member_id', 'name', 'category', 'attended', 'absence_reason'],
+      meeting_versions: [...COMMON, 'meeting_id', 'meeting_date', 'version', 'reason', 'snapshot_json'],
+      meeting_attachments: [...COMMON, 'meeting_id', 'meeting_date', 'file_name', 'mime_type', 'size_bytes', 'sha256', 'data'],
+      meeting_frequencies: [...COMMON, 'kind', 'frequency', 'min_per_period'],
+      talks: [...COMMON, 'kind', 'talk_date', 'form', 'talker_ids', 'member_id', 'person_name', 'talk_trigger', 'follow_up_date', 'resolved'],
+    },
+    check: (db) => {
+      insert(db, 'meetings', { ...common('m1', BRANCH), kind: 'groupMeeting', group_id: GROUP, title: '2024年第1次第一党小组会', meeting_date: '2024-01-05' });
+      expect(db.prepare('SELECT status, version, also_counts FROM meetings').get()).toEqual({ status: 'draft', version: 0, also_counts: '[]' });
+      insert(db, 'meeting_attendance', { ...common('a1', BRANCH), meeting_id: 'm1', meeting_date: '2024-01-05', member_id: MEMBER, name: '张三', category: '正式党员', attended: 1 });
+      const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]);
+      insert(db, 'meeting_attachments', {
+        ...common('f1', BRANCH), meeting_id: 'm1', meeting_date: '2024-01-05', file_name: '签到表.png', mime_type: 'image/png', size_bytes: 9, sha256: 'x', data: png,
+      });
+      expect((db.prepare('SELECT data FROM meeting_attachments').get() as { data: Buffer }).data.equals(png)).toBe(true);
+      // STRICT: a file's content is bytes, never text.
+      expect(() => insert(db, 'meeting_attachments', { ...common('f2', BRANCH), meeting_id: 'm1', meeting_date: '2024-01-05', file_name: 'a', mime_type: 'a', size_bytes: 1, sha256: 'x', data: 'text' })).toThrow(/BLOB/);
+      expect(() => insert(db, 'meeting_attendance', { ...common('a2', BRANCH), meeting_id: 'nobody', meeting_date: '2024-01-05', name: '李四', category: '正式党员', attended: 0 })).toThrow(/FOREIGN KEY/);
+      insert(db, 'talks', { ...common('t1', BRANCH), kind: 'visit', talk_date: '2024-01-06', form: '上门', person_name: '王五', talk_trigger: '家庭困难或生病' });
+      expect(() => insert(db, 'talks', { ...common('t2', BRANCH), kind: 'talk', talk_date: '2024-01-06', form: '当面', member_id: 'nobody', talk_trigger: '日常' })).toThrow(/FOREIGN KEY/);
     },
   },
 };

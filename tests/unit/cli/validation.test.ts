@@ -59,6 +59,9 @@ interface BadCase {
   names: string;
 }
 
+/** A well-formed record id that names nothing. */
+const SOME_ID = '8d0c2b1e-5f4a-4c3b-9a2d-1e0f3c4b5a69';
+
 const BAD: BadCase[] = [
   { args: () => ['init'], code: 2, error: 'E_VALIDATION', names: '缺少选项 --branch' },
   { args: () => ['init', '--branch', ' '], code: 2, error: 'E_VALIDATION', names: '--branch' },
@@ -78,6 +81,14 @@ const BAD: BadCase[] = [
   { args: () => ['member', 'add', '--file', file('missing.json')], code: 1, error: 'E_NOT_FOUND', names: '--file' },
   { args: () => ['member', 'add', '--file', file('broken.json')], code: 1, error: 'E_VALIDATION', names: '--file' },
   { args: () => ['member', 'add', '--file', file('object.json')], code: 1, error: 'E_VALIDATION', names: '--file' },
+  { args: () => ['meeting', 'list', '--year', '二〇二六'], code: 2, error: 'E_VALIDATION', names: '选项 --year 应为整数' },
+  { args: () => ['meeting', 'list', '--type', '民主生活会'], code: 2, error: 'E_VALIDATION', names: '选项 --type 应为 支部党员大会、支委会' },
+  { args: () => ['meeting', 'add'], code: 2, error: 'E_VALIDATION', names: '缺少选项 --file' },
+  { args: () => ['meeting', 'add', '--file', file('broken.json')], code: 1, error: 'E_VALIDATION', names: '--file' },
+  { args: () => ['meeting', 'add', '--file', file('members.json')], code: 1, error: 'E_VALIDATION', names: '选项 --file 指定的文件中' },
+  { args: () => ['meeting', 'calendar', '--year', '1900'], code: 2, error: 'E_VALIDATION', names: '选项 --year 应为 1921 到 2200 之间的年份' },
+  { args: () => ['meeting', 'calendar', '--out', file('calendar.pdf')], code: 2, error: 'E_VALIDATION', names: '--out 的文件应以 .docx 或 .xlsx 结尾' },
+  { args: () => ['talk', 'list', '--year', 'x'], code: 2, error: 'E_VALIDATION', names: '选项 --year 应为整数' },
   { args: () => ['roster', 'import', file('missing.xlsx')], code: 1, error: 'E_NOT_FOUND', names: 'missing.xlsx' },
   { args: () => ['roster', 'import', file('members.json')], code: 1, error: 'E_VALIDATION', names: '不支持的文件类型“.json”' },
   { args: () => ['roster', 'import', file('roster.csv'), '--header-row', '0'], code: 2, error: 'E_VALIDATION', names: '选项 --header-row' },
@@ -93,6 +104,14 @@ const BAD: BadCase[] = [
   { args: () => ['roster', 'export', file('out.xlsx'), '--status', '退休'], code: 2, error: 'E_VALIDATION', names: '选项 --status：' },
   { args: () => ['roster', 'export', file('out.xlsx'), '--group', ''], code: 2, error: 'E_VALIDATION', names: '选项 --group 不能为空' },
   { args: () => ['roster', 'export', file('plain.xlsx')], code: 2, error: 'E_VALIDATION', names: '文件已存在' },
+  // meetings documents
+  { args: () => ['meeting', 'minutes', file('m.docx')], code: 2, error: 'E_VALIDATION', names: '缺少选项 --id' },
+  { args: () => ['meeting', 'minutes', '--id', '12', file('m.docx')], code: 2, error: 'E_VALIDATION', names: '选项 --id：“12”不是有效的记录编号' },
+  { args: () => ['meeting', 'minutes', '--id', SOME_ID, file('m.pdf')], code: 2, error: 'E_VALIDATION', names: '导出文件应以 .docx 结尾' },
+  { args: () => ['meeting', 'minutes', '--id', SOME_ID, file('m.docx'), '--version', '0'], code: 2, error: 'E_VALIDATION', names: '选项 --version' },
+  { args: () => ['meeting', 'sign-in', file('s.docx')], code: 2, error: 'E_VALIDATION', names: '缺少选项 --id' },
+  { args: () => ['meeting', 'notice', '--id', SOME_ID, file('n.docx'), '--date', '2026-13-01'], code: 2, error: 'E_VALIDATION', names: '选项 --date' },
+  { args: () => ['talk', 'record', '--id', SOME_ID, file('plain.xlsx')], code: 2, error: 'E_VALIDATION', names: '导出文件应以 .docx 结尾' },
   { args: () => ['handover', 'export', file('out.zbk'), '--from', '2026-13-01'], code: 2, error: 'E_VALIDATION', names: '选项 --from 应为日期' },
   { args: () => ['handover', 'export', file('out.zbk'), '--from', '2026-02-01', '--to', '2026-01-01'], code: 2, error: 'E_VALIDATION', names: '选项 --from（2026-02-01）不能晚于 --to' },
   { args: () => ['handover', 'export', file('out.zbk'), '--tables', 'members,salaries'], code: 2, error: 'E_VALIDATION', names: '选项 --tables 中有未知的数据表：salaries' },

@@ -117,6 +117,22 @@ describe('tables across pages', () => {
   });
 });
 
+describe('rows taller than their text', () => {
+  it('centre a cell’s lines in the row below its top border, as Word and LibreOffice do', () => {
+    const [page] = layoutAll(record([table([['组', '一行', '1'], ['组', '两行\n文字', '2']], { rowHeight: 1200 })]));
+    const box = (text: string) => page!.boxes.find((b) => page!.texts.some((t) => t.text === text && t.y >= b.y && t.y < b.y + b.h && t.x >= b.x && t.x < b.x + b.w))!;
+    for (const text of ['一行', '两行']) {
+      const cell = box(text);
+      const lines = page!.texts.filter((t) => t.y >= cell.y && t.y < cell.y + cell.h && t.x >= cell.x && t.x < cell.x + cell.w);
+      const above = lines[0]!.y - cell.y;
+      const below = cell.y + cell.h - (lines.at(-1)!.y + lines.at(-1)!.h);
+      expect(cell.h, text).toBe(1200);
+      // Equal room above and below, the top border (at most an outer one, 20 twips) counted above.
+      expect(Math.abs(above - below), text).toBeLessThanOrEqual(21);
+    }
+  });
+});
+
 describe('cells spanning rows', () => {
   const spanned = (repeat: boolean) => {
     const rows: TableBlock['rows'] = Array.from({ length: 80 }, (_, i) => [...(i === 0 ? [{ text: '党小组', rowSpan: 80 }] : []), `第${i + 1}党小组`, String(i)]);

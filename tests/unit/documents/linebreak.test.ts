@@ -1,7 +1,7 @@
 /** Line breaking as LibreOffice breaks Chinese text: numbers whole, kinsoku, hanging punctuation, hard breaks. */
 import { describe, expect, it } from 'vitest';
 import { breakLines, breakUnits, NO_LINE_END, NO_LINE_START, type BreakStyle } from '../../../shared/documents/linebreak';
-import { AUTOSPACE_MILLI_EM, measureText } from '../../../shared/documents/metrics';
+import { AUTOSPACE_MILLI_EM, AUTOSPACE_UNCONDENSED_MILLI_EM, measureText } from '../../../shared/documents/metrics';
 
 const style: BreakStyle = { font: 'fangsong', size: 12 };
 /** Width of `n` ideographs at 12 pt. */
@@ -75,13 +75,17 @@ describe('lines', () => {
 
 describe('measuring', () => {
   it('adds LibreOffice’s autospace where an ideograph meets a letter or digit, not at punctuation', () => {
-    const space = (AUTOSPACE_MILLI_EM * 16 * 20) / 1000;
-    const gap = (a: string, b: string) => measureText(a + b, 'fangsong', 16) - measureText(a, 'fangsong', 16) - measureText(b, 'fangsong', 16);
-    expect(gap('产', '365')).toBeCloseTo(space);
-    expect(gap('365', '天')).toBeCloseTo(space);
+    const gap = (a: string, b: string, spacing = -5) =>
+      measureText(a + b, 'fangsong', 16, false, spacing) - measureText(a, 'fangsong', 16, false, spacing) - measureText(b, 'fangsong', 16, false, spacing);
+    const condensed = (AUTOSPACE_MILLI_EM * 16 * 20) / 1000;
+    expect(gap('产', '365')).toBeCloseTo(condensed);
+    expect(gap('365', '天')).toBeCloseTo(condensed);
     expect(gap('（', '2')).toBe(0);
     expect(gap('%', '。')).toBe(0);
     expect(gap('天', '地')).toBe(0);
+    // Text that is not condensed (表册) gets less: 0.2 em, as LibreOffice sets it there.
+    expect(gap('第', '3', 0)).toBeCloseTo((AUTOSPACE_UNCONDENSED_MILLI_EM * 16 * 20) / 1000);
+    expect(AUTOSPACE_UNCONDENSED_MILLI_EM).toBe(200);
   });
 
   it('sets an ideograph at one em, condensed by the letter spacing', () => {

@@ -18,6 +18,8 @@ import { testContext, type TestContext } from '../../helpers/context';
 import { person } from './fixture';
 import { addDays, addMonths, daysBetween } from '../../../shared/domain/dates';
 import { pipelineBoard } from '../../../main/services/pipeline/board';
+import { branchCalendar } from '../../../main/services/meetings/calendarService';
+import type { MissingPeriod } from '../../../shared/domain/meetingsCalendar';
 
 let t: TestContext;
 let overview: OperationOutput<'overview.get'>;
@@ -75,13 +77,29 @@ describe('facts for today against the home page of today', () => {
         .filter((e) => e.next?.dueDate && e.next.dueDate <= monthEnd)
         .map((e) => ({ id: e.id, name: e.name, stage: e.stage, step: e.next!.title, dueDate: e.next!.dueDate, daysLeft: daysBetween(localToday(), e.next!.dueDate!), member: e.memberId }));
     },
+    // What the 三会一课台账 screen shows for this year (meetings.calendar).
+    'meetings.calendar.dueThisMonth': () =>
+      calendarPeriods(calendarNow().due.filter((p) => p.deadline.startsWith(localToday().slice(0, 7)))),
+    'meetings.calendar.missing': () => calendarPeriods(calendarNow().missing).sort((a, b) => b.deadline.localeCompare(a.deadline)),
+    'meetings.calendar.heldVsRequired': () =>
+      calendarNow().rows.map((r) => ({ key: r.key, kind: r.kindLabel, partyGroup: r.groupName, held: r.held, required: r.required })),
+    'meetings.talks.coverage': () => [['covered', calendarNow().talks.covered], ['notCovered', calendarNow().talks.notTalked.length]],
   };
+  const calendarNow = () => branchCalendar(t.db, requireBranchId(t.db), Number(localToday().slice(0, 4)));
+  const calendarPeriods = (list: MissingPeriod[]) =>
+    list.map((p) => ({ key: `${p.kind}:${p.groupId ?? ''}:${p.period}`, kind: p.kindLabel, partyGroup: p.groupName, period: p.periodLabel, deadline: p.deadline }));
   function actual(key: string): unknown {
     const data = today(key);
     if (data.kind === 'figure') return data.value;
     if (key === 'roster.members.byGroup' && data.kind === 'series') return data.points.map((p) => [p.label, p.value]);
     if (data.kind === 'series') return series(data);
     if (key === 'pipeline.steps.dueThisMonth' && data.kind === 'table') return data.rows.map((r) => ({ id: r.key, ...r.cells }));
+    if (key === 'meetings.calendar.heldVsRequired' && data.kind === 'table') {
+      return data.rows.map((r) => ({ key: r.key, kind: r.cells.kind, partyGroup: r.cells.partyGroup, held: r.cells.held, required: r.cells.required }));
+    }
+    if (key.startsWith('meetings.calendar.') && data.kind === 'table') {
+      return data.rows.map((r) => ({ key: r.key, kind: r.cells.kind, partyGroup: r.cells.partyGroup, period: r.cells.period, deadline: r.cells.deadline }));
+    }
     return data.rows.map((r) => ({ memberId: r.key, ...r.cells }));
   }
 

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { seedDemo } from '../../../main/services/demo/seed';
+import { MEETING_KINDS } from '../../../shared/domain/meetings';
+import { testContext, trackContexts } from '../../helpers/context';
+
+const track = trackContexts();
+const TODAY = '2026-11-20';
+
+async function seeded(seed = 5) {
+  const t = track(await testContext());
+  const summary = seedDemo(t.db, { members: 40, seed }, { today: TODAY });
+  return { t, summary };
+}
+
+describe('the demo meetings and talks', () => {
+  it('has every kind, final records with attendance, drafts, an amended record, photos and talks', async () => {
+    const { t, summary } = await seeded();
+    expect(summary.counts.meetings).toBeGreaterThan(100);
+    const all = await t.call('meetings.list', {});
+    for (const k of MEETING_KINDS) expect(all.some((m) => m.kind === k.kind && m.status === 'final'), k.label).toBe(true);
+    expect(all.every((m) => m.expected > 0 && m.present > 0)).toBe(true);
+    const drafts = all.filter((m) => m.status === 'draft');
+    expect(drafts.length).toBe(3);
+    expect(drafts.some((m) => m.date > TODAY)).toBe(true); // planned: its sign-in sheet is printed beforehand
+    expect(all.filter((m) => m.version === 2)).toHaveLength(1);
+    expect(all.some((m) => m.kind === 'memberMeeting' && m.alsoCounts.includes('themeDay'))).toBe(true);
+    expect(all.some((m) => m.attachmentCount > 0)).toBe(true);
+    const talks = await t.call('talks.list', {});
+    expect(talks.some((x) => x.kind === 'visit' && x.memberId === null)).toBe(true);
+    expect(talks.some((x) => x.memberId !== null)).toBe(true);
+  });
+
+  it('leaves the months it means to leave empty', async () => {
+    const { t } = await seeded();
+    const months = (kind: string, year: number) =>
+      new Set(t.db.prepare("SELECT substr(meeting_date, 6, 2) AS m FROM meetings WHERE kind = ? AND meeting_date LIKE ? AND status = 'final'").all(kind, `${year}-%`).map((r) => (r as { m: string }).m));
+    const committee2025 = months('committee', 2025);
+    expect(committee2025.has('07') || committee2025.has('08')).toBe(false);
+    expect(committee2025.size).toBe(10);
+    expect(months('committee', 2026).has('02')).toBe(false);
+    expect(months('themeDay', 2025).has('02')).toBe(false);
+  });
+
+  it('is the same for the same seed', async () => {
+    const a = await seeded(9);
+    const b = await seeded(9);
+    const rows = (t: typeof a.t) => t.db.prepare('SELECT kind, title, meeting_date, start_time, status FROM meetings ORDER BY meeting_date, title').all();
+    expect(rows(b.t)).toEqual(rows(a.t));
+  });
+});
