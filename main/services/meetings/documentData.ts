@@ -96,7 +96,9 @@ export function minutesInput(db: Sqlite, m: MeetingDetail, version: { number: nu
     absentees: m.attendance.filter((a) => !a.attended).map((a) => ({ name: a.name, reason: absenceText(a.absenceReason, a.absenceNote) })),
     guests: m.guests.map((g) => ({ name: g.name, note: g.unit })),
     topics: m.topics,
-    content: m.kind === 'lecture' && m.lecturer ? `讲课人：${m.lecturer}\n${m.content}` : m.content,
+    lecturer: m.lecturer || null,
+    classHours: m.classHours,
+    content: m.content,
     speeches: m.speeches.map((s) => ({ speaker: s.speaker, text: s.text })),
     resolutions: m.resolutions.map((r) => ({
       text: r.text,

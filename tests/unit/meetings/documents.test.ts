@@ -68,6 +68,12 @@ describe('the minutes as a PrintDocument', () => {
     expect(Math.min(...lines.map((l) => l.length))).toBeGreaterThanOrEqual(8);
   });
 
+  it('names the lecturer of a 党课 and its study hours in the header block', () => {
+    const lecture = buildMinutesDocument(sampleMinutes({ kindLabel: '党课', heading: '2026年第2次党课记录', lecturer: '王伟（书记）', classHours: 2 }));
+    expect(tables(lecture)[0]!.rows[4]!.map(cellText)).toEqual(['讲课人', '王伟（书记）', '学时', '2学时']);
+    expect(tables(doc)[0]!.rows.some((r) => cellText(r[0]!) === '讲课人')).toBe(false);
+  });
+
   it('says when a vote failed or could not be taken', () => {
     const vote = { method: '举手表决', votingExpected: 23, votingPresent: 11, for: 11, against: 0, abstain: 0 };
     const invalid = buildMinutesDocument(sampleMinutes({ resolutions: [{ text: '决议甲。', vote: { ...vote, valid: false, passed: false } }] }));

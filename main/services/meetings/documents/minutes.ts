@@ -79,6 +79,9 @@ export interface MinutesInput {
   place: string;
   host: MinutesPerson;
   recorder: MinutesPerson;
+  /** 党课: who gave it, and the study hours (学时) it counts for. */
+  lecturer?: string | null;
+  classHours?: number | null;
   expected: number;
   present: number;
   absentees: MinutesAbsentee[];
@@ -142,6 +145,7 @@ function headerRows(input: MinutesInput): FormRow[] {
     ['时间', meetingTime(input.date, input.startTime, input.endTime)],
     ['地点', input.place],
     ['主持人', person(input.host), '记录人', person(input.recorder)],
+    ...(input.lecturer ? [['讲课人', input.lecturer, '学时', input.classHours ? `${input.classHours}学时` : ''] as FormRow] : []),
     ['应到人数', `${input.expected}人`, '实到人数', `${input.present}人`],
     ['缺席人员\n及原因', absenteeLine(input.absentees)],
     ['列席人员', guestLine(input.guests)],
