@@ -23,7 +23,13 @@ function tableFact(key: string, rows: FactTableRow[]): Record<string, FactValue>
 
 describe('reminder sections', () => {
   it('reads every section’s fact', () => {
-    expect(REMINDER_FACT_KEYS).toEqual(['pipeline.probation.overdue', 'pipeline.probation.dueSoon', 'pipeline.steps.dueThisMonth']);
+    expect(REMINDER_FACT_KEYS).toEqual([
+      'pipeline.probation.overdue',
+      'pipeline.probation.dueSoon',
+      'pipeline.steps.dueThisMonth',
+      'meetings.calendar.dueThisMonth',
+      'meetings.calendar.missing',
+    ]);
   });
 
   it('a probationer past the probation opens that member, late', () => {
@@ -47,6 +53,33 @@ describe('reminder sections', () => {
       ['曾浩然', '#/pipeline?stage=入党申请人', '入党申请人 · 党组织派人谈话', '2026-10-29，已逾期 40 天', true],
       ['钱涛', '#/pipeline?stage=发展对象', '发展对象 · 上级党委审批', '2026-12-20，还有 12 天', false],
     ]);
+  });
+
+  it('a meeting due this month, or missing, opens the meetings of its kind and period (and party group)', () => {
+    const MEETINGS = { table: 'meetings', label: '三会一课', screen: 'meetings', count: 0 };
+    const due = DUE_THIS_MONTH_SECTIONS.find((s) => s.key === 'meetingsDue')!;
+    const missing = DUE_THIS_MONTH_SECTIONS.find((s) => s.key === 'meetingsMissing')!;
+    const facts = {
+      ...tableFact(due.factKey, [
+        {
+          key: 'groupMeeting:g1:2026-12',
+          cells: { kind: '党小组会', partyGroup: '钻井班党小组', period: '2026年12月', deadline: '2026-12-31', daysLeft: 23, state: '待开' },
+          source: { ...MEETINGS, filter: { kind: 'groupMeeting', month: '2026-12', groupId: 'g1' } },
+        },
+      ]),
+      ...tableFact(missing.factKey, [
+        {
+          key: 'committee::2026-03',
+          cells: { kind: '支委会', partyGroup: null, period: '2026年3月', deadline: '2026-03-31', daysLeft: -252, state: '缺开' },
+          source: { ...MEETINGS, filter: { kind: 'committee', month: '2026-03' } },
+        },
+      ]),
+    };
+    const row = (i: ReturnType<typeof sectionItems>[number]) => [i.name, i.href, i.what, i.when, i.late];
+    expect(sectionItems(due, facts).map(row)).toEqual([
+      ['党小组会（钻井班党小组）', '#/meetings?kind=groupMeeting&month=2026-12&groupId=g1', '2026年12月 · 待开', '截止 2026-12-31，还有 23 天', false],
+    ]);
+    expect(sectionItems(missing, facts).map(row)).toEqual([['支委会', '#/meetings?kind=committee&month=2026-03', '2026年3月 · 缺开', '截止 2026-03-31，已过 252 天', true]]);
   });
 
   it('shows nothing for a fact that was not read', () => {
