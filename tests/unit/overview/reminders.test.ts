@@ -27,8 +27,7 @@ describe('reminder sections', () => {
       'pipeline.probation.overdue',
       'pipeline.probation.dueSoon',
       'pipeline.steps.dueThisMonth',
-      'meetings.calendar.dueThisMonth',
-      'meetings.calendar.missing',
+      'meetings.calendar.reminders',
     ]);
   });
 
@@ -55,31 +54,25 @@ describe('reminder sections', () => {
     ]);
   });
 
-  it('a meeting due this month, or missing, opens the meetings of its kind and period (and party group)', () => {
+  it('a meeting due this month, or missing (late), opens the meetings of its kind and period (and party group)', () => {
     const MEETINGS = { table: 'meetings', label: '三会一课', screen: 'meetings', count: 0 };
-    const due = DUE_THIS_MONTH_SECTIONS.find((s) => s.key === 'meetingsDue')!;
-    const missing = DUE_THIS_MONTH_SECTIONS.find((s) => s.key === 'meetingsMissing')!;
-    const facts = {
-      ...tableFact(due.factKey, [
-        {
-          key: 'groupMeeting:g1:2026-12',
-          cells: { kind: '党小组会', partyGroup: '钻井班党小组', period: '2026年12月', deadline: '2026-12-31', daysLeft: 23, state: '待开' },
-          source: { ...MEETINGS, filter: { kind: 'groupMeeting', month: '2026-12', groupId: 'g1' } },
-        },
-      ]),
-      ...tableFact(missing.factKey, [
-        {
-          key: 'committee::2026-03',
-          cells: { kind: '支委会', partyGroup: null, period: '2026年3月', deadline: '2026-03-31', daysLeft: -252, state: '缺开' },
-          source: { ...MEETINGS, filter: { kind: 'committee', month: '2026-03' } },
-        },
-      ]),
-    };
-    const row = (i: ReturnType<typeof sectionItems>[number]) => [i.name, i.href, i.what, i.when, i.late];
-    expect(sectionItems(due, facts).map(row)).toEqual([
-      ['党小组会（钻井班党小组）', '#/meetings?kind=groupMeeting&month=2026-12&groupId=g1', '2026年12月 · 待开', '截止 2026-12-31，还有 23 天', false],
+    const section = DUE_THIS_MONTH_SECTIONS.find((s) => s.key === 'meetings')!;
+    const facts = tableFact(section.factKey, [
+      {
+        key: 'groupMeeting:g1:2026-12',
+        cells: { kind: '党小组会', partyGroup: '钻井班党小组', period: '2026年12月', deadline: '2026-12-31', daysLeft: 23, state: '待开' },
+        source: { ...MEETINGS, filter: { kind: 'groupMeeting', month: '2026-12', groupId: 'g1' } },
+      },
+      {
+        key: 'committee::2026-03',
+        cells: { kind: '支委会', partyGroup: null, period: '2026年3月', deadline: '2026-03-31', daysLeft: -252, state: '缺开' },
+        source: { ...MEETINGS, filter: { kind: 'committee', month: '2026-03' } },
+      },
     ]);
-    expect(sectionItems(missing, facts).map(row)).toEqual([['支委会', '#/meetings?kind=committee&month=2026-03', '2026年3月 · 缺开', '截止 2026-03-31，已过 252 天', true]]);
+    expect(sectionItems(section, facts).map((i) => [i.name, i.href, i.what, i.when, i.late])).toEqual([
+      ['党小组会', '#/meetings?kind=groupMeeting&month=2026-12&groupId=g1', '钻井班党小组 · 2026年12月 · 待开', '截止 2026-12-31，还有 23 天', false],
+      ['支委会', '#/meetings?kind=committee&month=2026-03', '2026年3月 · 缺开', '截止 2026-03-31，已过 252 天', true],
+    ]);
   });
 
   it('shows nothing for a fact that was not read', () => {
