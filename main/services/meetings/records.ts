@@ -201,3 +201,44 @@ export function expectedFor(db: Sqlite, branchId: string, kind: MeetingKind, dat
   const committee = (getBranch(db, branchId)?.officers ?? []).map((o) => ({ name: o.name, role: o.role, memberId: o.memberId }));
   return expectedMembers(kind, rosterOnDate(db, branchId, date), { groupId, committee });
 }
+
+/** One expected member at one final meeting: for attendance rates and study hours (the calendar, facts). */
+export interface FinalAttendance {
+  meetingId: string;
+  kind: MeetingKind;
+  alsoCounts: MeetingKind[];
+  date: string;
+  classHours: number;
+  memberId: string | null;
+  name: string;
+  attended: boolean;
+}
+
+/** Attendance at the branch's final (定稿) meetings dated in [from, to]; drafts do not count. */
+export function finalAttendance(db: Sqlite, branchId: string, from: string, to: string): FinalAttendance[] {
+  const rows = all(
+    db,
+    qb
+      .selectFrom('meeting_attendance as a')
+      .innerJoin('meetings as m', 'm.id', 'a.meeting_id')
+      .select(['m.id as meeting_id', 'm.kind', 'm.also_counts', 'm.meeting_date', 'm.class_hours', 'a.member_id', 'a.name', 'a.attended'])
+      .where('m.branch_id', '=', branchId)
+      .where('m.deleted_at', 'is', null)
+      .where('a.deleted_at', 'is', null)
+      .where('m.status', '=', 'final')
+      .where('m.meeting_date', '>=', from)
+      .where('m.meeting_date', '<=', to)
+      .orderBy('m.meeting_date')
+      .orderBy('a.sort_order'),
+  );
+  return rows.map((r) => ({
+    meetingId: r.meeting_id,
+    kind: r.kind as MeetingKind,
+    alsoCounts: parseJson<MeetingKind[]>(r.also_counts, []),
+    date: r.meeting_date,
+    classHours: r.class_hours,
+    memberId: r.member_id,
+    name: r.name,
+    attended: r.attended === 1,
+  }));
+}

@@ -214,3 +214,19 @@ describe('frequencies', () => {
     expect(t.db.prepare('SELECT count(*) AS n FROM meeting_frequencies WHERE deleted_at IS NULL').get()).toEqual({ n: 0 });
   });
 });
+
+describe('attendance of final meetings (for rates and study hours)', () => {
+  it('counts final records only, one row per expected member', async () => {
+    const { finalAttendance } = await import('../../../main/services/meetings/records');
+    const { requireBranchId } = await import('../../../main/services/branch/branch');
+    const d = await t.call('meetings.save', { fields: base({ kind: 'lecture', classHours: 2, hostMemberId: m.wang, recorderMemberId: m.li }) });
+    await t.call('meetings.save', { fields: base({ date: '2026-04-01' }) });
+    expect(finalAttendance(t.db, requireBranchId(t.db), '2026-01-01', '2026-12-31')).toEqual([]);
+    await t.call('meetings.finalize', { id: d.id });
+    const rows = finalAttendance(t.db, requireBranchId(t.db), '2026-01-01', '2026-12-31');
+    expect(rows.map((r) => [r.name, r.attended, r.classHours, r.kind])).toEqual(
+      expect.arrayContaining([['王建国', true, 2, 'lecture'], ['赵志强', true, 2, 'lecture']]),
+    );
+    expect(rows).toHaveLength(3);
+  });
+});
