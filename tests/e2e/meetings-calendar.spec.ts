@@ -153,11 +153,11 @@ test('the 台账 is printed to Word and Excel and previewed; this year’s gaps 
 
   // Nothing recorded this year: every period over is a gap on 首页, each opening its meetings.
   await page.getByRole('menuitem', { name: '首页' }).click();
-  const missing = page.getByTestId('reminders-meetingsMissing');
+  // What is due this month first (the monthly 支委会 among it), then the latest gaps; each opens its meetings.
+  const reminders = page.getByTestId('reminders-meetings');
   const month = new Date().getMonth() + 1;
-  // The latest gaps first: last month's.
-  if (month > 1) await expect(missing.getByRole('link', { name: `支委会，${year + 1}年${month - 1}月 · 缺开，查看` })).toBeVisible();
-  await expect(page.getByTestId('reminders-meetingsDue')).toContainText('支委会');
-  await page.getByTestId('reminders-meetingsDue').getByRole('link', { name: /^支委会，/ }).click();
+  await expect(reminders.getByRole('heading', { name: /^三会一课 \d+ 次$/ })).toBeVisible();
+  await expect(reminders.getByRole('link', { name: `支委会，${year + 1}年${month}月 · 待开，查看` })).toBeVisible();
+  await reminders.getByRole('link', { name: `支委会，${year + 1}年${month}月 · 待开，查看` }).click();
   await expect(page).toHaveURL(new RegExp(`#/meetings\\?kind=committee&month=${year + 1}-${mm(month)}$`));
 });

@@ -81,6 +81,14 @@ function missingSoFar(scope: FactScope): FactResult {
   return { data: { kind: 'table', columns: PERIOD_COLUMNS, rows: periodRows(scope, latestFirst) }, counted: meetings };
 }
 
+/** 首页's 三会一课 reminders in one list: what is due this month, then this year's gaps, the latest first. */
+function reminders(scope: FactScope): FactResult {
+  const due = dueThisMonth(scope);
+  const missing = missingSoFar(scope);
+  const rows = [...(due.data.kind === 'table' ? due.data.rows : []), ...(missing.data.kind === 'table' ? missing.data.rows : [])];
+  return { data: { kind: 'table', columns: PERIOD_COLUMNS, rows }, counted: due.counted };
+}
+
 const HELD_COLUMNS = [
   { key: 'kind', label: '会议类型' },
   { key: 'partyGroup', label: '党小组' },
@@ -149,6 +157,14 @@ export const MEETINGS_CALENDAR_FACTS: readonly FactSpec[] = [
     unit: '次',
     description: '统计日所在年度内、期限已过而没有定稿记录的会议期次（按支部设定的频次，党小组会按党小组），期限近的在前。',
     compute: missingSoFar,
+  },
+  {
+    ...table,
+    key: 'meetings.calendar.reminders',
+    title: '三会一课提醒（本月应开、本年缺开）',
+    unit: '次',
+    description: '首页的三会一课提醒：统计日所在月底前应召开而尚无定稿记录的会议，其后是本年期限已过而没有定稿记录的会议期次（期限近的在前）。',
+    compute: reminders,
   },
   {
     ...table,

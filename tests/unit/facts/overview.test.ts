@@ -81,6 +81,10 @@ describe('facts for today against the home page of today', () => {
     'meetings.calendar.dueThisMonth': () =>
       calendarPeriods(calendarNow().due.filter((p) => p.deadline.startsWith(localToday().slice(0, 7)))),
     'meetings.calendar.missing': () => calendarPeriods(calendarNow().missing).sort((a, b) => b.deadline.localeCompare(a.deadline)),
+    'meetings.calendar.reminders': () => [
+      ...calendarPeriods(calendarNow().due.filter((p) => p.deadline.startsWith(localToday().slice(0, 7)))),
+      ...calendarPeriods(calendarNow().missing).sort((a, b) => b.deadline.localeCompare(a.deadline)),
+    ],
     'meetings.calendar.heldVsRequired': () =>
       calendarNow().rows.map((r) => ({ key: r.key, kind: r.kindLabel, partyGroup: r.groupName, held: r.held, required: r.required })),
     'meetings.talks.coverage': () => [['covered', calendarNow().talks.covered], ['notCovered', calendarNow().talks.notTalked.length]],

@@ -23,7 +23,12 @@ function tableFact(key: string, rows: FactTableRow[]): Record<string, FactValue>
 
 describe('reminder sections', () => {
   it('reads every section’s fact', () => {
-    expect(REMINDER_FACT_KEYS).toEqual(['pipeline.probation.overdue', 'pipeline.probation.dueSoon', 'pipeline.steps.dueThisMonth']);
+    expect(REMINDER_FACT_KEYS).toEqual([
+      'pipeline.probation.overdue',
+      'pipeline.probation.dueSoon',
+      'pipeline.steps.dueThisMonth',
+      'meetings.calendar.reminders',
+    ]);
   });
 
   it('a probationer past the probation opens that member, late', () => {
@@ -46,6 +51,27 @@ describe('reminder sections', () => {
     expect(items.map((i) => [i.name, decodeURIComponent(i.href ?? ''), i.what, i.when, i.late])).toEqual([
       ['曾浩然', '#/pipeline?applicant=a1', '入党申请人 · 党组织派人谈话', '2026-10-29，已逾期 40 天', true],
       ['钱涛', '#/pipeline?applicant=a2', '发展对象 · 上级党委审批', '2026-12-20，还有 12 天', false],
+    ]);
+  });
+
+  it('a meeting due this month, or missing (late), opens the meetings of its kind and period (and party group)', () => {
+    const MEETINGS = { table: 'meetings', label: '三会一课', screen: 'meetings', count: 0 };
+    const section = DUE_THIS_MONTH_SECTIONS.find((s) => s.key === 'meetings')!;
+    const facts = tableFact(section.factKey, [
+      {
+        key: 'groupMeeting:g1:2026-12',
+        cells: { kind: '党小组会', partyGroup: '钻井班党小组', period: '2026年12月', deadline: '2026-12-31', daysLeft: 23, state: '待开' },
+        source: { ...MEETINGS, filter: { kind: 'groupMeeting', month: '2026-12', groupId: 'g1' } },
+      },
+      {
+        key: 'committee::2026-03',
+        cells: { kind: '支委会', partyGroup: null, period: '2026年3月', deadline: '2026-03-31', daysLeft: -252, state: '缺开' },
+        source: { ...MEETINGS, filter: { kind: 'committee', month: '2026-03' } },
+      },
+    ]);
+    expect(sectionItems(section, facts).map((i) => [i.name, i.href, i.what, i.when, i.late])).toEqual([
+      ['党小组会', '#/meetings?kind=groupMeeting&month=2026-12&groupId=g1', '钻井班党小组 · 2026年12月 · 待开', '截止 2026-12-31，还有 23 天', false],
+      ['支委会', '#/meetings?kind=committee&month=2026-03', '2026年3月 · 缺开', '截止 2026-03-31，已过 252 天', true],
     ]);
   });
 

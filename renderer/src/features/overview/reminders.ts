@@ -4,6 +4,7 @@
  * adds its reminders by adding a section to the card's list; the store reads every section's fact.
  */
 import type { FactData, FactTableRow, FactValue } from '../../../../shared/domain/facts';
+import { kindFromText, kindInfo } from '../../../../shared/domain/meetings';
 import { screenHref } from '../../app/screens';
 
 export interface ReminderItem {
@@ -67,24 +68,30 @@ const PIPELINE_LIST = { label: '查看发展党员', href: screenHref('pipeline'
 export const PROBATION_LIST = { label: '查看即将转正', href: screenHref('pipeline', { tab: 'probation' }) };
 const OVERDUE_LIST = { label: '查看已期满', href: screenHref('pipeline', { tab: 'probation', overdue: '1' }) };
 
-/** A period of the 三会一课 台账 (meetings.calendar.* facts): the kind (and party group), the period, its deadline. */
-function meetingPeriodItems(late: boolean) {
-  return (rows: readonly FactTableRow[]): ReminderItem[] =>
-    rows.map((r) => {
-      const daysLeft = Number(r.cells.daysLeft ?? 0);
-      const group = text(r.cells.partyGroup);
-      return {
-        key: r.key,
-        name: group ? `${text(r.cells.kind)}（${group}）` : text(r.cells.kind),
-        // The meetings of that kind and period, where the record is made.
-        href: sourceHref(r.source) ?? screenHref('meetingsCalendar'),
-        what: `${text(r.cells.period)} · ${text(r.cells.state)}`,
-        when: late
-          ? `截止 ${text(r.cells.deadline)}，已过 ${days(daysLeft)} 天`
-          : `截止 ${text(r.cells.deadline)}，${daysLeft === 0 ? '今天截止' : `还有 ${daysLeft} 天`}`,
-        late,
-      };
-    });
+/**
+ * A period of the 三会一课 台账 (meetings.calendar.reminders): the kind, then the party group, the period and its state;
+ * one whose deadline has passed is late. Each opens the meetings of that kind and period, where it is recorded.
+ */
+/** 党员大会 for 支部党员大会: the name column is narrow. */
+function shortKind(label: string): string {
+  const kind = kindFromText(label);
+  return kind ? kindInfo(kind).shortLabel : label;
+}
+
+function meetingPeriodItems(rows: readonly FactTableRow[]): ReminderItem[] {
+  return rows.map((r) => {
+    const daysLeft = Number(r.cells.daysLeft ?? 0);
+    const group = text(r.cells.partyGroup);
+    const late = daysLeft < 0;
+    return {
+      key: r.key,
+      name: shortKind(text(r.cells.kind)),
+      href: sourceHref(r.source) ?? screenHref('meetingsCalendar'),
+      what: `${group ? `${group} · ` : ''}${text(r.cells.period)} · ${text(r.cells.state)}`,
+      when: late ? `截止 ${text(r.cells.deadline)}，已过 ${days(daysLeft)} 天` : `截止 ${text(r.cells.deadline)}，${daysLeft === 0 ? '今天截止' : `还有 ${daysLeft} 天`}`,
+      late,
+    };
+  });
 }
 
 /** 转正提醒: probationers past their probation, and those whose probation ends within 30 days. */
@@ -124,22 +131,13 @@ export const DUE_THIS_MONTH_SECTIONS: readonly ReminderSection[] = [
     items: dueStepItems,
   },
   {
-    key: 'meetingsDue',
-    title: '三会一课：本月应开',
+    key: 'meetings',
+    title: '三会一课',
     unit: '次',
-    factKey: 'meetings.calendar.dueThisMonth',
-    empty: '本月应开的会议均已召开并定稿。',
+    factKey: 'meetings.calendar.reminders',
+    empty: '本月应开的会议均已召开，本年没有缺开的会议。',
     more: { label: '查看三会一课台账', href: screenHref('meetingsCalendar') },
-    items: meetingPeriodItems(false),
-  },
-  {
-    key: 'meetingsMissing',
-    title: '三会一课：本年缺开',
-    unit: '次',
-    factKey: 'meetings.calendar.missing',
-    empty: '本年没有缺开的会议。',
-    more: { label: '查看三会一课台账', href: screenHref('meetingsCalendar') },
-    items: meetingPeriodItems(true),
+    items: meetingPeriodItems,
   },
 ];
 
