@@ -17,6 +17,7 @@ import { handoverCapability } from './services/handover/capability';
 import { pipelineCapability } from './services/pipeline/capability';
 import { rosterCapability } from './services/roster/capability';
 import { rosterFilesCapability } from './services/rosterFiles/capability';
+import { targetsCapability } from './services/targets/capability';
 import { trashCapability } from './services/trash/capability';
 
 export const CAPABILITIES: readonly Capability[] = [
@@ -32,6 +33,7 @@ export const CAPABILITIES: readonly Capability[] = [
   pipelineCapability,
   factsCapability,
   codeListsCapability,
+  targetsCapability,
 ];
 
 assertUniqueKeys(CAPABILITIES);

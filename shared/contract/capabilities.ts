@@ -14,6 +14,7 @@ import { handoverOperations } from './handover';
 import { pipelineOperations } from './pipeline';
 import { rosterOperations } from './roster';
 import { rosterFilesOperations } from './rosterFiles';
+import { targetsOperations } from './targets';
 import { trashOperations } from './trash';
 
 export const CONTRACT_MODULES = [
@@ -29,6 +30,7 @@ export const CONTRACT_MODULES = [
   pipelineOperations,
   factsOperations,
   codeListsOperations,
+  targetsOperations,
 ] as const;
 
 export const contract = defineContract(...CONTRACT_MODULES);
