@@ -11,7 +11,7 @@ import {
   ASSESSMENT_PERIODS,
   COMMENDATION_STATUSES,
   PROJECT_STATUSES,
-  TARGETS_FIELD_LABELS,
+  TARGETS_INPUT_LABELS,
   branchLetterItemSchema,
   itemScoreSchema,
   letterItemSchema,
@@ -37,7 +37,9 @@ export {
   PERIOD_LABELS,
   TARGET_CATEGORIES,
   TARGETS_FIELD_LABELS,
+  TARGETS_INPUT_LABELS,
   TOTAL_POINTS,
+  targetsFieldLabel,
   type AssessmentPeriod,
   type BranchLetterItem,
   type ItemScore,
@@ -421,7 +423,7 @@ const byId = z.object({ id }).strict();
 // ---------------------------------------------------------------------------------------------------------
 // Operations
 
-export const targetsOperations = defineOperations('targets', TARGETS_FIELD_LABELS, {
+export const targetsOperations = defineOperations('targets', TARGETS_INPUT_LABELS, {
   /** Years that have a plan, newest first. */
   'targetPlans.years': op<number[]>()(z.object({}).strict()),
   /** The year's plan; null when none is saved. */

@@ -2,7 +2,7 @@
 import { AppError, validationError } from '../../../shared/contract/errors';
 import type { FieldProblem } from '../../../shared/domain/member';
 import { ACTIVE_STATUSES } from '../../../shared/domain/member';
-import { TARGETS_FIELD_LABELS } from '../../../shared/domain/targets';
+import { TARGETS_INPUT_LABELS } from '../../../shared/domain/targets';
 import { all, qb, type Sqlite } from '../../db/query';
 import { getRow } from '../../db/rows';
 import type { DB, UserTableName } from '../../db/schema';
@@ -10,7 +10,7 @@ import { requireBranchId } from '../branch/branch';
 import './tables';
 
 export function requireNoProblems(problems: readonly FieldProblem[]): void {
-  if (problems.length) throw validationError([...problems], TARGETS_FIELD_LABELS);
+  if (problems.length) throw validationError([...problems], TARGETS_INPUT_LABELS);
 }
 
 export function parseJson<T>(text: string): T {
