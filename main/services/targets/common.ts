@@ -38,16 +38,15 @@ export interface MemberRef {
   deleted: boolean;
 }
 
-/** Every member of the branch (also those in the trash: old records keep their names), by id. */
-export function membersById(db: Sqlite, branchId: string): Map<string, MemberRef> {
-  const rows = all(
-    db,
-    qb
-      .selectFrom('members')
-      .leftJoin('party_groups', 'party_groups.id', 'members.party_group_id')
-      .select(['members.id', 'members.name', 'members.post', 'members.status', 'members.deleted_at', 'party_groups.name as group_name'])
-      .where('members.branch_id', '=', branchId),
-  );
+/** The members of the branch (also those in the trash: old records keep their names), or only those named, by id. */
+export function membersById(db: Sqlite, branchId: string, only?: readonly string[]): Map<string, MemberRef> {
+  let query = qb
+    .selectFrom('members')
+    .leftJoin('party_groups', 'party_groups.id', 'members.party_group_id')
+    .select(['members.id', 'members.name', 'members.post', 'members.status', 'members.deleted_at', 'party_groups.name as group_name'])
+    .where('members.branch_id', '=', branchId);
+  if (only) query = query.where('members.id', 'in', only.length ? [...only] : ['']);
+  const rows = all(db, query);
   return new Map(
     rows.map((r) => [r.id, { id: r.id, name: r.name, post: r.post, status: r.status, partyGroupName: r.group_name ?? null, deleted: r.deleted_at !== null }]),
   );
