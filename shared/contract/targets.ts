@@ -486,4 +486,10 @@ export const targetsOperations = defineOperations('targets', TARGETS_INPUT_LABEL
   'targetLetters.preview': op<DocumentPreview>()(lettersPrintSchema),
   /** The same as a Word file (`count`: the letters in it). */
   'targetLetters.export': op<ExportedFile>()(lettersPrintSchema),
+  /** 考核汇总表 as pages to preview. */
+  'assessments.previewSummary': op<DocumentPreview>()(z.object({ year: targetYear, period }).strict()),
+  /** 考核汇总表 as a Word or Excel file (`count`: its rows). */
+  'assessments.exportSummary': op<ExportedFile>()(
+    z.object({ year: targetYear, period, format: z.enum(['docx', 'xlsx'], { error: '格式应为 Word 或 Excel' }).default('docx') }).strict(),
+  ),
 });
