@@ -37,7 +37,7 @@ describe('考核汇总表', () => {
 
     const excel = await t.call('assessments.exportSummary', { year: 2025, period: 'final', format: 'xlsx' });
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(excel.data, 'base64'));
+    await wb.xlsx.load(Buffer.from(excel.data, 'base64') as never);
     const ws = wb.worksheets[0]!;
     expect(ws.getCell(1, 1).value).toBe(preview.document.title);
     const first = summary.rows[0]!;
