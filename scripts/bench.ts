@@ -27,6 +27,7 @@ import { benchCliStartup } from './bench-cli';
 import type { BenchRow } from './bench-row';
 import { benchRenderer } from './bench-renderer';
 import { benchDocxRoster } from './bench-docx';
+import { benchLetters } from './bench-letters';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 const TODAY = '2026-11-25';
@@ -347,6 +348,7 @@ async function main(): Promise<void> {
       rows.push(...(await benchSpreadsheet(dir)));
       rows.push(...(await benchRenderer()));
       rows.push(...benchDocxRoster());
+      rows.push(...benchLetters());
     }
     rows.push(...benchCliStartup());
   } finally {

@@ -38,7 +38,7 @@ const SAFETY = (points: number, content = '本人及身边人员无违章，全�
   item('生产经营/中心工作', content, points, '违章一次扣 5 分，发生事故的本项不得分');
 
 /** Templates by post (posts of the default code list, and 通用 for every other post). */
-const TEMPLATES: { post: string; items: ItemDraft[] }[] = [
+export const TEMPLATES: { post: string; items: ItemDraft[] }[] = [
   {
     post: '通用',
     items: [STUDY(20), ORGANISATION(15), item('生产经营/中心工作', '完成本岗位生产任务和各项指标', 30, '未完成一项扣 5 分'), SAFETY(15), INTEGRITY(10), CONDUCT(10)],
