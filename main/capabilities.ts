@@ -18,6 +18,7 @@ import { meetingsCapability } from './services/meetings/capability';
 import { pipelineCapability } from './services/pipeline/capability';
 import { rosterCapability } from './services/roster/capability';
 import { rosterFilesCapability } from './services/rosterFiles/capability';
+import { targetsCapability } from './services/targets/capability';
 import { trashCapability } from './services/trash/capability';
 
 export const CAPABILITIES: readonly Capability[] = [
@@ -34,6 +35,7 @@ export const CAPABILITIES: readonly Capability[] = [
   factsCapability,
   codeListsCapability,
   meetingsCapability,
+  targetsCapability,
 ];
 
 assertUniqueKeys(CAPABILITIES);

@@ -28,6 +28,7 @@ import type { BenchRow } from './bench-row';
 import { benchRenderer } from './bench-renderer';
 import { benchDocxRoster } from './bench-docx';
 import { benchMeetingsCalendar } from './bench-meetings';
+import { benchLetters } from './bench-letters';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 const TODAY = '2026-11-25';
@@ -354,6 +355,7 @@ async function main(): Promise<void> {
       rows.push(...(await benchRenderer()));
       rows.push(...benchDocxRoster());
       rows.push(...(await benchMeetingsCalendar(dir)));
+      rows.push(...benchLetters());
     }
     rows.push(...benchCliStartup());
   } finally {

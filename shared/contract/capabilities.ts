@@ -15,6 +15,7 @@ import { meetingsOperations } from './meetings';
 import { pipelineOperations } from './pipeline';
 import { rosterOperations } from './roster';
 import { rosterFilesOperations } from './rosterFiles';
+import { targetsOperations } from './targets';
 import { trashOperations } from './trash';
 
 export const CONTRACT_MODULES = [
@@ -31,6 +32,7 @@ export const CONTRACT_MODULES = [
   factsOperations,
   codeListsOperations,
   meetingsOperations,
+  targetsOperations,
 ] as const;
 
 export const contract = defineContract(...CONTRACT_MODULES);

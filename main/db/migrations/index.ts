@@ -11,6 +11,7 @@ import * as m004 from '../../services/codeLists/migrations/004-code-lists';
 import * as m005 from '../../services/handover/migrations/005-handover-log-details';
 import * as m006 from '../../services/handover/migrations/006-handover-trust';
 import * as m007 from '../../services/meetings/migrations/007-meetings';
+import * as m008 from '../../services/targets/migrations/008-targets';
 
 export interface Migration {
   version: number;
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: m005.HANDOVER_LOG_SCHEMA_VERSION, name: 'handover-log-details', up: m005.up },
   { version: m006.HANDOVER_TRUST_SCHEMA_VERSION, name: 'handover-trust', up: m006.up },
   { version: m007.MEETINGS_SCHEMA_VERSION, name: 'meetings', up: m007.up },
+  { version: m008.TARGETS_SCHEMA_VERSION, name: 'targets', up: m008.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -61,6 +61,7 @@ const RELEASED_SCHEMAS: Record<number, string> = {
   5: '25eae186dfc508d3017914ad1a56529271284ba980ee8d5cea05b7940180821d',
   6: 'b1e722d9649d55127a9ff038005e96a95ca576dbfe044af28424e4cbc8a73cd3',
   7: 'c6399aa72e2e9bc9edb4b4787fcf76a6912f06e2bec8dbe3e951a1574c1d6fdd',
+  8: '1bc42405f62e0a94d8aac27846af13570d23b6829705f0ea49b38e9455f26754',
 };
 
 /** Every migration's test, by version; the first test below fails when a migration has none. */
@@ -167,6 +168,34 @@ const MIGRATION_STEPS: Record<number, MigrationStep> = {
       expect(() => insert(db, 'meeting_attendance', { ...common('a2', BRANCH), meeting_id: 'nobody', meeting_date: '2024-01-05', name: '李四', category: '正式党员', attended: 0 })).toThrow(/FOREIGN KEY/);
       insert(db, 'talks', { ...common('t1', BRANCH), kind: 'visit', talk_date: '2024-01-06', form: '上门', person_name: '王五', talk_trigger: '家庭困难或生病' });
       expect(() => insert(db, 'talks', { ...common('t2', BRANCH), kind: 'talk', talk_date: '2024-01-06', form: '当面', member_id: 'nobody', talk_trigger: '日常' })).toThrow(/FOREIGN KEY/);
+    },
+  },
+  8: {
+    seed: seedRoster,
+    tables: {
+      target_plans: [...COMMON, 'year', 'title', 'items_json', 'note'],
+      post_templates: [...COMMON, 'post', 'items_json', 'assessment_method', 'reward_rules_json', 'other_terms'],
+      target_letters: [...COMMON, 'year', 'member_id', 'template_id', 'member_name', 'post', 'items_json', 'adjusted', 'adjusted_at', 'signed_date'],
+      target_assessments: [...COMMON, 'letter_id', 'member_id', 'year', 'period', 'scores_json', 'assessed_date'],
+      target_zones: [...COMMON, 'name', 'member_id', 'scope_equipment', 'scope_area', 'scope_crew', 'commitments', 'start_date', 'end_date'],
+      target_zone_records: [...COMMON, 'zone_id', 'record_date', 'content'],
+      target_projects: [...COMMON, 'title', 'problem', 'leader_id', 'member_ids', 'start_date', 'planned_end', 'status', 'finished_date', 'benefit_yuan', 'benefit_days'],
+      target_project_notes: [...COMMON, 'project_id', 'note_date', 'content'],
+      target_commendations: [...COMMON, 'member_id', 'year', 'title', 'basis', 'status', 'decided_date'],
+      target_branch_letters: [...COMMON, 'year', 'committee', 'items_json', 'rewards_text', 'signed_date'],
+    },
+    check: (db) => {
+      const letter = { ...common('l1', BRANCH), year: 2026, member_id: MEMBER, member_name: '张三', title: '责任书', period_start: '2026-01-01', period_end: '2026-12-31' };
+      insert(db, 'target_letters', letter);
+      expect(db.prepare('SELECT items_json, adjusted, template_id FROM target_letters').get()).toEqual({ items_json: '[]', adjusted: 0, template_id: null });
+      expect(() => insert(db, 'target_letters', { ...letter, ...common('l2', BRANCH), adjusted: 2 })).toThrow(/CHECK/);
+      expect(() => insert(db, 'target_letters', { ...letter, ...common('l3', BRANCH), member_id: 'nobody' })).toThrow(/FOREIGN KEY/);
+      const assessment = { ...common('a1', BRANCH), letter_id: 'l1', member_id: MEMBER, year: 2026, period: 'final' };
+      insert(db, 'target_assessments', assessment);
+      expect(() => insert(db, 'target_assessments', { ...assessment, ...common('a2', BRANCH), period: 'q3' })).toThrow(/CHECK/);
+      insert(db, 'target_projects', { ...common('p1', BRANCH), title: '齿轮箱修复', leader_id: MEMBER, start_date: '2026-03-01', planned_end: '2026-04-01', benefit_yuan: 38000 });
+      expect(db.prepare('SELECT status, member_ids, benefit_yuan, benefit_days FROM target_projects').get()).toEqual({ status: '进行中', member_ids: '[]', benefit_yuan: 38000, benefit_days: null });
+      expect(() => insert(db, 'target_project_notes', { ...common('n1', BRANCH), project_id: 'nobody', note_date: '2026-03-02', content: 'x' })).toThrow(/FOREIGN KEY/);
     },
   },
 };
