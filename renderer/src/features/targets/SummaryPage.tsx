@@ -1,0 +1,90 @@
+/**
+ * 考核汇总: every letter of the year with its assessment for the period — totals, rank within the branch (ties share a
+ * rank), grade and the reward or penalty of the letter's thresholds — with the counts per grade above it.
+ */
+import { Statistic, Tag } from 'antd';
+import { useEffect } from 'react';
+import type { AssessmentSummaryRow } from '../../../../shared/contract/targets';
+import { formatAmount, formatPoints, PERIOD_LABELS } from '../../../../shared/domain/targets';
+import { openScreen } from '../../app/screens';
+import { DataTable } from '../../components/table/DataTable';
+import { useColumnChoice, type ChoosableColumn } from '../../components/table/useColumnChoice';
+import { TargetsTitle } from './TargetsTitle';
+import { useSummaryStore } from './targetsStore';
+import { PeriodSwitch, useTargetPeriod, useYearFromRoute } from './year';
+
+const points = (v: number | null) => (v === null ? <span className="muted">—</span> : formatPoints(v));
+
+const ALL: ChoosableColumn<AssessmentSummaryRow>[] = [
+  { key: 'rank', title: '名次', dataIndex: 'rank', width: 64, align: 'center', fixed: 'left', render: (v: number | null) => (v === null ? <span className="muted">—</span> : <strong>{v}</strong>) },
+  { key: 'memberName', title: '姓名', dataIndex: 'memberName', width: 100, fixed: 'left' },
+  { key: 'post', title: '岗位', dataIndex: 'post', width: 100 },
+  { key: 'partyGroupName', title: '党小组', dataIndex: 'partyGroupName', width: 150, ellipsis: true, render: (v: string | null) => v ?? <span className="muted">未分组</span> },
+  {
+    key: 'status',
+    title: '考核情况',
+    dataIndex: 'status',
+    width: 96,
+    render: (v: AssessmentSummaryRow['status']) => <Tag color={v === '已完成' ? 'green' : v === '未完成' ? 'orange' : undefined}>{v}</Tag>,
+  },
+  { key: 'selfTotal', title: '自评合计', dataIndex: 'selfTotal', width: 90, align: 'right', render: points },
+  { key: 'groupTotal', title: '小组评合计', dataIndex: 'groupTotal', width: 100, align: 'right', render: points },
+  { key: 'total', title: '总分', dataIndex: 'total', width: 80, align: 'right', render: (v: number | null) => (v === null ? <span className="muted">—</span> : <strong>{formatPoints(v)}</strong>) },
+  { key: 'grade', title: '档次', dataIndex: 'grade', width: 90, render: (v: string | null) => v ?? <span className="muted">—</span> },
+  { key: 'outcome', title: '奖惩', dataIndex: 'outcome', width: 300, ellipsis: { showTitle: true } },
+  { key: 'amount', title: '奖惩金额', dataIndex: 'amount', width: 120, render: (v: number | null) => formatAmount(v) || <span className="muted">—</span> },
+];
+
+export function SummaryPage() {
+  const year = useYearFromRoute();
+  const period = useTargetPeriod((s) => s.period);
+  const { summary, loading, error } = useSummaryStore();
+  const { columns, chooser } = useColumnChoice('targetSummary', ALL, []);
+  useEffect(() => void useSummaryStore.getState().load(year, period), [year, period]);
+  const current = summary?.year === year && summary.period === period ? summary : null;
+  const rows = current?.rows ?? [];
+
+  return (
+    <>
+      <TargetsTitle title="考核汇总" error={error} extra={<PeriodSwitch />} />
+      <div className="targets-bar targets-stats" aria-label={`${year} 年${PERIOD_LABELS[period]}概况`} role="group">
+        <Statistic title="责任书" value={current?.letters ?? 0} suffix="份" />
+        <Statistic title="已完成考核" value={current?.completed ?? 0} suffix="人" />
+        <Statistic title="平均分" value={current?.average !== null && current?.average !== undefined ? formatPoints(Math.round(current.average * 10) / 10) : '—'} />
+        {(current?.byGrade ?? []).map((g) => (
+          <Statistic key={g.grade} title={g.grade} value={g.count} suffix="人" />
+        ))}
+        <span className="spacer" />
+        {chooser}
+      </div>
+      {rows.length === 0 && !loading ? (
+        <div className="roster-empty">
+          <p>
+            {year} 年还没有责任书。
+            <a
+              href="#/targets/letters"
+              onClick={(e) => {
+                e.preventDefault();
+                openScreen('targetLetters');
+              }}
+            >
+              去生成责任书
+            </a>
+          </p>
+        </div>
+      ) : (
+        <DataTable<AssessmentSummaryRow>
+          aria-label={`${year} 年${PERIOD_LABELS[period]}汇总`}
+          rowKey="letterId"
+          fillHeight
+          columns={columns}
+          dataSource={rows}
+          loading={loading && rows.length === 0}
+          pagination={false}
+        />
+      )}
+    </>
+  );
+}
+
+export default SummaryPage;
