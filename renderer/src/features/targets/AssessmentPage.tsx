@@ -4,12 +4,13 @@
  * thresholds give show as the scores are typed; 保存 (Ctrl+Enter) records them, 保存并评下一位 moves on.
  */
 import { SaveOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Descriptions, Empty, Input, Tag } from 'antd';
+import { Alert, App, Button, Descriptions, Empty, Input } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import type { Assessment, AssessmentSummaryRow, Letter } from '../../../../shared/contract/targets';
 import { assessmentTotals, formatAmount, formatPoints, PERIOD_LABELS, rewardFor, scoreProblems, type AssessmentPeriod } from '../../../../shared/domain/targets';
 import { api, errorText } from '../../api';
+import { useRoute } from '../../app/router';
 import { DateInput } from '../../components/DateInput';
 import { fromDayjs, RefusedDate } from '../../components/dates';
 import { saveShortcutProps } from '../../components/formKeys';
@@ -17,8 +18,8 @@ import { ScoreGrid, scoreLines, type ScoreLine } from './ScoreGrid';
 import { TargetsTitle } from './TargetsTitle';
 import { useSummaryStore } from './targetsStore';
 import { PeriodSwitch, useTargetPeriod, useYearFromRoute } from './year';
+import { STATUS_TONE, StatusTag } from './StatusTag';
 
-const STATUS_COLOR: Record<AssessmentSummaryRow['status'], string | undefined> = { 未考核: undefined, 未完成: 'orange', 已完成: 'green' };
 
 function MemberList({ rows, current, onChoose }: { rows: AssessmentSummaryRow[]; current: string | null; onChoose(letterId: string): void }) {
   const [query, setQuery] = useState('');
@@ -44,10 +45,10 @@ function MemberList({ rows, current, onChoose }: { rows: AssessmentSummaryRow[];
               onClick={() => onChoose(r.letterId)}
             >
               <span className="targets-member-name">{r.memberName}</span>
-              <Tag color={STATUS_COLOR[r.status]} className="targets-tag">
+              <StatusTag tone={STATUS_TONE[r.status]} className="targets-tag">
                 {r.status}
                 {r.total !== null ? ` ${formatPoints(r.total)}` : ''}
-              </Tag>
+              </StatusTag>
             </Button>
           </li>
         ))}
@@ -138,7 +139,7 @@ function Scoring({ letterId, period, onSaved }: { letterId: string; period: Asse
         <h3 id="scoring-title" style={{ margin: 0 }}>
           {letter.memberName}（{letter.post || '未填岗位'}）{PERIOD_LABELS[period]}
         </h3>
-        {letter.adjusted ? <Tag color="orange">责任书已调整</Tag> : null}
+        {letter.adjusted ? <StatusTag tone="orange">责任书已调整</StatusTag> : null}
         <span className="spacer" />
         <label htmlFor="assessed-date">考核日期</label>
         <DateInput id="assessed-date" value={date} onChange={setDate} style={{ width: 150 }} />
@@ -201,9 +202,14 @@ export function AssessmentPage() {
   const byName = useMemo(() => [...rows].sort((a, b) => a.memberName.localeCompare(b.memberName, 'zh-Hans-CN-u-co-pinyin')), [rows]);
 
   useEffect(() => void useSummaryStore.getState().load(year, period), [year, period]);
+  // '?letter=…' (a name in 考核汇总) opens that member's scores.
+  const letterInRoute = useRoute().query.letter ?? null;
   useEffect(() => {
-    if (!byName.some((r) => r.letterId === current)) setCurrent(byName[0]?.letterId ?? null);
-  }, [byName, current]);
+    if (letterInRoute && byName.some((r) => r.letterId === letterInRoute)) setCurrent(letterInRoute);
+  }, [letterInRoute, byName]);
+  useEffect(() => {
+    if (!byName.some((r) => r.letterId === current)) setCurrent(byName.find((r) => r.letterId === letterInRoute)?.letterId ?? byName[0]?.letterId ?? null);
+  }, [byName, current, letterInRoute]);
 
   const onSaved = (next: boolean) => {
     if (next) {

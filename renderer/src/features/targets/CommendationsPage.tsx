@@ -3,7 +3,7 @@
  * the finished projects suggest, each taken over with one click (its basis filled in).
  */
 import { PlusOutlined } from '@ant-design/icons';
-import { App, AutoComplete, Button, Col, Form, Input, Row, Select, Table, Tag } from 'antd';
+import { App, AutoComplete, Button, Col, Form, Input, Row, Select, Table } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { commendationSaveSchema, type Commendation, type CommendationProposal } from '../../../../shared/contract/targets';
@@ -19,6 +19,7 @@ import { useSchemaChecks } from './recordForm';
 import { TargetsTitle } from './TargetsTitle';
 import { useCommendationsStore } from './targetsStore';
 import { useYearFromRoute } from './year';
+import { StatusTag } from './StatusTag';
 
 interface Values {
   memberId: string | null;
@@ -31,7 +32,7 @@ interface Values {
 const ORDER = ['memberId', 'title', 'basis', 'status', 'decidedDate', 'note'] as const;
 
 /** A new commendation (or one from a proposal), or one being edited. */
-type Editing = { commendation: Commendation | null; start: Partial<Values> & { memberName?: string } };
+type Editing = { commendation: Commendation | null; start: Partial<Values>; memberName?: string };
 
 function CommendationDialog({ year, editing, onClose }: { year: number; editing: Editing | null; onClose(): void }) {
   const { message } = App.useApp();
@@ -39,7 +40,15 @@ function CommendationDialog({ year, editing, onClose }: { year: number; editing:
   const [saving, setSaving] = useState(false);
   const [summary, setSummary] = useState<string | null>(null);
   const titles = useCommendationsStore((s) => s.titles);
-  const inputOf = (v: Values) => ({ ...v, year, memberId: v.memberId ?? '', decidedDate: fromDayjs(v.decidedDate) || null });
+  const inputOf = (v: Values) => ({
+    memberId: v.memberId ?? '',
+    year,
+    title: v.title ?? '',
+    basis: v.basis ?? '',
+    status: v.status ?? '拟推荐',
+    decidedDate: fromDayjs(v.decidedDate) || null,
+    note: v.note ?? '',
+  });
   const checks = useSchemaChecks(form, ORDER, commendationSaveSchema, inputOf, setSummary);
   const c = editing?.commendation ?? null;
 
@@ -48,7 +57,7 @@ function CommendationDialog({ year, editing, onClose }: { year: number; editing:
     setSummary(null);
     checks.reset(
       c
-        ? { ...c, decidedDate: c.decidedDate ? dayjs(c.decidedDate) : null }
+        ? { memberId: c.memberId, title: c.title, basis: c.basis, status: c.status, decidedDate: c.decidedDate ? dayjs(c.decidedDate) : null, note: c.note }
         : { memberId: null, title: '', basis: '', status: '拟推荐', decidedDate: null, note: '', ...editing.start },
     );
   }, [editing]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -69,7 +78,7 @@ function CommendationDialog({ year, editing, onClose }: { year: number; editing:
   };
 
   const titleOptions = [...new Set([...titles, ...COMMENDATION_TITLES])].map((t) => ({ value: t }));
-  const known = c ? [{ id: c.memberId, name: c.memberName }] : editing?.start.memberId && editing.start.memberName ? [{ id: editing.start.memberId, name: editing.start.memberName }] : [];
+  const known = c ? [{ id: c.memberId, name: c.memberName }] : editing?.start.memberId && editing.memberName ? [{ id: editing.start.memberId, name: editing.memberName }] : [];
   return (
     <FormModal<Values>
       open={editing !== null}
@@ -165,7 +174,7 @@ export function CommendationsPage() {
                 ) : (
                   <Button
                     size="small"
-                    onClick={() => setEditing({ commendation: null, start: { memberId: p.memberId, memberName: p.memberName, title: p.title, basis: p.basis } })}
+                    onClick={() => setEditing({ commendation: null, start: { memberId: p.memberId, title: p.title, basis: p.basis }, memberName: p.memberName })}
                     aria-label={`登记${p.memberName}为${p.title}`}
                   >
                     登记为拟推荐
@@ -186,7 +195,7 @@ export function CommendationsPage() {
         columns={[
           { key: 'memberName', title: '党员', dataIndex: 'memberName', width: 100, fixed: 'left' },
           { key: 'title', title: '表彰称号', dataIndex: 'title', width: 150 },
-          { key: 'status', title: '状态', dataIndex: 'status', width: 90, render: (v: CommendationStatus) => <Tag color={v === '已表彰' ? 'red' : 'blue'}>{v}</Tag> },
+          { key: 'status', title: '状态', dataIndex: 'status', width: 90, render: (v: CommendationStatus) => <StatusTag tone={v === '已表彰' ? 'red' : 'blue'}>{v}</StatusTag> },
           { key: 'decidedDate', title: '表彰日期', dataIndex: 'decidedDate', width: 110, render: (v: string | null) => v ?? <span className="muted">—</span> },
           { key: 'basis', title: '推荐依据', dataIndex: 'basis', width: 420, ellipsis: { showTitle: true } },
           {

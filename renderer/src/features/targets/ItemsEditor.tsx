@@ -71,7 +71,7 @@ function cellInput(col: ItemColumn, row: EditRow, index: number, set: (value: un
           aria-label={name}
           min={0}
           max={100}
-          step={0.5}
+          step={1}
           value={typeof value === 'number' ? value : null}
           onChange={(v) => set(v ?? null)}
           disabled={readOnly}

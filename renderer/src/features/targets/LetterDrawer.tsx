@@ -3,7 +3,7 @@
  * and terms as the template gave them, adjustable by hand (saved as 已调整). Once the letter has been assessed its
  * items stay as scored.
  */
-import { App, Alert, Col, Descriptions, Form, Input, Row, Tag } from 'antd';
+import { App, Alert, Col, Descriptions, Form, Input, Row } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { PERIOD_LABELS, type Letter } from '../../../../shared/contract/targets';
@@ -14,6 +14,7 @@ import { FormDrawer, FormFooter } from '../../components/FormDrawer';
 import { useReturnFocus } from '../../components/useReturnFocus';
 import { contentInput, contentProblems, draftOf, LetterContentEditor, type ContentDraft } from './LetterContent';
 import { useLettersStore } from './targetsStore';
+import { StatusTag } from './StatusTag';
 
 interface PartiesValues {
   secretary: string;
@@ -141,11 +142,11 @@ export function LetterDrawer({ letterId, onClose }: { letterId: string | null; o
                 label: '状态',
                 children: (
                   <>
-                    {letter.adjusted ? <Tag color="orange">已调整</Tag> : <Tag>按模板生成</Tag>}
+                    {letter.adjusted ? <StatusTag tone="orange">已调整</StatusTag> : <StatusTag tone="grey">按模板生成</StatusTag>}
                     {letter.assessed.map((p) => (
-                      <Tag key={p} color="blue">
+                      <StatusTag key={p} tone="blue">
                         {PERIOD_LABELS[p]}已评分
-                      </Tag>
+                      </StatusTag>
                     ))}
                   </>
                 ),

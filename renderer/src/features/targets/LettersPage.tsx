@@ -3,7 +3,7 @@
  * each opens to be adjusted by hand (marked 已调整). 生成责任书 writes letters only for members who have none yet.
  */
 import { FileAddOutlined } from '@ant-design/icons';
-import { App, Button, Tag } from 'antd';
+import { App, Button } from 'antd';
 import { useEffect, useState } from 'react';
 import { PERIOD_LABELS, type LetterSummary } from '../../../../shared/contract/targets';
 import { formatPoints } from '../../../../shared/domain/targets';
@@ -14,6 +14,7 @@ import { LetterDrawer } from './LetterDrawer';
 import { TargetsTitle } from './TargetsTitle';
 import { useLettersStore } from './targetsStore';
 import { useYearFromRoute } from './year';
+import { StatusTag } from './StatusTag';
 
 export function LettersPage() {
   const year = useYearFromRoute();
@@ -89,7 +90,7 @@ export function LettersPage() {
       title: '内容',
       dataIndex: 'adjusted',
       width: 110,
-      render: (v: boolean) => (v ? <Tag color="orange">已调整</Tag> : <span className="muted">按模板</span>),
+      render: (v: boolean) => (v ? <StatusTag tone="orange">已调整</StatusTag> : <span className="muted">按模板</span>),
     },
     { key: 'signedDate', title: '签订日期', dataIndex: 'signedDate', width: 110, render: (v: string | null) => v ?? <span className="muted">未签</span> },
     {

@@ -4,7 +4,7 @@
  * project opens in a drawer: its fields above, its progress notes below.
  */
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Col, Form, Input, InputNumber, Row, Select, Tag } from 'antd';
+import { Alert, App, Button, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { projectSaveSchema, type Project } from '../../../../shared/contract/targets';
@@ -22,6 +22,7 @@ import { useSchemaChecks } from './recordForm';
 import { TargetsTitle } from './TargetsTitle';
 import { useProjectsStore } from './targetsStore';
 import { useYearFromRoute } from './year';
+import { StatusTag, type Tone } from './StatusTag';
 
 interface ProjectValues {
   title: string;
@@ -39,23 +40,42 @@ interface ProjectValues {
 }
 const ORDER = ['title', 'problem', 'leaderId', 'memberIds', 'startDate', 'plannedEnd', 'status', 'finishedDate', 'outcome', 'benefitYuan', 'benefitDays', 'note'] as const;
 
-const STATUS_COLOR: Record<ProjectStatus, string> = { 进行中: 'blue', 已完成: 'green', 已中止: 'default' };
+const STATUS_TONE: Record<ProjectStatus, Tone> = { 进行中: 'blue', 已完成: 'green', 已中止: 'grey' };
 
 function valuesOf(p: Project | null): ProjectValues {
   const day = (s: string | null) => (s ? dayjs(s) : null);
   return p
-    ? { ...p, startDate: day(p.startDate), plannedEnd: day(p.plannedEnd), finishedDate: day(p.finishedDate) }
+    ? {
+        title: p.title,
+        problem: p.problem,
+        leaderId: p.leaderId,
+        memberIds: p.memberIds,
+        startDate: day(p.startDate),
+        plannedEnd: day(p.plannedEnd),
+        status: p.status,
+        finishedDate: day(p.finishedDate),
+        outcome: p.outcome,
+        benefitYuan: p.benefitYuan,
+        benefitDays: p.benefitDays,
+        note: p.note,
+      }
     : { title: '', problem: '', leaderId: null, memberIds: [], startDate: dayjs(), plannedEnd: null, status: '进行中', finishedDate: null, outcome: '', benefitYuan: null, benefitDays: null, note: '' };
 }
 
 function inputOf(v: ProjectValues) {
   return {
-    ...v,
+    title: v.title ?? '',
+    problem: v.problem ?? '',
     leaderId: v.leaderId ?? '',
     memberIds: v.memberIds ?? [],
     startDate: fromDayjs(v.startDate),
     plannedEnd: fromDayjs(v.plannedEnd),
+    status: v.status ?? '进行中',
     finishedDate: fromDayjs(v.finishedDate) || null,
+    outcome: v.outcome ?? '',
+    benefitYuan: v.benefitYuan ?? null,
+    benefitDays: v.benefitDays ?? null,
+    note: v.note ?? '',
   };
 }
 
@@ -225,7 +245,7 @@ export function ProjectsPage() {
             { key: 'leaderName', title: '负责人', dataIndex: 'leaderName', width: 90 },
             { key: 'memberNames', title: '成员', dataIndex: 'memberNames', width: 160, ellipsis: { showTitle: true }, render: (v: string[]) => v.join('、') || <span className="muted">—</span> },
             { key: 'period', title: '起止', width: 200, render: (_v, p) => `${p.startDate} 至 ${p.finishedDate ?? p.plannedEnd}` },
-            { key: 'status', title: '状态', dataIndex: 'status', width: 84, render: (v: ProjectStatus) => <Tag color={STATUS_COLOR[v]}>{v}</Tag> },
+            { key: 'status', title: '状态', dataIndex: 'status', width: 84, render: (v: ProjectStatus) => <StatusTag tone={STATUS_TONE[v]}>{v}</StatusTag> },
             {
               key: 'benefit',
               title: '效益',

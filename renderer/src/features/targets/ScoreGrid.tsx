@@ -76,7 +76,7 @@ export function ScoreGrid({ lines, onChange, scrollY }: Props) {
               aria-label={`${title}（第 ${i + 1} 项，满分 ${line.points}）`}
               min={0}
               max={line.points}
-              step={0.5}
+              step={1}
               keyboard={false}
               value={line[field]}
               onChange={(v) => set(i, { [field]: v ?? null })}

@@ -2,22 +2,42 @@
  * 考核汇总: every letter of the year with its assessment for the period — totals, rank within the branch (ties share a
  * rank), grade and the reward or penalty of the letter's thresholds — with the counts per grade above it.
  */
-import { Statistic, Tag } from 'antd';
+import { Statistic } from 'antd';
 import { useEffect } from 'react';
 import type { AssessmentSummaryRow } from '../../../../shared/contract/targets';
 import { formatAmount, formatPoints, PERIOD_LABELS } from '../../../../shared/domain/targets';
-import { openScreen } from '../../app/screens';
+import { openScreen, screenHref } from '../../app/screens';
 import { DataTable } from '../../components/table/DataTable';
 import { useColumnChoice, type ChoosableColumn } from '../../components/table/useColumnChoice';
 import { TargetsTitle } from './TargetsTitle';
 import { useSummaryStore } from './targetsStore';
 import { PeriodSwitch, useTargetPeriod, useYearFromRoute } from './year';
+import { STATUS_TONE, StatusTag } from './StatusTag';
 
 const points = (v: number | null) => (v === null ? <span className="muted">—</span> : formatPoints(v));
 
 const ALL: ChoosableColumn<AssessmentSummaryRow>[] = [
   { key: 'rank', title: '名次', dataIndex: 'rank', width: 64, align: 'center', fixed: 'left', render: (v: number | null) => (v === null ? <span className="muted">—</span> : <strong>{v}</strong>) },
-  { key: 'memberName', title: '姓名', dataIndex: 'memberName', width: 100, fixed: 'left' },
+  {
+    key: 'memberName',
+    title: '姓名',
+    dataIndex: 'memberName',
+    width: 100,
+    fixed: 'left',
+    // To the member's scores: the link also gives the scrolling table a place for the keyboard.
+    render: (v: string, r) => (
+      <a
+        href={screenHref('targetAssessment', { letter: r.letterId })}
+        onClick={(e) => {
+          e.preventDefault();
+          openScreen('targetAssessment', { letter: r.letterId });
+        }}
+        aria-label={`${v}的评分`}
+      >
+        {v}
+      </a>
+    ),
+  },
   { key: 'post', title: '岗位', dataIndex: 'post', width: 100 },
   { key: 'partyGroupName', title: '党小组', dataIndex: 'partyGroupName', width: 150, ellipsis: true, render: (v: string | null) => v ?? <span className="muted">未分组</span> },
   {
@@ -25,7 +45,7 @@ const ALL: ChoosableColumn<AssessmentSummaryRow>[] = [
     title: '考核情况',
     dataIndex: 'status',
     width: 96,
-    render: (v: AssessmentSummaryRow['status']) => <Tag color={v === '已完成' ? 'green' : v === '未完成' ? 'orange' : undefined}>{v}</Tag>,
+    render: (v: AssessmentSummaryRow['status']) => <StatusTag tone={STATUS_TONE[v]}>{v}</StatusTag>,
   },
   { key: 'selfTotal', title: '自评合计', dataIndex: 'selfTotal', width: 90, align: 'right', render: points },
   { key: 'groupTotal', title: '小组评合计', dataIndex: 'groupTotal', width: 100, align: 'right', render: points },

@@ -4,7 +4,7 @@
  * edited on the right. Letters already generated keep their own copy.
  */
 import { DeleteOutlined, SaveOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Tag } from 'antd';
+import { Alert, App, Button } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import {
   DEFAULT_ASSESSMENT_METHOD,
@@ -19,6 +19,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { contentInput, contentProblems, draftOf, LetterContentEditor, type ContentDraft } from './LetterContent';
 import { useTemplatesStore } from './targetsStore';
 import './targets.css';
+import { StatusTag } from './StatusTag';
 
 function emptyDraft(): ContentDraft {
   return draftOf({ items: [], assessmentMethod: DEFAULT_ASSESSMENT_METHOD, rewardRules: DEFAULT_REWARD_RULES, otherTerms: DEFAULT_OTHER_TERMS });
@@ -139,7 +140,7 @@ export function TemplatesPage() {
                     onClick={() => choose(p)}
                   >
                     <span>{p}</span>
-                    {t ? <span className="muted">（{t.memberCount} 人）</span> : <Tag className="targets-tag">未建</Tag>}
+                    {t ? <span className="muted">（{t.memberCount} 人）</span> : <StatusTag tone="grey" className="targets-tag">未建</StatusTag>}
                   </Button>
                 </li>
               );

@@ -36,12 +36,32 @@ const ORDER = ['name', 'memberId', 'scopeEquipment', 'scopeArea', 'scopeCrew', '
 
 function valuesOf(z: Zone | null): ZoneValues {
   return z
-    ? { ...z, startDate: dayjs(z.startDate), endDate: z.endDate ? dayjs(z.endDate) : null }
+    ? {
+        name: z.name,
+        memberId: z.memberId,
+        scopeEquipment: z.scopeEquipment,
+        scopeArea: z.scopeArea,
+        scopeCrew: z.scopeCrew,
+        commitments: z.commitments,
+        startDate: dayjs(z.startDate),
+        endDate: z.endDate ? dayjs(z.endDate) : null,
+        note: z.note,
+      }
     : { name: '', memberId: null, scopeEquipment: '', scopeArea: '', scopeCrew: '', commitments: '', startDate: dayjs(), endDate: null, note: '' };
 }
 
 function inputOf(v: ZoneValues) {
-  return { ...v, memberId: v.memberId ?? '', startDate: fromDayjs(v.startDate), endDate: fromDayjs(v.endDate) || null };
+  return {
+    name: v.name ?? '',
+    memberId: v.memberId ?? '',
+    scopeEquipment: v.scopeEquipment ?? '',
+    scopeArea: v.scopeArea ?? '',
+    scopeCrew: v.scopeCrew ?? '',
+    commitments: v.commitments ?? '',
+    startDate: fromDayjs(v.startDate),
+    endDate: fromDayjs(v.endDate) || null,
+    note: v.note ?? '',
+  };
 }
 
 /** `zone`: the zone open (null: a new one). */
