@@ -4,11 +4,12 @@
  * thresholds give show as the scores are typed; 保存 (Ctrl+Enter) records them, 保存并评下一位 moves on.
  */
 import { SaveOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Descriptions, Empty, Input } from 'antd';
+import { Alert, App, Button, Empty, Input } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import type { Assessment, AssessmentSummaryRow, Letter } from '../../../../shared/contract/targets';
-import { assessmentTotals, formatAmount, formatPoints, PERIOD_LABELS, rewardFor, scoreProblems, type AssessmentPeriod } from '../../../../shared/domain/targets';
+import { assessmentTotals, formatPoints, PERIOD_LABELS, rewardFor, scoreProblems, type AssessmentPeriod } from '../../../../shared/domain/targets';
+import { rewardText } from './points';
 import { api, errorText } from '../../api';
 import { useRoute } from '../../app/router';
 import { DateInput } from '../../components/DateInput';
@@ -148,31 +149,17 @@ function Scoring({ letterId, period, onSaved }: { letterId: string; period: Asse
         <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} title="还不能保存" description={<ul className="targets-problems">{problems.map((p) => <li key={p}>{p}</li>)}</ul>} />
       ) : null}
       <ScoreGrid lines={lines} onChange={setLines} />
-      <Descriptions
-        className="targets-totals"
-        size="small"
-        column={4}
-        items={[
-          { key: 'self', label: '自评合计', children: totals.self !== null ? formatPoints(totals.self) : '—' },
-          { key: 'group', label: '小组评合计', children: totals.group !== null ? formatPoints(totals.group) : '—' },
-          {
-            key: 'total',
-            label: '总分（支部评合计）',
-            children: <strong data-testid="assessment-total">{totals.total !== null ? formatPoints(totals.total) : `已评 ${totals.scored}/${totals.items} 项`}</strong>,
-          },
-          {
-            key: 'reward',
-            label: '档次与奖惩',
-            children: reward ? (
-              <span data-testid="assessment-reward">
-                <strong>{reward.grade}</strong>　{[reward.outcome, formatAmount(reward.amount)].filter(Boolean).join('；')}
-              </span>
-            ) : (
-              '—'
-            ),
-          },
-        ]}
-      />
+      <div className="targets-totals" role="group" aria-label="合计">
+        <span>自评合计：{totals.self !== null ? formatPoints(totals.self) : '—'}</span>
+        <span>小组评合计：{totals.group !== null ? formatPoints(totals.group) : '—'}</span>
+        <span>
+          总分（支部评合计）：
+          <strong data-testid="assessment-total">{totals.total !== null ? formatPoints(totals.total) : `已评 ${totals.scored}/${totals.items} 项`}</strong>
+        </span>
+        <span data-testid="assessment-reward">
+          档次与奖惩：{reward ? <><strong>{reward.grade}</strong>　{rewardText(reward)}</> : '—'}
+        </span>
+      </div>
       <div className="targets-bar" style={{ marginTop: 8 }}>
         <label htmlFor="assessment-note">考核意见</label>
         <Input id="assessment-note" maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} style={{ flex: 1 }} />
@@ -227,7 +214,7 @@ export function AssessmentPage() {
           <Empty description={`${year} 年还没有责任书。先在“目标责任书”中生成，再来评分。`} />
         </div>
       ) : (
-        <div className="targets-split">
+        <div className="targets-split targets-split-narrow">
           <MemberList rows={byName} current={current} onChoose={setCurrent} />
           {current ? <Scoring key={`${current}-${period}`} letterId={current} period={period} onSaved={onSaved} /> : <div />}
         </div>

@@ -17,7 +17,8 @@ export type EditRow = { rowKey: string } & Record<string, unknown>;
 export interface ItemColumn {
   field: string;
   title: string;
-  width: number;
+  /** Pixels; none: the column takes a share of the room left (long texts), so the table fits the window. */
+  width?: number;
   /** text: one line; long: grows with what is typed; points: a number of points; date: typed date; choice: one of `options` or free text. */
   type: 'text' | 'long' | 'points' | 'amount' | 'date' | 'choice';
   options?: readonly string[];
@@ -191,7 +192,8 @@ export function ItemsEditor({ label, columns, rows, onChange, blank, readOnly = 
         columns={tableColumns}
         dataSource={rows}
         pagination={false}
-        scroll={{ x: tableColumns.reduce((s, c) => s + (Number(c.width) || 100), 0), y: scrollY }}
+        tableLayout="fixed"
+        scroll={scrollY ? { y: scrollY } : undefined}
         locale={{ emptyText: emptyText ?? (readOnly ? '没有条目' : '还没有条目，请点“添加一项”') }}
       />
       <div className="targets-items-foot">

@@ -10,16 +10,16 @@ import { CATEGORIES } from './targetsStore';
 
 export const ITEM_COLUMNS: readonly ItemColumn[] = [
   { field: 'category', title: '类别', width: 150, type: 'choice', options: CATEGORIES, maxLength: 20 },
-  { field: 'content', title: '目标内容', width: 360, type: 'long', maxLength: 500 },
-  { field: 'points', title: '分值', width: 90, type: 'points' },
-  { field: 'rule', title: '考核标准/扣分办法', width: 280, type: 'long', maxLength: 300, placeholder: '如：缺席一次扣 2 分' },
+  { field: 'content', title: '目标内容', type: 'long', maxLength: 500 },
+  { field: 'points', title: '分值', width: 80, type: 'points' },
+  { field: 'rule', title: '考核标准/扣分办法', type: 'long', maxLength: 300, placeholder: '如：缺席一次扣 2 分' },
 ];
 
 const REWARD_COLUMNS: readonly ItemColumn[] = [
   { field: 'minScore', title: '分数线（不低于）', width: 140, type: 'points' },
   { field: 'grade', title: '档次', width: 120, type: 'text', maxLength: 10, placeholder: '如：优秀' },
-  { field: 'outcome', title: '奖惩内容', width: 360, type: 'long', maxLength: 200 },
-  { field: 'amount', title: '金额（元，扣发为负）', width: 160, type: 'amount' },
+  { field: 'outcome', title: '奖惩内容', type: 'long', maxLength: 200 },
+  { field: 'amount', title: '金额（元，扣发为负）', width: 170, type: 'amount' },
 ];
 
 export interface ContentDraft {

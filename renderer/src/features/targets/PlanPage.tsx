@@ -16,11 +16,11 @@ import { useYearFromRoute } from './year';
 
 const COLUMNS: readonly ItemColumn[] = [
   { field: 'category', title: '类别', width: 150, type: 'choice', options: CATEGORIES, maxLength: 20 },
-  { field: 'content', title: '目标内容', width: 320, type: 'long', maxLength: 500 },
-  { field: 'measure', title: '措施与标准', width: 260, type: 'long', maxLength: 500 },
-  { field: 'points', title: '分值', width: 90, type: 'points' },
-  { field: 'responsible', title: '责任人', width: 110, type: 'text', maxLength: 30 },
-  { field: 'deadline', title: '完成时限', width: 150, type: 'date' },
+  { field: 'content', title: '目标内容', type: 'long', maxLength: 500 },
+  { field: 'measure', title: '措施与标准', type: 'long', maxLength: 500 },
+  { field: 'points', title: '分值', width: 80, type: 'points' },
+  { field: 'responsible', title: '责任人', width: 96, type: 'text', maxLength: 30 },
+  { field: 'deadline', title: '完成时限', width: 140, type: 'date' },
 ];
 
 export function PlanPage() {

@@ -51,12 +51,11 @@ interface Props {
 export function ScoreGrid({ lines, onChange, scrollY }: Props) {
   const set = (index: number, patch: Partial<ScoreLine>) => onChange(lines.map((l, i) => (i === index ? { ...l, ...patch } : l)));
   const columns: ColumnType<ScoreLine>[] = [
-    { key: 'no', title: '序号', width: 56, align: 'center', render: (_v, _l, i) => i + 1 },
-    { key: 'category', title: '类别', dataIndex: 'category', width: 110 },
+    { key: 'no', title: '序号', width: 52, align: 'center', render: (_v, _l, i) => i + 1 },
+    { key: 'category', title: '类别', dataIndex: 'category', width: 100 },
     {
       key: 'content',
       title: '目标内容（考核标准）',
-      width: 360,
       render: (_v, line) => (
         <>
           <div>{line.content}</div>
@@ -64,12 +63,12 @@ export function ScoreGrid({ lines, onChange, scrollY }: Props) {
         </>
       ),
     },
-    { key: 'points', title: '分值', dataIndex: 'points', width: 64, align: 'right' },
+    { key: 'points', title: '分值', dataIndex: 'points', width: 56, align: 'right' },
     ...SCORE_COLUMNS.map(
       ({ field, title }, col): ColumnType<ScoreLine> => ({
         key: field,
         title,
-        width: 96,
+        width: 84,
         render: (_v, line, i) => (
           <span data-cell={`${i}-${col}`}>
             <InputNumber
@@ -90,7 +89,7 @@ export function ScoreGrid({ lines, onChange, scrollY }: Props) {
     {
       key: 'note',
       title: '备注（扣分原因等）',
-      width: 240,
+      width: '24%',
       render: (_v, line, i) => (
         <span data-cell={`${i}-3`}>
           <Input aria-label={`备注（第 ${i + 1} 项）`} maxLength={200} value={line.note} onChange={(e) => set(i, { note: e.target.value })} onKeyDown={(e) => moveInColumn(e, i, 3)} />
@@ -107,7 +106,8 @@ export function ScoreGrid({ lines, onChange, scrollY }: Props) {
       columns={columns}
       dataSource={lines}
       pagination={false}
-      scroll={{ x: columns.reduce((s, c) => s + Number(c.width), 0), y: scrollY }}
+      tableLayout="fixed"
+      scroll={scrollY ? { y: scrollY } : undefined}
       locale={{ emptyText: '这名党员的责任书没有条目' }}
     />
   );

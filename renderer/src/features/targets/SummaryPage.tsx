@@ -5,7 +5,7 @@
 import { Statistic } from 'antd';
 import { useEffect } from 'react';
 import type { AssessmentSummaryRow } from '../../../../shared/contract/targets';
-import { formatAmount, formatPoints, PERIOD_LABELS } from '../../../../shared/domain/targets';
+import { formatPoints, PERIOD_LABELS } from '../../../../shared/domain/targets';
 import { openScreen, screenHref } from '../../app/screens';
 import { DataTable } from '../../components/table/DataTable';
 import { useColumnChoice, type ChoosableColumn } from '../../components/table/useColumnChoice';
@@ -39,7 +39,7 @@ const ALL: ChoosableColumn<AssessmentSummaryRow>[] = [
     ),
   },
   { key: 'post', title: '岗位', dataIndex: 'post', width: 100 },
-  { key: 'partyGroupName', title: '党小组', dataIndex: 'partyGroupName', width: 150, ellipsis: true, render: (v: string | null) => v ?? <span className="muted">未分组</span> },
+  { key: 'partyGroupName', title: '党小组', dataIndex: 'partyGroupName', width: 130, ellipsis: true, render: (v: string | null) => v ?? <span className="muted">未分组</span> },
   {
     key: 'status',
     title: '考核情况',
@@ -47,12 +47,12 @@ const ALL: ChoosableColumn<AssessmentSummaryRow>[] = [
     width: 96,
     render: (v: AssessmentSummaryRow['status']) => <StatusTag tone={STATUS_TONE[v]}>{v}</StatusTag>,
   },
-  { key: 'selfTotal', title: '自评合计', dataIndex: 'selfTotal', width: 90, align: 'right', render: points },
-  { key: 'groupTotal', title: '小组评合计', dataIndex: 'groupTotal', width: 100, align: 'right', render: points },
+  { key: 'selfTotal', title: '自评合计', dataIndex: 'selfTotal', width: 84, align: 'right', render: points },
+  { key: 'groupTotal', title: '小组评合计', dataIndex: 'groupTotal', width: 96, align: 'right', render: points },
   { key: 'total', title: '总分', dataIndex: 'total', width: 80, align: 'right', render: (v: number | null) => (v === null ? <span className="muted">—</span> : <strong>{formatPoints(v)}</strong>) },
-  { key: 'grade', title: '档次', dataIndex: 'grade', width: 90, render: (v: string | null) => v ?? <span className="muted">—</span> },
-  { key: 'outcome', title: '奖惩', dataIndex: 'outcome', width: 300, ellipsis: { showTitle: true } },
-  { key: 'amount', title: '奖惩金额', dataIndex: 'amount', width: 120, render: (v: number | null) => formatAmount(v) || <span className="muted">—</span> },
+  { key: 'grade', title: '档次', dataIndex: 'grade', width: 80, render: (v: string | null) => v ?? <span className="muted">—</span> },
+  { key: 'outcome', title: '奖惩', dataIndex: 'outcome', ellipsis: { showTitle: true } },
+  { key: 'amount', title: '奖惩金额', dataIndex: 'amount', width: 110, render: (v: number | null) => (v ? `${v > 0 ? '+' : '−'}${Math.abs(v)} 元` : <span className="muted">—</span>) },
 ];
 
 export function SummaryPage() {
