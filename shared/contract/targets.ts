@@ -11,7 +11,7 @@ import {
   ASSESSMENT_PERIODS,
   COMMENDATION_STATUSES,
   PROJECT_STATUSES,
-  TARGETS_FIELD_LABELS,
+  TARGETS_INPUT_LABELS,
   branchLetterItemSchema,
   itemScoreSchema,
   letterItemSchema,
@@ -37,7 +37,9 @@ export {
   PERIOD_LABELS,
   TARGET_CATEGORIES,
   TARGETS_FIELD_LABELS,
+  TARGETS_INPUT_LABELS,
   TOTAL_POINTS,
+  targetsFieldLabel,
   type AssessmentPeriod,
   type BranchLetterItem,
   type ItemScore,
@@ -168,7 +170,7 @@ export interface Project {
   status: ProjectStatus;
   finishedDate: string | null;
   outcome: string;
-  /** Measured benefit: cost saved (yuan) and time won (days); null when not measured. */
+  /** Measured benefit in whole yuan saved and whole days won; null when not measured. */
   benefitYuan: number | null;
   benefitDays: number | null;
   note: string;
@@ -293,9 +295,10 @@ const period = z.enum(ASSESSMENT_PERIODS, { error: '考核期应为半年考核�
 const memberId = z.string().uuid({ error: '请选择党员' });
 const items = <T extends z.ZodType>(item: T) => z.array(item).max(60, { error: '条目不能超过 60 项' });
 const rewardRules = z.array(rewardRuleSchema).max(10, { error: '奖惩档次不能超过 10 个' }).default([]);
-const benefit = (what: string) =>
+const benefit = (what: string, unit: string) =>
   z
     .number({ error: `${what}应为数字` })
+    .int({ error: `${what}请填写整数（${unit}）` })
     .min(0, { error: `${what}不能为负` })
     .max(1e10, { error: `${what}过大` })
     .nullish()
@@ -369,8 +372,8 @@ export const projectSaveSchema = z
     status: z.enum(PROJECT_STATUSES, { error: '状态应为进行中、已完成或已中止' }).default('进行中'),
     finishedDate: optionalDate,
     outcome: text(1000).default(''),
-    benefitYuan: benefit('节约费用'),
-    benefitDays: benefit('节约时间'),
+    benefitYuan: benefit('节约费用', '元'),
+    benefitDays: benefit('节约时间', '天'),
     note: text(200).default(''),
     expectedUpdatedAt,
   })
@@ -421,7 +424,7 @@ const byId = z.object({ id }).strict();
 // ---------------------------------------------------------------------------------------------------------
 // Operations
 
-export const targetsOperations = defineOperations('targets', TARGETS_FIELD_LABELS, {
+export const targetsOperations = defineOperations('targets', TARGETS_INPUT_LABELS, {
   /** Years that have a plan, newest first. */
   'targetPlans.years': op<number[]>()(z.object({}).strict()),
   /** The year's plan; null when none is saved. */

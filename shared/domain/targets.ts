@@ -61,7 +61,7 @@ export const TARGETS_FIELD_LABELS: Record<string, string> = {
   periodEnd: '责任期限止',
   signedDate: '签订日期',
   memberId: '党员',
-  memberIds: '党员',
+  memberIds: '项目成员',
   letterId: '责任书',
   period: '考核期',
   scores: '评分',
@@ -95,6 +95,39 @@ export const TARGETS_FIELD_LABELS: Record<string, string> = {
   rewardsText: '奖惩',
   expectedUpdatedAt: '修改时间',
 };
+
+/** The lists inside inputs: their items are named by position, e.g. 目标条目（第 3 条）分值. */
+const NESTED_LISTS: Record<string, { unit: string; max: number; fields: string[] }> = {
+  items: {
+    unit: '条',
+    max: 60,
+    fields: ['key', 'category', 'content', 'measure', 'points', 'responsibleMemberId', 'responsible', 'deadline', 'rule', 'selfScore', 'reviewScore', 'note'],
+  },
+  scores: { unit: '条', max: 60, fields: ['itemKey', 'self', 'group', 'branch', 'note'] },
+  rewardRules: { unit: '档', max: 10, fields: ['minScore', 'grade', 'outcome', 'amount'] },
+  memberIds: { unit: '人', max: 20, fields: [] },
+};
+
+/** The Chinese name of an input field, a field inside a list included (items.2.points → 目标条目（第 3 条）分值). */
+export function targetsFieldLabel(field: string): string | undefined {
+  if (TARGETS_FIELD_LABELS[field]) return TARGETS_FIELD_LABELS[field];
+  const m = /^(\w+)\.(\d+)(?:\.(\w+))?$/.exec(field);
+  const list = m && NESTED_LISTS[m[1]!];
+  if (!m || !list) return undefined;
+  const sub = m[3] ? (TARGETS_FIELD_LABELS[m[3]] ?? m[3]) : '';
+  return `${TARGETS_FIELD_LABELS[m[1]!]}（第 ${Number(m[2]) + 1} ${list.unit}）${sub}`;
+}
+
+/** Every field label, the positions in lists spelled out: what the contract hands the dispatcher for its messages. */
+export const TARGETS_INPUT_LABELS: Record<string, string> = (() => {
+  const labels: Record<string, string> = { ...TARGETS_FIELD_LABELS };
+  for (const [list, { max, fields }] of Object.entries(NESTED_LISTS)) {
+    for (let i = 0; i < max; i++) {
+      for (const path of fields.length ? fields.map((f) => `${list}.${i}.${f}`) : [`${list}.${i}`]) labels[path] = targetsFieldLabel(path)!;
+    }
+  }
+  return labels;
+})();
 
 const text = (max: number) => z.string().trim().max(max, { error: `不能超过 ${max} 个字` });
 const required = (max: number, what: string) => text(max).min(1, { error: `请填写${what}` });
@@ -245,7 +278,7 @@ export function rewardRuleProblems(rules: readonly RewardRule[], field = 'reward
   const problems: FieldProblem[] = [];
   const seen = new Set<number>();
   rules.forEach((r, i) => {
-    if (seen.has(r.minScore)) problems.push({ field: `${field}.${i}.minScore`, message: `分数线 ${formatPoints(r.minScore)} 分重复` });
+    if (seen.has(r.minScore)) problems.push({ field: `${field}.${i}.minScore`, message: `${formatPoints(r.minScore)} 分与其他档重复` });
     seen.add(r.minScore);
   });
   return problems;
@@ -275,22 +308,20 @@ export function scoreProblems(items: readonly LetterItem[], scores: readonly Ite
   scores.forEach((s, i) => {
     const found = byKey.get(s.itemKey);
     if (!found) return problems.push({ field: `${field}.${i}.itemKey`, message: '责任书中没有这一条目' });
-    if (seen.has(s.itemKey)) return problems.push({ field: `${field}.${i}.itemKey`, message: `第 ${found.index + 1} 条评了两次` });
+    if (seen.has(s.itemKey)) return problems.push({ field: `${field}.${i}.itemKey`, message: `与目标条目第 ${found.index + 1} 条的评分重复` });
     seen.add(s.itemKey);
     for (const who of ['self', 'group', 'branch'] as const) {
       const v = s[who];
       if (v !== null && v > found.item.points) {
         problems.push({
           field: `${field}.${i}.${who}`,
-          message: `第 ${found.index + 1} 条“${found.item.category}”${WHO_LABELS[who]} ${formatPoints(v)} 分超过该条分值 ${formatPoints(found.item.points)} 分`,
+          message: `${formatPoints(v)} 分超过该条（${found.item.category}）分值 ${formatPoints(found.item.points)} 分`,
         });
       }
     }
   });
   return problems;
 }
-
-const WHO_LABELS = { self: '自评分', group: '小组评分', branch: '支部评分' } as const;
 
 export interface AssessmentTotals {
   self: number | null;
@@ -344,7 +375,7 @@ export function duplicateKeyProblems(items: readonly { key: string | null }[], f
   const problems: FieldProblem[] = [];
   items.forEach((item, i) => {
     if (item.key === null) return;
-    if (seen.has(item.key)) problems.push({ field: `${field}.${i}.key`, message: `第 ${i + 1} 条与前面的条目重复` });
+    if (seen.has(item.key)) problems.push({ field: `${field}.${i}.key`, message: '与前面的条目重复' });
     seen.add(item.key);
   });
   return problems;

@@ -107,22 +107,30 @@ export function getAssessment(db: Sqlite, letterId: string, period: AssessmentPe
   return findAssessment(db, letter.branch_id, letter, period);
 }
 
-/** Records the scores of a letter for a period (replacing those recorded before). Scores are kept in the letter's item order. */
+/**
+ * Writes the scores of a letter for a period (replacing those recorded before), in the letter's item order.
+ * No result: the demo seeder writes a whole branch's assessments with it, without ranking after each one.
+ */
+export function recordAssessment(db: Sqlite, letter: TargetLettersTable, input: Omit<AssessmentSave, 'letterId'>): void {
+  const items = letterItems(letter);
+  requireNoProblems(scoreProblems(items, input.scores));
+  const byKey = new Map(input.scores.map((s) => [s.itemKey, s]));
+  const scores = items.flatMap((i) => (byKey.has(i.key) ? [byKey.get(i.key)!] : []));
+  const columns = { scores_json: JSON.stringify(scores), note: input.note, assessed_date: input.assessedDate };
+  const existing = first(
+    db,
+    qb.selectFrom('target_assessments').select('id').where('letter_id', '=', letter.id).where('period', '=', input.period).where('deleted_at', 'is', null),
+  );
+  if (existing) updateRow(db, 'target_assessments', existing.id, columns, input.expectedUpdatedAt ?? undefined);
+  else insertRow(db, 'target_assessments', { ...newCommon(letter.branch_id), letter_id: letter.id, member_id: letter.member_id, year: letter.year, period: input.period, ...columns });
+}
+
+/** Records the scores of a letter for a period; returns the assessment with its total, rank and reward. */
 export function saveAssessment(db: Sqlite, input: AssessmentSave): Assessment {
   return db.transaction(() => {
     const branchId = requireBranchId(db);
     const letter = requireLive(db, 'target_letters', input.letterId, '目标管理责任书');
-    const items = letterItems(letter);
-    requireNoProblems(scoreProblems(items, input.scores));
-    const byKey = new Map(input.scores.map((s) => [s.itemKey, s]));
-    const scores = items.flatMap((i) => (byKey.has(i.key) ? [byKey.get(i.key)!] : []));
-    const columns = { scores_json: JSON.stringify(scores), note: input.note, assessed_date: input.assessedDate };
-    const existing = first(
-      db,
-      qb.selectFrom('target_assessments').select('id').where('letter_id', '=', letter.id).where('period', '=', input.period).where('deleted_at', 'is', null),
-    );
-    if (existing) updateRow(db, 'target_assessments', existing.id, columns, input.expectedUpdatedAt ?? undefined);
-    else insertRow(db, 'target_assessments', { ...newCommon(branchId), letter_id: letter.id, member_id: letter.member_id, year: letter.year, period: input.period, ...columns });
+    recordAssessment(db, letter, input);
     return findAssessment(db, branchId, letter, input.period)!;
   })();
 }

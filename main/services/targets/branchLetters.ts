@@ -60,8 +60,7 @@ function itemScoreProblems(items: readonly BranchLetterItem[] | BranchLetterSave
     (['selfScore', 'reviewScore'] as const).flatMap((who) => {
       const v = item[who];
       if (v === null || v <= item.points) return [];
-      const label = who === 'selfScore' ? '支部自评分' : '党委评分';
-      return [{ field: `items.${i}.${who}`, message: `第 ${i + 1} 条${label} ${formatPoints(v)} 分超过该条分值 ${formatPoints(item.points)} 分` }];
+      return [{ field: `items.${i}.${who}`, message: `${formatPoints(v)} 分超过该条分值 ${formatPoints(item.points)} 分` }];
     }),
   );
 }

@@ -1,4 +1,5 @@
 import type { Capability } from '../../capability';
+import { targetsDemo } from './demo';
 import { targetsHandlers } from './handlers';
 import { targetsTables } from './tables';
 
@@ -7,5 +8,6 @@ export const targetsCapability: Capability = {
   label: '目标管理',
   handlers: targetsHandlers,
   cliCommands: [],
+  demo: [targetsDemo],
   tables: targetsTables,
 };

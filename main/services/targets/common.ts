@@ -2,7 +2,7 @@
 import { AppError, validationError } from '../../../shared/contract/errors';
 import type { FieldProblem } from '../../../shared/domain/member';
 import { ACTIVE_STATUSES } from '../../../shared/domain/member';
-import { TARGETS_FIELD_LABELS } from '../../../shared/domain/targets';
+import { TARGETS_INPUT_LABELS } from '../../../shared/domain/targets';
 import { all, qb, type Sqlite } from '../../db/query';
 import { getRow } from '../../db/rows';
 import type { DB, UserTableName } from '../../db/schema';
@@ -10,7 +10,7 @@ import { requireBranchId } from '../branch/branch';
 import './tables';
 
 export function requireNoProblems(problems: readonly FieldProblem[]): void {
-  if (problems.length) throw validationError([...problems], TARGETS_FIELD_LABELS);
+  if (problems.length) throw validationError([...problems], TARGETS_INPUT_LABELS);
 }
 
 export function parseJson<T>(text: string): T {
@@ -38,16 +38,15 @@ export interface MemberRef {
   deleted: boolean;
 }
 
-/** Every member of the branch (also those in the trash: old records keep their names), by id. */
-export function membersById(db: Sqlite, branchId: string): Map<string, MemberRef> {
-  const rows = all(
-    db,
-    qb
-      .selectFrom('members')
-      .leftJoin('party_groups', 'party_groups.id', 'members.party_group_id')
-      .select(['members.id', 'members.name', 'members.post', 'members.status', 'members.deleted_at', 'party_groups.name as group_name'])
-      .where('members.branch_id', '=', branchId),
-  );
+/** The members of the branch (also those in the trash: old records keep their names), or only those named, by id. */
+export function membersById(db: Sqlite, branchId: string, only?: readonly string[]): Map<string, MemberRef> {
+  let query = qb
+    .selectFrom('members')
+    .leftJoin('party_groups', 'party_groups.id', 'members.party_group_id')
+    .select(['members.id', 'members.name', 'members.post', 'members.status', 'members.deleted_at', 'party_groups.name as group_name'])
+    .where('members.branch_id', '=', branchId);
+  if (only) query = query.where('members.id', 'in', only.length ? [...only] : ['']);
+  const rows = all(db, query);
   return new Map(
     rows.map((r) => [r.id, { id: r.id, name: r.name, post: r.post, status: r.status, partyGroupName: r.group_name ?? null, deleted: r.deleted_at !== null }]),
   );

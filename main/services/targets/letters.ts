@@ -126,7 +126,7 @@ function branchParty(db: Sqlite, branchId: string): BranchParty {
   return { name: branch?.name ?? '', secretary };
 }
 
-/** Writes a letter for every member on the roster (status 正常) who has none for the year. One transaction. */
+/** Writes a letter for every member on the roster (status 正常, joined by the year's end) who has none for the year. One transaction. */
 export function generateLetters(db: Sqlite, year: number): GenerateLettersResult {
   return db.transaction(() => {
     const branchId = requireBranchId(db);
@@ -140,6 +140,8 @@ export function generateLetters(db: Sqlite, year: number): GenerateLettersResult
         .where('branch_id', '=', branchId)
         .where('deleted_at', 'is', null)
         .where('status', '=', '正常')
+        // Those who joined after the year are not members of it.
+        .where('join_date', '<=', `${year}-12-31`)
         .orderBy('name_pinyin'),
     );
     const having = new Set(

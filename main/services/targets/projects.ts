@@ -19,14 +19,12 @@ function toNote(r: TargetProjectNotesTable): ProjectNote {
   return { id: r.id, projectId: r.project_id, date: r.note_date, content: r.content };
 }
 
-function notesOf(db: Sqlite, branchId: string): TargetProjectNotesTable[] {
+function notesOf(db: Sqlite, branchId: string, projectId?: string): TargetProjectNotesTable[] {
+  let query = qb.selectFrom('target_project_notes').selectAll().where('branch_id', '=', branchId).where('deleted_at', 'is', null);
+  if (projectId) query = query.where('project_id', '=', projectId);
   return all(
     db,
-    qb
-      .selectFrom('target_project_notes')
-      .selectAll()
-      .where('branch_id', '=', branchId)
-      .where('deleted_at', 'is', null)
+    query
       .orderBy('note_date', 'desc')
       .orderBy('created_at', 'desc'),
   );
@@ -80,7 +78,7 @@ export function listProjects(db: Sqlite, year: number): Project[] {
 
 export function getProject(db: Sqlite, id: string): Project {
   const row = requireLive(db, 'target_projects', id, '攻关项目');
-  return toProject(row, membersById(db, row.branch_id), notesOf(db, row.branch_id));
+  return toProject(row, membersById(db, row.branch_id, [row.leader_id, ...parseJson<string[]>(row.member_ids)]), notesOf(db, row.branch_id, row.id));
 }
 
 /** Dates in order; a finished or stopped project has its end date, a running one none. */

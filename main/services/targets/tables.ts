@@ -188,7 +188,7 @@ function idListProblems(value: unknown, field: string): FieldProblem[] {
 }
 function benefitProblems(r: Record<string, unknown>): FieldProblem[] {
   return ['benefit_yuan', 'benefit_days'].flatMap((c) =>
-    r[c] === null || (typeof r[c] === 'number' && (r[c] as number) >= 0) ? [] : [{ field: c, message: '应为非负数' }],
+    r[c] === null || (Number.isSafeInteger(r[c]) && (r[c] as number) >= 0) ? [] : [{ field: c, message: '应为非负整数' }],
   );
 }
 

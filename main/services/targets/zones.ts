@@ -13,14 +13,13 @@ function toRecord(r: TargetZoneRecordsTable): ZoneRecord {
   return { id: r.id, zoneId: r.zone_id, date: r.record_date, content: r.content };
 }
 
-export function zoneRecords(db: Sqlite, branchId: string): TargetZoneRecordsTable[] {
+/** The live records of the branch's zones (of one zone, when given), newest first. */
+export function zoneRecords(db: Sqlite, branchId: string, zoneId?: string): TargetZoneRecordsTable[] {
+  let query = qb.selectFrom('target_zone_records').selectAll().where('branch_id', '=', branchId).where('deleted_at', 'is', null);
+  if (zoneId) query = query.where('zone_id', '=', zoneId);
   return all(
     db,
-    qb
-      .selectFrom('target_zone_records')
-      .selectAll()
-      .where('branch_id', '=', branchId)
-      .where('deleted_at', 'is', null)
+    query
       .orderBy('record_date', 'desc')
       .orderBy('created_at', 'desc'),
   );
@@ -57,7 +56,7 @@ export function listZones(db: Sqlite): Zone[] {
 
 function getZone(db: Sqlite, id: string): Zone {
   const row = requireLive(db, 'target_zones', id, '示范责任区');
-  return toZone(row, membersById(db, row.branch_id), zoneRecords(db, row.branch_id));
+  return toZone(row, membersById(db, row.branch_id, [row.member_id]), zoneRecords(db, row.branch_id, row.id));
 }
 
 export function saveZone(db: Sqlite, input: ZoneSave): Zone {

@@ -61,7 +61,7 @@ const RELEASED_SCHEMAS: Record<number, string> = {
   5: '25eae186dfc508d3017914ad1a56529271284ba980ee8d5cea05b7940180821d',
   6: 'b1e722d9649d55127a9ff038005e96a95ca576dbfe044af28424e4cbc8a73cd3',
   // 8 (targets): recomputed at merge, after 7 (meetings) lands.
-  8: 'ea2e9fd24f1372f4ae36573b452d03cb63af43e8c656c56b7259abcca7462bbd',
+  8: '1bc42405f62e0a94d8aac27846af13570d23b6829705f0ea49b38e9455f26754',
 };
 
 /** Every migration's test, by version; the first test below fails when a migration has none. */
@@ -167,8 +167,8 @@ const MIGRATION_STEPS: Record<number, MigrationStep> = {
       const assessment = { ...common('a1', BRANCH), letter_id: 'l1', member_id: MEMBER, year: 2026, period: 'final' };
       insert(db, 'target_assessments', assessment);
       expect(() => insert(db, 'target_assessments', { ...assessment, ...common('a2', BRANCH), period: 'q3' })).toThrow(/CHECK/);
-      insert(db, 'target_projects', { ...common('p1', BRANCH), title: '齿轮箱修复', leader_id: MEMBER, start_date: '2026-03-01', planned_end: '2026-04-01', benefit_yuan: 38000.5 });
-      expect(db.prepare('SELECT status, member_ids, benefit_yuan, benefit_days FROM target_projects').get()).toEqual({ status: '进行中', member_ids: '[]', benefit_yuan: 38000.5, benefit_days: null });
+      insert(db, 'target_projects', { ...common('p1', BRANCH), title: '齿轮箱修复', leader_id: MEMBER, start_date: '2026-03-01', planned_end: '2026-04-01', benefit_yuan: 38000 });
+      expect(db.prepare('SELECT status, member_ids, benefit_yuan, benefit_days FROM target_projects').get()).toEqual({ status: '进行中', member_ids: '[]', benefit_yuan: 38000, benefit_days: null });
       expect(() => insert(db, 'target_project_notes', { ...common('n1', BRANCH), project_id: 'nobody', note_date: '2026-03-02', content: 'x' })).toThrow(/FOREIGN KEY/);
     },
   },

@@ -115,8 +115,8 @@ export function up(db: Database.Database): void {
       status TEXT NOT NULL DEFAULT '进行中',
       finished_date TEXT,
       outcome TEXT NOT NULL DEFAULT '',
-      benefit_yuan REAL,
-      benefit_days REAL,
+      benefit_yuan INTEGER,
+      benefit_days INTEGER,
       note TEXT NOT NULL DEFAULT '',
       FOREIGN KEY (branch_id) REFERENCES branches(id),
       FOREIGN KEY (leader_id) REFERENCES members(id)
