@@ -73,7 +73,7 @@ export function DatedEntries({ noun, entries, add, remove }: Props) {
           }
         }}
       >
-        <DateInput aria-label={`${noun}日期`} value={date} onChange={setDate} style={{ width: 150 }} />
+        <DateInput aria-label={`${noun}日期`} value={date} onChange={setDate} style={{ width: 170, flex: 'none' }} />
         <Input.TextArea aria-label={`${noun}内容`} autoSize={{ minRows: 1, maxRows: 4 }} maxLength={1000} value={content} onChange={(e) => setContent(e.target.value)} placeholder={`${noun}：做了什么、结果如何`} />
         <Button icon={<PlusOutlined aria-hidden="true" />} loading={saving} onClick={() => void submit()} title="Ctrl+Enter 添加">
           添加
@@ -95,8 +95,10 @@ export function DatedEntries({ noun, entries, add, remove }: Props) {
               <Button key="del" type="text" size="small" danger icon={<DeleteOutlined aria-hidden="true" />} aria-label={`删除 ${e.date} 的${noun}`} onClick={() => confirmRemove(e)} />,
             ]}
           >
-            <span className="targets-entry-date">{e.date}</span>
-            <span className="targets-entry-text">{e.content}</span>
+            <div className="targets-entry">
+              <span className="targets-entry-date">{e.date}</span>
+              <span className="targets-entry-text">{e.content}</span>
+            </div>
           </List.Item>
         )}
       />

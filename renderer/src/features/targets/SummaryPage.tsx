@@ -82,7 +82,7 @@ export function SummaryPage() {
           <p>
             {year} 年还没有责任书。
             <a
-              href="#/targets/letters"
+              href={screenHref('targetLetters')}
               onClick={(e) => {
                 e.preventDefault();
                 openScreen('targetLetters');

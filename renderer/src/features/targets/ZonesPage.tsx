@@ -212,16 +212,15 @@ export function ZonesPage() {
             {
               key: 'scope',
               title: '责任范围',
-              width: 300,
               ellipsis: { showTitle: true },
               render: (_v, z) => [z.scopeEquipment, z.scopeArea, z.scopeCrew].filter(Boolean).join('；') || <span className="muted">未填</span>,
             },
-            { key: 'commitments', title: '承诺事项', dataIndex: 'commitments', width: 280, ellipsis: { showTitle: true } },
+            { key: 'commitments', title: '承诺事项', dataIndex: 'commitments', ellipsis: { showTitle: true } },
             { key: 'startDate', title: '开始日期', dataIndex: 'startDate', width: 110 },
             {
               key: 'records',
               title: '工作记录',
-              width: 200,
+              width: 190,
               render: (_v, z) => (z.records.length ? `${z.records.length} 条，最近 ${z.records[0]!.date}` : <span className="muted">暂无</span>),
             },
             {

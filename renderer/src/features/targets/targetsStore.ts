@@ -284,3 +284,20 @@ export const useCommendationsStore = create<CommendationsState>((set, get) => {
     },
   };
 });
+
+/** Reads again what the screens have loaded (after a hand-over import or a restore changed the database). */
+export async function reloadTargets(): Promise<void> {
+  const again: Promise<void>[] = [];
+  const plan = usePlanStore.getState();
+  if (plan.loaded && plan.year !== null) again.push(plan.load(plan.year));
+  if (useTemplatesStore.getState().loaded) again.push(useTemplatesStore.getState().load());
+  const letters = useLettersStore.getState();
+  if (letters.loaded && letters.year !== null) again.push(letters.load(letters.year));
+  if (useZonesStore.getState().loaded) again.push(useZonesStore.getState().load());
+  const projects = useProjectsStore.getState();
+  if (projects.loaded && projects.year !== null) again.push(projects.load(projects.year));
+  again.push(useSummaryStore.getState().reload());
+  const commendations = useCommendationsStore.getState();
+  if (commendations.loaded && commendations.year !== null) again.push(commendations.load(commendations.year));
+  await Promise.all(again);
+}
