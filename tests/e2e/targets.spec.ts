@@ -199,6 +199,11 @@ test('post templates, zones, projects and commendations: each screen shows its r
   });
   await host.call('projects.addNote', { projectId: project.id, date: `${YEAR}-02-20`, content: '完成拆检，齿轮组可用' });
 
+  await host.call('branchLetters.save', {
+    year: YEAR,
+    committee: '中共渤海钻探第一工程公司委员会',
+    items: TEMPLATE_ITEMS.map((item) => ({ ...item, selfScore: item.points, reviewScore: item.points - 1 })),
+  });
   await openTargets(page, host, '岗位目标模板');
   // The 通用 template (seeded) is shown first; a new post's template starts from the defaults and must total 100.
   await expect(cell(page, '目标内容（第 1 项）')).toHaveValue('按时参加三会一课和主题党日');
@@ -253,4 +258,12 @@ test('post templates, zones, projects and commendations: each screen shows its r
   await expect(page.getByRole('table', { name: `${YEAR} 年评先评优` }).getByRole('row').filter({ hasText: '张志强' })).toContainText('拟推荐');
   await expectAccessible(page, 'targets-commendations');
   await bothSizes(page, 'targets-commendations');
+
+  // 支部目标责任书: the branch's own letter with the committee, both totals shown.
+  await goTo(page, '支部目标责任书');
+  await expect(cell(page, '目标内容（第 2 项）')).toHaveValue('完成本岗位生产任务，急难险重带头上');
+  await expect(page.getByText('支部自评合计：100')).toBeVisible();
+  await expect(page.getByText('党委评分合计：96')).toBeVisible();
+  await expectAccessible(page, 'targets-branch-letter');
+  await bothSizes(page, 'targets-branch-letter');
 });

@@ -233,7 +233,7 @@ export function ProjectsPage() {
               key: 'title',
               title: '项目名称',
               dataIndex: 'title',
-              width: 240,
+              width: 220,
               fixed: 'left',
               ellipsis: { showTitle: true },
               render: (v: string, p) => (
@@ -242,26 +242,25 @@ export function ProjectsPage() {
                 </Button>
               ),
             },
-            { key: 'leaderName', title: '负责人', dataIndex: 'leaderName', width: 90 },
+            { key: 'leaderName', title: '负责人', dataIndex: 'leaderName', width: 80 },
             { key: 'memberNames', title: '成员', dataIndex: 'memberNames', ellipsis: { showTitle: true }, render: (v: string[]) => v.join('、') || <span className="muted">—</span> },
-            { key: 'period', title: '起止', width: 220, render: (_v, p) => <span className="nowrap">{`${p.startDate} 至 ${p.finishedDate ?? p.plannedEnd}`}</span> },
-            { key: 'status', title: '状态', dataIndex: 'status', width: 84, render: (v: ProjectStatus) => <StatusTag tone={STATUS_TONE[v]}>{v}</StatusTag> },
+            { key: 'period', title: '起止', width: 210, render: (_v, p) => <span className="nowrap">{`${p.startDate} 至 ${p.finishedDate ?? p.plannedEnd}`}</span> },
+            { key: 'status', title: '状态', dataIndex: 'status', width: 80, render: (v: ProjectStatus) => <StatusTag tone={STATUS_TONE[v]}>{v}</StatusTag> },
             {
               key: 'benefit',
               title: '效益',
-              ellipsis: { showTitle: true },
               render: (_v, p) => projectBenefitText(p.benefitYuan, p.benefitDays) || <span className="muted">未测算</span>,
             },
-            { key: 'notes', title: '进展', width: 130, render: (_v, p) => (p.notes.length ? `${p.notes.length} 条，最近 ${p.notes[0]!.date}` : <span className="muted">暂无</span>) },
+            { key: 'notes', title: '进展', width: 120, render: (_v, p) => (p.notes.length ? `${p.notes.length} 条，最近 ${p.notes[0]!.date}` : <span className="muted">暂无</span>) },
             {
               key: 'actions',
               title: '操作',
-              width: 130,
+              width: 110,
               fixed: 'right',
               render: (_v, p) => (
                 <span className="row-actions">
-                  <Button type="link" size="small" onClick={() => setOpen({ project: p })} aria-label={`查看或修改${p.title}`}>
-                    查看/修改
+                  <Button type="link" size="small" onClick={() => setOpen({ project: p })} aria-label={`打开${p.title}：查看、修改、记进展`}>
+                    打开
                   </Button>
                   <Button
                     type="link"

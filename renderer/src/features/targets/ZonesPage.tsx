@@ -226,12 +226,12 @@ export function ZonesPage() {
             {
               key: 'actions',
               title: '操作',
-              width: 130,
+              width: 110,
               fixed: 'right',
               render: (_v, z) => (
                 <span className="row-actions">
-                  <Button type="link" size="small" onClick={() => setOpen({ zone: z })} aria-label={`查看或修改${z.name}`}>
-                    查看/修改
+                  <Button type="link" size="small" onClick={() => setOpen({ zone: z })} aria-label={`打开${z.name}：查看、修改、记工作`}>
+                    打开
                   </Button>
                   <Button
                     type="link"
