@@ -260,7 +260,7 @@ test('post templates, zones, projects and commendations: each screen shows its r
   await bothSizes(page, 'targets-commendations');
 
   // 支部目标责任书: the branch's own letter with the committee, both totals shown.
-  await goTo(page, '支部目标责任书');
+  await goTo(page, '支部责任书');
   await expect(cell(page, '目标内容（第 2 项）')).toHaveValue('完成本岗位生产任务，急难险重带头上');
   await expect(page.getByText('支部自评合计：100')).toBeVisible();
   await expect(page.getByText('党委评分合计：96')).toBeVisible();

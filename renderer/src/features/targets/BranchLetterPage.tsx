@@ -123,7 +123,7 @@ export function BranchLetterPage() {
       }}
     >
       <TargetsTitle
-        title="支部目标责任书"
+        title="支部责任书"
         error={error}
         extra={
           <Button type="primary" size="large" icon={<SaveOutlined aria-hidden="true" />} loading={saving} disabled={!dirty} onClick={() => void save()} {...saveShortcutProps}>

@@ -12,7 +12,7 @@ export const targets: Capability = {
     { key: 'targetProjects', label: '立项攻关', group: 'targets', icon: ToolOutlined, order: 50, path: '/target-projects', page: () => import('./ProjectsPage') },
     { key: 'targetAssessment', label: '考核评分', group: 'targets', icon: CheckSquareOutlined, order: 60, path: '/target-assessment', page: () => import('./AssessmentPage') },
     { key: 'targetSummary', label: '考核汇总', group: 'targets', icon: BarChartOutlined, order: 70, path: '/target-summary', page: () => import('./SummaryPage') },
-    { key: 'targetBranchLetter', label: '支部目标责任书', group: 'targets', icon: AuditOutlined, order: 90, path: '/target-branch-letter', page: () => import('./BranchLetterPage') },
+    { key: 'targetBranchLetter', label: '支部责任书', group: 'targets', icon: AuditOutlined, order: 90, path: '/target-branch-letter', page: () => import('./BranchLetterPage') },
     { key: 'targetCommendations', label: '评先评优', group: 'targets', icon: TrophyOutlined, order: 80, path: '/target-commendations', page: () => import('./CommendationsPage') },
   ],
   // After a hand-over import or a restore: whatever a screen has shown is read again.
