@@ -30,6 +30,7 @@ import {
 } from '../domain/targets';
 import { isIsoDate } from '../domain/dates';
 import { defineOperations, op } from './define';
+import type { DocumentPreview, ExportedFile } from './rosterFiles';
 import { id } from './common';
 
 export {
@@ -419,6 +420,7 @@ export const branchLetterSaveSchema = z
   .strict();
 
 const year = z.object({ year: targetYear }).strict();
+const lettersPrintSchema = z.object({ year: targetYear, ids: z.array(id).max(5000).nullish() }).strict();
 const byId = z.object({ id }).strict();
 
 // ---------------------------------------------------------------------------------------------------------
@@ -479,4 +481,15 @@ export const targetsOperations = defineOperations('targets', TARGETS_INPUT_LABEL
 
   'branchLetters.get': op<BranchLetter | null>()(year),
   'branchLetters.save': op<BranchLetter>()(branchLetterSaveSchema),
+
+  /** The year's letters (all, or those named) as one document, one letter per page: 打印预览. */
+  'targetLetters.preview': op<DocumentPreview>()(lettersPrintSchema),
+  /** The same as a Word file (`count`: the letters in it). */
+  'targetLetters.export': op<ExportedFile>()(lettersPrintSchema),
+  /** 考核汇总表 as pages to preview. */
+  'assessments.previewSummary': op<DocumentPreview>()(z.object({ year: targetYear, period }).strict()),
+  /** 考核汇总表 as a Word or Excel file (`count`: its rows). */
+  'assessments.exportSummary': op<ExportedFile>()(
+    z.object({ year: targetYear, period, format: z.enum(['docx', 'xlsx'], { error: '格式应为 Word 或 Excel' }).default('docx') }).strict(),
+  ),
 });

@@ -194,6 +194,7 @@ function* placeBlock(
   const common = { frame, pages };
   switch (block.kind) {
     case 'title': {
+      counter.reset();
       const style = styleOf(preset.title, { letterSpacing: body.characterSpacing });
       const lines = block.lines.flatMap((line) => breakLines(line, frame.textWidth, style));
       yield* placeLines(lines, style, { ...common, line: preset.title.line, align: 'center', keep: lines.length + 1 });

@@ -64,4 +64,9 @@ export class HeadingCounter {
     for (let i = level; i < this.counts.length; i++) this.counts[i] = 0;
     return headingNumber(level, this.counts[level - 1]!);
   }
+
+  /** Starts again at 一、: a title opens a new document within the document (letters printed together). */
+  reset(): void {
+    this.counts = [0, 0, 0, 0];
+  }
 }

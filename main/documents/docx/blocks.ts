@@ -121,6 +121,7 @@ export function blockChildren(preset: Preset, doc: PrintDocument): FileChild[] {
       breakPending = true;
       return;
     }
+    if (block.kind === 'title') heading.reset();
     const paragraphs = blockParagraphs(preset, block, index, heading, width);
     if (breakPending) {
       if (block.kind === 'table') children.push(breakParagraph(preset));

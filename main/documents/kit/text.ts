@@ -41,12 +41,12 @@ export function blankLine(preset: Preset): Paragraph {
 }
 
 /**
- * Numbered headings for one document. `heading(1, '主要工作')` gives "一、主要工作" in 黑体; level 2 "（一）" in 楷体,
+ * Numbered headings for one document (restarted by `reset()` at each title). `heading(1, '主要工作')` gives "一、主要工作" in 黑体; level 2 "（一）" in 楷体,
  * levels 3–4 "1." and "（1）" in 仿宋. `rest` continues the paragraph in body text after a run-in heading.
  */
 export function headingNumberer(preset: Preset) {
   const counter = new HeadingCounter();
-  return (level: HeadingDepth, text: string, rest?: string): Paragraph => {
+  const heading = (level: HeadingDepth, text: string, rest?: string): Paragraph => {
     const style = preset.headings[level - 1];
     const children = [textRun(preset, counter.next(level) + text, style)];
     if (!rest) return new Paragraph({ style: STYLE.headings[level - 1], children });
@@ -54,6 +54,8 @@ export function headingNumberer(preset: Preset) {
     children.push(textRun(preset, rest));
     return new Paragraph({ style: STYLE.headings[level - 1], keepNext: false, children });
   };
+  // A title starts the numbering again (several letters in one document), as the layout engine does.
+  return Object.assign(heading, { reset: () => counter.reset() });
 }
 
 /** A date written the official way: 2026年11月25日. */

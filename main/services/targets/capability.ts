@@ -1,5 +1,6 @@
 import type { Capability } from '../../capability';
 import { targetsDemo } from './demo';
+import { TARGETS_FACTS } from './facts';
 import { targetsHandlers } from './handlers';
 import { targetsTables } from './tables';
 
@@ -9,5 +10,6 @@ export const targetsCapability: Capability = {
   handlers: targetsHandlers,
   cliCommands: [],
   demo: [targetsDemo],
+  facts: TARGETS_FACTS,
   tables: targetsTables,
 };
