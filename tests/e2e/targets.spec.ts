@@ -107,6 +107,15 @@ test('a plan from last year, letters generated and one adjusted, a member scored
   await expect(page.getByTestId('letters-count')).toHaveText(`${YEAR} 年共 3 份责任书`);
   await expectAccessible(page, 'targets-letters');
   await bothSizes(page, 'targets-letters');
+  // All the letters printed at once: a letter starts a page, so at least one page each.
+  await page.getByRole('button', { name: '打印预览' }).click();
+  const lettersPreview = page.getByRole('dialog', { name: /^打印预览：/ });
+  await expect(lettersPreview.getByTestId('print-page-count')).toHaveText(/^共 ([3-9]|\d{2,}) 页$/);
+  await screenshot(page, 'targets-letters-preview');
+  await lettersPreview.getByRole('button', { name: '关闭' }).click();
+  const word = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 Word' }).click();
+  expect((await word).suggestedFilename()).toMatch(/\.docx$/);
 
   // 张志强's letter adjusted by hand: 10 points moved from production to safety, with a stricter rule.
   await page.getByRole('button', { name: '打开张志强的责任书' }).click();
@@ -168,6 +177,15 @@ test('a plan from last year, letters generated and one adjusted, a member scored
   await expect(page.getByRole('row').filter({ hasText: '李红梅' })).toContainText('未考核');
   await expectAccessible(page, 'targets-summary');
   await bothSizes(page, 'targets-summary');
+  // 考核汇总表 to Excel, and its print preview.
+  const excel = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 Excel' }).click();
+  expect((await excel).suggestedFilename()).toMatch(/\.xlsx$/);
+  await page.getByRole('button', { name: '打印预览' }).click();
+  const summaryPreview = page.getByRole('dialog', { name: /^打印预览：/ });
+  await expect(summaryPreview.getByTestId('print-page-count')).toHaveText(/^共 [1-9]\d* 页$/);
+  await screenshot(page, 'targets-summary-preview');
+  await summaryPreview.getByRole('button', { name: '关闭' }).click();
 });
 
 test('post templates, zones, projects and commendations: each screen shows its records, keeps its checks, and reads clean', async ({ page, host }) => {

@@ -7,9 +7,10 @@ import { App, Button } from 'antd';
 import { useEffect, useState } from 'react';
 import { PERIOD_LABELS, type LetterSummary } from '../../../../shared/contract/targets';
 import { formatPoints } from '../../../../shared/domain/targets';
-import { errorText } from '../../api';
+import { api, errorText } from '../../api';
 import { DataTable } from '../../components/table/DataTable';
 import { useColumnChoice, type ChoosableColumn } from '../../components/table/useColumnChoice';
+import { DocumentButtons } from './DocumentButtons';
 import { LetterDrawer } from './LetterDrawer';
 import { TargetsTitle } from './TargetsTitle';
 import { useLettersStore } from './targetsStore';
@@ -128,9 +129,17 @@ export function LettersPage() {
         title="目标责任书"
         error={error}
         extra={
+          <>
+          <DocumentButtons
+            what={`${year} 年责任书`}
+            disabled={letters.length === 0}
+            preview={async () => (await api().call('targetLetters.preview', { year })).document}
+            exportWord={() => api().call('targetLetters.export', { year })}
+          />
           <Button id="letters-generate" type="primary" size="large" icon={<FileAddOutlined aria-hidden="true" />} loading={generating} onClick={() => void generate()}>
             生成责任书
           </Button>
+          </>
         }
       />
       <div className="targets-bar">

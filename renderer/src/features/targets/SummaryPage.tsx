@@ -7,6 +7,8 @@ import { useEffect } from 'react';
 import type { AssessmentSummaryRow } from '../../../../shared/contract/targets';
 import { formatPoints, PERIOD_LABELS } from '../../../../shared/domain/targets';
 import { openScreen, screenHref } from '../../app/screens';
+import { api } from '../../api';
+import { DocumentButtons } from './DocumentButtons';
 import { DataTable } from '../../components/table/DataTable';
 import { useColumnChoice, type ChoosableColumn } from '../../components/table/useColumnChoice';
 import { TargetsTitle } from './TargetsTitle';
@@ -66,7 +68,22 @@ export function SummaryPage() {
 
   return (
     <>
-      <TargetsTitle title="考核汇总" error={error} extra={<PeriodSwitch />} />
+      <TargetsTitle
+        title="考核汇总"
+        error={error}
+        extra={
+          <>
+            <PeriodSwitch />
+            <DocumentButtons
+              what={`${year} 年${PERIOD_LABELS[period]}汇总表`}
+              disabled={rows.length === 0}
+              preview={async () => (await api().call('assessments.previewSummary', { year, period })).document}
+              exportWord={() => api().call('assessments.exportSummary', { year, period, format: 'docx' })}
+              exportExcel={() => api().call('assessments.exportSummary', { year, period, format: 'xlsx' })}
+            />
+          </>
+        }
+      />
       <div className="targets-bar targets-stats" aria-label={`${year} 年${PERIOD_LABELS[period]}概况`} role="group">
         <Statistic title="责任书" value={current?.letters ?? 0} suffix="份" />
         <Statistic title="已完成考核" value={current?.completed ?? 0} suffix="人" />
