@@ -10,6 +10,7 @@ export const MENU_GROUPS = [
   { key: 'home', label: '首页' },
   { key: 'members', label: '党员管理' },
   { key: 'life', label: '组织生活' },
+  { key: 'targets', label: '目标管理' },
   { key: 'data', label: '数据' },
   { key: 'system', label: '系统' },
 ] as const;

@@ -18,8 +18,9 @@ import { branch } from './branch';
 import { committee } from './committee';
 import { system } from './system';
 import { codeLists } from './codeLists';
+import { targets } from './targets';
 
-export const CAPABILITIES: readonly Capability[] = [overview, roster, status, pipeline, groups, meetings, rosterFiles, handover, backup, trash, branch, codeLists, committee, system];
+export const CAPABILITIES: readonly Capability[] = [overview, roster, status, pipeline, groups, meetings, targets, rosterFiles, handover, backup, trash, branch, codeLists, committee, system];
 
 /** Every screen of every capability. */
 export const SCREENS: readonly ScreenEntry[] = CAPABILITIES.flatMap((c) => c.screens);
