@@ -6,6 +6,7 @@
 import type { FactData, FactTableRow, FactValue } from '../../../../shared/domain/facts';
 import { kindFromText, kindInfo } from '../../../../shared/domain/meetings';
 import { screenHref } from '../../app/screens';
+import { sourceHref } from './sourceLinks';
 
 export interface ReminderItem {
   key: string;
