@@ -10,6 +10,7 @@ import * as m003 from '../../services/pipeline/migrations/003-pipeline';
 import * as m004 from '../../services/codeLists/migrations/004-code-lists';
 import * as m005 from '../../services/handover/migrations/005-handover-log-details';
 import * as m006 from '../../services/handover/migrations/006-handover-trust';
+import * as m009 from '../../services/appraisal/migrations/009-appraisal';
 
 export interface Migration {
   version: number;
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: m004.CODE_LISTS_SCHEMA_VERSION, name: 'code-lists', up: m004.up },
   { version: m005.HANDOVER_LOG_SCHEMA_VERSION, name: 'handover-log-details', up: m005.up },
   { version: m006.HANDOVER_TRUST_SCHEMA_VERSION, name: 'handover-trust', up: m006.up },
+  { version: m009.APPRAISAL_SCHEMA_VERSION, name: 'appraisal', up: m009.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,11 @@
+import type { Capability } from '../../capability';
+import { appraisalHandlers } from './handlers';
+import { appraisalTables } from './tables';
+
+export const appraisalCapability: Capability = {
+  key: 'appraisal',
+  label: '民主评议',
+  handlers: appraisalHandlers,
+  cliCommands: [],
+  tables: appraisalTables,
+};
