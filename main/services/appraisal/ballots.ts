@@ -34,6 +34,12 @@ import type { AppraisalCampaignsTable, AppraisalSheetsTable } from './tables';
 
 const entryName = (entry: number) => (entry === 1 ? '第一遍' : '第二遍');
 
+/** These messages name the serial or the member themselves, so they are shown without the field's label in front. */
+function refuse(problems: FieldProblem[]): AppError {
+  const more = problems.length > 1 ? `（另有 ${problems.length - 1} 处问题）` : '';
+  return new AppError('E_VALIDATION', `${problems[0]!.message}${more}`, problems);
+}
+
 function sheetRow(db: Sqlite, campaignId: string, serial: string, entry: number): AppraisalSheetsTable | undefined {
   return first(
     db,
@@ -90,7 +96,7 @@ function checkSheet(db: Sqlite, c: AppraisalCampaignsTable, serial: string, inpu
       if (why) problems.push({ field: 'grades', message: `编号 ${serial}：${why}` });
     }
   }
-  if (problems.length) throw validationError(problems, APPRAISAL_FIELD_LABELS);
+  if (problems.length) throw refuse(problems);
 }
 
 /** Collected ≤ issued for the voter type; `except` is a sheet already counted that is being changed. */
@@ -98,7 +104,7 @@ function checkCollected(db: Sqlite, c: AppraisalCampaignsTable, serial: string, 
   const collected = collectedByType(db, c.id);
   if (except) collected[except.voter_type as VoterType] -= 1;
   const problem = collectedProblem(serial, voterType, collected, { members: c.issued_members, masses: c.issued_masses });
-  if (problem) throw validationError([{ field: 'serial', message: problem }], APPRAISAL_FIELD_LABELS);
+  if (problem) throw refuse([{ field: 'serial', message: problem }]);
 }
 
 function writeMarks(db: Sqlite, c: AppraisalCampaignsTable, sheetId: string, grades: Record<string, Grade>): void {
@@ -123,7 +129,7 @@ export function enterSheet(db: Sqlite, input: SheetInput): Sheet {
     }
     if (input.entry === 2) {
       if (c.double_entry !== 1) throw validationError([{ field: 'entry', message: '这次评议没有设置两遍录入' }], APPRAISAL_FIELD_LABELS);
-      if (!sheetRow(db, c.id, serial, 1)) throw validationError([{ field: 'serial', message: `编号 ${serial} 的测评表还没有第一遍录入` }], APPRAISAL_FIELD_LABELS);
+      if (!sheetRow(db, c.id, serial, 1)) throw refuse([{ field: 'serial', message: `编号 ${serial} 的测评表还没有第一遍录入，请先录入第一遍` }]);
     } else {
       checkCollected(db, c, serial, input.voterType);
     }
@@ -282,12 +288,12 @@ export function decideGrades(db: Sqlite, campaignId: string, decisions: readonly
         problems.push({ field: `decisions.${i}.reason`, message: `${m.name}：评定为${d.grade}，与按规则提议的${m.proposed}不同，请填写理由` });
       }
     });
-    if (problems.length) throw validationError(problems, APPRAISAL_FIELD_LABELS);
+    if (problems.length) throw refuse(problems);
     const finals = new Map(before.members.map((m) => [m.memberId, m.final]));
     for (const d of decisions) finals.set(d.memberId, d.grade);
     const c = requireCampaign(db, campaignId);
     const capProblem = excellentCapProblem([...finals.values()], before.members.length, rulesOf(c));
-    if (capProblem) throw validationError([{ field: 'decisions', message: capProblem }], APPRAISAL_FIELD_LABELS);
+    if (capProblem) throw refuse([{ field: 'decisions', message: capProblem }]);
     const existing = new Map(gradeRows(db, c.id).map((g) => [g.member_id, g]));
     for (const d of decisions) {
       const m = byMember.get(d.memberId)!;
