@@ -1,4 +1,5 @@
 import type { Capability } from '../../capability';
+import { appraisalDemo } from './demo';
 import { appraisalHandlers } from './handlers';
 import { appraisalTables } from './tables';
 
@@ -7,5 +8,6 @@ export const appraisalCapability: Capability = {
   label: '民主评议',
   handlers: appraisalHandlers,
   cliCommands: [],
+  demo: [appraisalDemo],
   tables: appraisalTables,
 };

@@ -18,7 +18,7 @@ const failure = (p: Promise<unknown>) => p.then(() => { throw new Error('expecte
 /** A branch from the demo seeder and a campaign with exactly `graded` members on the ballot (others excluded). */
 async function campaignWith(graded: number, issuedMembers: number, issuedMasses: number, doubleEntry = false) {
   const t = track(await seededContext(Math.ceil(graded * 1.6) + 5, 3));
-  let c = await t.call('appraisal.create', { year: 2025, issuedMembers, issuedMasses, doubleEntry });
+  let c = await t.call('appraisal.create', { year: 2023, issuedMembers, issuedMasses, doubleEntry });
   const onBallot = c.members.filter((m) => m.graded);
   expect(onBallot.length).toBeGreaterThanOrEqual(graded);
   const extra = onBallot.slice(graded).map((m) => ({ memberId: m.memberId, reason: '长期病假' }));
@@ -30,7 +30,7 @@ async function campaignWith(graded: number, issuedMembers: number, issuedMasses:
 describe('an appraisal campaign', () => {
   it('takes the active roster, lists 预备党员 ungraded, and is one per year', async () => {
     const t = track(await seededContext(40, 5));
-    const c = await t.call('appraisal.create', { year: 2025, issuedMembers: 30, stages: [{ stage: '民主测评', date: '2025-12-10' }] });
+    const c = await t.call('appraisal.create', { year: 2023, issuedMembers: 30, stages: [{ stage: '民主测评', date: '2023-12-10' }] });
     const roster = (await t.call('members.search', { limit: 1000 })).rows;
     expect(c.members.map((m) => m.memberId).sort()).toEqual(roster.map((m) => m.id).sort());
     const probationers = c.members.filter((m) => m.category === '预备党员');
@@ -38,8 +38,8 @@ describe('an appraisal campaign', () => {
     expect(probationers.every((m) => !m.graded)).toBe(true);
     expect(c.rules).toEqual({ excellentCapNum: 1, excellentCapDen: 3, unqualifiedPct: 50, basicPct: 30, excellentPct: 50 });
     expect(c.stages).toHaveLength(7);
-    expect(c.stages.find((s) => s.stage === '民主测评')!.date).toBe('2025-12-10');
-    expect(await failure(t.call('appraisal.create', { year: 2025 }))).toBe('2025年度已有民主评议，请打开它继续');
+    expect(c.stages.find((s) => s.stage === '民主测评')!.date).toBe('2023-12-10');
+    expect(await failure(t.call('appraisal.create', { year: 2023 }))).toBe('2023年度已有民主评议，请打开它继续');
     expect(await t.call('appraisal.serials', { campaignId: c.id })).toHaveLength(30);
     expect(await failure(t.call('appraisal.update', { campaignId: c.id, exclusions: [{ memberId: c.members[0]!.memberId, reason: '' }] }))).toMatch(
       // The list item is named by fieldLabel once meet-core is merged (不参加评议的党员第 1 项的不参加原因).
@@ -170,8 +170,8 @@ describe('deciding grades', () => {
     expect(done.excellentFinal).toBe(2);
     const cleared = await t.call('appraisal.decide', { campaignId: c.id, decisions: [{ memberId: second.memberId, grade: null }] });
     expect(cleared.members[1]!.final).toBeNull();
-    expect(await t.call('appraisal.history', { memberId: ids[0]! })).toEqual([{ year: 2025, campaignId: c.id, grade: '优秀', graded: true }]);
-    expect((await t.call('appraisal.list', {}))[0]).toMatchObject({ year: 2025, graded: 6, issued: 6, collected: 6, decided: 5 });
+    expect(await t.call('appraisal.history', { memberId: ids[0]! })).toContainEqual({ year: 2023, campaignId: c.id, grade: '优秀', graded: true });
+    expect((await t.call('appraisal.list', {})).find((l) => l.year === 2023)).toMatchObject({ year: 2023, graded: 6, issued: 6, collected: 6, decided: 5 });
   });
 });
 
@@ -198,3 +198,22 @@ function zero(): GradeCounts {
   return { 优秀: 0, 合格: 0, 基本合格: 0, 不合格: 0 };
 }
 
+
+describe('the demo seeder', () => {
+  it('leaves last year’s campaign tallied and decided within the rules, and this year’s in progress', async () => {
+    const t = track(await seededContext(60, 11));
+    const list = await t.call('appraisal.list', {});
+    const thisYear = new Date().getFullYear();
+    expect(list.map((c) => c.year)).toEqual([thisYear, thisYear - 1]);
+    const last = await t.call('appraisal.results', { campaignId: list[1]!.id });
+    expect(last.ballots.collected).toBe(last.ballots.issued);
+    expect(last.ballots.spoilt).toBe(1);
+    expect(last.members.length).toBeGreaterThan(20);
+    expect(last.members.every((m) => m.final !== null && m.final === m.proposed)).toBe(true);
+    expect(last.excellentFinal).toBeLessThanOrEqual(last.excellentCap);
+    expect(new Set(last.members.map((m) => m.final)).size).toBeGreaterThanOrEqual(2);
+    const current = await t.call('appraisal.get', { campaignId: list[0]!.id });
+    expect(current.doubleEntry).toBe(true);
+    expect(current.collected).toEqual({ 党员: 0, 群众: 0 });
+  });
+});
