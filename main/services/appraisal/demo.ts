@@ -92,7 +92,6 @@ export const appraisalDemo: DemoCapability<null> = {
   key: 'appraisal',
   label: '民主评议',
   size: () => 0,
-  // eslint-disable-next-line require-yield
   *prepare() {
     return null;
   },
