@@ -5,6 +5,7 @@
  */
 import { assertUniqueKeys, type Capability } from './capability';
 import { appCapability } from './services/app/capability';
+import { appraisalCapability } from './services/appraisal/capability';
 import { backupCapability } from './services/backup/capability';
 import { branchCapability } from './services/branch/capability';
 import { codeListsCapability } from './services/codeLists/capability';
@@ -36,6 +37,7 @@ export const CAPABILITIES: readonly Capability[] = [
   codeListsCapability,
   meetingsCapability,
   targetsCapability,
+  appraisalCapability,
 ];
 
 assertUniqueKeys(CAPABILITIES);

@@ -3,6 +3,7 @@
  * `contract` is their merge, and a name declared twice stops the app at start-up.
  */
 import { appOperations } from './app';
+import { appraisalOperations } from './appraisal';
 import { backupOperations } from './backup';
 import { branchOperations } from './branch';
 import { codeListsOperations } from './codeLists';
@@ -33,6 +34,7 @@ export const CONTRACT_MODULES = [
   codeListsOperations,
   meetingsOperations,
   targetsOperations,
+  appraisalOperations,
 ] as const;
 
 export const contract = defineContract(...CONTRACT_MODULES);

@@ -62,6 +62,8 @@ const RELEASED_SCHEMAS: Record<number, string> = {
   6: 'b1e722d9649d55127a9ff038005e96a95ca576dbfe044af28424e4cbc8a73cd3',
   7: 'c6399aa72e2e9bc9edb4b4787fcf76a6912f06e2bec8dbe3e951a1574c1d6fdd',
   8: '1bc42405f62e0a94d8aac27846af13570d23b6829705f0ea49b38e9455f26754',
+  // Computed over migrations 1–6 and 9 on branch appraisal-core: recompute at merge, after 7 and 8.
+  9: '6ee58f133cf327efa60cfa5f24382e87bf2635bb571a3515765ca0068769b5b0',
 };
 
 /** Every migration's test, by version; the first test below fails when a migration has none. */
@@ -196,6 +198,30 @@ const MIGRATION_STEPS: Record<number, MigrationStep> = {
       insert(db, 'target_projects', { ...common('p1', BRANCH), title: '齿轮箱修复', leader_id: MEMBER, start_date: '2026-03-01', planned_end: '2026-04-01', benefit_yuan: 38000 });
       expect(db.prepare('SELECT status, member_ids, benefit_yuan, benefit_days FROM target_projects').get()).toEqual({ status: '进行中', member_ids: '[]', benefit_yuan: 38000, benefit_days: null });
       expect(() => insert(db, 'target_project_notes', { ...common('n1', BRANCH), project_id: 'nobody', note_date: '2026-03-02', content: 'x' })).toThrow(/FOREIGN KEY/);
+    },
+  },
+  9: {
+    seed: (db) => ({ ...seedRoster(db), member_events: [insert(db, 'member_events', event('e1', MEMBER))] }),
+    tables: {
+      appraisal_campaigns: [...COMMON, 'year', 'stages_json', 'issued_members', 'issued_masses', 'double_entry', 'excellent_cap_num', 'excellent_cap_den', 'unqualified_pct', 'basic_pct', 'excellent_pct'],
+      appraisal_members: [...COMMON, 'campaign_id', 'year', 'member_id', 'name', 'category', 'excluded', 'exclusion_reason', 'sort_order'],
+      appraisal_sheets: [...COMMON, 'campaign_id', 'year', 'serial', 'entry', 'voter_type', 'spoilt'],
+      appraisal_marks: [...COMMON, 'sheet_id', 'campaign_id', 'year', 'member_id', 'grade'],
+      appraisal_grades: [...COMMON, 'campaign_id', 'year', 'member_id', 'grade', 'proposed', 'reason', 'note'],
+    },
+    check: (db) => {
+      insert(db, 'appraisal_campaigns', { ...common('c1', BRANCH), year: 2024, issued_members: 30 });
+      expect(db.prepare('SELECT excellent_cap_num, excellent_cap_den, double_entry, stages_json FROM appraisal_campaigns').get()).toEqual({
+        excellent_cap_num: 1, excellent_cap_den: 3, double_entry: 0, stages_json: '[]',
+      });
+      insert(db, 'appraisal_members', { ...common('am1', BRANCH), campaign_id: 'c1', year: 2024, member_id: MEMBER, name: '张三', category: '正式党员' });
+      insert(db, 'appraisal_sheets', { ...common('s1', BRANCH), campaign_id: 'c1', year: 2024, serial: '001', entry: 1, voter_type: '党员' });
+      insert(db, 'appraisal_marks', { ...common('k1', BRANCH), sheet_id: 's1', campaign_id: 'c1', year: 2024, member_id: MEMBER, grade: 2 });
+      expect(() => insert(db, 'appraisal_marks', { ...common('k2', BRANCH), sheet_id: 's1', campaign_id: 'c1', year: 2024, member_id: MEMBER, grade: 5 })).toThrow(/CHECK/);
+      expect(() => insert(db, 'appraisal_sheets', { ...common('s2', BRANCH), campaign_id: 'c1', year: 2024, serial: '002', entry: 3, voter_type: '党员' })).toThrow(/CHECK/);
+      expect(() => insert(db, 'appraisal_marks', { ...common('k3', BRANCH), sheet_id: 'nobody', campaign_id: 'c1', year: 2024, member_id: MEMBER, grade: 1 })).toThrow(/FOREIGN KEY/);
+      insert(db, 'appraisal_grades', { ...common('g1', BRANCH), campaign_id: 'c1', year: 2024, member_id: MEMBER, grade: '合格' });
+      expect(() => insert(db, 'appraisal_grades', { ...common('g2', BRANCH), campaign_id: 'c1', year: 2024, member_id: 'nobody', grade: '合格' })).toThrow(/FOREIGN KEY/);
     },
   },
 };

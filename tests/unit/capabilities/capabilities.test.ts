@@ -105,6 +105,6 @@ describe('the app’s capability list', () => {
   it('derives the CLI commands and the demo seeders in the list’s order', () => {
     expect(COMMANDS).toEqual(CAPABILITIES.flatMap((c) => c.cliCommands));
     expect(COMMANDS.map((c) => c.path.join(' ')).slice(0, 5)).toEqual(['init', 'check', 'seed-demo', 'member list', 'member add']);
-    expect(demoCapabilities().map((d) => d.key)).toEqual(['roster', 'events', 'pipeline', 'codeLists', 'meetings', 'targets']);
+    expect(demoCapabilities().map((d) => d.key)).toEqual(['roster', 'events', 'pipeline', 'codeLists', 'meetings', 'targets', 'appraisal']);
   });
 });

@@ -1,0 +1,13 @@
+import type { Capability } from '../../capability';
+import { appraisalDemo } from './demo';
+import { appraisalHandlers } from './handlers';
+import { appraisalTables } from './tables';
+
+export const appraisalCapability: Capability = {
+  key: 'appraisal',
+  label: '民主评议',
+  handlers: appraisalHandlers,
+  cliCommands: [],
+  demo: [appraisalDemo],
+  tables: appraisalTables,
+};
