@@ -150,3 +150,8 @@ export function periodsOf(year: number, frequency: MeetingFrequency): Pick<Calen
 export function periodText(year: number, label: string): string {
   return `${year}年${label}`;
 }
+
+/** 每月, or 每季度2次 when a period needs more than one final record. */
+export function frequencyText(row: Pick<CalendarRow, 'frequency' | 'minPerPeriod'>): string {
+  return row.minPerPeriod > 1 ? `${FREQUENCY_LABELS[row.frequency]}${row.minPerPeriod}次` : FREQUENCY_LABELS[row.frequency];
+}

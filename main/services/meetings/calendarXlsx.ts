@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { formatChineseDate } from '../../../shared/domain/dates';
-import { CELL_STATE_LABELS, FREQUENCY_LABELS, type MeetingsCalendar } from '../../../shared/domain/meetingsCalendar';
+import { CELL_STATE_LABELS, frequencyText, type MeetingsCalendar } from '../../../shared/domain/meetingsCalendar';
 import { XLSX_FONT_NAME, XLSX_FOOTER } from '../spreadsheet/export';
 import { calendarTitle, cellText, rowLabel } from './documents/calendarDocument';
 
@@ -67,7 +67,7 @@ export async function calendarXlsx(branchName: string, calendar: MeetingsCalenda
   const months = Array.from({ length: 12 }, (_, i) => `${i + 1}月`);
   const grid = addSheet(book, '台账', title, `${asOf}；日期为已定稿会议的召开日期，“缺”为期满未开，“—”为未到期`, ['项目', '频次', ...months, '已开/应开'], [26, 7, ...months.map(() => 8), 10]);
   for (const row of calendar.rows) {
-    const values: ExcelJS.CellValue[] = [rowLabel(row), FREQUENCY_LABELS[row.frequency], ...months.map(() => null), `${row.held}/${row.required}`];
+    const values: ExcelJS.CellValue[] = [rowLabel(row), frequencyText(row), ...months.map(() => null), `${row.held}/${row.required}`];
     for (const cell of row.cells) values[1 + cell.fromMonth] = cellText(cell);
     const added = grid.addRow(values);
     for (const cell of row.cells) {

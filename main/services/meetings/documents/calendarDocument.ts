@@ -6,7 +6,7 @@
 import type { PrintDocument, TableCell, TableColumn, TableRowData } from '../../../../shared/documents/model';
 import { RECORD, textWidth } from '../../../../shared/documents/presets';
 import { formatChineseDate } from '../../../../shared/domain/dates';
-import { FREQUENCY_LABELS, type CalendarCell, type CalendarRow, type MeetingsCalendar } from '../../../../shared/domain/meetingsCalendar';
+import { frequencyText, type CalendarCell, type CalendarRow, type MeetingsCalendar } from '../../../../shared/domain/meetingsCalendar';
 import { fitTable } from '../../../documents/tableFit';
 
 export interface CalendarDocumentInput {
@@ -36,7 +36,7 @@ export function rowLabel(row: CalendarRow): string {
 
 function gridRow(row: CalendarRow): TableRowData {
   const cells: TableCell[] = row.cells.map((c) => ({ text: cellText(c), colSpan: c.toMonth - c.fromMonth + 1, align: 'center', bold: c.state === 'missing' }));
-  return [rowLabel(row), FREQUENCY_LABELS[row.frequency], ...cells, `${row.held}/${row.required}`];
+  return [rowLabel(row), frequencyText(row), ...cells, `${row.held}/${row.required}`];
 }
 
 /** 项目 and 频次, 12 months, 已开/应开: months fitted to the widest single-month text, the label column wraps. */
@@ -44,7 +44,7 @@ function gridColumns(calendar: MeetingsCalendar, width: number): { columns: Tabl
   const monthTexts = calendar.rows.flatMap((r) => r.cells.filter((c) => c.fromMonth === c.toMonth).map(cellText));
   // Every month column takes the widest single-month text, so the twelve are equal.
   const widest = [...monthTexts, '12月', '未定稿'].reduce((a, b) => (b.length > a.length ? b : a));
-  const rows = calendar.rows.map((r) => [rowLabel(r), FREQUENCY_LABELS[r.frequency], ...MONTHS.map(() => widest), `${r.held}/${r.required}`]);
+  const rows = calendar.rows.map((r) => [rowLabel(r), frequencyText(r), ...MONTHS.map(() => widest), `${r.held}/${r.required}`]);
   const fit = fitTable([{ header: '项目', wrap: true }, { header: '频次' }, ...MONTHS.map((m) => ({ header: m })), { header: '已开/应开' }], rows, width, TABLE_SIZES);
   const columns: TableColumn[] = fit.widths.map((w, i) => ({ width: w, align: i === 0 ? 'left' : 'center', nowrap: i === 1 || i === 14 }));
   return { columns, size: fit.size };

@@ -11,6 +11,7 @@ import {
   CALENDAR_KIND_LABELS,
   CELL_STATE_LABELS,
   FREQUENCY_LABELS,
+  frequencyText,
   type AttendanceRate,
   type CalendarCell,
   type CalendarRow,
@@ -56,11 +57,6 @@ function PeriodCell({ row, cell, year }: { row: CalendarRow; cell: CalendarCell;
       {cellText(cell)}
     </a>
   );
-}
-
-/** 每月, or 每季度 2 次 when a period needs more than one. */
-function frequencyText(row: Pick<CalendarRow, 'frequency' | 'minPerPeriod'>): string {
-  return row.minPerPeriod > 1 ? `${FREQUENCY_LABELS[row.frequency]}${row.minPerPeriod}次` : FREQUENCY_LABELS[row.frequency];
 }
 
 function gridColumns(year: number): ColumnsType<CalendarRow> {
