@@ -19,8 +19,9 @@ import { committee } from './committee';
 import { system } from './system';
 import { codeLists } from './codeLists';
 import { targets } from './targets';
+import { appraisal } from './appraisal';
 
-export const CAPABILITIES: readonly Capability[] = [overview, roster, status, pipeline, groups, meetings, targets, rosterFiles, handover, backup, trash, branch, codeLists, committee, system];
+export const CAPABILITIES: readonly Capability[] = [overview, roster, status, pipeline, groups, meetings, targets, appraisal, rosterFiles, handover, backup, trash, branch, codeLists, committee, system];
 
 /** Every screen of every capability. */
 export const SCREENS: readonly ScreenEntry[] = CAPABILITIES.flatMap((c) => c.screens);
