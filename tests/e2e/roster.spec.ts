@@ -229,6 +229,8 @@ test('at 1366×768 the roster fills the window: a dozen rows, header over its co
   await chooser.getByRole('checkbox', { name: '身份证号' }).uncheck();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('columnheader', { name: '身份证号' })).toHaveCount(0);
+  // A restart comes after main has kept the choice (the page's request may still be on its way).
+  await expect.poll(async () => JSON.stringify(await host.call('app.preferences', {}))).toContain('branch-desk-table-columns:roster');
   await page.reload();
   await expect(page.getByTestId('roster-count')).toContainText('共 2');
   await expect(page.getByRole('columnheader', { name: '岗位/职务' })).toHaveCount(1);

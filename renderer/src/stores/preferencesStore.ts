@@ -28,7 +28,9 @@ export const usePreferencesStore = create<PreferencesState>((set, get) => ({
 
   async load() {
     try {
-      set({ values: await api().call('app.preferences') });
+      const kept = await api().call('app.preferences');
+      // A choice made while main was answering is newer than main's copy: it wins.
+      set({ values: { ...kept, ...get().values } });
     } catch {
       // Recovery mode answers only what it needs: the screens fall back to this origin's copy.
     }
