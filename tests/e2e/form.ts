@@ -66,3 +66,21 @@ export async function fillMember(
   await pickDate(page, '入党日期', m.joinDate);
   if (m.fullDate) await pickDate(page, '转正日期', m.fullDate);
 }
+
+/**
+ * Opens a popover by its button and waits until it has finished appearing: a click during antd's opening motion
+ * may be lost, which made the column chooser flaky on a loaded machine.
+ */
+export async function openPopover(page: Page, button: string, group: string): Promise<Locator> {
+  const content = page.getByRole('group', { name: group });
+  await page.getByRole('button', { name: button }).click();
+  await expect(content).toBeVisible();
+  await expect(page.locator('.ant-popover').filter({ has: content })).not.toHaveClass(/-(appear|enter|leave)/);
+  return content;
+}
+
+/** Closes the open popover with Escape and waits until it is gone, so the next click does not toggle it again. */
+export async function closePopover(page: Page, content: Locator): Promise<void> {
+  await page.keyboard.press('Escape');
+  await expect(content).toBeHidden();
+}

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { addMember, createBranch, expect, expectAccessible, fillRoster, guardPage, hostClient, openApp, screenshot, startHost, stopHost, test } from './fixtures';
-import { field, fillMember, memberForm } from './form';
+import { closePopover, field, fillMember, memberForm, openPopover } from './form';
 
 test.beforeEach(async ({ host }) => {
   await createBranch(host);
@@ -199,13 +199,12 @@ test('at 1366×768 the roster fills the window: a dozen rows, header over its co
 
   // Every column shown (the table now scrolls sideways); Tab through every sortable header: each header stays over
   // its column, which is what the rows show too.
-  await page.getByRole('button', { name: '显示列' }).click();
-  const chooser = page.getByRole('group', { name: '显示的列' });
+  const chooser = await openPopover(page, '显示列', '显示的列');
   await chooser.getByRole('button', { name: '全部显示' }).click();
   await expect(chooser.getByRole('checkbox', { name: '岗位/职务' })).toBeChecked();
   await expectAccessible(page, 'roster-column-chooser');
   await screenshot(page, 'roster-column-chooser');
-  await page.keyboard.press('Escape');
+  await closePopover(page, chooser);
   await expect(page.getByRole('columnheader', { name: '岗位/职务' })).toHaveCount(1);
   await expectAccessible(page, 'roster-all-columns');
   await screenshot(page, 'roster-1366x768-all-columns');
@@ -225,9 +224,9 @@ test('at 1366×768 the roster fills the window: a dozen rows, header over its co
   expect(await body.evaluate((el) => el.closest('.ant-table')!.querySelector<HTMLElement>('.ant-table-header')!.scrollLeft)).toBeGreaterThan(0);
 
   // Hide 身份证号: it is gone, and stays gone after a reload (a restart).
-  await page.getByRole('button', { name: '显示列' }).click();
+  await openPopover(page, '显示列', '显示的列');
   await chooser.getByRole('checkbox', { name: '身份证号' }).uncheck();
-  await page.keyboard.press('Escape');
+  await closePopover(page, chooser);
   await expect(page.getByRole('columnheader', { name: '身份证号' })).toHaveCount(0);
   // A restart comes after main has kept the choice (the page's request may still be on its way).
   await expect.poll(async () => JSON.stringify(await host.call('app.preferences', {}))).toContain('branch-desk-table-columns:roster');
@@ -235,10 +234,10 @@ test('at 1366×768 the roster fills the window: a dozen rows, header over its co
   await expect(page.getByTestId('roster-count')).toContainText('共 2');
   await expect(page.getByRole('columnheader', { name: '岗位/职务' })).toHaveCount(1);
   await expect(page.getByRole('columnheader', { name: '身份证号' })).toHaveCount(0);
-  await page.getByRole('button', { name: '显示列' }).click();
+  await openPopover(page, '显示列', '显示的列');
   await expect(chooser.getByRole('checkbox', { name: '身份证号' })).not.toBeChecked();
   await chooser.getByRole('button', { name: '恢复默认' }).click();
-  await page.keyboard.press('Escape');
+  await closePopover(page, chooser);
   await expect(page.getByRole('columnheader', { name: '身份证号' })).toHaveCount(1);
   await expect(page.getByRole('columnheader', { name: '岗位/职务' })).toHaveCount(0);
 
@@ -278,11 +277,10 @@ test('the columns chosen and the menu folded hold after a restart on another por
     await createBranch(first.host);
     await addMember(first.host, { name: '张建国', gender: '男', birthDate: '1980-03-03', joinDate: '2005-07-01', fullDate: '2006-07-01' });
     await openApp(first.page, first.host);
-    await first.page.getByRole('button', { name: '显示列' }).click();
-    const chooser = first.page.getByRole('group', { name: '显示的列' });
+    const chooser = await openPopover(first.page, '显示列', '显示的列');
     await chooser.getByRole('checkbox', { name: '身份证号' }).uncheck();
     await chooser.getByRole('checkbox', { name: '民族' }).check();
-    await first.page.keyboard.press('Escape');
+    await closePopover(first.page, chooser);
     await expect(first.page.getByRole('columnheader', { name: '身份证号' })).toHaveCount(0);
     // Fold 系统 in the menu.
     await first.page.getByRole('menuitem', { name: '系统', exact: true }).click();

@@ -51,7 +51,10 @@ export function PrintPreview({ document: doc, onClose, onExportWord, exportingWo
   const pageH = twipsToPx(first?.height ?? 16838);
   const scale = zoom === 'actual' ? 1 : Math.min(2, Math.max(0.2, (viewport.width - 48) / pageW));
   const slot = pageH * scale + GAP_PX;
-  const current = Math.min(Math.max(1, Math.floor((viewport.top + viewport.height / 3) / slot) + 1), Math.max(1, count));
+  const pageAt = (top: number, height: number) => Math.min(Math.max(1, Math.floor((top + height / 3) / slot) + 1), Math.max(1, count));
+  const current = pageAt(viewport.top, viewport.height);
+  // Paging steps from where the pages are now, not from the last rendered position (a scroll may not have rendered).
+  const liveCurrent = () => (scroller.current ? pageAt(scroller.current.scrollTop, scroller.current.clientHeight) : current);
 
   const roles = useMemo(() => {
     const used = new Set<FontRole>();
@@ -133,8 +136,8 @@ export function PrintPreview({ document: doc, onClose, onExportWord, exportingWo
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'PageDown') goTo(current + 1);
-    else if (e.key === 'PageUp') goTo(current - 1);
+    if (e.key === 'PageDown') goTo(liveCurrent() + 1);
+    else if (e.key === 'PageUp') goTo(liveCurrent() - 1);
     else if (e.key === 'Escape') onClose();
     else return;
     e.preventDefault();
@@ -154,7 +157,7 @@ export function PrintPreview({ document: doc, onClose, onExportWord, exportingWo
           共 {count} 页{done ? '' : '（正在排版…）'}
         </span>
         <Space.Compact>
-          <Button onClick={() => goTo(current - 1)} disabled={current <= 1}>
+          <Button onClick={() => goTo(liveCurrent() - 1)} disabled={current <= 1}>
             上一页
           </Button>
           <InputNumber
@@ -166,7 +169,7 @@ export function PrintPreview({ document: doc, onClose, onExportWord, exportingWo
             onStep={(v) => goTo(Number(v))}
             style={{ width: 80 }}
           />
-          <Button onClick={() => goTo(current + 1)} disabled={current >= count}>
+          <Button onClick={() => goTo(liveCurrent() + 1)} disabled={current >= count}>
             下一页
           </Button>
         </Space.Compact>
