@@ -81,6 +81,9 @@ export async function openPopover(page: Page, button: string, group: string): Pr
 
 /** Closes the open popover with Escape and waits until it is gone, so the next click does not toggle it again. */
 export async function closePopover(page: Page, content: Locator): Promise<void> {
-  await page.keyboard.press('Escape');
-  await expect(content).toBeHidden();
+  // An Escape pressed while the popover is still settling can be missed: press again until it is gone.
+  await expect(async () => {
+    if (await content.isVisible()) await page.keyboard.press('Escape');
+    await expect(content).toBeHidden({ timeout: 2_000 });
+  }).toPass();
 }
