@@ -4,7 +4,7 @@
  * (预备党员) and those not appraised, with why; the counts of each grade against the 优秀 limit; signatures. 表册 portrait.
  */
 import type { Results } from '../../../../shared/contract/appraisal';
-import type { Block, PrintDocument } from '../../../../shared/documents/model';
+import type { Block, PrintDocument, TableCell, TableRowData } from '../../../../shared/documents/model';
 import { RECORD, textWidth } from '../../../../shared/documents/presets';
 import { GRADES } from '../../../../shared/domain/appraisal';
 import { ballotsLine } from './tally';
@@ -17,7 +17,11 @@ export interface ResultsInput {
 }
 
 export const RESULTS_SIZE = 10.5;
-export const RESULTS_HEADER = ['序号', '姓名', '优秀票', '合格票', '基本合格票', '不合格票', '好评率', '提议等次', '评定等次', '备注'] as const;
+/** Two header rows: the votes under 得票数, one column per grade. */
+export const RESULTS_HEADER: TableRowData[] = [
+  [...['序号', '姓名'].map((text): TableCell => ({ text, rowSpan: 2 })), { text: '得票数', colSpan: 4 }, ...['好评率', '提议等次', '评定等次', '备注'].map((text): TableCell => ({ text, rowSpan: 2 }))],
+  [...GRADES],
+];
 
 export function resultsHeading(year: number): string {
   return `${year}年度民主评议党员结果汇总表`;
@@ -67,8 +71,8 @@ export function buildResultsDocument(input: ResultsInput): PrintDocument {
       { kind: 'subtitle', text: ballotsLine(r) },
       {
         kind: 'table',
-        columns: spreadColumns(textWidth(RECORD), RESULTS_SIZE, [2, 0, 3, 3, 3, 3, 3.5, 4, 4, 0], ['center', 'center', 'center', 'center', 'center', 'center', 'center', 'center', 'center', 'left']),
-        header: [[...RESULTS_HEADER]],
+        columns: spreadColumns(textWidth(RECORD), RESULTS_SIZE, [2, 4, 2.5, 2.5, 4, 3, 3.5, 4, 4, 0], ['center', 'center', 'center', 'center', 'center', 'center', 'center', 'center', 'center', 'left']),
+        header: RESULTS_HEADER,
         rows: resultsRows(r),
         fontSize: RESULTS_SIZE,
       },
