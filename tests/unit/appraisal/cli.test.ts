@@ -70,8 +70,9 @@ describe('appraisal ballots', () => {
     const docx = readDocx(out('ballots.docx'));
     expect(docx.tables).toHaveLength(4);
     for (const table of docx.tables) {
-      expect(table.rows[0]).toEqual(['序号', '姓名', ...GRADES]);
-      expect(table.rows.slice(1).map((row) => row[1])).toEqual(members.map((m) => m.name));
+      const header = table.headerRows.filter(Boolean).length;
+      expect(table.rows[header - 1]).toEqual(['序号', '姓名', ...GRADES]);
+      expect(table.rows.slice(header).map((row) => row[1])).toEqual(members.map((m) => m.name));
     }
     expect(docx.paragraphs.filter((p) => /编号：00[1-4]$/.test(p.text.replace(/\s+/g, '')))).toHaveLength(4);
   });

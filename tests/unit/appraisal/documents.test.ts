@@ -76,13 +76,17 @@ describe('the ballot (民主测评表)', () => {
   it('reads back with python-docx: per sheet a header row 序号 姓名 优秀 合格 基本合格 不合格, repeated, and one row per graded member', () => {
     const docx = readDocx(files.ballots!);
     expect(docx.tables).toHaveLength(4);
-    for (const table of docx.tables) {
-      expect(table.rows[0]).toEqual([...BALLOT_HEADER]);
-      expect(table.headerRows[0]).toBe(true);
-      const body = table.rows.slice(1);
+    const pagesPerSheet = layoutAll(docs.ballots!).length / 4;
+    expect(pagesPerSheet).toBe(2);
+    docx.tables.forEach((table, i) => {
+      // A sheet over two pages repeats its serial above the header row.
+      expect(table.rows[0]).toEqual([`编号：00${i + 1}（本表共 2 页）`]);
+      expect(table.rows[1]).toEqual([...BALLOT_HEADER]);
+      expect(table.headerRows.slice(0, 3)).toEqual([true, true, false]);
+      const body = table.rows.slice(2);
       expect(body.map((r) => r[1])).toEqual(graded.map((m) => m.name));
       expect(body.every((r, i) => r[0] === String(i + 1) && r.slice(2).join('') === TICK_BOX.repeat(GRADES.length))).toBe(true);
-    }
+    });
     // 预备党员 take part but are not graded: no row on the ballot.
     const probationer = campaign.members.find((m) => m.category === '预备党员')!;
     expect(docx.tables[0]!.rows.some((r) => r[1] === probationer.name)).toBe(false);
@@ -90,6 +94,7 @@ describe('the ballot (民主测评表)', () => {
 
   it('opens in LibreOffice with as many pages as the layout engine lays out, the serial on each sheet', () => {
     const pages = pdfPages(pdfs.ballots!);
+    expect(pages).toHaveLength(8);
     expect(pages).toHaveLength(layoutAll(docs.ballots!).length);
     const perSheet = pages.length / 4;
     expect(Number.isInteger(perSheet)).toBe(true);
@@ -106,6 +111,8 @@ describe('the ballot (民主测评表)', () => {
     expect(pdfPageCount(pdf!)).toBe(laid.length);
     const pages = pdfPages(pdf!);
     expect(pages.every((p) => p.includes('基本合格') && p.includes('不合格'))).toBe(true);
+    const perSheet = laid.length / 2;
+    pages.forEach((p, i) => expect(p.replace(/\s+/g, ''), `page ${i + 1}`).toContain(`编号：00${Math.floor(i / perSheet) + 1}（本表共${perSheet}页）`));
     expect(pages.join('\n').match(/党员\s?\d{3}/g)).toHaveLength(2 * 220);
     renderPages(pdf!, `${dir}/ballots-220`);
   }, 120_000);

@@ -2,9 +2,10 @@
  * 民主测评表 (ballot sheet): one sheet per serial issued (001 …, the numbers the entry screen asks for), each with the
  * branch and year, the voter type to tick (党员 / 群众), the serial at the right, the instructions, and one row per
  * appraised member in the entry screen's order with the four grades as tick boxes. A sheet for a large branch runs over
- * pages with its header row repeated; every sheet starts on a new page.
+ * pages with its header rows repeated, the serial (and the sheet's page count) among them; every sheet starts a page.
  */
-import type { Block, PrintDocument, TableColumn } from '../../../../shared/documents/model';
+import { layoutAll } from '../../../../shared/documents/layout';
+import type { Block, PrintDocument, TableCell, TableColumn, TableRowData } from '../../../../shared/documents/model';
 import { RECORD, textWidth } from '../../../../shared/documents/presets';
 import { cm } from '../../../../shared/documents/units';
 import { GRADES } from '../../../../shared/domain/appraisal';
@@ -46,22 +47,36 @@ export function ballotRows(members: readonly { name: string }[]): string[][] {
   return members.map((m, i) => [String(i + 1), m.name, ...GRADES.map(() => TICK_BOX)]);
 }
 
-function sheet(input: BallotInput, serial: string): Block[] {
+/** A sheet that runs over pages repeats its serial above the header row, so a loose page is still accounted for. */
+function serialRow(serial: string, pages: number): TableCell[] {
+  return [{ text: `编号：${serial}（本表共 ${pages} 页）`, colSpan: BALLOT_HEADER.length, align: 'right' }];
+}
+
+function sheet(input: BallotInput, serial: string, pages: number): Block[] {
   // Compact lines above the table (paragraphs of a given size take that size's line), so that a branch of about
-  // 35 members fits one page.
+  // 33 members fits one page.
   const line = (text: string, size: number, align: 'left' | 'center' = 'left'): Block => ({ kind: 'paragraph', text, indent: false, align, style: { size } });
+  const header: TableRowData[] = [...(pages > 1 ? [serialRow(serial, pages)] : []), [...BALLOT_HEADER]];
   return [
     { kind: 'title', lines: fitTitleLine(ballotHeading(input.year)) },
     line(input.branchName, 14, 'center'),
     { kind: 'splitLine', left: `投票人类别：${TICK_BOX}党员　${TICK_BOX}群众`, right: `编号：${serial}`, style: { size: 14 } },
     ...BALLOT_INSTRUCTIONS.map((text) => line(text, INSTRUCTION_SIZE)),
-    { kind: 'table', columns: columns(), header: [[...BALLOT_HEADER]], rows: ballotRows(input.members), fontSize: BALLOT_SIZE, rowHeight: BALLOT_ROW_HEIGHT },
+    { kind: 'table', columns: columns(), header, rows: ballotRows(input.members), fontSize: BALLOT_SIZE, rowHeight: BALLOT_ROW_HEIGHT },
   ];
+}
+
+/** Pages one sheet takes (every sheet takes as many); laid out once, with the serial row as a long sheet has it. */
+function pagesPerSheet(input: BallotInput): number {
+  const one = (pages: number): PrintDocument => ({ preset: 'record', orientation: 'portrait', pageNumbers: false, title: '', fileStem: '', blocks: sheet(input, '001', pages) });
+  const plain = layoutAll(one(1)).length;
+  return plain > 1 ? layoutAll(one(plain)).length : 1;
 }
 
 export function buildBallotDocument(input: BallotInput): PrintDocument {
   const heading = ballotHeading(input.year);
-  const blocks: Block[] = input.serials.flatMap((serial, i) => [...(i > 0 ? [{ kind: 'pageBreak' } as Block] : []), ...sheet(input, serial)]);
+  const pages = pagesPerSheet(input);
+  const blocks: Block[] = input.serials.flatMap((serial, i) => [...(i > 0 ? [{ kind: 'pageBreak' } as Block] : []), ...sheet(input, serial, pages)]);
   return {
     preset: 'record',
     orientation: 'portrait',
