@@ -89,10 +89,10 @@ describe('appraisal enter and appraisal results', () => {
   let sheets: SheetJson[] = [];
   beforeAll(() => {
     sheets = [
-    { serial: '001', voterType: '党员', spoilt: false, grades: grades((i) => (i % 4 === 0 ? '优秀' : '合格')) },
-    { serial: '2', voterType: '党员', spoilt: false, grades: grades((i) => (i === 1 ? null : i % 5 === 0 ? '基本合格' : '合格')) },
-    { serial: '003', voterType: '党员', spoilt: true, grades: {} },
-    { serial: '004', voterType: '群众', spoilt: false, grades: grades((i) => (i === 2 ? '不合格' : '优秀')) },
+      { serial: '001', voterType: '党员', spoilt: false, grades: grades((i) => (i % 4 === 0 ? '优秀' : '合格')) },
+      { serial: '2', voterType: '党员', spoilt: false, grades: grades((i) => (i === 1 ? null : i % 5 === 0 ? '基本合格' : '合格')) },
+      { serial: '003', voterType: '党员', spoilt: true, grades: {} },
+      { serial: '004', voterType: '群众', spoilt: false, grades: grades((i) => (i === 2 ? '不合格' : '优秀')) },
     ];
   });
 

@@ -7,7 +7,7 @@
 import { Buffer } from 'node:buffer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderDocx } from '../../../main/documents';
-import { buildBallotDocument, BALLOT_HEADER, TICK_BOX } from '../../../main/services/appraisal/documents';
+import { buildBallotDocument, buildPublicityDocument, BALLOT_HEADER, TICK_BOX } from '../../../main/services/appraisal/documents';
 import { layoutAll } from '../../../shared/documents/layout';
 import type { PrintDocument, TableBlock } from '../../../shared/documents/model';
 import { GRADES, type Grade } from '../../../shared/domain/appraisal';
@@ -192,7 +192,6 @@ describe('the results (评议结果汇总表) and the notice (公示)', () => {
 
 describe('the 公示 落款', () => {
   it('never opens a page alone, however many names push it down', async () => {
-    const { buildPublicityDocument } = await import('../../../main/services/appraisal/documents');
     const r = await t.call('appraisal.results', { campaignId: campaign.id });
     for (let extra = 0; extra < 12; extra++) {
       const members = [...r.members, ...Array.from({ length: extra * 3 }, (_, i) => ({ ...r.members[0]!, name: `补充${i}`, final: '合格' as const }))];
