@@ -119,7 +119,8 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Cli
   if (extra.length || commandName({ path: parsed.positionals.slice(0, command.path.length) }) !== commandName(command)) {
     throw new UsageError(`多余的参数“${extra.join(' ')}”`, command);
   }
-  if (args.length < wanted.length) throw new UsageError(`缺少参数 ${wanted.slice(args.length).join(' ')}`, command);
+  const required = wanted.filter((name) => !name.startsWith('['));
+  if (args.length < required.length) throw new UsageError(`缺少参数 ${required.slice(args.length).join(' ')}`, command);
   return { command, helpFor: null, args, values: parsed.values as OptionValues };
 }
 

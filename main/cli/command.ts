@@ -49,7 +49,7 @@ export interface CliCommand<O = unknown> {
   /** Longer help: one line per option. */
   details?: readonly string[];
   options: OptionSpec;
-  /** Names of the words the command takes after its own (e.g. ['OUT.zbk']); all required. */
+  /** Names of the words the command takes after its own (e.g. ['OUT.zbk']); required, except a last one in brackets ('[OUT.docx]'). */
   positionals?: readonly string[];
   database: DatabaseNeed;
   /**

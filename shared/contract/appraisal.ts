@@ -17,8 +17,10 @@ import {
   type StageDate,
   type VoterType,
 } from '../domain/appraisal';
+import { isoDate } from '../domain/fieldSchemas';
 import { defineOperations, op } from './define';
 import { id } from './common';
+import type { DocumentPreview, ExportedFile } from './rosterFiles';
 
 export type { AppraisalRules, EntryDifference, Grade, GradeCounts, StageDate, VoterType };
 
@@ -213,6 +215,19 @@ const sheetRef = z.object({ campaignId: id, serial, entry: z.union([z.literal(1)
 
 export { STAGES };
 
+// ---- documents
+export const selfEvaluationDocumentSchema = z.object({ campaignId: id, memberId: memberId.nullish() });
+
+export const PUBLICITY_LABELS: Record<string, string> = { campaignId: '民主评议', from: '公示开始日期', to: '公示结束日期', noticeDate: '落款日期', contact: '联系人及电话' };
+
+export const publicityDocumentSchema = z.object({
+  campaignId: id,
+  from: isoDate.nullish(),
+  to: isoDate.nullish(),
+  noticeDate: isoDate.nullish(),
+  contact: z.string().trim().max(60, { error: '不能超过 60 个字' }).nullish(),
+});
+
 export const appraisalOperations = defineOperations('appraisal', APPRAISAL_FIELD_LABELS, {
   // ---- core: campaigns
   'appraisal.list': op<CampaignSummary[]>()(z.object({})),
@@ -238,4 +253,20 @@ export const appraisalOperations = defineOperations('appraisal', APPRAISAL_FIELD
   'appraisal.results': op<Results>()(campaignRef),
   /** A member's grades across the years. */
   'appraisal.history': op<{ year: number; campaignId: string; grade: Grade | null; graded: boolean }[]>()(z.object({ memberId }), { memberId: '党员' }),
+  // ---- documents: 打印预览 (pages) and 导出 Word of each printed document, both from the same builder
+  /** 民主测评表: one sheet per ballot issued, serials 001 … */
+  'appraisal.previewBallots': op<DocumentPreview>()(campaignRef),
+  'appraisal.exportBallots': op<ExportedFile>()(campaignRef),
+  /** 党员自评表: one page per member taking part, or for one member. */
+  'appraisal.previewSelfEvaluation': op<DocumentPreview>()(selfEvaluationDocumentSchema, { memberId: '党员' }),
+  'appraisal.exportSelfEvaluation': op<ExportedFile>()(selfEvaluationDocumentSchema, { memberId: '党员' }),
+  /** 测评统计表. */
+  'appraisal.previewTally': op<DocumentPreview>()(campaignRef),
+  'appraisal.exportTally': op<ExportedFile>()(campaignRef),
+  /** 评议结果汇总表. */
+  'appraisal.previewResults': op<DocumentPreview>()(campaignRef),
+  'appraisal.exportResults': op<ExportedFile>()(campaignRef),
+  /** 公示 (公文): refused while a graded member has no final grade. */
+  'appraisal.previewPublicity': op<DocumentPreview>()(publicityDocumentSchema, PUBLICITY_LABELS),
+  'appraisal.exportPublicity': op<ExportedFile>()(publicityDocumentSchema, PUBLICITY_LABELS),
 });

@@ -1,4 +1,5 @@
 import type { Capability } from '../../capability';
+import { appraisalCliCommands } from './cli';
 import { appraisalDemo } from './demo';
 import { appraisalHandlers } from './handlers';
 import { appraisalTables } from './tables';
@@ -7,7 +8,7 @@ export const appraisalCapability: Capability = {
   key: 'appraisal',
   label: '民主评议',
   handlers: appraisalHandlers,
-  cliCommands: [],
+  cliCommands: [...appraisalCliCommands],
   demo: [appraisalDemo],
   tables: appraisalTables,
 };

@@ -106,6 +106,16 @@ const BAD: BadCase[] = [
   { args: () => ['roster', 'export', file('out.xlsx'), '--status', '退休'], code: 2, error: 'E_VALIDATION', names: '选项 --status：' },
   { args: () => ['roster', 'export', file('out.xlsx'), '--group', ''], code: 2, error: 'E_VALIDATION', names: '选项 --group 不能为空' },
   { args: () => ['roster', 'export', file('plain.xlsx')], code: 2, error: 'E_VALIDATION', names: '文件已存在' },
+  // appraisal
+  { args: () => ['appraisal', 'start', '--year', '2019'], code: 2, error: 'E_VALIDATION', names: '缺少选项 --issued' },
+  { args: () => ['appraisal', 'start', '--year', '1900', '--issued', '3'], code: 2, error: 'E_VALIDATION', names: '选项 --year 应为 1921 到 2200 之间的年份' },
+  { args: () => ['appraisal', 'start', '--year', '2019', '--issued', '3', '--masses', '-1'], code: 2, error: 'E_VALIDATION', names: '选项 --masses 应在 0 到 10000 之间' },
+  { args: () => ['appraisal', 'ballots', '--year', '2019', file('ballots.pdf')], code: 2, error: 'E_VALIDATION', names: '测评表应导出为 .docx 文件' },
+  { args: () => ['appraisal', 'enter', '--year', '2019'], code: 2, error: 'E_VALIDATION', names: '缺少选项 --file' },
+  { args: () => ['appraisal', 'enter', '--year', '2019', '--file', file('missing.json')], code: 1, error: 'E_NOT_FOUND', names: '--file' },
+  { args: () => ['appraisal', 'enter', '--year', '2019', '--file', file('object.json')], code: 1, error: 'E_VALIDATION', names: '选项 --file 指定的文件中' },
+  { args: () => ['appraisal', 'results', '--year', 'x'], code: 2, error: 'E_VALIDATION', names: '选项 --year 应为整数' },
+  { args: () => ['appraisal', 'results', '--year', '2019', file('plain.xlsx')], code: 2, error: 'E_VALIDATION', names: '结果汇总表应导出为 .docx 文件' },
   // meetings documents
   { args: () => ['meeting', 'minutes', file('m.docx')], code: 2, error: 'E_VALIDATION', names: '缺少选项 --id' },
   { args: () => ['meeting', 'minutes', '--id', '12', file('m.docx')], code: 2, error: 'E_VALIDATION', names: '选项 --id：“12”不是有效的记录编号' },
