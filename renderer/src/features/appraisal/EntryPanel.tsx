@@ -235,16 +235,6 @@ export function EntryPanel({ campaign, onChanged }: { campaign: Campaign; onChan
           <Checkbox checked={spoilt} disabled={!open} onChange={(e) => setSpoilt(e.target.checked)}>
             废票
           </Checkbox>
-          <span className="spacer" />
-          <span className="muted" data-testid="sheet-marked">
-            {open ? (spoilt ? '废票不计入统计' : `已勾选 ${marked}/${members.length} 人`) : ''}
-          </span>
-          <Button onClick={cancel} disabled={!open}>
-            放弃本张
-          </Button>
-          <Button type="primary" onClick={() => void save()} disabled={!open} loading={saving}>
-            保存本张（回车）
-          </Button>
         </div>
         {problem ? <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 8 }} /> : null}
         <p className="appraisal-hint">输入编号后回车；数字 1 优秀、2 合格、3 基本合格、4 不合格（自动到下一行），0 清除，↑↓ 换行；回车保存本张并录入下一张。</p>
@@ -253,6 +243,16 @@ export function EntryPanel({ campaign, onChanged }: { campaign: Campaign; onChan
         ) : (
           <Empty description="这次评议没有评定等次的党员" />
         )}
+        <div className="appraisal-bar appraisal-sheet-foot">
+          <span data-testid="sheet-marked">{open ? (spoilt ? '废票：不计入统计' : `已勾选 ${marked}/${members.length} 人`) : '输入编号后回车开始录入'}</span>
+          <span className="spacer" />
+          <Button onClick={cancel} disabled={!open}>
+            放弃本张
+          </Button>
+          <Button type="primary" onClick={() => void save()} disabled={!open} loading={saving}>
+            保存本张（回车）
+          </Button>
+        </div>
       </section>
       <aside className="appraisal-side" aria-label="录入情况">
         <section className="appraisal-panel" aria-labelledby="collected-title">
