@@ -49,7 +49,7 @@ async function openSerial(page: Page, serial: string): Promise<void> {
   await page.keyboard.press('Control+A');
   await page.keyboard.type(serial);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { name: `编号 ${serial}`, level: 3 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: `编号 ${serial.padStart(3, '0')}`, level: 3 })).toBeVisible();
   await expect(page.locator('tr[data-row="0"] input').first()).toBeFocused({ timeout: 10_000 }).catch(async () => {
     // The checked grade of the first row has the focus when the sheet was entered before.
     await expect(page.locator('tr[data-row="0"] input:checked')).toBeFocused();
@@ -61,7 +61,7 @@ async function typeSheet(page: Page, serial: string, digits: string): Promise<vo
   await openSerial(page, serial);
   await page.keyboard.type(digits);
   await page.keyboard.press('Enter');
-  await expect(page.getByText(new RegExp(`编号 ${serial} 已(录入|更正)`))).toBeVisible();
+  await expect(page.getByText(new RegExp(`编号 ${serial.padStart(3, '0')} 已(录入|更正)`))).toBeVisible();
   await expect(serialBox(page)).toBeFocused();
 }
 
@@ -82,7 +82,7 @@ test('sheets entered with the keyboard, one corrected and one spoilt: the tally 
   await page.getByRole('button', { name: `建立 ${YEAR} 年民主评议` }).click();
   await expect(page.getByTestId('appraisal-members-summary')).toContainText('评定等次 3 人；预备党员 1 人参加评议、不评定等次');
 
-  // 录入测评表, keyboard only from here: the serial box has the focus.
+  // 录入测评表, keyboard only from here: the serial box has the focus. The rows are in name order: 李红梅, 王建国, 张志强.
   await openTab(page, '录入测评表');
   await expect(page.getByRole('radio', { name: /赵小燕/ })).toHaveCount(0);
   await typeSheet(page, '1', '112');
@@ -108,7 +108,7 @@ test('sheets entered with the keyboard, one corrected and one spoilt: the tally 
   await page.keyboard.press('Enter');
   await page.keyboard.type('111');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('alert')).toContainText('编号 004：群众测评表已录入 1 张，已达发放数 1 张');
+  await expect(page.locator('.ant-alert-error')).toContainText('编号 004：群众测评表已录入 1 张，已达发放数 1 张');
   await expectAccessible(page, 'appraisal-entry');
 
   // The tally of the three sheets.
@@ -123,7 +123,8 @@ test('sheets entered with the keyboard, one corrected and one spoilt: the tally 
   await openTab(page, '录入测评表');
   await openSerial(page, '002');
   await expect(page.getByText('已录入，正在更正')).toBeVisible();
-  await expect(radio(page, '王建国', '优秀')).toBeChecked();
+  await expect(radio(page, '李红梅', '优秀')).toBeChecked();
+  await expect(radio(page, '王建国', '合格')).toBeChecked();
   await expect(radio(page, '张志强', '合格')).toBeChecked();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
@@ -145,17 +146,17 @@ test('sheets entered with the keyboard, one corrected and one spoilt: the tally 
   await expect(zhang.getByRole('cell').nth(8)).toHaveText('0');
   await expect(page.getByTestId('ballots-valid')).toHaveText('有效 2 张');
   await expect(page.getByTestId('ballots-spoilt')).toHaveText('废票 1 张');
-  // 王建国 has 2 优秀 of 2 and is proposed 优秀; 李红梅 1 of 2 (not more than half) is proposed 合格.
+  // 李红梅 has 2 优秀 of 2 and is proposed 优秀; 王建国 1 of 2 (not more than half) is proposed 合格.
   const wang = page.getByRole('row').filter({ hasText: '王建国' });
   const li = page.getByRole('row').filter({ hasText: '李红梅' });
-  await expect(wang).toContainText('优秀');
-  await expect(li.getByRole('cell').nth(12)).toHaveText('合格');
+  await expect(li.getByRole('cell').nth(12)).toHaveText('优秀');
+  await expect(wang.getByRole('cell').nth(12)).toHaveText('合格');
 
-  // 李红梅 graded 优秀 against the proposal: a reason is asked for before it is saved.
-  await chooseOption(page.locator('.appraisal-results'), '李红梅的评定等次', '优秀');
+  // 王建国 graded 优秀 against the proposal: a reason is asked for before it is saved.
+  await chooseOption(page.locator('.appraisal-results'), '王建国的评定等次', '优秀');
   const dialog = page.getByRole('dialog', { name: '评定等次与提议不同' });
   await expect(dialog).toBeVisible();
-  await expect(dialog).toContainText('李红梅：按规则提议为合格，现评定为优秀');
+  await expect(dialog).toContainText('王建国：按规则提议为合格，现评定为优秀');
   await dialog.getByRole('button', { name: '确定评定' }).click();
   await expect(dialog.getByRole('alert')).toHaveText('请填写与提议不同的理由');
   await expectAccessible(page, 'appraisal-reason', '.ant-modal');
@@ -163,12 +164,12 @@ test('sheets entered with the keyboard, one corrected and one spoilt: the tally 
   await field(dialog, '与提议不同的理由').fill('年内抢险救灾表现突出，支部委员会研究同意');
   await dialog.getByRole('button', { name: '确定评定' }).click();
   await expect(dialog).toBeHidden();
-  await expect(li).toContainText('年内抢险救灾表现突出');
+  await expect(wang).toContainText('年内抢险救灾表现突出');
   await expect(page.getByTestId('excellent-cap')).toContainText('评定优秀 1 人，上限 1 人');
 
-  // 王建国 as proposed (优秀) would make two 优秀 of three: the limit refuses it with a clear message.
-  await chooseOption(page.locator('.appraisal-results'), '王建国的评定等次', '优秀');
-  await expect(page.getByRole('alert')).toContainText('评定为优秀的有 2 人，超过上限 1 人');
+  // 李红梅 as proposed (优秀) would make two 优秀 of three: the limit refuses it with a clear message.
+  await chooseOption(page.locator('.appraisal-results'), '李红梅的评定等次', '优秀');
+  await expect(page.locator('.ant-alert-error')).toContainText('评定为优秀的有 2 人，超过上限 1 人');
   await expect(page.getByTestId('excellent-cap')).toContainText('评定优秀 1 人');
   await expectAccessible(page, 'appraisal-tally');
 });
@@ -186,7 +187,8 @@ test('double entry: a sheet entered a second time with one cell different is fla
   await serialBox(page).focus();
   await typeSheet(page, '001', '122');
   const differences = page.getByTestId('differences');
-  await expect(differences.getByRole('row').filter({ hasText: '李红梅' })).toHaveText(/001\s*李红梅\s*优秀\s*合格/);
+  // Rows in name order (李红梅, 王建国, 张志强): 王建国 was 优秀 on the first entry, 合格 on the second.
+  await expect(differences.getByRole('row').filter({ hasText: '王建国' })).toHaveText(/001\s*王建国\s*优秀\s*合格/);
   await expect(differences.getByRole('row')).toHaveCount(2); // header + one difference
   await expect(page.getByRole('button', { name: '打开编号 001（党员，1 处不一致）' })).toBeVisible();
   await expectAccessible(page, 'appraisal-differences');
@@ -195,8 +197,8 @@ test('double entry: a sheet entered a second time with one cell different is fla
   // The second entry is corrected from the 差异 panel: the entries agree and the sheet is tallied.
   await differences.getByRole('button', { name: '001' }).click();
   await expect(page.getByText('已录入，正在更正')).toBeVisible();
-  await expect(radio(page, '李红梅', '合格')).toBeChecked();
-  await radio(page, '李红梅', '优秀').focus();
+  await expect(radio(page, '王建国', '合格')).toBeChecked();
+  await radio(page, '王建国', '合格').focus();
   await page.keyboard.press('1');
   await page.keyboard.press('Enter');
   await expect(page.getByText('编号 001 已更正')).toBeVisible();

@@ -141,8 +141,12 @@ export function EntryPanel({ campaign, onChanged }: { campaign: Campaign; onChan
     setProblem(null);
     setSerialText(serial);
     setOpen({ serial, entered });
-    requestAnimationFrame(() => focusRow(gridRef.current, 0));
   };
+
+  // A sheet just opened: the typist goes on in its first row (once the rows are enabled).
+  useEffect(() => {
+    if (open) focusRow(gridRef.current, 0);
+  }, [open]);
 
   const save = async () => {
     if (!open || saving) return;
@@ -201,7 +205,7 @@ export function EntryPanel({ campaign, onChanged }: { campaign: Campaign; onChan
           <h3 id="sheet-title" className="appraisal-sheet-title">
             {open ? `编号 ${open.serial}` : '测评表'}
           </h3>
-          {open ? <Tag color={open.entered ? 'orange' : 'blue'}>{open.entered ? '已录入，正在更正' : pass === 2 ? '第二遍录入' : '新录入'}</Tag> : null}
+          {open ? <Tag className={open.entered ? 'appraisal-tone-orange' : 'appraisal-tone-blue'}>{open.entered ? '已录入，正在更正' : pass === 2 ? '第二遍录入' : '新录入'}</Tag> : null}
           {campaign.doubleEntry ? (
             <Segmented<Pass>
               aria-label="录入遍次"

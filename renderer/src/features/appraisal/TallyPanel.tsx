@@ -12,7 +12,8 @@ import { api, errorText } from '../../api';
 
 const percent = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1)}%`);
 
-const GRADE_TONE: Record<Grade, string> = { 优秀: 'green', 合格: 'blue', 基本合格: 'orange', 不合格: 'red' };
+/** Tag tones in darker shades than antd's presets, for contrast (see appraisal.css). */
+const GRADE_TONE: Record<Grade, string> = { 优秀: 'appraisal-tone-green', 合格: 'appraisal-tone-blue', 基本合格: 'appraisal-tone-orange', 不合格: 'appraisal-tone-red' };
 
 interface Pending {
   member: MemberResult;
@@ -73,7 +74,7 @@ function countColumns(voterType: (typeof VOTER_TYPES)[number]): ColumnsType<Memb
     children: GRADES.map((g) => ({
       key: `${voterType}-${g}`,
       title: g,
-      width: 64,
+      width: 50,
       align: 'right' as const,
       render: (_v: unknown, m: MemberResult) => m.byVoterType[voterType][g],
     })),
@@ -133,18 +134,18 @@ export function TallyPanel({ campaign }: { campaign: Campaign }) {
     { key: 'name', title: '姓名', dataIndex: 'name', width: 96, fixed: 'left' },
     countColumns('党员'),
     ...(showMasses ? [countColumns('群众')] : []),
-    { key: 'votes', title: '票数', dataIndex: 'votes', width: 64, align: 'right' },
+    { key: 'votes', title: '票数', dataIndex: 'votes', width: 56, align: 'right' },
     { key: 'share', title: '好评率', width: 80, align: 'right', render: (_v, m) => percent(m.favourableShare) },
-    { key: 'proposed', title: '提议等次', width: 96, render: (_v, m) => (m.proposed ? <Tag color={GRADE_TONE[m.proposed]}>{m.proposed}</Tag> : '—') },
+    { key: 'proposed', title: '提议等次', width: 96, render: (_v, m) => (m.proposed ? <Tag className={GRADE_TONE[m.proposed]}>{m.proposed}</Tag> : '—') },
     {
       key: 'final',
       title: '评定等次',
-      width: 140,
+      width: 124,
       render: (_v, m) => (
         <Select<Grade | ''>
           aria-label={`${m.name}的评定等次`}
           size="small"
-          style={{ width: 120 }}
+          style={{ width: 108 }}
           value={m.final ?? ''}
           disabled={saving}
           onChange={(g) => choose(m, g || null)}
@@ -152,7 +153,7 @@ export function TallyPanel({ campaign }: { campaign: Campaign }) {
         />
       ),
     },
-    { key: 'reason', title: '与提议不同的理由', dataIndex: 'reason', render: (r: string) => r || '' },
+    { key: 'reason', title: '与提议不同的理由', dataIndex: 'reason', width: 180, render: (r: string) => r || '' },
   ];
 
   return (
@@ -181,7 +182,8 @@ export function TallyPanel({ campaign }: { campaign: Campaign }) {
         columns={columns}
         dataSource={results.members}
         pagination={results.members.length > 60 ? { pageSize: 50, showSizeChanger: false } : false}
-        scroll={{ x: 'max-content' }}
+        tableLayout="fixed"
+        scroll={{ x: 1040 }}
         locale={{ emptyText: '没有评定等次的党员' }}
       />
       {results.notGraded.length ? (
