@@ -110,6 +110,10 @@ test('sheets entered with the keyboard, one corrected and one spoilt: the tally 
   await page.keyboard.press('Enter');
   await expect(page.locator('.ant-alert-error')).toContainText('编号 004：群众测评表已录入 1 张，已达发放数 1 张');
   await expectAccessible(page, 'appraisal-entry');
+  // Esc leaves the refused sheet unsaved and goes back to the serial.
+  await page.keyboard.press('Escape');
+  await expect(serialBox(page)).toBeFocused();
+  await expect(page.getByRole('heading', { name: '测评表', level: 3 })).toBeVisible();
 
   // The tally of the three sheets.
   await openTab(page, '统计与评定');

@@ -178,17 +178,25 @@ export function EntryPanel({ campaign, onChanged }: { campaign: Campaign; onChan
   };
 
   const onSheetKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    if (e.key === 'Escape' && open) {
+      e.preventDefault();
+      return cancel();
+    }
     if (e.key !== 'Enter' || e.nativeEvent.isComposing || e.target instanceof HTMLButtonElement) return;
     e.preventDefault();
     if ((e.target as HTMLElement).id === 'appraisal-serial') void openSerial(serialText);
     else void save();
   };
 
-  const cancel = () => {
+  const closeSheet = () => {
     setOpen(null);
     setGrades({});
     setSpoilt(false);
     setProblem(null);
+  };
+
+  const cancel = () => {
+    closeSheet();
     focusSerial(serialText);
   };
 
@@ -231,7 +239,7 @@ export function EntryPanel({ campaign, onChanged }: { campaign: Campaign; onChan
             autoComplete="off"
             onChange={(e) => {
               setSerialText(e.target.value);
-              if (open) cancel();
+              if (open) closeSheet();
             }}
           />
           <span id="voter-type-label">投票人</span>
@@ -241,7 +249,7 @@ export function EntryPanel({ campaign, onChanged }: { campaign: Campaign; onChan
           </Checkbox>
         </div>
         {problem ? <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 8 }} /> : null}
-        <p className="appraisal-hint">输入编号后回车；数字 1 优秀、2 合格、3 基本合格、4 不合格（自动到下一行），0 清除，↑↓ 换行；回车保存本张并录入下一张。</p>
+        <p className="appraisal-hint">输入编号后回车；数字 1 优秀、2 合格、3 基本合格、4 不合格（自动到下一行），0 清除，↑↓ 换行；回车保存本张并录入下一张，Esc 放弃本张。</p>
         {members.length ? (
           <BallotGrid members={members} grades={grades} disabled={!open || spoilt} onChange={setGrades} gridRef={gridRef} />
         ) : (
