@@ -1,12 +1,15 @@
 /**
- * 民主评议党员: campaigns, ballot sheets, tallies and grades. Its screens are not built yet; its tables already travel
- * in hand-over packages, so the choice is offered here.
+ * 民主评议党员: campaigns, ballot sheets, tallies and grades. One menu entry under 组织生活 (the menu is long); the
+ * page has a tab per step: 评议活动, 录入测评表, 统计与评定.
  */
+import { SolutionOutlined } from '@ant-design/icons';
 import type { Capability } from '../capability';
 
 export const appraisal: Capability = {
   key: 'appraisal',
-  screens: [],
+  screens: [
+    { key: 'appraisal', label: '民主评议党员', group: 'life', icon: SolutionOutlined, order: 40, path: '/appraisal', page: () => import('./AppraisalPage') },
+  ],
   handover: [
     {
       key: 'appraisal',
