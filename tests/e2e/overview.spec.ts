@@ -118,7 +118,7 @@ async function shownBehind(page: Page, href: string, figure: number): Promise<nu
 }
 
 test('every count on 首页 opens a list showing exactly the members it counts (300 members, this year’s changes)', async ({ page, host }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   await createBranch(host);
   await fillRoster(host, 300);
   for (const [i, name] of ['韩甲一', '韩甲二', '韩乙一'].entries()) {
