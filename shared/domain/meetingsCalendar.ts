@@ -146,6 +146,12 @@ export function periodsOf(year: number, frequency: MeetingFrequency): Pick<Calen
   return periods;
 }
 
+/** The periods due by the end of the calendar's month (its `today`) and not yet held: 首页's 本月应开. */
+export function periodsDueThisMonth(calendar: Pick<MeetingsCalendar, 'today' | 'due'>): DuePeriod[] {
+  const month = calendar.today.slice(0, 7);
+  return calendar.due.filter((p) => p.deadline.startsWith(month));
+}
+
 /** 2026年第一季度, 2026年3月, 2026年全年. */
 export function periodText(year: number, label: string): string {
   return `${year}年${label}`;

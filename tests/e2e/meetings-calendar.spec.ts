@@ -156,7 +156,8 @@ test('the 台账 is printed to Word and Excel and previewed; this year’s gaps 
   // What is due this month first (the monthly 支委会 among it), then the latest gaps; each opens its meetings.
   const reminders = page.getByTestId('reminders-meetings');
   const month = new Date().getMonth() + 1;
-  await expect(reminders.getByRole('heading', { name: /^三会一课 \d+ 次$/ })).toBeVisible();
+  await expect(reminders.getByRole('heading', { name: /^三会一课 / })).toBeVisible();
+  await expect(reminders.getByRole('link', { name: /^三会一课 \d+ 次，查看名单$/ })).toHaveAttribute('href', '#/meetings-calendar?due=month');
   await expect(reminders.getByRole('link', { name: `支委会，${year + 1}年${month}月 · 待开，查看` })).toBeVisible();
   await reminders.getByRole('link', { name: `支委会，${year + 1}年${month}月 · 待开，查看` }).click();
   await expect(page).toHaveURL(new RegExp(`#/meetings\\?kind=committee&month=${year + 1}-${mm(month)}$`));

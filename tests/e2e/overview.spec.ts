@@ -73,9 +73,22 @@ async function rosterCountBehind(page: Page, link: Locator): Promise<{ figure: n
   return { figure, rows };
 }
 
-/** What the list a link on 首页 opens says it shows: the roster's count, or 发展党员's (the step note, else the open tab's). */
+/**
+ * What the list a link on 首页 opens says it shows: the roster's count, 发展党员's (the step note, else the open tab's),
+ * or the rows of the 台账's list of due and missing meetings.
+ */
 async function shownBehind(page: Page, href: string, figure: number): Promise<number> {
   await page.evaluate((h) => (window.location.hash = h), href);
+  if (href.startsWith('#/meetings-calendar')) {
+    const list = page.getByTestId('cal-due-list');
+    await expect(list).toContainText(`（${figure} 次）`);
+    if (figure === 0) {
+      await expect(list.locator('li')).toHaveCount(0);
+      return 0;
+    }
+    await expect(list.locator('li').first()).toBeVisible();
+    return list.locator('li').count();
+  }
   if (href.startsWith('#/roster')) {
     await expect(page.getByRole('heading', { name: '党员名册', level: 2 })).toBeVisible();
     const count = page.getByTestId('roster-count');
@@ -105,7 +118,7 @@ async function shownBehind(page: Page, href: string, figure: number): Promise<nu
 }
 
 test('every count on 首页 opens a list showing exactly the members it counts (300 members, this year’s changes)', async ({ page, host }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   await createBranch(host);
   await fillRoster(host, 300);
   for (const [i, name] of ['韩甲一', '韩甲二', '韩乙一'].entries()) {
@@ -125,11 +138,14 @@ test('every count on 首页 opens a list showing exactly the members it counts (
   }
   await expect(page.getByTestId('year-figures').locator('a.count-link')).toHaveCount(6);
   await expect(page.getByTestId('overview-totals').locator('a.count-link')).toHaveCount(5);
+  // Each reminder section's count too: 转正提醒's two, 本月到期's 发展党员 and 三会一课.
+  await expect(page.getByTestId('probation-reminders').locator('a.count-link')).toHaveCount(2);
+  await expect(page.getByTestId('due-this-month').locator('a.count-link')).toHaveCount(2);
   expect(links.length).toBeGreaterThan(40);
 
   const checked: string[] = [];
   for (const link of links) {
-    expect(link.href, link.label).toMatch(/^#\/(roster|pipeline)/);
+    expect(link.href, link.label).toMatch(/^#\/(roster|pipeline|meetings-calendar)/);
     const shown = await shownBehind(page, link.href, link.figure);
     expect(shown, `${link.label} → ${link.href}`).toBe(link.figure);
     checked.push(link.label);
@@ -137,6 +153,7 @@ test('every count on 首页 opens a list showing exactly the members it counts (
   expect(checked.filter((l) => /^本年度/.test(l))).toHaveLength(6);
   expect(checked.some((l) => l.startsWith('民族少数民族'))).toBe(true);
   expect(checked.some((l) => l.startsWith('党龄'))).toBe(true);
+  expect(checked.filter((l) => /^(预备期已满、尚未转正|30 天内预备期满|发展党员|三会一课) \d+ [人次]，查看名单$/.test(l))).toHaveLength(4);
 
   // The screens as these links leave them, at both sizes: the roster with a condition of 更多条件, the board with a step's period.
   const admitted = links.find((l) => l.href.includes('change=admitted'))!;
@@ -162,6 +179,28 @@ test('every count on 首页 opens a list showing exactly the members it counts (
   await screenshot(page, 'pipeline-step-1366x768');
   await page.getByTestId('pipeline-step-note').getByRole('button', { name: '显示全部' }).click();
   await expect(page.getByTestId('pipeline-step-note')).toHaveCount(0);
+
+  // The reminders' lists as their counts leave them: 发展党员 due this month, 即将转正 soon, the 台账's due meetings.
+  const reminder = (title: string) => links.find((l) => l.label.startsWith(`${title} `))!;
+  await page.evaluate((h) => (window.location.hash = h), reminder('发展党员').href);
+  await expect(page.getByTestId('pipeline-due-note')).toContainText(`的 ${reminder('发展党员').figure} 人`);
+  await expectAccessible(page, 'pipeline-due');
+  await screenshot(page, 'pipeline-due-1366x768');
+  await page.getByTestId('pipeline-due-note').getByRole('button', { name: '显示全部' }).click();
+  await expect(page.getByTestId('pipeline-due-note')).toHaveCount(0);
+  await page.evaluate((h) => (window.location.hash = h), reminder('30 天内预备期满').href);
+  await expect(page.getByTestId('pipeline-soon-note')).toContainText(`只显示 30 天内预备期满的 ${reminder('30 天内预备期满').figure} 人`);
+  await expect(page.getByRole('list', { name: '即将转正的预备党员' }).getByRole('listitem')).toHaveCount(reminder('30 天内预备期满').figure);
+  await screenshot(page, 'pipeline-soon-1366x768');
+  await page.evaluate((h) => (window.location.hash = h), reminder('三会一课').href);
+  await expect(page.getByTestId('cal-due-list')).toBeVisible();
+  await expectAccessible(page, 'calendar-due');
+  await screenshot(page, 'calendar-due-1366x768');
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await screenshot(page, 'calendar-due-1920x1080');
+  await page.evaluate((h) => (window.location.hash = h), reminder('发展党员').href);
+  await expect(page.getByTestId('pipeline-due-note')).toBeVisible();
+  await screenshot(page, 'pipeline-due-1920x1080');
 });
 
 /** The part of an element below the bottom of the window, in pixels (0 when it ends above it). */

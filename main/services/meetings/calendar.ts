@@ -53,7 +53,7 @@ export interface CalendarTalk {
   memberId: string | null;
 }
 
-/** A member's attendance over the year's final records up to today (the service counts them in SQL). */
+/** A member's attendance over the year's final records up to today (attendanceByMember). */
 export interface CalendarAttendance {
   memberId: string;
   /** The name as recorded on the meetings. */
@@ -148,6 +148,20 @@ export function talkCoverage(year: number, today: string, members: readonly Cale
 
 /** One collator for every sort: localeCompare with a locale builds one per call, most of the rules' time (npm run bench). */
 const byPinyin = new Intl.Collator('zh-Hans-CN');
+
+/** Each member's expected and attended records from the rows of final attendance (records.ts finalAttendance); the name last recorded. */
+export function attendanceByMember(rows: readonly { memberId: string | null; name: string; attended: boolean }[]): CalendarAttendance[] {
+  const byMember = new Map<string, CalendarAttendance>();
+  for (const r of rows) {
+    if (!r.memberId) continue; // a guest, not on the roster
+    const a = byMember.get(r.memberId) ?? { memberId: r.memberId, name: r.name, expected: 0, attended: 0 };
+    a.name = r.name;
+    a.expected += 1;
+    if (r.attended) a.attended += 1;
+    byMember.set(r.memberId, a);
+  }
+  return [...byMember.values()];
+}
 
 /** attended / expected per member, lowest rate first; members expected at no final record are left out. */
 export function attendanceRates(attendance: readonly CalendarAttendance[]): AttendanceRate[] {

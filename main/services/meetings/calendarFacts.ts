@@ -7,7 +7,7 @@
  */
 import { daysBetween } from '../../../shared/domain/dates';
 import { filterSource, idSource, type FactSource, type FactTableRow } from '../../../shared/domain/facts';
-import { CELL_STATE_LABELS, FREQUENCY_LABELS, type MeetingsCalendar, type MissingPeriod } from '../../../shared/domain/meetingsCalendar';
+import { CELL_STATE_LABELS, FREQUENCY_LABELS, periodsDueThisMonth, type MeetingsCalendar, type MissingPeriod } from '../../../shared/domain/meetingsCalendar';
 import { all, qb } from '../../db/query';
 import { memo, type CountedRecord, type FactResult, type FactScope, type FactSpec } from '../facts/registry';
 import { branchCalendar } from './calendarService';
@@ -69,8 +69,7 @@ function periodRows(scope: FactScope, periods: readonly MissingPeriod[]): FactTa
 /** Periods under way and not yet held whose deadline falls in the month of the date. */
 function dueThisMonth(scope: FactScope): FactResult {
   const { calendar, meetings } = calendarOf(scope);
-  const month = scope.at.slice(0, 7);
-  const due = calendar.due.filter((p) => p.deadline.startsWith(month));
+  const due = periodsDueThisMonth(calendar);
   return { data: { kind: 'table', columns: PERIOD_COLUMNS, rows: periodRows(scope, due) }, counted: meetings };
 }
 

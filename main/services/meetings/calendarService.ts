@@ -12,9 +12,10 @@ import type { PrintDocument } from '../../../shared/documents/model';
 import { getBranch } from '../branch/branch';
 import { rosterAt, rosterHistory } from '../roster/asOf';
 import { listGroups } from '../roster/groups';
-import { meetingsCalendar, type CalendarAttendance, type CalendarInput, type CalendarMeeting } from './calendar';
+import { attendanceByMember, meetingsCalendar, type CalendarAttendance, type CalendarInput, type CalendarMeeting } from './calendar';
 import { calendarXlsx } from './calendarXlsx';
 import { meetingFrequencies } from './frequencies';
+import { finalAttendance } from './records';
 import { buildCalendarDocument } from './documents/calendarDocument';
 
 function parseKinds(json: string): string[] {
@@ -41,27 +42,11 @@ function yearMeetings(db: Sqlite, branchId: string, year: number): CalendarMeeti
 }
 
 /**
- * Each member's attendance over the year's final records up to today, counted by SQLite: a committee's year holds
- * tens of thousands of attendance rows (npm run bench, meetings calendar), and reading them one by one cost most of
- * the calendar's time.
+ * Each member's attendance over the year's final records up to today: the records' own attendance (finalAttendance,
+ * as study hours and the facts read it), so the 台账's rate cannot drift from theirs.
  */
 function yearAttendance(db: Sqlite, branchId: string, year: number, today: string): CalendarAttendance[] {
-  const rows = all(
-    db,
-    qb
-      .selectFrom('meeting_attendance as a')
-      .innerJoin('meetings as m', 'm.id', 'a.meeting_id')
-      .select((eb) => ['a.member_id', eb.fn.max('a.name').as('name'), eb.fn.countAll<number>().as('expected'), eb.fn.sum<number>('a.attended').as('attended')])
-      .where('m.branch_id', '=', branchId)
-      .where('m.deleted_at', 'is', null)
-      .where('m.status', '=', 'final')
-      .where('a.deleted_at', 'is', null)
-      .where('a.member_id', 'is not', null)
-      .where('m.meeting_date', '>=', `${year}-01-01`)
-      .where('m.meeting_date', '<=', today < `${year}-12-31` ? today : `${year}-12-31`)
-      .groupBy('a.member_id'),
-  );
-  return rows.map((r) => ({ memberId: r.member_id!, name: r.name, expected: Number(r.expected), attended: Number(r.attended) }));
+  return attendanceByMember(finalAttendance(db, branchId, `${year}-01-01`, today < `${year}-12-31` ? today : `${year}-12-31`));
 }
 
 /** Talks and visits of the year that name a member (every kind: a 家访 to a member is a talk with them too). */

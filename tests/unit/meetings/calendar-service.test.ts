@@ -4,8 +4,10 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getFact } from '../../../main/services/facts/service';
+import { finalAttendance } from '../../../main/services/meetings/records';
+import { requireBranchId } from '../../../main/services/branch/branch';
 import { factQuerySchema } from '../../../shared/contract/facts';
-import type { MeetingFieldsInput, MeetingKind } from '../../../shared/domain/meetings';
+import type { AttendanceInput, MeetingFieldsInput, MeetingKind } from '../../../shared/domain/meetings';
 import { committee, committeeIdNumber } from '../../helpers/committee';
 import { sampleMember, testContext, type TestContext } from '../../helpers/context';
 
@@ -40,7 +42,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.cleanup());
 
-async function record(kind: MeetingKind, date: string, o: { final?: boolean; groupId?: string; alsoCounts?: MeetingKind[]; absent?: string[] } = {}) {
+async function record(kind: MeetingKind, date: string, o: { final?: boolean; groupId?: string; alsoCounts?: MeetingKind[]; absent?: string[]; others?: AttendanceInput[] } = {}) {
   const expected = await t.call('meetings.expected', { kind, date, groupId: o.groupId ?? null });
   const fields: MeetingFieldsInput = {
     kind,
@@ -54,8 +56,8 @@ async function record(kind: MeetingKind, date: string, o: { final?: boolean; gro
     recorderName: '李红梅',
     attendance: expected.map((e) => {
       const absent = (o.absent ?? []).includes(e.name);
-      return { memberId: e.memberId, name: e.name, category: e.category, attended: !absent, absenceReason: absent ? '公差' : '' };
-    }),
+      return { memberId: e.memberId, name: e.name, category: e.category, attended: !absent, absenceReason: absent ? '公差' : '' } as AttendanceInput;
+    }).concat(o.others ?? []),
   };
   const saved = await t.call('meetings.save', { fields });
   if (o.final !== false) await t.call('meetings.finalize', { id: saved.id });
@@ -136,6 +138,33 @@ describe('meetings.calendar', () => {
       ['杨丽娟', 1, 2],
       ...['陈海军', '李红梅', '王建国', '张志强'].map((n) => [n, 2, 2]),
     ]);
+  });
+
+  it('rates attendance as the records’ own attendance (finalAttendance) does: one rate per member on both paths', async () => {
+    await record('memberMeeting', '2025-02-10', { absent: ['刘秀英'] });
+    await record('groupMeeting', '2025-03-20', { groupId: groups[0]!.id, absent: ['王建国'] });
+    await record('groupMeeting', '2025-03-21', { groupId: groups[1]!.id });
+    await record('committee', '2025-04-05', { absent: ['张志强'] });
+    await record('lecture', '2025-05-12', { final: false, absent: ['李红梅'] });
+    // Someone recorded without a roster member (transferred in, not yet on the roster) counts for nobody.
+    await record('themeDay', '2025-06-15', { absent: ['杨丽娟'], others: [{ memberId: null, name: '赵师傅', category: '正式党员', attended: true }] });
+
+    const rows = finalAttendance(t.db, requireBranchId(t.db), '2025-01-01', '2025-12-31');
+    expect(rows.some((r) => r.memberId === null)).toBe(true);
+    const core = new Map<string, { expected: number; attended: number }>();
+    for (const r of rows.filter((r) => r.memberId)) {
+      const c = core.get(r.memberId!) ?? { expected: 0, attended: 0 };
+      core.set(r.memberId!, { expected: c.expected + 1, attended: c.attended + (r.attended ? 1 : 0) });
+    }
+    const calendar = (await t.call('meetings.calendar', { year: 2025 })).attendance;
+    expect(calendar).toHaveLength(members.length);
+    for (const a of calendar) {
+      const c = core.get(a.memberId)!;
+      expect([a.name, a.expected, a.attended, a.rate]).toEqual([a.name, c.expected, c.attended, c.attended / c.expected]);
+    }
+    // The draft's absence is not counted; the finalised 主题党日 is.
+    expect(calendar.find((a) => a.name === '李红梅')).toMatchObject({ expected: 4, attended: 4 });
+    expect(calendar.find((a) => a.name === '杨丽娟')).toMatchObject({ expected: 3, attended: 2 });
   });
 
   it('gives the home page’s facts the same periods, and the Word and Excel files', async () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { nameSearchKey } from '../../../shared/domain/pinyin';
 import type { BoardEntry, NextStep, PipelineBoard, ProbationEntry } from '../../../shared/domain/pipeline';
-import { boardView, normalizeQuery } from '../../../renderer/src/features/pipeline/boardView';
+import { boardView, monthEnd, normalizeQuery } from '../../../renderer/src/features/pipeline/boardView';
 
 const next = (overdue: boolean) => ({ step: 2, title: '党组织派人谈话', dueDate: '2026-01-01', earliestDate: null, latestDate: null, overdue }) as unknown as NextStep;
 
@@ -62,6 +62,24 @@ describe('the development board as the page shows it', () => {
     expect(late.columns.flatMap((c) => names(c.entries))).toEqual(['张三']);
     expect(names(late.probation.overdue)).toEqual(['吴十']);
     expect(late.probation.dueSoon).toEqual([]);
+  });
+
+  it('本月到期 (due=month on 首页) keeps those whose next step is due by the month’s end, overdue ones included; no probationer', () => {
+    expect(monthEnd('2026-12-07')).toBe('2026-12-31');
+    expect(monthEnd('2028-02-10')).toBe('2028-02-29');
+    const dueOn = (e: BoardEntry, date: string) => ({ ...e, next: { ...e.next!, dueDate: date } });
+    const dates: Record<string, string> = { 张三: '2026-11-20', 李四: '2026-12-31', 王五: '2027-01-01', 钱七: '2026-12-15' };
+    const withDue: PipelineBoard = { ...board, stages: board.stages.map((s) => ({ ...s, entries: s.entries.map((e) => (e.next ? dueOn(e, dates[e.name]!) : e)) })) };
+    const v = boardView(withDue, { ...all, dueBy: monthEnd(board.today) });
+    expect(v.columns.flatMap((c) => names(c.entries))).toEqual(['张三', '李四', '钱七']);
+    expect(v.columns.reduce((n, c) => n + c.total, 0)).toBe(3);
+    expect(v.done.length + v.stopped.length + v.probation.overdue.length + v.probation.dueSoon.length).toBe(0);
+  });
+
+  it('30 天内预备期满 (soon=1 on 首页) lists those whose probation ends soon, not those past it', () => {
+    const v = boardView(board, { ...all, soonOnly: true });
+    expect(names(v.probation.dueSoon)).toEqual(['周九']);
+    expect(v.probation.overdue).toEqual([]);
   });
 
   it('a step in a period (本年度申请入党 on 首页) keeps, in every tab, those who did it then', () => {

@@ -2,6 +2,7 @@
  * 三会一课台账: the year as a grid (kind, and 党小组会 per party group, × month), each period 已开 / 缺开 / 未定稿 / 待开 /
  * 未到期 and opening the meetings of that period; the gaps; the coverage of 谈心谈话; each member's attendance rate.
  * The year (and, in a committee's database, the branch) is in the route: #/meetings-calendar?year=2026.
+ * '?due=month' (首页's 三会一课 count) lists first what that count counts: this month's due meetings and the year's gaps.
  */
 import { FileExcelOutlined, FileWordOutlined, PrinterOutlined, SettingOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, InputNumber, Progress, Select, Spin, Table, Tag } from 'antd';
@@ -17,7 +18,9 @@ import {
   type CalendarRow,
   type KindFrequency,
   type MeetingFrequency,
+  type MeetingsCalendar,
   type MissingPeriod,
+  periodsDueThisMonth,
 } from '../../../../shared/domain/meetingsCalendar';
 import { errorText } from '../../api';
 import { navigate, routeHref, useRoute } from '../../app/router';
@@ -111,6 +114,40 @@ function GapList({ missing }: { missing: MissingPeriod[] }) {
   );
 }
 
+function periodName(p: MissingPeriod): string {
+  return `${p.kindLabel}${p.groupName ? `（${p.groupName}）` : ''} · ${p.periodLabel}`;
+}
+
+/** What 首页's 三会一课 count counts, one line each: this month's due meetings, then the year's gaps. */
+function DueList({ calendar, onClose }: { calendar: MeetingsCalendar; onClose: () => void }) {
+  const due = periodsDueThisMonth(calendar);
+  const items = [...due.map((p) => ({ p, late: false })), ...calendar.missing.map((p) => ({ p, late: true }))];
+  return (
+    <section className="cal-panel cal-due-list" aria-labelledby="cal-due-title" data-testid="cal-due-list">
+      <div className="cal-due-head">
+        <h3 id="cal-due-title">
+          本月应开、本年缺开的会议（{items.length} 次）
+        </h3>
+        <Button onClick={onClose}>收起</Button>
+      </div>
+      {items.length === 0 ? (
+        <p className="cal-empty">本月应开的会议均已召开，本年没有缺开的会议。</p>
+      ) : (
+        <ul className="cal-gaps" aria-label="本月应开、本年缺开的会议">
+          {items.map(({ p, late }) => (
+            <li key={`${p.kind}:${p.groupId ?? ''}:${p.period}`}>
+              <a href={periodHref(p)}>{periodName(p)}</a>
+              <span className={`cal-cell cal-inline ${p.draftIds.length ? 'cal-draft' : late ? 'cal-missing' : 'cal-due'}`}>
+                {p.draftIds.length ? CELL_STATE_LABELS.draft : late ? CELL_STATE_LABELS.missing : CELL_STATE_LABELS.due}，截止 {p.deadline}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
 type FrequencyForm = Record<string, { frequency: MeetingFrequency; minPerPeriod: number }>;
 
 /** Frequencies as the form holds them: one frequency and count per kind. */
@@ -169,13 +206,15 @@ export default function CalendarPage() {
   const thisYear = new Date().getFullYear();
   const routeYear = Number(route.query.year) || thisYear;
   const routeBranch = route.query.branch ?? null;
+  const showDue = route.query.due === 'month' && routeYear === thisYear;
 
   useEffect(() => void useCommitteeStore.getState().loadBranches(), []);
   useEffect(() => void useCalendarStore.getState().show(routeYear, routeBranch), [routeYear, routeBranch]);
 
   const columns = useMemo(() => gridColumns(year), [year]);
   const choose = (patch: { year?: number; branch?: string | null }) =>
-    navigate(PATH, { year: String(patch.year ?? year), branch: patch.branch === undefined ? branchId : patch.branch }, { replace: true });
+    navigate(PATH, { year: String(patch.year ?? year), branch: patch.branch === undefined ? branchId : patch.branch, due: route.query.due ?? null }, { replace: true });
+  const closeDue = () => navigate(PATH, { ...route.query, due: null }, { replace: true });
 
   const save = async (kind: 'word' | 'excel') => {
     const file = await useCalendarStore.getState().exportFile(kind);
@@ -245,6 +284,7 @@ export default function CalendarPage() {
         </Spin>
       ) : (
         <Spin spinning={loading}>
+          {showDue ? <DueList calendar={calendar} onClose={closeDue} /> : null}
           <div className="cal-summary" aria-label="本年汇总">
             <div>
               <span className="cal-figure">
@@ -284,7 +324,8 @@ export default function CalendarPage() {
               <p>
                 在册党员 {talks!.total} 人，已谈 {talks!.covered} 人{talks!.notTalked.length ? `，尚未谈话 ${talks!.notTalked.length} 人：` : '，已全部谈到。'}
               </p>
-              <div className="cal-names">
+              {/* A region that scrolls (many names) must take the keyboard's focus to be read. */}
+              <div className="cal-names" role="region" aria-label="尚未谈话的党员" tabIndex={0}>
                 {talks!.notTalked.slice(0, 60).map((m) => (
                   <Tag key={m.memberId}>{m.name}</Tag>
                 ))}
@@ -300,7 +341,7 @@ export default function CalendarPage() {
                 columns={ATTENDANCE_COLUMNS}
                 dataSource={calendar.attendance}
                 pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
-                locale={{ emptyText: '本年度尚无定稿的会议记录' }}
+                locale={{ emptyText: <span className="cal-empty">本年度尚无定稿的会议记录</span> }}
               />
             </section>
           </div>

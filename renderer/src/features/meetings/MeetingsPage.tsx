@@ -3,13 +3,14 @@
  * searched; the filters live in the route ('#/meetings?kind=committee&month=2026-03', also '2026-Q1'). '&new=1' opens a new record
  * of that kind, month and group (the calendar's 去记录); '&id=…' opens a record.
  */
-import { CloseCircleFilled, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Input, Select, Tag, Tooltip } from 'antd';
+import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Select, Tag, Tooltip } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { MeetingSummary } from '../../../../shared/contract/meetings';
 import { MEETING_KINDS, isMeetingKind, kindLabel, quarterLabel, type MeetingKind } from '../../../../shared/domain/meetings';
 import { navigate, useRoute } from '../../app/router';
 import { PageTitle } from '../../components/PageTitle';
+import { SearchFilter } from '../../components/SearchFilter';
 import { DataTable } from '../../components/table/DataTable';
 import { useColumnChoice, type ChoosableColumn } from '../../components/table/useColumnChoice';
 import { useDebounced } from '../../components/useDebounced';
@@ -165,19 +166,7 @@ export function MeetingsPage() {
       />
       <div role="search" aria-label="查找会议记录" className="roster-filters">
         <div className="filter-bar">
-          <div className="filter-item">
-            <label htmlFor="meeting-search">搜索</label>
-            <Input
-              id="meeting-search"
-              allowClear={{ clearIcon: <CloseCircleFilled aria-label="清空" /> }}
-              prefix={<SearchOutlined aria-hidden="true" />}
-              placeholder="会议名称、地点、主持人"
-              style={{ width: 260 }}
-              value={query}
-              maxLength={50}
-              onChange={(e) => setQuery(e.target.value)}
-            />
-          </div>
+          <SearchFilter id="meeting-search" placeholder="会议名称、地点、主持人" width={260} value={query} onChange={setQuery} />
           <FilterSelect id="meeting-year" label="年份" width={104} value={String(filters.year)} options={yearOptions(filters.year)} onChange={(v) => set({ year: v ? Number(v) : new Date().getFullYear() })} />
           <FilterSelect
             id="meeting-month"

@@ -2,14 +2,15 @@
  * 谈心谈话: the year's talks and home visits, newest first; a name opens that person's history
  * ('#/talks?member=…', '?person=姓名' for someone not on the roster).
  */
-import { CloseCircleFilled, DeleteOutlined, PlusOutlined, PrinterOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Input, Select, Tag } from 'antd';
+import { CloseCircleFilled, DeleteOutlined, PlusOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Select, Tag } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Talk } from '../../../../shared/contract/meetings';
 import { TALK_KIND_CODES, TALK_KIND_LABELS, type TalkKind } from '../../../../shared/domain/meetings';
 import { useRoute } from '../../app/router';
 import { errorText } from '../../api';
 import { PageTitle } from '../../components/PageTitle';
+import { SearchFilter } from '../../components/SearchFilter';
 import { DataTable } from '../../components/table/DataTable';
 import { useColumnChoice, type ChoosableColumn } from '../../components/table/useColumnChoice';
 import { useDebounced } from '../../components/useDebounced';
@@ -130,19 +131,7 @@ export function TalksPage() {
       />
       <div role="search" aria-label="查找谈话记录" className="roster-filters">
         <div className="filter-bar">
-          <div className="filter-item">
-            <label htmlFor="talk-search">搜索</label>
-            <Input
-              id="talk-search"
-              allowClear={{ clearIcon: <CloseCircleFilled aria-label="清空" /> }}
-              prefix={<SearchOutlined aria-hidden="true" />}
-              placeholder="姓名、主题、内容"
-              style={{ width: 240 }}
-              value={query}
-              maxLength={50}
-              onChange={(e) => setQuery(e.target.value)}
-            />
-          </div>
+          <SearchFilter id="talk-search" placeholder="姓名、主题、内容" width={240} value={query} onChange={setQuery} />
           <div className="filter-item">
             <span className="filter-label" id="talk-year-label">
               年份

@@ -15,10 +15,10 @@ export interface Band {
 }
 
 /** A count that opens the list it counts. */
-export function CountLink({ href, value, what }: { href: string | undefined; value: number; what: string }) {
+export function CountLink({ href, value, what, unit = '人' }: { href: string | undefined; value: number; what: string; unit?: string }) {
   if (!href) return <>{value}</>;
   return (
-    <a href={href} className="count-link" aria-label={`${what} ${value} 人，查看名单`}>
+    <a href={href} className="count-link" aria-label={`${what} ${value} ${unit}，查看名单`}>
       {value}
     </a>
   );

@@ -110,7 +110,9 @@ function ReminderList({ section, items }: { section: ReminderSection; items: Rem
     <div className="reminder-section" data-testid={`reminders-${section.key}`}>
       <h4>
         {section.title}
-        <span className={late ? 'reminder-count late' : 'reminder-count'}>{items.length} {section.unit}</span>
+        <span className={late ? 'reminder-count late' : 'reminder-count'}>
+          <CountLink href={section.list} value={items.length} what={section.title} unit={section.unit} /> {section.unit}
+        </span>
       </h4>
       {items.length === 0 ? (
         <p className="muted">{section.empty}</p>

@@ -29,6 +29,8 @@ export interface ReminderSection {
   empty: string;
   /** The whole list, when a section shows only its first items. */
   more: { label: string; href: string };
+  /** The list its count opens: exactly the people (or periods) the section counts. */
+  list: string;
   items(rows: readonly FactTableRow[]): ReminderItem[];
 }
 
@@ -68,6 +70,10 @@ const PIPELINE_LIST = { label: '查看发展党员', href: screenHref('pipeline'
 /** 发展党员's 即将转正 tab: the probationers past or near the end of their probation (overdue: only those past it). */
 export const PROBATION_LIST = { label: '查看即将转正', href: screenHref('pipeline', { tab: 'probation' }) };
 const OVERDUE_LIST = { label: '查看已期满', href: screenHref('pipeline', { tab: 'probation', overdue: '1' }) };
+const DUE_SOON_LIST = screenHref('pipeline', { tab: 'probation', soon: '1' });
+const STEPS_DUE_LIST = screenHref('pipeline', { due: 'month' });
+/** The 台账 with its list of this month's due meetings and this year's gaps (what meetings.calendar.reminders counts). */
+const MEETINGS_DUE_LIST = screenHref('meetingsCalendar', { due: 'month' });
 
 /**
  * A period of the 三会一课 台账 (meetings.calendar.reminders): the kind, then the party group, the period and its state;
@@ -104,6 +110,7 @@ export const PROBATION_SECTIONS: readonly ReminderSection[] = [
     factKey: 'pipeline.probation.overdue',
     empty: '没有预备期已满而未转正的党员。',
     more: OVERDUE_LIST,
+    list: OVERDUE_LIST.href,
     items: probationItems(true),
   },
   {
@@ -113,6 +120,7 @@ export const PROBATION_SECTIONS: readonly ReminderSection[] = [
     factKey: 'pipeline.probation.dueSoon',
     empty: '30 天内没有预备期满的党员。',
     more: PROBATION_LIST,
+    list: DUE_SOON_LIST,
     items: probationItems(false),
   },
 ];
@@ -129,6 +137,7 @@ export const DUE_THIS_MONTH_SECTIONS: readonly ReminderSection[] = [
     factKey: 'pipeline.steps.dueThisMonth',
     empty: '本月没有到期的发展步骤。',
     more: PIPELINE_LIST,
+    list: STEPS_DUE_LIST,
     items: dueStepItems,
   },
   {
@@ -138,6 +147,7 @@ export const DUE_THIS_MONTH_SECTIONS: readonly ReminderSection[] = [
     factKey: 'meetings.calendar.reminders',
     empty: '本月应开的会议均已召开，本年没有缺开的会议。',
     more: { label: '查看三会一课台账', href: screenHref('meetingsCalendar') },
+    list: MEETINGS_DUE_LIST,
     items: meetingPeriodItems,
   },
 ];

@@ -1,7 +1,8 @@
 /**
  * 发展党员: a search and filters over a board of columns per stage (each scrolling on its own, so the page
  * fits the window), with 即将转正, 已完成 and 已终止 as tabs. Tab, stage and 只看逾期 live in the address
- * ('#/pipeline?stage=发展对象&overdue=1', 'tab=done'), so other screens can link to them.
+ * ('#/pipeline?stage=发展对象&overdue=1', 'tab=done'), so other screens can link to them; so do 首页's reminders:
+ * 'due=month' (next step due by the month's end) and 'tab=probation&soon=1' (probation ending within 30 days).
  */
 import { ExclamationCircleFilled, PlusOutlined, ReloadOutlined, WarningOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Input, Select, Spin, Tabs, Tag } from 'antd';
@@ -13,7 +14,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { useMemberStore } from '../roster/memberStore';
 import { ApplicantDetail } from './ApplicantDetail';
 import { ApplicantForm } from './ApplicantForm';
-import { boardView, COLUMNS, isColumnKey, TABS, type BoardView, type ColumnKey, type StepDone, type TabKey } from './boardView';
+import { boardView, COLUMNS, isColumnKey, monthEnd, TABS, type BoardView, type ColumnKey, type StepDone, type TabKey } from './boardView';
 import { dueText } from './nextStepText';
 import { usePipelineStore } from './pipelineStore';
 import { useFillHeight } from './useFillHeight';
@@ -183,7 +184,11 @@ interface FilterRoute {
   stage: ColumnKey | null;
   overdueOnly: boolean;
   stepDone: StepDone | null;
-  set(q: { tab?: TabKey; stage?: ColumnKey | null; overdue?: boolean; stepDone?: null }): void;
+  /** '?due=month': only those whose next step is due by the end of this month. */
+  dueMonth: boolean;
+  /** '?soon=1': 即将转正 without those already past their probation. */
+  soonOnly: boolean;
+  set(q: { tab?: TabKey; stage?: ColumnKey | null; overdue?: boolean; stepDone?: null; dueMonth?: false; soonOnly?: false }): void;
 }
 
 /** Tab, stage, 只看逾期 and a step's period from the address; '?stage=正式党员' (a count on 首页) opens 已完成. */
@@ -194,8 +199,17 @@ function useFilterRoute(): FilterRoute {
   const stage = isColumnKey(query.stage) ? query.stage : null;
   const overdueOnly = query.overdue === '1';
   const stepDone = stepDoneOf(query);
+  const dueMonth = query.due === 'month';
+  const soonOnly = query.soon === '1';
   const set: FilterRoute['set'] = (q) => {
-    const next = { tab: q.tab ?? tab, stage: q.stage === undefined ? stage : q.stage, overdue: q.overdue ?? overdueOnly, step: q.stepDone === null ? null : stepDone };
+    const next = {
+      tab: q.tab ?? tab,
+      stage: q.stage === undefined ? stage : q.stage,
+      overdue: q.overdue ?? overdueOnly,
+      step: q.stepDone === null ? null : stepDone,
+      due: q.dueMonth ?? dueMonth,
+      soon: q.soonOnly ?? soonOnly,
+    };
     openScreen(
       'pipeline',
       {
@@ -205,11 +219,13 @@ function useFilterRoute(): FilterRoute {
         step: next.step ? String(next.step.step) : null,
         from: next.step?.from ?? null,
         to: next.step?.to ?? null,
+        due: next.due ? 'month' : null,
+        soon: next.soon ? '1' : null,
       },
       { replace: true },
     );
   };
-  return { tab, allFull: finished, stage, overdueOnly, stepDone, set };
+  return { tab, allFull: finished, stage, overdueOnly, stepDone, dueMonth, soonOnly, set };
 }
 
 /** '?applicant=<id>' (a name on 首页) opens that applicant; closing the detail takes the id out of the address. */
@@ -229,16 +245,17 @@ export function PipelinePage() {
   const { board, loading, error } = usePipelineStore();
   const openCreate = usePipelineStore((s) => s.openCreate);
   const [query, setQuery] = useState('');
-  const { tab, allFull, stage, overdueOnly, stepDone, set } = useFilterRoute();
+  const { tab, allFull, stage, overdueOnly, stepDone, dueMonth, soonOnly, set } = useFilterRoute();
   useApplicantRoute();
 
   useEffect(() => {
     void usePipelineStore.getState().loadBoard();
   }, []);
 
-  const view = board ? boardView(board, { query, stage, overdueOnly, stepDone, allFull }) : null;
   const today = board?.today ?? '';
-  const filtered = !!query.trim() || overdueOnly || !!stepDone;
+  const dueBy = dueMonth && today ? monthEnd(today) : null;
+  const view = board ? boardView(board, { query, stage, overdueOnly, stepDone, allFull, dueBy, soonOnly }) : null;
+  const filtered = !!query.trim() || overdueOnly || !!stepDone || !!dueBy;
   const count = (n: number) => <span className="pipeline-tab-count">（{n}）</span>;
   const notFound = query.trim() ? `没有姓名含“${query.trim()}”的人` : '暂无';
 
@@ -285,6 +302,18 @@ export function PipelinePage() {
           <span className="pipeline-stage-note" data-testid="pipeline-step-note">
             只显示 {stepDone.from} 至 {stepDone.to} 期间“{PIPELINE_STEPS[stepDone.step - 1]!.title}”的 {view.stepDoneTotal} 人。
             <Button onClick={() => set({ stepDone: null })}>显示全部</Button>
+          </span>
+        ) : null}
+        {dueBy && view ? (
+          <span className="pipeline-stage-note" data-testid="pipeline-due-note">
+            只显示下一步应在本月底（{dueBy}）前完成的 {view.columns.reduce((n, c) => n + c.total, 0)} 人（含已逾期）。
+            <Button onClick={() => set({ dueMonth: false })}>显示全部</Button>
+          </span>
+        ) : null}
+        {soonOnly && tab === 'probation' && view ? (
+          <span className="pipeline-stage-note" data-testid="pipeline-soon-note">
+            只显示 30 天内预备期满的 {view.probation.dueSoon.length} 人。
+            <Button onClick={() => set({ soonOnly: false })}>显示全部</Button>
           </span>
         ) : null}
         <Checkbox className="pipeline-overdue-only" checked={overdueOnly} onChange={(e) => set({ overdue: e.target.checked })} disabled={tab === 'done' || tab === 'stopped'}>

@@ -1,4 +1,5 @@
 /** What the 发展党员 page shows: the board's entries sorted into tabs and columns, then searched and filtered. */
+import { addDays, addMonths } from '../../../../shared/domain/dates';
 import type { BoardEntry, PipelineBoard, ProbationEntry } from '../../../../shared/domain/pipeline';
 
 /** The board's columns: the four stages of the procedure, then 正式党员 whose records still wait for step 25. */
@@ -29,6 +30,10 @@ export interface BoardFilter {
   stepDone?: StepDone | null;
   /** 已完成 lists every 正式党员, those whose records wait for step 25 too (a 正式党员 count on 首页 opens it). */
   allFull?: boolean;
+  /** Only those whose next step is due by this date, overdue ones included (本月到期 on 首页: the month's last day). */
+  dueBy?: string | null;
+  /** 即将转正 lists only those whose probation ends soon, not those past it (30 天内预备期满 on 首页). */
+  soonOnly?: boolean;
 }
 
 export interface BoardView {
@@ -40,6 +45,15 @@ export interface BoardView {
   overdueTotal: number;
   /** With a step filter: how many people did the step in its period (before the search), in all tabs. */
   stepDoneTotal: number | null;
+}
+
+/** The last day of the month `date` is in: what 本月到期 counts up to, as main's fact does. */
+export function monthEnd(date: string): string {
+  return addDays(addMonths(`${date.slice(0, 7)}-01`, 1), -1);
+}
+
+function dueBy(e: BoardEntry, date: string): boolean {
+  return !!e.next?.dueDate && e.next.dueDate <= date;
 }
 
 function didStep(e: BoardEntry, f: StepDone): boolean {
@@ -64,7 +78,9 @@ export function boardView(board: PipelineBoard, filter: BoardFilter): BoardView 
   const q = normalizeQuery(filter.query);
   const found = <T extends { searchKey: string }>(e: T) => !q || e.searchKey.includes(q);
   const stepDone = filter.stepDone ?? null;
-  const entriesOf = (stage: string) => (board.stages.find((s) => s.stage === stage)?.entries ?? []).filter((e) => !stepDone || didStep(e, stepDone));
+  const due = filter.dueBy ?? null;
+  const entriesOf = (stage: string) =>
+    (board.stages.find((s) => s.stage === stage)?.entries ?? []).filter((e) => (!stepDone || didStep(e, stepDone)) && (!due || dueBy(e, due)));
   const inColumn = (key: ColumnKey) =>
     key === 'toFile' ? entriesOf('正式党员').filter((e) => e.next !== null) : entriesOf(key).filter((e) => e.next !== null);
   const columns = COLUMNS.filter((c) => !filter.stage || c.key === filter.stage).map((c) => {
@@ -72,14 +88,14 @@ export function boardView(board: PipelineBoard, filter: BoardFilter): BoardView 
     return { ...c, total: all.length, entries: all.filter((e) => found(e) && (!filter.overdueOnly || !!e.next?.overdue)) };
   });
   const overdueTotal = COLUMNS.flatMap((c) => inColumn(c.key)).filter((e) => e.next?.overdue).length;
-  // Probationers come from the roster, not from the steps: a step filter leaves none of them.
-  const { overdue, dueSoon } = stepDone ? { overdue: [], dueSoon: [] } : board.probation;
+  // Probationers come from the roster, not from the steps: a step or due filter leaves none of them.
+  const { overdue, dueSoon } = stepDone || due ? { overdue: [], dueSoon: [] } : board.probation;
   const stepDoneTotal = stepDone ? board.stages.flatMap((s) => s.entries).filter((e) => didStep(e, stepDone)).length : null;
   return {
     // The last column shows only when someone is in it (or it is the stage asked for).
     columns: columns.filter((c) => c.key !== 'toFile' || c.total > 0 || filter.stage === 'toFile'),
     probation: {
-      overdue: overdue.filter(found),
+      overdue: filter.soonOnly ? [] : overdue.filter(found),
       dueSoon: filter.overdueOnly ? [] : dueSoon.filter(found),
       total: overdue.length + dueSoon.length,
     },

@@ -1,8 +1,8 @@
 /** 党员名册: the roster, searched and filtered on the server, loaded page by page as the user scrolls. */
 import { openScreen } from '../../app/screens';
 import { navigate, useRoute } from '../../app/router';
-import { CloseCircleFilled, CloseOutlined, FilterOutlined, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Input, Popover, Select, Tag, Tooltip } from 'antd';
+import { CloseOutlined, FilterOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Popover, Select, Tag, Tooltip } from 'antd';
 import type { SorterResult, SortOrder } from 'antd/es/table/interface';
 import { useEffect, useRef, useState } from 'react';
 import { EDUCATION_GROUPS, ETHNICITIES, HIGH_SCHOOL_OR_BELOW } from '../../../../shared/domain/codes';
@@ -11,6 +11,7 @@ import { AGE_BANDS, MEMBER_CHANGES, MEMBER_STATUSES, MINORITIES, type MemberChan
 import { changePhrase, standingPhrase } from '../../../../shared/domain/rosterScope';
 import { STANDING_BANDS } from '../../../../shared/domain/statistics';
 import { PageTitle } from '../../components/PageTitle';
+import { SearchFilter } from '../../components/SearchFilter';
 import { useDebounced } from '../../components/useDebounced';
 import { DataTable } from '../../components/table/DataTable';
 import { useColumnChoice, type ChoosableColumn } from '../../components/table/useColumnChoice';
@@ -314,26 +315,20 @@ export function RosterPage() {
       />
       <div role="search" aria-label="查找党员" className="roster-filters">
       <div className="filter-bar">
-        <div className="filter-item">
-          <label htmlFor="roster-search">搜索</label>
-          <Input
-            id="roster-search"
-            allowClear={{ clearIcon: <CloseCircleFilled aria-label="清空" /> }}
-            prefix={<SearchOutlined aria-hidden="true" />}
-            placeholder="姓名、拼音首字母（如 zs）或身份证号"
-            style={{ width: 380 }}
-            value={query}
-            maxLength={50}
-            onChange={(e) => setQuery(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') setFilters({ query });
-              if (e.key === 'ArrowDown') {
-                e.preventDefault();
-                focusRow(tableWrap.current?.querySelector<HTMLElement>('.roster-row') ?? null);
-              }
-            }}
-          />
-        </div>
+        <SearchFilter
+          id="roster-search"
+          placeholder="姓名、拼音首字母（如 zs）或身份证号"
+          width={380}
+          value={query}
+          onChange={setQuery}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') setFilters({ query });
+            if (e.key === 'ArrowDown') {
+              e.preventDefault();
+              focusRow(tableWrap.current?.querySelector<HTMLElement>('.roster-row') ?? null);
+            }
+          }}
+        />
         <BranchSelect
           value={filters.branchId ?? null}
           onChange={(branchId) => {
