@@ -71,7 +71,7 @@ export function syncFollowUps(db: Sqlite, c: AppraisalCampaignsTable, finals: Re
       });
     } else if (grade !== '不合格' && had) {
       if (had.state !== '进行中') {
-        throw new AppError('E_VALIDATION', `${names.get(memberId) ?? ''}：评议不合格的处置（${had.kind}）已${had.state}，不能再改评定等次`);
+        throw new AppError('E_VALIDATION', `${names.get(memberId) ?? ''}：评议不合格的处置（${had.kind}）状态为${had.state}，不能再改评定等次`);
       }
       trashRow(db, 'appraisal_followups', had.id);
     }
