@@ -276,7 +276,7 @@ export interface Decision {
 }
 
 /** Sets (or clears) final grades in one transaction: a grade unlike the proposal needs a reason; 优秀 within the cap. */
-export function decideGrades(db: Sqlite, campaignId: string, decisions: readonly Decision[]): Results {
+export function decideGrades(db: Sqlite, campaignId: string, decisions: readonly Decision[], today?: string): Results {
   return db.transaction(() => {
     const before = results(db, campaignId);
     const byMember = new Map(before.members.map((m) => [m.memberId, m]));
@@ -313,7 +313,7 @@ export function decideGrades(db: Sqlite, campaignId: string, decisions: readonly
         });
       }
     }
-    syncFollowUps(db, c, new Map(decisions.map((d) => [d.memberId, d.grade])), new Map(before.members.map((m) => [m.memberId, m.name])));
+    syncFollowUps(db, c, new Map(decisions.map((d) => [d.memberId, d.grade])), new Map(before.members.map((m) => [m.memberId, m.name])), today);
     return results(db, c.id);
   })();
 }

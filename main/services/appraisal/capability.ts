@@ -1,5 +1,6 @@
 import type { Capability } from '../../capability';
 import { appraisalDemo } from './demo';
+import { APPRAISAL_FACTS } from './facts';
 import { appraisalHandlers } from './handlers';
 import { appraisalTables } from './tables';
 
@@ -10,4 +11,5 @@ export const appraisalCapability: Capability = {
   cliCommands: [],
   demo: [appraisalDemo],
   tables: appraisalTables,
+  facts: APPRAISAL_FACTS,
 };

@@ -247,6 +247,12 @@ describe('the demo seeder', () => {
     expect(last.members.every((m) => m.final !== null && m.final === m.proposed)).toBe(true);
     expect(last.excellentFinal).toBeLessThanOrEqual(last.excellentCap);
     expect(new Set(last.members.map((m) => m.final)).size).toBeGreaterThanOrEqual(2);
+    // Every 不合格 of last year has its follow-up, with what was done.
+    const unqualified = last.members.filter((m) => m.final === '不合格').map((m) => m.memberId);
+    expect(unqualified.length).toBeGreaterThan(0);
+    const followUps = await t.call('appraisal.followUps', { campaignId: list[1]!.id });
+    expect(followUps.map((f) => f.memberId).sort()).toEqual([...unqualified].sort());
+    expect(followUps.every((f) => f.kind === '限期改正' && f.note.length > 0)).toBe(true);
     const current = await t.call('appraisal.get', { campaignId: list[0]!.id });
     expect(current.doubleEntry).toBe(true);
     expect(current.collected).toEqual({ 党员: 0, 群众: 0 });
