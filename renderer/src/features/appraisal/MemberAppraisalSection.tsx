@@ -46,7 +46,7 @@ export function MemberAppraisalSection({ memberId, updatedAt }: { memberId: stri
         rowKey="campaignId"
         pagination={false}
         dataSource={history}
-        locale={{ emptyText: '暂无民主评议记录' }}
+        locale={{ emptyText: <span className="muted">暂无民主评议记录</span> }}
         columns={[
           { title: '年度', dataIndex: 'year', width: 90, render: (y: number) => `${y}年度` },
           { title: '评定等次', key: 'grade', width: 260, render: (_: unknown, h) => gradeCell(h) },
