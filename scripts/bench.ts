@@ -29,6 +29,7 @@ import { benchRenderer } from './bench-renderer';
 import { benchDocxRoster } from './bench-docx';
 import { benchMeetingsCalendar } from './bench-meetings';
 import { benchLetters } from './bench-letters';
+import { benchAppraisal } from './bench-appraisal';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 const TODAY = '2026-11-25';
@@ -343,6 +344,11 @@ async function main(): Promise<void> {
   console.log('insert: addMembers (validation, pinyin, change log, one transaction) vs raw prepared inserts of the same rows.\n');
   const rows: BenchRow[] = [];
   try {
+    if (process.env.BENCH_ONLY_APPRAISAL) {
+      rows.push(...(await benchAppraisal(dir)));
+      printTable(rows);
+      return;
+    }
     if (process.env.BENCH_ONLY_MEETINGS) {
       rows.push(...(await benchMeetingsCalendar(dir)));
       printTable(rows);
@@ -356,6 +362,7 @@ async function main(): Promise<void> {
       rows.push(...benchDocxRoster());
       rows.push(...(await benchMeetingsCalendar(dir)));
       rows.push(...benchLetters());
+      rows.push(...(await benchAppraisal(dir)));
     }
     rows.push(...benchCliStartup());
   } finally {

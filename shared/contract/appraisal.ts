@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import {
+  FOLLOW_UP_KINDS,
+  FOLLOW_UP_STATES,
   GRADES,
   RULE_LABELS,
   STAGES,
@@ -12,6 +14,8 @@ import {
   stageDatesSchema,
   type AppraisalRules,
   type EntryDifference,
+  type FollowUpKind,
+  type FollowUpState,
   type Grade,
   type GradeCounts,
   type StageDate,
@@ -21,8 +25,9 @@ import { isoDate } from '../domain/fieldSchemas';
 import { defineOperations, op } from './define';
 import { id } from './common';
 import type { DocumentPreview, ExportedFile } from './rosterFiles';
+import { isIsoDate } from '../domain/dates';
 
-export type { AppraisalRules, EntryDifference, Grade, GradeCounts, StageDate, VoterType };
+export type { AppraisalRules, EntryDifference, FollowUpKind, FollowUpState, Grade, GradeCounts, StageDate, VoterType };
 
 // ---------------------------------------------------------------------------------------------------------
 // Results
@@ -124,6 +129,35 @@ export interface Results {
   excellentFinal: number;
 }
 
+/** The follow-up a 不合格 grade opens (domain.md 3.3). */
+export interface FollowUp {
+  id: string;
+  campaignId: string;
+  year: number;
+  memberId: string;
+  name: string;
+  kind: FollowUpKind;
+  decidedDate: string;
+  /** 限期改正 only. */
+  deadline: string | null;
+  state: FollowUpState;
+  note: string;
+  updatedAt: string;
+}
+
+/** One year of a member's grade history. */
+export interface HistoryEntry {
+  year: number;
+  campaignId: string;
+  grade: Grade | null;
+  graded: boolean;
+  /** Not appraised that year, and why ('' otherwise). */
+  excluded: boolean;
+  exclusionReason: string;
+  /** The follow-up of a 不合格 grade, or null. */
+  followUp: Pick<FollowUp, 'id' | 'kind' | 'deadline' | 'state'> | null;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Inputs
 
@@ -152,6 +186,11 @@ export const APPRAISAL_FIELD_LABELS: Record<string, string> = {
   'decisions.grade': '评定等次',
   'decisions.reason': '与提议不同的理由',
   'decisions.note': '备注',
+  followUpId: '处置记录',
+  kind: '处置方式',
+  decidedDate: '决定日期',
+  deadline: '改正期限',
+  state: '处置状态',
 };
 
 const year = z.number({ error: '请填写年份' }).int().min(1921, { error: '年份无效' }).max(2200, { error: '年份无效' });
@@ -213,6 +252,19 @@ export const decideSchema = z.object({
 const campaignRef = z.object({ campaignId: id });
 const sheetRef = z.object({ campaignId: id, serial, entry: z.union([z.literal(1), z.literal(2)], { error: '录入遍次应为 1 或 2' }).default(1) });
 
+const labelledDate = (label: string) => z.string({ error: `请填写${label}` }).refine(isIsoDate, { error: '请填写有效日期（年-月-日）' });
+
+export const followUpUpdateSchema = z.object({
+  followUpId: id,
+  kind: z.enum(FOLLOW_UP_KINDS, { error: '处置方式应为限期改正、劝其退党或除名' }).optional(),
+  decidedDate: labelledDate('决定日期').optional(),
+  /** null: none (劝其退党, 除名). */
+  deadline: labelledDate('改正期限').nullable().optional(),
+  state: z.enum(FOLLOW_UP_STATES, { error: '状态应为进行中、已改正或已处置' }).optional(),
+  note: z.string().trim().max(1000, { error: '不能超过 1000 个字' }).optional(),
+  expectedUpdatedAt: z.string().max(40).optional(),
+});
+
 export { STAGES };
 
 // ---- documents
@@ -252,7 +304,11 @@ export const appraisalOperations = defineOperations('appraisal', APPRAISAL_FIELD
   'appraisal.decide': op<Results>()(decideSchema),
   'appraisal.results': op<Results>()(campaignRef),
   /** A member's grades across the years. */
-  'appraisal.history': op<{ year: number; campaignId: string; grade: Grade | null; graded: boolean }[]>()(z.object({ memberId }), { memberId: '党员' }),
+  'appraisal.history': op<HistoryEntry[]>()(z.object({ memberId }), { memberId: '党员' }),
+  // ---- follow-ups of 不合格 grades
+  /** The follow-ups of one campaign, or of every campaign when none is given. */
+  'appraisal.followUps': op<FollowUp[]>()(z.object({ campaignId: id.optional() })),
+  'appraisal.updateFollowUp': op<FollowUp>()(followUpUpdateSchema),
   // ---- documents: 打印预览 (pages) and 导出 Word of each printed document, both from the same builder
   /** 民主测评表: one sheet per ballot issued, serials 001 … */
   'appraisal.previewBallots': op<DocumentPreview>()(campaignRef),

@@ -8,7 +8,7 @@
  * - 预备党员 take part but are not graded: they have no row on the ballot.
  */
 import { z } from 'zod';
-import { isIsoDate } from './dates';
+import { addMonths, isIsoDate } from './dates';
 
 export const GRADES = ['优秀', '合格', '基本合格', '不合格'] as const;
 export type Grade = (typeof GRADES)[number];
@@ -269,4 +269,34 @@ export function excellentCapProblem(finalGrades: readonly (Grade | null)[], grad
 /** 预备党员 take part but are not graded; excluded members are neither on the ballot nor graded. */
 export function isGraded(m: { category: string; excluded: boolean }): boolean {
   return !m.excluded && m.category !== '预备党员';
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Handling a 不合格 grade (domain.md 3.3, 处置办法 2024)
+
+/** 限期改正 (correct within a deadline), 劝其退党, 除名. */
+export const FOLLOW_UP_KINDS = ['限期改正', '劝其退党', '除名'] as const;
+export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
+
+export const FOLLOW_UP_STATES = ['进行中', '已改正', '已处置'] as const;
+export type FollowUpState = (typeof FOLLOW_UP_STATES)[number];
+
+/** 限期改正 runs generally 6 months, at most one year, from the decision. */
+export const CORRECTION_MIN_MONTHS = 6;
+export const CORRECTION_MAX_MONTHS = 12;
+
+/** Why this follow-up cannot be so, or null: a deadline only for 限期改正, 6–12 months after the decision; 已改正 only for it. */
+export function followUpProblem(f: { kind: FollowUpKind; decidedDate: string; deadline: string | null; state: FollowUpState }): { field: string; message: string } | null {
+  if (f.kind !== '限期改正') {
+    if (f.deadline) return { field: 'deadline', message: `${f.kind}不设改正期限` };
+    if (f.state === '已改正') return { field: 'state', message: `${f.kind}没有“已改正”这一状态，请选择进行中或已处置` };
+    return null;
+  }
+  if (!f.deadline) return { field: 'deadline', message: '限期改正须填写改正期限' };
+  const earliest = addMonths(f.decidedDate, CORRECTION_MIN_MONTHS);
+  const latest = addMonths(f.decidedDate, CORRECTION_MAX_MONTHS);
+  if (f.deadline < earliest || f.deadline > latest) {
+    return { field: 'deadline', message: `应在作出决定（${f.decidedDate}）后 6 至 12 个月之间，即 ${earliest} 至 ${latest}` };
+  }
+  return null;
 }

@@ -4,6 +4,9 @@ import {
   APPRAISAL_FIELD_LABELS,
   type BallotCounts,
   type Differences,
+  type FollowUpKind,
+  type FollowUpState,
+  type HistoryEntry,
   type MemberResult,
   type Results,
   type Sheet,
@@ -30,6 +33,7 @@ import type { FieldProblem } from '../../../shared/domain/member';
 import { all, first, qb, type Sqlite } from '../../db/query';
 import { insertRow, newCommon, trashRow, updateRow } from '../../db/rows';
 import { appraisedRows, collectedByType, requireCampaign, rulesOf, toAppraised } from './campaigns';
+import { followUpRows, syncFollowUps } from './followups';
 import type { AppraisalCampaignsTable, AppraisalSheetsTable } from './tables';
 
 const entryName = (entry: number) => (entry === 1 ? '第一遍' : '第二遍');
@@ -272,7 +276,7 @@ export interface Decision {
 }
 
 /** Sets (or clears) final grades in one transaction: a grade unlike the proposal needs a reason; 优秀 within the cap. */
-export function decideGrades(db: Sqlite, campaignId: string, decisions: readonly Decision[]): Results {
+export function decideGrades(db: Sqlite, campaignId: string, decisions: readonly Decision[], today?: string): Results {
   return db.transaction(() => {
     const before = results(db, campaignId);
     const byMember = new Map(before.members.map((m) => [m.memberId, m]));
@@ -309,24 +313,37 @@ export function decideGrades(db: Sqlite, campaignId: string, decisions: readonly
         });
       }
     }
+    syncFollowUps(db, c, new Map(decisions.map((d) => [d.memberId, d.grade])), new Map(before.members.map((m) => [m.memberId, m.name])), today);
     return results(db, c.id);
   })();
 }
 
-/** A member's grades across the years, newest first. */
-export function memberHistory(db: Sqlite, branchId: string, memberId: string) {
+/** A member's grades across the years, newest first, with the follow-up of a 不合格. */
+export function memberHistory(db: Sqlite, branchId: string, memberId: string): HistoryEntry[] {
   const rows = all(
     db,
     qb
       .selectFrom('appraisal_members as am')
       .innerJoin('appraisal_campaigns as c', 'c.id', 'am.campaign_id')
       .leftJoin('appraisal_grades as g', (j) => j.onRef('g.campaign_id', '=', 'am.campaign_id').onRef('g.member_id', '=', 'am.member_id').on('g.deleted_at', 'is', null))
-      .select(['c.year', 'c.id as campaignId', 'am.category', 'am.excluded', 'g.grade'])
+      .select(['c.year', 'c.id as campaignId', 'am.category', 'am.excluded', 'am.exclusion_reason', 'g.grade'])
       .where('am.member_id', '=', memberId)
       .where('am.branch_id', '=', branchId)
       .where('am.deleted_at', 'is', null)
       .where('c.deleted_at', 'is', null)
       .orderBy('c.year', 'desc'),
   );
-  return rows.map((r) => ({ year: r.year, campaignId: r.campaignId, grade: (r.grade as Grade | null) ?? null, graded: r.excluded === 0 && r.category !== '预备党员' }));
+  const followUps = new Map(followUpRows(db, branchId).filter((f) => f.member_id === memberId).map((f) => [f.campaign_id, f]));
+  return rows.map((r) => {
+    const f = followUps.get(r.campaignId);
+    return {
+      year: r.year,
+      campaignId: r.campaignId,
+      grade: (r.grade as Grade | null) ?? null,
+      graded: r.excluded === 0 && r.category !== '预备党员',
+      excluded: r.excluded === 1,
+      exclusionReason: r.exclusion_reason,
+      followUp: f ? { id: f.id, kind: f.kind as FollowUpKind, deadline: f.deadline, state: f.state as FollowUpState } : null,
+    };
+  });
 }

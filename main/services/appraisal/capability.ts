@@ -1,6 +1,7 @@
 import type { Capability } from '../../capability';
 import { appraisalCliCommands } from './cli';
 import { appraisalDemo } from './demo';
+import { APPRAISAL_FACTS } from './facts';
 import { appraisalHandlers } from './handlers';
 import { appraisalTables } from './tables';
 
@@ -11,4 +12,5 @@ export const appraisalCapability: Capability = {
   cliCommands: [...appraisalCliCommands],
   demo: [appraisalDemo],
   tables: appraisalTables,
+  facts: APPRAISAL_FACTS,
 };

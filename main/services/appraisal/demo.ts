@@ -1,7 +1,7 @@
 /**
  * The appraisal of the demo seeder: last year's campaign with its ballots entered (members' and 群众代表's sheets,
- * one 废票, most members marked 合格 or 优秀, a few with doubts) and the grades decided as proposed; this year's
- * campaign in progress (mobilised, no ballots yet). Written through the services, so every sheet passes the checks.
+ * one 废票, most members marked 合格 or 优秀, a few with doubts, one 不合格 with its follow-up) and the grades decided
+ * as proposed; this year's campaign in progress (mobilised, no ballots yet). Written through the services, so every sheet passes the checks.
  */
 import { allStages, GRADES, STAGES, type Grade } from '../../../shared/domain/appraisal';
 import type { Sqlite } from '../../db/query';
@@ -9,6 +9,7 @@ import { createRng, type Rng } from '../demo/random';
 import type { DemoCapability, DemoCounts, DemoPlan, DemoState } from '../demo/types';
 import { decideGrades, enterSheet, results } from './ballots';
 import { campaignForYear, createCampaign } from './campaigns';
+import { listFollowUps, updateFollowUp } from './followups';
 
 /** Ballots are entered for branches up to this many members (a sheet has a row per member; larger demos get campaigns only). */
 const MAX_BALLOT_MEMBERS = 150;
@@ -21,7 +22,9 @@ const STANDINGS: readonly (readonly number[])[] = [
   [0.2, 0.75, 0.05, 0],
   [0.1, 0.8, 0.1, 0],
   [0.02, 0.48, 0.4, 0.1], // doubts (often absent from organisational life)
+  [0, 0.15, 0.25, 0.6], // one member long absent without reason: proposed 不合格, which opens a follow-up
 ];
+const UNQUALIFIED_STANDING = 5;
 
 function pickGrade(rng: Rng, weights: readonly number[]): Grade | null {
   if (rng.chance(0.03)) return null; // left unmarked
@@ -38,7 +41,7 @@ function lastYearStages(year: number) {
   return allStages(STAGES.map((stage, i) => ({ stage, date: dates[i]! })));
 }
 
-function seedLastYear(db: Sqlite, rng: Rng, year: number, state: DemoState): DemoCounts {
+function seedLastYear(db: Sqlite, rng: Rng, year: number, state: DemoState, today: string): DemoCounts {
   const probe = state.members.filter((m) => m.status === '正常' || m.status === '停止党籍');
   if (probe.length === 0) return {};
   const voters = probe.filter((m) => m.status === '正常').length;
@@ -55,7 +58,8 @@ function seedLastYear(db: Sqlite, rng: Rng, year: number, state: DemoState): Dem
   });
   const ballot = campaign.members.filter((m) => m.graded);
   if (ballot.length === 0 || ballot.length > MAX_BALLOT_MEMBERS) return { appraisalCampaigns: 1, appraisalSheets: 0, appraisalGrades: 0 };
-  const standing = new Map(ballot.map((m, i) => [m.memberId, STANDINGS[i % 7 === 3 ? 4 : rng.int(0, 3)]!]));
+  // Index 3 takes the place of one of the doubtful (i % 7 === 3), so the random draws stay as they were.
+  const standing = new Map(ballot.map((m, i) => [m.memberId, STANDINGS[i === 3 ? UNQUALIFIED_STANDING : i % 7 === 3 ? 4 : rng.int(0, 3)]!]));
   const total = issuedMembers + MASS_REPRESENTATIVES;
   const spoiltSerial = rng.int(1, total);
   for (let serial = 1; serial <= total; serial++) {
@@ -69,8 +73,25 @@ function seedLastYear(db: Sqlite, rng: Rng, year: number, state: DemoState): Dem
   }
   const tally = results(db, campaign.id);
   const decisions = tally.members.filter((m) => m.proposed).map((m) => ({ memberId: m.memberId, grade: m.proposed, reason: '', note: '' }));
-  if (decisions.length) decideGrades(db, campaign.id, decisions);
-  return { appraisalCampaigns: 1, appraisalSheets: total, appraisalGrades: decisions.length };
+  if (decisions.length) decideGrades(db, campaign.id, decisions, today);
+  const followUps = followUpLastYear(db, campaign.id, today);
+  return { appraisalCampaigns: 1, appraisalSheets: total, appraisalGrades: decisions.length, appraisalFollowUps: followUps };
+}
+
+/** The 不合格 of last year: 限期改正, a talk recorded; closed as 已改正 once its deadline has passed. */
+function followUpLastYear(db: Sqlite, campaignId: string, today: string): number {
+  const followUps = listFollowUps(db, campaignId);
+  for (const f of followUps) {
+    const done = f.deadline !== null && f.deadline < today;
+    updateFollowUp(db, {
+      followUpId: f.id,
+      state: done ? '已改正' : '进行中',
+      note: done
+        ? `${f.decidedDate} 支部书记谈话提醒，本人作出书面检查并制定改正措施；期满经支委会考察，能按时参加组织生活、交纳党费，认定已改正。`
+        : `${f.decidedDate} 支部书记谈话提醒，本人作出书面检查并制定改正措施，指定一名支委帮带。`,
+    });
+  }
+  return followUps.length;
 }
 
 function seedThisYear(db: Sqlite, year: number, today: string): DemoCounts {
@@ -100,7 +121,7 @@ export const appraisalDemo: DemoCapability<null> = {
     const year = Number(plan.today.slice(0, 4));
     const counts: DemoCounts = { appraisalCampaigns: 0, appraisalSheets: 0, appraisalGrades: 0 };
     const add = (c: DemoCounts) => Object.entries(c).forEach(([k, v]) => (counts[k] = (counts[k] ?? 0) + v));
-    if (!campaignForYear(db, state.branchId, year - 1)) add(seedLastYear(db, rng, year - 1, state));
+    if (!campaignForYear(db, state.branchId, year - 1)) add(seedLastYear(db, rng, year - 1, state, plan.today));
     if (!campaignForYear(db, state.branchId, year)) add(seedThisYear(db, year, plan.today));
     return counts;
   },

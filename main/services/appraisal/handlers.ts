@@ -3,6 +3,7 @@ import type { HandlersOf } from '../../capability';
 import { requireBranchId } from '../branch/branch';
 import { correctSheet, decideGrades, enterSheet, getSheet, listDifferences, listSheets, markSpoilt, memberHistory, results } from './ballots';
 import { appraisalDocumentHandlers } from './documentHandlers';
+import { listFollowUps, updateFollowUp } from './followups';
 import { campaignSerials, createCampaign, getCampaign, listCampaigns, updateCampaign } from './campaigns';
 
 /** The core operations; the documents and screens parts spread their own handlers in below. */
@@ -22,6 +23,8 @@ export const appraisalHandlers: HandlersOf<typeof appraisalOperations> = {
   'appraisal.decide': (ctx, input) => decideGrades(ctx.db, input.campaignId, input.decisions),
   'appraisal.results': (ctx, input) => results(ctx.db, input.campaignId),
   'appraisal.history': (ctx, input) => memberHistory(ctx.db, requireBranchId(ctx.db), input.memberId),
+  'appraisal.followUps': (ctx, input) => listFollowUps(ctx.db, input.campaignId),
+  'appraisal.updateFollowUp': (ctx, input) => updateFollowUp(ctx.db, input),
   // documents
   ...appraisalDocumentHandlers,
 };

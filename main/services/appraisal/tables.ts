@@ -1,5 +1,6 @@
 /** The appraisal's tables: row types and registry entries (hand-over, trash, history). */
-import { GRADES, STAGES, VOTER_TYPES, gradeOfDigit } from '../../../shared/domain/appraisal';
+import { FOLLOW_UP_KINDS, FOLLOW_UP_STATES, GRADES, STAGES, VOTER_TYPES, followUpProblem, gradeOfDigit, type FollowUpKind, type FollowUpState } from '../../../shared/domain/appraisal';
+import { isIsoDate } from '../../../shared/domain/dates';
 import type { FieldProblem } from '../../../shared/domain/member';
 import type { TableSpec } from '../../db/registry';
 import type { CommonColumns } from '../../db/schema';
@@ -62,6 +63,21 @@ export interface AppraisalGradesTable extends CommonColumns {
   note: string;
 }
 
+/** The follow-up of a 不合格 grade (domain.md 3.3). */
+export interface AppraisalFollowupsTable extends CommonColumns {
+  campaign_id: string;
+  year: number;
+  member_id: string;
+  /** 限期改正 / 劝其退党 / 除名 */
+  kind: string;
+  decided_date: string;
+  /** 限期改正 only: 6–12 months after decided_date. */
+  deadline: string | null;
+  /** 进行中 / 已改正 / 已处置 */
+  state: string;
+  note: string;
+}
+
 declare module '../../db/schema' {
   interface UserTables {
     appraisal_campaigns: AppraisalCampaignsTable;
@@ -69,6 +85,7 @@ declare module '../../db/schema' {
     appraisal_sheets: AppraisalSheetsTable;
     appraisal_marks: AppraisalMarksTable;
     appraisal_grades: AppraisalGradesTable;
+    appraisal_followups: AppraisalFollowupsTable;
   }
 }
 
@@ -192,5 +209,33 @@ const gradesTable: TableSpec = {
   },
 };
 
+function validateFollowupRow(r: Record<string, unknown>): FieldProblem[] {
+  const problems = yearProblem(r);
+  if (!(FOLLOW_UP_KINDS as readonly string[]).includes(String(r.kind))) problems.push({ field: 'kind', message: '处置方式应为限期改正、劝其退党或除名' });
+  if (!(FOLLOW_UP_STATES as readonly string[]).includes(String(r.state))) problems.push({ field: 'state', message: '状态应为进行中、已改正或已处置' });
+  if (!isIsoDate(String(r.decided_date))) problems.push({ field: 'decided_date', message: '决定日期无效' });
+  if (r.deadline !== null && !isIsoDate(String(r.deadline))) problems.push({ field: 'deadline', message: '改正期限无效' });
+  if (problems.length === 0) {
+    const p = followUpProblem({ kind: r.kind as FollowUpKind, decidedDate: String(r.decided_date), deadline: (r.deadline as string | null) ?? null, state: r.state as FollowUpState });
+    if (p) problems.push(p);
+  }
+  return problems;
+}
+
+const followupsTable: TableSpec = {
+  name: 'appraisal_followups',
+  label: '不合格党员处置',
+  describe: (r) => `${String(r.year)}年度评议不合格的处置：${String(r.kind)}（${String(r.state)}）`,
+  dependsOn: ['appraisal_campaigns', 'members'],
+  columnLabels: { ...COMMON_LABELS, campaign_id: '民主评议', year: '年度', member_id: '党员', kind: '处置方式', decided_date: '决定日期', deadline: '改正期限', state: '状态', note: '情况记录' },
+  references: [
+    { column: 'campaign_id', table: 'appraisal_campaigns' },
+    { column: 'member_id', table: 'members' },
+  ],
+  inTrash: false,
+  uniqueKeys: [{ columns: ['campaign_id', 'member_id'], clash: '这次评议中这名党员已有处置记录' }],
+  validateRow: validateFollowupRow,
+};
+
 /** This capability's tables, in the order they are created (main/capabilities.ts hands them to the registry). */
-export const appraisalTables: readonly TableSpec[] = [campaignsTable, membersTable, sheetsTable, marksTable, gradesTable];
+export const appraisalTables: readonly TableSpec[] = [campaignsTable, membersTable, sheetsTable, marksTable, gradesTable, followupsTable];

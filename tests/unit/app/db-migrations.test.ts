@@ -63,6 +63,7 @@ const RELEASED_SCHEMAS: Record<number, string> = {
   7: 'c6399aa72e2e9bc9edb4b4787fcf76a6912f06e2bec8dbe3e951a1574c1d6fdd',
   8: '797d4676bbab3a19e6963121b41ba8bca21de91b839e2d21071bdd39893c37ef',
   9: '281635597e6637aad7d6e4435e8bc3a07ae34c1296a2748fc08b82c1900bf1c0',
+  10: '0dcb993bc0f93595a6e894030ca631781b17c1e078501bc67d76b3f49ad45548',
 };
 
 /** Every migration's test, by version; the first test below fails when a migration has none. */
@@ -221,6 +222,24 @@ const MIGRATION_STEPS: Record<number, MigrationStep> = {
       expect(() => insert(db, 'appraisal_marks', { ...common('k3', BRANCH), sheet_id: 'nobody', campaign_id: 'c1', year: 2024, member_id: MEMBER, grade: 1 })).toThrow(/FOREIGN KEY/);
       insert(db, 'appraisal_grades', { ...common('g1', BRANCH), campaign_id: 'c1', year: 2024, member_id: MEMBER, grade: '合格' });
       expect(() => insert(db, 'appraisal_grades', { ...common('g2', BRANCH), campaign_id: 'c1', year: 2024, member_id: 'nobody', grade: '合格' })).toThrow(/FOREIGN KEY/);
+    },
+  },
+  10: {
+    seed: (db) => {
+      const seeded = seedRoster(db);
+      return {
+        ...seeded,
+        appraisal_campaigns: [insert(db, 'appraisal_campaigns', { ...common('c1', BRANCH), year: 2024, issued_members: 30 })],
+        appraisal_grades: [insert(db, 'appraisal_grades', { ...common('g1', BRANCH), campaign_id: 'c1', year: 2024, member_id: MEMBER, grade: '不合格' })],
+      };
+    },
+    tables: { appraisal_followups: [...COMMON, 'campaign_id', 'year', 'member_id', 'kind', 'decided_date', 'deadline', 'state', 'note'] },
+    check: (db) => {
+      insert(db, 'appraisal_followups', { ...common('f1', BRANCH), campaign_id: 'c1', year: 2024, member_id: MEMBER, kind: '限期改正', decided_date: '2024-12-12', deadline: '2025-06-12' });
+      expect(db.prepare('SELECT state, note FROM appraisal_followups').get()).toEqual({ state: '进行中', note: '' });
+      expect(() => insert(db, 'appraisal_followups', { ...common('f2', BRANCH), campaign_id: 'c1', year: 2024, member_id: MEMBER, kind: '警告', decided_date: '2024-12-12' })).toThrow(/CHECK/);
+      expect(() => insert(db, 'appraisal_followups', { ...common('f3', BRANCH), campaign_id: 'c1', year: 2024, member_id: MEMBER, kind: '除名', decided_date: '2024-12-12', state: '结束' })).toThrow(/CHECK/);
+      expect(() => insert(db, 'appraisal_followups', { ...common('f4', BRANCH), campaign_id: 'nobody', year: 2024, member_id: MEMBER, kind: '除名', decided_date: '2024-12-12' })).toThrow(/FOREIGN KEY/);
     },
   },
 };

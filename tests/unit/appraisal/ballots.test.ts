@@ -78,6 +78,38 @@ describe('ballot entry and the tally', () => {
     }
     expect(r.members.filter((m) => m.proposed === '优秀').length).toBeLessThanOrEqual(r.excellentCap);
     expect(r.excellentCap).toBe(13);
+    // The favourable share and each proposal, recomputed here from the independent count and the default rules.
+    const thresholdOf = (n: GradeCounts): Grade | null => {
+      const votes = GRADES.reduce((k, g) => k + n[g], 0);
+      if (!votes) return null;
+      if (n.不合格 / votes >= 0.5) return '不合格';
+      if ((n.基本合格 + n.不合格) / votes >= 0.3) return '基本合格';
+      return n.优秀 / votes > 0.5 ? '优秀' : '合格';
+    };
+    const independent = r.members.map((m) => {
+      const e = expected.get(m.memberId)!;
+      const n = Object.fromEntries(GRADES.map((g) => [g, e.党员[g] + e.群众[g]])) as GradeCounts;
+      return { id: m.memberId, n, grade: thresholdOf(n) };
+    });
+    for (const m of r.members) {
+      const { n } = independent.find((x) => x.id === m.memberId)!;
+      const votes = GRADES.reduce((k, g) => k + n[g], 0);
+      expect(m.favourableShare).toBeCloseTo((n.优秀 + n.合格) / votes, 12);
+    }
+    // Members over the 优秀 threshold keep it in order of 优秀 votes while whole tied groups fit under the cap.
+    const excellent = independent.filter((x) => x.grade === '优秀').sort((x, y) => y.n.优秀 - x.n.优秀);
+    const kept = new Set<string>();
+    for (const x of excellent) {
+      const group = excellent.filter((y) => y.n.优秀 === x.n.优秀);
+      if (kept.has(x.id)) continue;
+      if (kept.size + group.length > r.excellentCap) break;
+      group.forEach((y) => kept.add(y.id));
+    }
+    for (const x of independent) {
+      const want = x.grade === '优秀' && !kept.has(x.id) ? '合格' : x.grade;
+      expect(r.members.find((m) => m.memberId === x.id)!.proposed, x.id).toBe(want);
+    }
+    expect(new Set(r.members.map((m) => m.proposed)).size).toBeGreaterThanOrEqual(2);
   });
 
   it('refuses a sheet entered twice, a serial not issued, more sheets than issued, and marks for the ungraded, naming serial and member', async () => {
@@ -170,7 +202,7 @@ describe('deciding grades', () => {
     expect(done.excellentFinal).toBe(2);
     const cleared = await t.call('appraisal.decide', { campaignId: c.id, decisions: [{ memberId: second.memberId, grade: null }] });
     expect(cleared.members[1]!.final).toBeNull();
-    expect(await t.call('appraisal.history', { memberId: ids[0]! })).toContainEqual({ year: 2023, campaignId: c.id, grade: '优秀', graded: true });
+    expect(await t.call('appraisal.history', { memberId: ids[0]! })).toContainEqual({ year: 2023, campaignId: c.id, grade: '优秀', graded: true, excluded: false, exclusionReason: '', followUp: null });
     expect((await t.call('appraisal.list', {})).find((l) => l.year === 2023)).toMatchObject({ year: 2023, graded: 6, issued: 6, collected: 6, decided: 5 });
   });
 });
@@ -181,12 +213,15 @@ describe('hand-over', () => {
     const grades = { [ballot[0]!.memberId]: '优秀' } as const;
     await t.call('appraisal.enterSheet', { campaignId: c.id, serial: '1', voterType: '党员', grades });
     await t.call('appraisal.enterSheet', { campaignId: c.id, serial: '1', entry: 2, voterType: '党员', grades });
-    await t.call('appraisal.decide', { campaignId: c.id, decisions: [{ memberId: ballot[1]!.memberId, grade: '合格' }] });
+    await t.call('appraisal.decide', {
+      campaignId: c.id,
+      decisions: [{ memberId: ballot[1]!.memberId, grade: '合格' }, { memberId: ballot[2]!.memberId, grade: '不合格', reason: '长期不参加组织生活' }],
+    });
     const target = track(await testContext());
     await importHandover(target, await packageOf(t), {});
     const [a, b] = [snapshot(t), snapshot(target)];
     const tables = registeredTables().filter((s) => s.name.startsWith('appraisal_'));
-    expect(tables).toHaveLength(5);
+    expect(tables).toHaveLength(6);
     for (const s of tables) {
       expect(a[s.name]!.length, s.name).toBeGreaterThan(0);
       expect(b[s.name], s.name).toEqual(a[s.name]);
@@ -212,6 +247,12 @@ describe('the demo seeder', () => {
     expect(last.members.every((m) => m.final !== null && m.final === m.proposed)).toBe(true);
     expect(last.excellentFinal).toBeLessThanOrEqual(last.excellentCap);
     expect(new Set(last.members.map((m) => m.final)).size).toBeGreaterThanOrEqual(2);
+    // Every 不合格 of last year has its follow-up, with what was done.
+    const unqualified = last.members.filter((m) => m.final === '不合格').map((m) => m.memberId);
+    expect(unqualified.length).toBeGreaterThan(0);
+    const followUps = await t.call('appraisal.followUps', { campaignId: list[1]!.id });
+    expect(followUps.map((f) => f.memberId).sort()).toEqual([...unqualified].sort());
+    expect(followUps.every((f) => f.kind === '限期改正' && f.note.length > 0)).toBe(true);
     const current = await t.call('appraisal.get', { campaignId: list[0]!.id });
     expect(current.doubleEntry).toBe(true);
     expect(current.collected).toEqual({ 党员: 0, 群众: 0 });

@@ -14,8 +14,8 @@ export const appraisal: Capability = {
     {
       key: 'appraisal',
       label: '民主评议',
-      hint: '民主评议的安排、参评党员、测评票、评定结果',
-      tables: ['appraisal_campaigns', 'appraisal_members', 'appraisal_sheets', 'appraisal_marks', 'appraisal_grades'],
+      hint: '民主评议的安排、参评党员、测评票、评定结果、不合格党员的处置',
+      tables: ['appraisal_campaigns', 'appraisal_members', 'appraisal_sheets', 'appraisal_marks', 'appraisal_grades', 'appraisal_followups'],
     },
   ],
 };

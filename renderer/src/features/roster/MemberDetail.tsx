@@ -1,4 +1,4 @@
-/** The member detail: every field, 修改, 删除 (to the recycle bin) and 变更记录. */
+/** The member detail: every field, 修改, 删除 (to the recycle bin), 党籍变动, 民主评议 and 变更记录. */
 import { EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
 import { Button, Descriptions, Space, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
@@ -12,6 +12,7 @@ import { useReturnFocus } from '../../components/useReturnFocus';
 import { formatDate, formatTime } from '../../components/dates';
 import { useMemberStore } from './memberStore';
 import { MemberStatusSection } from '../status/MemberStatusSection';
+import { MemberAppraisalSection } from '../appraisal/MemberAppraisalSection';
 
 const ACTIONS: Record<string, string> = { insert: '新建', update: '修改', delete: '删除', restore: '恢复', import: '导入', conflict: '冲突' };
 
@@ -113,6 +114,7 @@ export function MemberDetail() {
             <Descriptions.Item label="备注" span={2}>{member.remark || '—'}</Descriptions.Item>
           </Descriptions>
           <MemberStatusSection member={member} />
+          <MemberAppraisalSection memberId={member.id} updatedAt={member.updatedAt} />
           <h3 className="form-section-title" style={{ marginTop: 24 }}>变更记录</h3>
           <Table<ChangeEntry>
             aria-label="变更记录"
