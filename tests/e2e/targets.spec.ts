@@ -3,6 +3,7 @@
  * a member scored item by item with the keyboard, and the rank and reward read in 考核汇总 — plus every screen of the
  * capability checked with axe and photographed at 1366×768 and 1920×1080.
  */
+import { execFileSync } from 'node:child_process';
 import type { Locator, Page } from '@playwright/test';
 import { DEFAULT_REWARD_RULES } from '../../shared/domain/targets';
 import { addMember, createBranch, expect, expectAccessible, openApp, screenshot, test, type Host } from './fixtures';
@@ -116,6 +117,14 @@ test('a plan from last year, letters generated and one adjusted, a member scored
   const word = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出 Word' }).click();
   expect((await word).suggestedFilename()).toMatch(/\.docx$/);
+  // 每人一份: a zip of one Word file per member, named by the member.
+  const each = page.waitForEvent('download');
+  await page.getByRole('button', { name: '每人一份' }).click();
+  const zip = await each;
+  expect(zip.suggestedFilename()).toBe(`渤海钻探第一钻井队党支部${YEAR}年度党员目标管理责任书（3份，每人一个文件）.zip`);
+  const entries = execFileSync('unzip', ['-Z1', await zip.path()], { encoding: 'utf8' }).trim().split('\n');
+  expect(entries).toEqual(['李红梅', '王建国', '张志强'].map((name) => `${YEAR}年度党员目标管理责任书-${name}.docx`));
+  await expect(page.getByText(/“.*（3份，每人一个文件）\.zip”已保存/)).toBeVisible();
 
   // 张志强's letter adjusted by hand: 10 points moved from production to safety, with a stricter rule.
   await page.getByRole('button', { name: '打开张志强的责任书' }).click();

@@ -135,6 +135,7 @@ export function LettersPage() {
             disabled={letters.length === 0}
             preview={async () => (await api().call('targetLetters.preview', { year })).document}
             exportWord={() => api().call('targetLetters.export', { year })}
+            exportEach={() => api().call('targetLetters.exportEach', { year })}
           />
           <Button id="letters-generate" type="primary" size="large" icon={<FileAddOutlined aria-hidden="true" />} loading={generating} onClick={() => void generate()}>
             生成责任书
