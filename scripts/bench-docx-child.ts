@@ -3,7 +3,6 @@
  * `roster` renders the 10,000-member roster's PrintDocument with renderDocx; `plain` packs a plain docx Table of the
  * same cells (header row + 10,000 rows × 13) with docx's Packer. Prints {ms, maxRssMb, bytes} as JSON.
  */
-import { readFileSync } from 'node:fs';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { renderDocx } from '../main/documents/docx';
 import { DEFAULT_ROSTER_COLUMNS, rosterColumn, type RosterMember } from '../main/documents/rosterColumns';
@@ -11,6 +10,7 @@ import { rosterRows } from '../main/documents/roster';
 import { fitColumns, RECORD, textWidth } from '../main/documents/kit';
 import { generateDemoMembers } from '../main/services/demo/members';
 import type { PrintDocument } from '../shared/documents/model';
+import { printFigures } from './bench-child';
 
 const TODAY = '2026-11-25';
 const SIZE = Number(process.env.BENCH_DOCX_MEMBERS ?? 10_000);
@@ -53,28 +53,9 @@ function plainDocument(cells: Cells): Document {
   return new Document({ sections: [{ children: [new Table({ rows: [row(cells.header), ...cells.rows.map(row)] })] }] });
 }
 
-/**
- * This process's peak RSS in MB. On Linux getrusage's maxRSS survives exec, so a child spawned by a big bench process
- * would report its parent's size; VmHWM in /proc/self/status is the high-water mark of this process's own memory.
- */
-function peakRssMb(): number {
-  try {
-    const m = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'));
-    if (m) return Number(m[1]) / 1024;
-  } catch {
-    // Not Linux: fall back to getrusage.
-  }
-  return process.resourceUsage().maxRSS / 1024;
-}
-
 async function main(): Promise<void> {
-  const mode = process.argv[2];
   const cells = rosterCells();
-  const start = performance.now();
-  const bytes = mode === 'plain' ? await Packer.toBuffer(plainDocument(cells)) : await renderDocx(rosterDocument(cells));
-  const ms = performance.now() - start;
-  const maxRssMb = peakRssMb();
-  process.stdout.write(JSON.stringify({ ms, maxRssMb, bytes: bytes.length }));
+  await printFigures(() => (process.argv[2] === 'plain' ? Packer.toBuffer(plainDocument(cells)) : renderDocx(rosterDocument(cells))));
 }
 
 void main();

@@ -3,30 +3,15 @@
  * 10,001 × 13 table of the same cells; each in its own child process (scripts/bench-docx-child.ts), so each peak RSS is
  * its own. Building the cells is not timed, and both children hold them.
  */
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { BenchRow } from './bench-row';
+import { measureInChild, type ChildFigures } from './bench-child';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SIZE = 10_000;
 const TARGET_RATIO = 1;
 const TARGET_PEAK_MB = 400;
 
-interface ChildFigures {
-  ms: number;
-  maxRssMb: number;
-  bytes: number;
-}
-
 function runChild(mode: 'roster' | 'plain'): ChildFigures {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench-docx-child.ts', mode], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, BENCH_DOCX_MEMBERS: String(SIZE) },
-    maxBuffer: 1024 * 1024,
-  });
-  return JSON.parse(out) as ChildFigures;
+  return measureInChild('scripts/bench-docx-child.ts', mode, { BENCH_DOCX_MEMBERS: String(SIZE) });
 }
 
 export function benchDocxRoster(): BenchRow[] {

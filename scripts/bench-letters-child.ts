@@ -4,7 +4,6 @@
  * Paragraph per line of text, one docx Table per table, a page break between letters) without styling, with docx's
  * Packer. The letters' data is made before the clock starts. Prints {ms, maxRssMb, bytes, pages} as JSON.
  */
-import { readFileSync } from 'node:fs';
 import { Document, Packer, PageBreak, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { renderDocx } from '../main/documents/docx';
 import { generateDemoMembers } from '../main/services/demo/members';
@@ -12,6 +11,7 @@ import { buildLettersDocument, type LetterData } from '../main/services/targets/
 import { TEMPLATES } from '../main/services/targets/demo';
 import { DEFAULT_ASSESSMENT_METHOD, DEFAULT_OTHER_TERMS, DEFAULT_REWARD_RULES, GENERAL_POST } from '../shared/domain/targets';
 import type { Block, PrintDocument } from '../shared/documents/model';
+import { printFigures } from './bench-child';
 
 const SIZE = Number(process.env.BENCH_LETTERS ?? 1000);
 const BRANCH = '中共渤海钻探第一钻井队支部委员会';
@@ -66,30 +66,17 @@ function plainChildren(block: Block): (Paragraph | Table)[] {
   }
 }
 
-function peakRssMb(): number {
-  try {
-    const m = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'));
-    if (m) return Number(m[1]) / 1024;
-  } catch {
-    // Not Linux: fall back to getrusage.
-  }
-  return process.resourceUsage().maxRSS / 1024;
-}
-
 async function main(): Promise<void> {
-  const mode = process.argv[2];
   const data = letters();
   // The plain side packs the very blocks the builder makes; building them for it is not timed.
-  const prebuilt: PrintDocument | null = mode === 'plain' ? buildLettersDocument(data, { year: 2026, branchName: BRANCH }) : null;
-  const start = performance.now();
-  let bytes: Buffer;
-  if (prebuilt) {
-    bytes = await Packer.toBuffer(new Document({ sections: [{ children: prebuilt.blocks.flatMap(plainChildren) }] }));
-  } else {
-    bytes = await renderDocx(buildLettersDocument(data, { year: 2026, branchName: BRANCH }));
-  }
-  const ms = performance.now() - start;
-  process.stdout.write(JSON.stringify({ ms, maxRssMb: peakRssMb(), bytes: bytes.length, letters: data.length }));
+  const prebuilt: PrintDocument | null = process.argv[2] === 'plain' ? buildLettersDocument(data, { year: 2026, branchName: BRANCH }) : null;
+  await printFigures(
+    () =>
+      prebuilt
+        ? Packer.toBuffer(new Document({ sections: [{ children: prebuilt.blocks.flatMap(plainChildren) }] }))
+        : renderDocx(buildLettersDocument(data, { year: 2026, branchName: BRANCH })),
+    { letters: data.length },
+  );
 }
 
 void main();

@@ -3,31 +3,18 @@
  * paragraphs and tables without styling; each in its own child process (scripts/bench-letters-child.ts), so each peak
  * RSS is its own. Target: at most 2x the plain packing time, peak memory under 400 MB.
  */
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median, type BenchRow } from './bench-row';
+import { measureInChild, type ChildFigures } from './bench-child';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SIZE = 1000;
 const TARGET_RATIO = 2;
 const TARGET_PEAK_MB = 400;
 const RUNS = 3;
 
-interface ChildFigures {
-  ms: number;
-  maxRssMb: number;
-  bytes: number;
-}
-
 function runChild(mode: 'letters' | 'plain'): ChildFigures {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench-letters-child.ts', mode], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, BENCH_LETTERS: String(SIZE) },
-    maxBuffer: 1024 * 1024,
-  });
-  return JSON.parse(out) as ChildFigures;
+  return measureInChild('scripts/bench-letters-child.ts', mode, { BENCH_LETTERS: String(SIZE) });
 }
 
 /** Alternating runs, the median of each side (a busy machine shifts both). */

@@ -486,6 +486,8 @@ export const targetsOperations = defineOperations('targets', TARGETS_INPUT_LABEL
   'targetLetters.preview': op<DocumentPreview>()(lettersPrintSchema),
   /** The same as a Word file (`count`: the letters in it). */
   'targetLetters.export': op<ExportedFile>()(lettersPrintSchema),
+  /** The same letters as a zip of Word files, one per member named by the member (`count`: the files in it). */
+  'targetLetters.exportEach': op<ExportedFile>()(lettersPrintSchema),
   /** 考核汇总表 as pages to preview. */
   'assessments.previewSummary': op<DocumentPreview>()(z.object({ year: targetYear, period }).strict()),
   /** 考核汇总表 as a Word or Excel file (`count`: its rows). */

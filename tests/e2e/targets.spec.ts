@@ -3,6 +3,7 @@
  * a member scored item by item with the keyboard, and the rank and reward read in 考核汇总 — plus every screen of the
  * capability checked with axe and photographed at 1366×768 and 1920×1080.
  */
+import { execFileSync } from 'node:child_process';
 import type { Locator, Page } from '@playwright/test';
 import { DEFAULT_REWARD_RULES } from '../../shared/domain/targets';
 import { addMember, createBranch, expect, expectAccessible, openApp, screenshot, test, type Host } from './fixtures';
@@ -116,12 +117,33 @@ test('a plan from last year, letters generated and one adjusted, a member scored
   const word = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出 Word' }).click();
   expect((await word).suggestedFilename()).toMatch(/\.docx$/);
+  // 每人一份: a zip of one Word file per member, named by the member.
+  const each = page.waitForEvent('download');
+  await page.getByRole('button', { name: '每人一份' }).click();
+  const zip = await each;
+  expect(zip.suggestedFilename()).toBe(`渤海钻探第一钻井队党支部${YEAR}年度党员目标管理责任书（3份，每人一个文件）.zip`);
+  const entries = execFileSync('unzip', ['-Z1', await zip.path()], { encoding: 'utf8' }).trim().split('\n');
+  expect(entries).toEqual(['李红梅', '王建国', '张志强'].map((name) => `${YEAR}年度党员目标管理责任书-${name}.docx`));
+  await expect(page.getByText(/“.*（3份，每人一个文件）\.zip”已保存/)).toBeVisible();
 
   // 张志强's letter adjusted by hand: 10 points moved from production to safety, with a stricter rule.
   await page.getByRole('button', { name: '打开张志强的责任书' }).click();
   const drawer = page.getByRole('dialog').filter({ hasText: '责任书：张志强' });
   await expect(drawer.getByText(`${YEAR}年度党员目标管理责任书`)).toBeVisible();
+  // This one letter printed from its drawer: its own preview, its own Word file.
+  await drawer.getByRole('button', { name: '打印预览' }).click();
+  const onePreview = page.getByRole('dialog', { name: /^打印预览：/ });
+  await expect(onePreview.getByTestId('print-page-count')).toHaveText('共 1 页');
+  await expect(onePreview).toContainText('乙方：张志强');
+  await expect(onePreview).not.toContainText('乙方：王建国');
+  await onePreview.getByRole('button', { name: '关闭' }).click();
+  await expect(onePreview).toBeHidden();
+  const oneWord = page.waitForEvent('download');
+  await drawer.getByRole('button', { name: '导出 Word' }).click();
+  expect((await oneWord).suggestedFilename()).toBe(`${YEAR}年度党员目标管理责任书-张志强.docx`);
   await cell(drawer, '分值（第 2 项）').fill('30');
+  // Unsaved changes are not what it would print: the buttons wait for 保存.
+  await expect(drawer.getByRole('button', { name: '打印预览' })).toBeDisabled();
   await expect(drawer.getByTestId('points-total').first()).toHaveText('各项分值合计应为 100 分，现为 90 分（少 10 分）');
   await cell(drawer, '分值（第 3 项）').fill('35');
   await cell(drawer, '考核标准/扣分办法（第 3 项）').fill('发生事故一次扣 15 分');
@@ -130,6 +152,8 @@ test('a plan from last year, letters generated and one adjusted, a member scored
   await bothSizes(page, 'targets-letter-edit');
   await drawer.getByRole('button', { name: '保存' }).click();
   await expect(drawer).toBeHidden();
+  // The row just saved is marked (and scrolled to), as the roster marks its rows after 保存.
+  await expect(page.getByRole('row').filter({ hasText: '张志强' })).toHaveClass(/data-table-row-highlight/);
   await expect(page.getByRole('row').filter({ hasText: '张志强' })).toContainText('已调整');
   await expect(page.getByRole('row').filter({ hasText: '王建国' })).not.toContainText('已调整');
   await expect(page.getByTestId('letters-count')).toHaveText(`${YEAR} 年共 3 份责任书，其中 1 份已调整`);
@@ -249,7 +273,9 @@ test('post templates, zones, projects and commendations: each screen shows its r
   await expect(zoneDrawer.getByText('工作记录（2 条）')).toBeVisible();
   await expectAccessible(page, 'targets-zone-drawer', '.ant-drawer');
   await bothSizes(page, 'targets-zone-drawer');
-  await zoneDrawer.getByRole('button', { name: '取消' }).click();
+  await zoneDrawer.getByRole('button', { name: '保存' }).click();
+  await expect(zoneDrawer).toBeHidden();
+  await expect(zoneRow).toHaveClass(/data-table-row-highlight/);
 
   await goTo(page, '立项攻关');
   const projectRow = page.getByRole('row').filter({ hasText: '两台报废减速箱拼修一台' });
@@ -262,7 +288,9 @@ test('post templates, zones, projects and commendations: each screen shows its r
   await expect(projectDrawer.getByText('完成拆检，齿轮组可用')).toBeVisible();
   await expectAccessible(page, 'targets-project-drawer', '.ant-drawer');
   await bothSizes(page, 'targets-project-drawer');
-  await projectDrawer.getByRole('button', { name: '取消' }).click();
+  await projectDrawer.getByRole('button', { name: '保存' }).click();
+  await expect(projectDrawer).toBeHidden();
+  await expect(projectRow).toHaveClass(/data-table-row-highlight/);
 
   await goTo(page, '评先评优');
   const proposal = page.getByRole('table', { name: '推荐名单' }).getByRole('row').filter({ hasText: '张志强' }).first();

@@ -114,26 +114,53 @@ function blockParagraphs(preset: Preset, block: Block, index: number, heading: N
   }
 }
 
+/** The text of the paragraph that stands where part `index` of a long document goes (see `BlockWriter`). */
+export function partPlaceholder(index: number): string {
+  return `@@BRANCH-DESK-PART-${index}@@`;
+}
+
+/**
+ * Writes the blocks as docx paragraphs a range at a time, in order: the heading numbers and a pending page break carry
+ * over from one range to the next, so the paragraphs are the same however the blocks are cut into ranges.
+ */
+export class BlockWriter {
+  private readonly heading: Numberer;
+  private readonly width: number;
+  private breakPending = false;
+
+  constructor(
+    private readonly preset: Preset,
+    private readonly doc: PrintDocument,
+  ) {
+    this.heading = headingNumberer(preset);
+    this.width = textWidth(preset, doc.orientation);
+  }
+
+  /** The paragraphs of blocks [from, to); the last range ends with a page break still pending. */
+  children(from: number, to: number): FileChild[] {
+    const { preset, heading } = this;
+    const children: FileChild[] = [];
+    for (let index = from; index < to; index++) {
+      const block = this.doc.blocks[index]!;
+      if (block.kind === 'pageBreak') {
+        this.breakPending = true;
+        continue;
+      }
+      if (block.kind === 'title') heading.reset();
+      const paragraphs = blockParagraphs(preset, block, index, heading, this.width);
+      if (this.breakPending) {
+        if (block.kind === 'table') children.push(breakParagraph(preset));
+        else paragraphs[0]?.addRunToFront(breakRun(preset));
+        this.breakPending = false;
+      }
+      children.push(...paragraphs);
+    }
+    if (to >= this.doc.blocks.length && this.breakPending) children.push(breakParagraph(preset));
+    return children;
+  }
+}
+
 /** Every block of the document as docx paragraphs, tables as placeholder paragraphs (numbered by block index). */
 export function blockChildren(preset: Preset, doc: PrintDocument): FileChild[] {
-  const heading = headingNumberer(preset);
-  const width = textWidth(preset, doc.orientation);
-  const children: FileChild[] = [];
-  let breakPending = false;
-  doc.blocks.forEach((block, index) => {
-    if (block.kind === 'pageBreak') {
-      breakPending = true;
-      return;
-    }
-    if (block.kind === 'title') heading.reset();
-    const paragraphs = blockParagraphs(preset, block, index, heading, width);
-    if (breakPending) {
-      if (block.kind === 'table') children.push(breakParagraph(preset));
-      else paragraphs[0]?.addRunToFront(breakRun(preset));
-      breakPending = false;
-    }
-    children.push(...paragraphs);
-  });
-  if (breakPending) children.push(breakParagraph(preset));
-  return children;
+  return new BlockWriter(preset, doc).children(0, doc.blocks.length);
 }

@@ -1,15 +1,22 @@
 /**
- * Rewrites the package docx packed: each table placeholder paragraph in word/document.xml is replaced by the table's
- * XML, streamed into the zip in chunks (yazl deflates as it goes), and styles.xml loses every theme font.
+ * Rewrites the package docx packed: each placeholder paragraph in word/document.xml (a table's, or a part's of a long
+ * document) is replaced by its XML, streamed into the zip in chunks (yazl deflates as it goes), and styles.xml loses
+ * every theme font.
  */
 import { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 
-/** The XML of table `index` (its block index), in chunks. */
-export type TableSource = (index: number) => Iterable<string>;
+/** What a placeholder paragraph stands for: a table (by its block index) or a part of a long document (by its number). */
+export interface Placeholder {
+  kind: 'table' | 'part';
+  index: number;
+}
 
-const PLACEHOLDER = /@@BRANCH-DESK-TABLE-(\d+)@@/g;
+/** The XML of a placeholder, in chunks. */
+export type PlaceholderSource = (placeholder: Placeholder) => Iterable<string> | AsyncIterable<string>;
+
+const PLACEHOLDER = /@@BRANCH-DESK-(TABLE|PART)-(\d+)@@/g;
 const FIXED_TIME = new Date(2000, 0, 1);
 
 function openZip(buffer: Buffer): Promise<yauzl.ZipFile> {
@@ -49,25 +56,34 @@ async function readEntries(buffer: Buffer): Promise<{ name: string; data: Buffer
   return entries;
 }
 
-/** The paragraph around each placeholder: document.xml split into text and table indexes. */
-export function splitAtPlaceholders(xml: string): (string | number)[] {
-  const parts: (string | number)[] = [];
+/** The paragraph around each placeholder: document.xml split into text and placeholders. */
+export function splitAtPlaceholders(xml: string): (string | Placeholder)[] {
+  const parts: (string | Placeholder)[] = [];
   let from = 0;
   for (const m of xml.matchAll(PLACEHOLDER)) {
     const start = Math.max(xml.lastIndexOf('<w:p>', m.index), xml.lastIndexOf('<w:p ', m.index));
     const end = xml.indexOf('</w:p>', m.index) + '</w:p>'.length;
-    parts.push(xml.slice(from, start), Number(m[1]));
+    parts.push(xml.slice(from, start), { kind: m[1] === 'PART' ? 'part' : 'table', index: Number(m[2]) });
     from = end;
   }
   parts.push(xml.slice(from));
   return parts;
 }
 
-function* documentChunks(xml: string, tables: TableSource): Generator<Buffer> {
+async function* documentChunks(xml: string, source: PlaceholderSource): AsyncGenerator<Buffer> {
   for (const part of splitAtPlaceholders(xml)) {
     if (typeof part === 'string') yield Buffer.from(part, 'utf8');
-    else for (const chunk of tables(part)) yield Buffer.from(chunk, 'utf8');
+    else for await (const chunk of source(part)) yield Buffer.from(chunk, 'utf8');
   }
+}
+
+/** The body of a packed document.xml, without its section properties: the paragraphs of a part. */
+export async function packedBody(packed: Buffer): Promise<string> {
+  const entry = (await readEntries(packed)).find((e) => e.name === 'word/document.xml');
+  if (!entry) throw new Error('Word 文件缺少 word/document.xml');
+  const xml = entry.data.toString('utf8');
+  const start = xml.indexOf('<w:body>') + '<w:body>'.length;
+  return xml.slice(start, xml.lastIndexOf('<w:sectPr'));
 }
 
 /** docx's styles name theme fonts (w:asciiTheme …) in places; WPS then reports a missing theme font. */
@@ -111,20 +127,25 @@ export function withFontOnBreaks(xml: string, font: string): string {
   return xml.replaceAll('<w:r><w:br w:type="page"/></w:r>', `<w:r>${rPr}<w:br w:type="page"/></w:r>`);
 }
 
+/** document.xml's text as it goes into the package: page breaks in the body font, no theme fonts. */
+export function documentText(xml: string, font: string): string {
+  return withFontOnBreaks(withoutThemeFonts(xml), font);
+}
+
 function rewritten(name: string, xml: string, font: string): string {
   if (name === 'word/styles.xml') return withTableTextOffGrid(withParagraphDefaults(withoutThemeFonts(xml)));
   if (name.startsWith('word/theme/')) return themeWithFont(xml, font);
   return withoutThemeFonts(xml);
 }
 
-/** The package with every table placeholder replaced by its table, and no theme fonts anywhere. */
-export async function splice(packed: Buffer, tables: TableSource, font: string): Promise<Buffer> {
+/** The package with every placeholder replaced by its XML, and no theme fonts anywhere. */
+export async function splice(packed: Buffer, source: PlaceholderSource, font: string): Promise<Buffer> {
   const entries = await readEntries(packed);
   const zip = new yazl.ZipFile();
   for (const { name, data } of entries) {
     const options = { mtime: FIXED_TIME, compress: true };
     if (name === 'word/document.xml') {
-      zip.addReadStream(Readable.from(documentChunks(withFontOnBreaks(withoutThemeFonts(data.toString('utf8')), font), tables), { objectMode: false }), name, options);
+      zip.addReadStream(Readable.from(documentChunks(documentText(data.toString('utf8'), font), source), { objectMode: false }), name, options);
     } else if (name.endsWith('.xml') && name.startsWith('word/')) {
       zip.addBuffer(Buffer.from(rewritten(name, data.toString('utf8'), font), 'utf8'), name, options);
     } else {

@@ -5,7 +5,7 @@ import { assessmentSummary, deleteAssessment, getAssessment, saveAssessment } fr
 import { getBranchLetter, saveBranchLetter } from './branchLetters';
 import { deleteCommendation, listCommendations, proposeCommendations, saveCommendation } from './commendations';
 import { deleteLetter, generateLetters, getLetter, listLetters, regenerateLetter, updateLetter } from './letters';
-import { exportLetters, exportSummary, previewLetters, previewSummary } from './printing';
+import { exportLetters, exportLetterFiles, exportSummary, previewLetters, previewSummary } from './printing';
 import { copyLastYearPlan, getPlan, planYears, savePlan } from './plans';
 import { addProjectNote, deleteProject, deleteProjectNote, getProject, listProjects, saveProject } from './projects';
 import { deleteTemplate, listTemplates, saveTemplate } from './templates';
@@ -56,6 +56,7 @@ export const targetsHandlers: HandlersOf<typeof targetsOperations> = {
 
   'targetLetters.preview': (ctx, input) => previewLetters(ctx.db, input.year, input.ids),
   'targetLetters.export': (ctx, input) => exportLetters(ctx.db, input.year, input.ids),
+  'targetLetters.exportEach': (ctx, input) => exportLetterFiles(ctx.db, input.year, input.ids),
   'assessments.previewSummary': (ctx, input) => previewSummary(ctx.db, input.year, input.period),
   'assessments.exportSummary': (ctx, input) => exportSummary(ctx.db, input.year, input.period, input.format),
 };

@@ -8,7 +8,8 @@ import { requireBranchId } from '../branch/branch';
 import { parseJson } from './common';
 import { buildLettersDocument, type LetterData } from './documents/letters';
 import { letterItems, lettersOfYear } from './letters';
-import { PERIOD_LABELS, type AssessmentPeriod, type RewardRule } from '../../../shared/domain/targets';
+import { PERIOD_LABELS, shortBranchName, type AssessmentPeriod, type RewardRule } from '../../../shared/domain/targets';
+import { writeZip } from '../handover/zip';
 import type { AssessmentSummary } from '../../../shared/contract/targets';
 import ExcelJS from 'exceljs';
 import { XLSX_FONT_NAME, XLSX_FOOTER } from '../spreadsheet/export';
@@ -56,6 +57,29 @@ export async function exportLetters(db: Sqlite, year: number, ids?: readonly str
   return { fileName: `${document.fileStem}.docx`, data: (await renderDocx(document)).toString('base64'), count };
 }
 
+/** A member's name as part of a file name: no characters Windows refuses in one. */
+export function fileNamePart(name: string): string {
+  return name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim() || '未命名';
+}
+
+/**
+ * One Word file per letter, zipped: `2026年度党员目标管理责任书-王伟.docx`, in name order; a second member of the same
+ * name gets （2） after it. Each file is the letter alone, as the all-in-one file prints it.
+ */
+export async function exportLetterFiles(db: Sqlite, year: number, ids?: readonly string[] | null): Promise<ExportedFile> {
+  const { branchName, letters } = lettersForPrint(db, year, ids);
+  const taken = new Map<string, number>();
+  const files: { name: string; data: Buffer }[] = [];
+  for (const letter of letters) {
+    const document = buildLettersDocument([letter], { year, branchName });
+    const stem = `${year}年度党员目标管理责任书-${fileNamePart(letter.memberName)}`;
+    const n = (taken.get(stem) ?? 0) + 1;
+    taken.set(stem, n);
+    files.push({ name: `${stem}${n > 1 ? `（${n}）` : ''}.docx`, data: await renderDocx(document) });
+  }
+  const zipName = `${shortBranchName(branchName)}${year}年度党员目标管理责任书（${letters.length}份，每人一个文件）.zip`;
+  return { fileName: zipName, data: (await writeZip(files)).toString('base64'), count: files.length };
+}
 
 // ---- 考核汇总表 ----
 

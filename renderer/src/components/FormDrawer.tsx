@@ -9,14 +9,17 @@ import { closeButton, type DrawerBasics } from './overlay';
 
 interface FormDrawerProps extends DrawerBasics {
   children: ReactNode;
+  /** Actions in the header, right of the title (打印预览 of what the drawer shows). */
+  extra?: ReactNode;
 }
 
-export function FormDrawer({ open, title, size, onClose, afterOpenChange, children }: FormDrawerProps) {
+export function FormDrawer({ open, title, size, onClose, afterOpenChange, extra, children }: FormDrawerProps) {
   return (
     <Drawer
       afterOpenChange={afterOpenChange}
       open={open}
       title={title}
+      extra={extra}
       size={size}
       onClose={onClose}
       destroyOnHidden

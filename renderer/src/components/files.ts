@@ -2,6 +2,7 @@
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const ZIP_TYPE = 'application/zip';
 
 /** Saves base64 content as a file the user keeps (a browser download; Electron asks where to save it). */
 export function downloadBase64(data: string, fileName: string, type = 'application/octet-stream'): void {

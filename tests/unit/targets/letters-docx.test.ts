@@ -1,13 +1,15 @@
 /**
- * 200 letters from post templates, one adjusted by hand, exported to one Word file: python-docx reads them back in
- * order with each member's name, post, items and points; LibreOffice converts the file, one page per letter, as the
- * layout engine counts; pages are rendered to tests/output/documents/target-letters to be looked at.
+ * 200 letters from post templates, one adjusted by hand and one grown to two pages, exported to one Word file:
+ * python-docx reads them back in order with each member's name, post, items and points; LibreOffice converts the file
+ * into as many pages as the layout engine gives each letter (a letter starts a page; the long one takes two), and each
+ * letter starts on the page the engine puts it; pages are rendered to tests/output/documents/target-letters.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { layoutAll } from '../../../shared/documents/layout';
 import { DEFAULT_REWARD_RULES, type LetterItemInput } from '../../../shared/domain/targets';
+import type { Letter } from '../../../shared/contract/targets';
 import { docxToPdf, outputDir, pdfPageCount, pdfPages, readDocx, releaseLibreOffice, saveFile } from '../../helpers/documents';
 import { rosterContext, variedMembers } from '../../helpers/sheets';
 import { trackContexts } from '../../helpers/context';
@@ -22,6 +24,13 @@ const items = (first: number): LetterItemInput[] => [
   { category: '生产经营/中心工作', content: '本人无违章，全年无安全事故', points: 20, rule: '违章一次扣 5 分' },
   { category: '党风廉政建设', content: '遵守纪律，廉洁自律', points: 20, rule: '受处分的本项不得分' },
 ];
+
+
+/** A stored letter's fields as targetLetters.update takes them. */
+function pick(l: Letter) {
+  const { id, secretary, periodStart, periodEnd, assessmentMethod, rewardRules, otherTerms, signedDate, updatedAt } = l;
+  return { id, secretary, periodStart, periodEnd, assessmentMethod, rewardRules, otherTerms, signedDate, expectedUpdatedAt: updatedAt };
+}
 
 describe('200 responsibility letters in one Word file', () => {
   it('reads back in order, the adjusted one with its changes; LibreOffice prints one page per letter', async () => {
@@ -39,8 +48,17 @@ describe('200 responsibility letters in one Word file', () => {
     );
     const { id, secretary, periodStart, periodEnd, assessmentMethod, rewardRules, otherTerms, updatedAt } = chosen;
     await t.call('targetLetters.update', { id, secretary, periodStart, periodEnd, items: adjustedItems, assessmentMethod, rewardRules, otherTerms, signedDate: '2026-01-15', expectedUpdatedAt: updatedAt });
+    // A letter of 20 items, each 5 points with a long rule: too much for one page.
+    const long = await t.call('targetLetters.get', { id: list[120]!.id });
+    const longItems = Array.from({ length: 20 }, (_, n) => ({
+      category: n % 2 ? '作风建设' : '生产经营/中心工作',
+      content: `第 ${n + 1} 项：带头落实井控、安全和设备管理的各项制度，做到班前讲安全、班中查隐患、班后抓整改`,
+      points: 5,
+      rule: '发现一处隐患未整改扣 1 分，发生违章一次扣 2 分，扣完为止',
+    }));
+    await t.call('targetLetters.update', { ...pick(long), items: longItems });
     const letters = await Promise.all(list.map((l) => t.call('targetLetters.get', { id: l.id })));
-    expect(letters.filter((l) => l.adjusted).map((l) => l.memberName)).toEqual([chosen.memberName]);
+    expect(letters.filter((l) => l.adjusted).map((l) => l.memberName)).toEqual([chosen.memberName, long.memberName]);
 
     const exported = await t.call('targetLetters.export', { year: 2026 });
     expect(exported.count).toBe(200);
@@ -67,20 +85,31 @@ describe('200 responsibility letters in one Word file', () => {
     expect(docx.paragraphs.filter((p) => p.text === '四、其他')).toHaveLength(200);
     expect(docx.tables[1]!.rows[1]).toEqual(['优秀', '90 分及以上', '奖励 500 元，优先推荐评选优秀共产党员']);
 
-    // LibreOffice: converts, one page per letter, as the layout engine lays the same document out.
-    const preview = await t.call('targetLetters.preview', { year: 2026 });
-    const laidOut = layoutAll(preview.document).length;
-    expect(laidOut).toBe(200);
-    const pdf = docxToPdf(file);
-    expect(pdfPageCount(pdf)).toBe(laidOut);
-    const pages = pdfPages(pdf);
-    letters.forEach((l, i) => expect(pages[i]!.replace(/\s+/g, ''), `page ${i + 1}`).toContain(`乙方：${l.memberName}`.replace(/\s+/g, '')));
-    expect(pages[37]!.replace(/\s+/g, '')).toContain('全年为班组讲党课1次');
+    // The preview's page count of each letter alone (the layout engine): one, but two for the long one.
+    const pagesOf = await Promise.all(letters.map(async (l) => layoutAll((await t.call('targetLetters.preview', { year: 2026, ids: [l.id] })).document).length));
+    expect(pagesOf.filter((n) => n !== 1)).toEqual([2]);
+    expect(pagesOf[120]).toBe(2);
+    const all = layoutAll((await t.call('targetLetters.preview', { year: 2026 })).document).length;
+    expect(all).toBe(201);
 
-    // Pages to look at: the first two and the adjusted letter.
-    for (const page of [1, 2, 38]) {
+    // LibreOffice: converts into the pages the letters take, each letter starting on its own page.
+    const pdf = docxToPdf(file);
+    expect(pdfPageCount(pdf)).toBe(pagesOf.reduce((a, b) => a + b, 0));
+    const pages = pdfPages(pdf).map((p) => p.replace(/\s+/g, ''));
+    const firstPage = pagesOf.map((_, i) => pagesOf.slice(0, i).reduce((a, b) => a + b, 0));
+    letters.forEach((l, i) => expect(pages[firstPage[i]!], `letter ${i + 1} on page ${firstPage[i]! + 1}`).toContain(`乙方：${l.memberName}`.replace(/\s+/g, '')));
+    expect(pages[firstPage[37]!]).toContain('全年为班组讲党课1次');
+    // The long letter's second page holds its last items and its signatures, no other letter's parties.
+    const second = pages[firstPage[120]! + 1]!;
+    expect(second).toContain('第20项');
+    expect(second).toContain('乙方：党员签字');
+    expect(second).not.toContain('乙方：' + letters[121]!.memberName);
+
+    // Pages to look at: the first two, the adjusted letter, and both pages of the long one.
+    const toLook = [1, 2, firstPage[37]! + 1, firstPage[120]! + 1, firstPage[120]! + 2];
+    for (const page of toLook) {
       execFileSync('pdftoppm', ['-png', '-r', '60', '-f', String(page), '-l', String(page), pdf, path.join(dir, `page-${page}`)]);
     }
-    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.png'))).toHaveLength(3);
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.png'))).toHaveLength(toLook.length);
   }, 300_000);
 });

@@ -7,7 +7,7 @@ import { App, Alert, Col, Descriptions, Form, Input, Row } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { PERIOD_LABELS, type Letter } from '../../../../shared/contract/targets';
-import { ApiError, errorText } from '../../api';
+import { api, ApiError, errorText } from '../../api';
 import { DateInput } from '../../components/DateInput';
 import { fromDayjs, RefusedDate } from '../../components/dates';
 import { FormDrawer, FormFooter } from '../../components/FormDrawer';
@@ -15,6 +15,7 @@ import { useReturnFocus } from '../../components/useReturnFocus';
 import { contentInput, contentProblems, draftOf, LetterContentEditor, type ContentDraft } from './LetterContent';
 import { useLettersStore } from './targetsStore';
 import { StatusTag } from './StatusTag';
+import { DocumentButtons } from './DocumentButtons';
 
 interface PartiesValues {
   secretary: string;
@@ -41,7 +42,7 @@ function partiesProblems(v: PartiesValues): string[] {
   return problems;
 }
 
-export function LetterDrawer({ letterId, onClose }: { letterId: string | null; onClose(): void }) {
+export function LetterDrawer({ letterId, onClose, onSaved }: { letterId: string | null; onClose(): void; onSaved?(id: string): void }) {
   const open = letterId !== null;
   const { message, modal } = App.useApp();
   const returnFocus = useReturnFocus(open, '#letters-generate');
@@ -97,6 +98,7 @@ export function LetterDrawer({ letterId, onClose }: { letterId: string | null; o
         expectedUpdatedAt: letter.updatedAt,
       });
       message.success(`${letter.memberName}的责任书已保存（已调整）`);
+      onSaved?.(letter.id);
       onClose();
     } catch (e) {
       setProblems([
@@ -115,8 +117,19 @@ export function LetterDrawer({ letterId, onClose }: { letterId: string | null; o
   };
 
   const title = letter ? `责任书：${letter.memberName}（${letter.post || '未填岗位'}）` : '责任书';
+  // The buttons print the letter as saved; with unsaved changes they wait for 保存.
+  const print = letter ? (
+    <span className="drawer-actions" title={dirty ? '先保存修改，再打印这份责任书' : undefined}>
+      <DocumentButtons
+        what={`${letter.memberName}的责任书`}
+        disabled={dirty}
+        preview={async () => (await api().call('targetLetters.preview', { year: letter.year, ids: [letter.id] })).document}
+        exportWord={() => api().call('targetLetters.export', { year: letter.year, ids: [letter.id] })}
+      />
+    </span>
+  ) : null;
   return (
-    <FormDrawer open={open} title={title} size={Math.min(1240, window.innerWidth - 24)} onClose={requestClose} afterOpenChange={returnFocus}>
+    <FormDrawer open={open} title={title} extra={print} size={Math.min(1240, window.innerWidth - 24)} onClose={requestClose} afterOpenChange={returnFocus}>
       {loadError ? <Alert type="error" showIcon role="alert" title={`未能打开这份责任书：${loadError}`} /> : null}
       {letter && draft ? (
         <Form<PartiesValues>

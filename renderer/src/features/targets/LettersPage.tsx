@@ -12,12 +12,14 @@ import { DataTable } from '../../components/table/DataTable';
 import { useColumnChoice, type ChoosableColumn } from '../../components/table/useColumnChoice';
 import { DocumentButtons } from './DocumentButtons';
 import { LetterDrawer } from './LetterDrawer';
+import { useSavedRow } from './useSavedRow';
 import { TargetsTitle } from './TargetsTitle';
 import { useLettersStore } from './targetsStore';
 import { useYearFromRoute } from './year';
 import { StatusTag } from './StatusTag';
 
 export function LettersPage() {
+  const [savedId, markSaved] = useSavedRow();
   const year = useYearFromRoute();
   const { letters, loading, error } = useLettersStore();
   const { message, modal } = App.useApp();
@@ -135,6 +137,7 @@ export function LettersPage() {
             disabled={letters.length === 0}
             preview={async () => (await api().call('targetLetters.preview', { year })).document}
             exportWord={() => api().call('targetLetters.export', { year })}
+            exportEach={() => api().call('targetLetters.exportEach', { year })}
           />
           <Button id="letters-generate" type="primary" size="large" icon={<FileAddOutlined aria-hidden="true" />} loading={generating} onClick={() => void generate()}>
             生成责任书
@@ -154,9 +157,9 @@ export function LettersPage() {
           <p>{year} 年还没有责任书。先在“岗位目标模板”中建好各岗位的模板，再点右上角的“生成责任书”。</p>
         </div>
       ) : (
-        <DataTable<LetterSummary> aria-label={`${year} 年目标责任书`} fillHeight columns={columns} dataSource={letters} loading={loading && letters.length === 0} pagination={false} />
+        <DataTable<LetterSummary> highlightKey={savedId} aria-label={`${year} 年目标责任书`} fillHeight columns={columns} dataSource={letters} loading={loading && letters.length === 0} pagination={false} />
       )}
-      <LetterDrawer letterId={openId} onClose={() => setOpenId(null)} />
+      <LetterDrawer letterId={openId} onClose={() => setOpenId(null)} onSaved={markSaved} />
     </>
   );
 }

@@ -15,6 +15,7 @@ import { useConfirmDelete } from '../../components/DetailDrawer';
 import { fromDayjs, RefusedDate } from '../../components/dates';
 import { FormDrawer, FormFooter, useRequestClose } from '../../components/FormDrawer';
 import { DataTable } from '../../components/table/DataTable';
+import { useSavedRow } from './useSavedRow';
 import { useReturnFocus } from '../../components/useReturnFocus';
 import { DatedEntries } from './DatedEntries';
 import { MemberSelect } from './MemberSelect';
@@ -79,7 +80,7 @@ function inputOf(v: ProjectValues) {
   };
 }
 
-function ProjectDrawer({ open, project, onClose }: { open: boolean; project: Project | null; onClose(): void }) {
+function ProjectDrawer({ open, project, onClose, onSaved }: { open: boolean; project: Project | null; onClose(): void; onSaved(id: string): void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<ProjectValues>();
   const [saving, setSaving] = useState(false);
@@ -102,6 +103,7 @@ function ProjectDrawer({ open, project, onClose }: { open: boolean; project: Pro
     try {
       const saved = await useProjectsStore.getState().save({ id: project?.id ?? null, ...inputOf(form.getFieldsValue(true) as ProjectValues), expectedUpdatedAt: live?.updatedAt ?? null });
       message.success(`攻关项目“${saved.title}”已保存`);
+      onSaved(saved.id);
       onClose();
     } catch (e) {
       if (e instanceof ApiError && e.issues?.length) checks.refused(e.issues);
@@ -200,6 +202,7 @@ function ProjectDrawer({ open, project, onClose }: { open: boolean; project: Pro
 }
 
 export function ProjectsPage() {
+  const [savedId, markSaved] = useSavedRow();
   const year = useYearFromRoute();
   const { projects, loading, error } = useProjectsStore();
   const [open, setOpen] = useState<{ project: Project | null } | null>(null);
@@ -223,6 +226,7 @@ export function ProjectsPage() {
         </div>
       ) : (
         <DataTable<Project>
+          highlightKey={savedId}
           aria-label={`${year} 年立项攻关`}
           fillHeight
           dataSource={projects}
@@ -284,7 +288,7 @@ export function ProjectsPage() {
           ]}
         />
       )}
-      <ProjectDrawer open={open !== null} project={open?.project ?? null} onClose={() => setOpen(null)} />
+      <ProjectDrawer open={open !== null} project={open?.project ?? null} onClose={() => setOpen(null)} onSaved={markSaved} />
     </>
   );
 }

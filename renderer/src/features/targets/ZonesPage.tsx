@@ -13,6 +13,7 @@ import { fromDayjs, RefusedDate } from '../../components/dates';
 import { FormDrawer, FormFooter, useRequestClose } from '../../components/FormDrawer';
 import { PageTitle } from '../../components/PageTitle';
 import { DataTable } from '../../components/table/DataTable';
+import { useSavedRow } from './useSavedRow';
 import { useConfirmDelete } from '../../components/DetailDrawer';
 import { useReturnFocus } from '../../components/useReturnFocus';
 import { DatedEntries } from './DatedEntries';
@@ -65,7 +66,7 @@ function inputOf(v: ZoneValues) {
 }
 
 /** `zone`: the zone open (null: a new one). */
-function ZoneDrawer({ open, zone, onClose }: { open: boolean; zone: Zone | null; onClose(): void }) {
+function ZoneDrawer({ open, zone, onClose, onSaved }: { open: boolean; zone: Zone | null; onClose(): void; onSaved(id: string): void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<ZoneValues>();
   const [saving, setSaving] = useState(false);
@@ -87,6 +88,7 @@ function ZoneDrawer({ open, zone, onClose }: { open: boolean; zone: Zone | null;
     try {
       const saved = await useZonesStore.getState().save({ id: zone?.id ?? null, ...inputOf(form.getFieldsValue(true) as ZoneValues), expectedUpdatedAt: live?.updatedAt ?? null });
       message.success(`示范责任区“${saved.name}”已保存`);
+      onSaved(saved.id);
       onClose();
     } catch (e) {
       if (e instanceof ApiError && e.issues?.length) checks.refused(e.issues);
@@ -168,6 +170,7 @@ function ZoneDrawer({ open, zone, onClose }: { open: boolean; zone: Zone | null;
 }
 
 export function ZonesPage() {
+  const [savedId, markSaved] = useSavedRow();
   const { zones, loading, error } = useZonesStore();
   const [open, setOpen] = useState<{ zone: Zone | null } | null>(null);
   const confirmDelete = useConfirmDelete();
@@ -190,6 +193,7 @@ export function ZonesPage() {
         </div>
       ) : (
         <DataTable<Zone>
+          highlightKey={savedId}
           aria-label="党员示范责任区"
           fillHeight
           dataSource={zones}
@@ -255,7 +259,7 @@ export function ZonesPage() {
           ]}
         />
       )}
-      <ZoneDrawer open={open !== null} zone={open?.zone ?? null} onClose={() => setOpen(null)} />
+      <ZoneDrawer open={open !== null} zone={open?.zone ?? null} onClose={() => setOpen(null)} onSaved={markSaved} />
     </>
   );
 }
