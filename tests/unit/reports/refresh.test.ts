@@ -44,4 +44,13 @@ describe('refreshing figures', () => {
     expect(after).toMatchObject({ caption: '表1', rows: [['提速', '1200.5']], link: { fingerprint: 'new' } });
     expect(tableFromFact({ kind: 'series', total: 3, points: [{ key: 'a', label: '男', value: 3, source }] }).rows).toEqual([['男', '3']]);
   });
+
+  it('redraws a linked chart from the series and leaves a current one alone', () => {
+    const series = fact({ kind: 'series', total: 5, points: [{ key: 'm', label: '男', value: 3, source }, { key: 'f', label: '女', value: 2, source }] }, 'new');
+    const chart = (fingerprint: string): ReportBlock => ({ id: 'c', kind: 'chart', caption: '图1 性别', chart: { type: 'pie', link: fig('x', 0, fingerprint).link, unit: '人', points: [] } });
+    const after = refreshReport(report([chart('old')]), { facts: facts(series), now: NOW }).blocks[0]!;
+    expect(after).toMatchObject({ caption: '图1 性别', chart: { points: [{ key: 'm', value: 3 }, { key: 'f', value: 2 }], link: { fingerprint: 'new' } } });
+    const current = report([chart('new')]);
+    expect(refreshReport(current, { facts: facts(series), now: NOW }).blocks[0]).toBe(current.blocks[0]);
+  });
 });

@@ -59,4 +59,9 @@ describe('字数 of a report', () => {
     ]);
     expect(reportWordCount(r).words - reportWordCount(report([])).words).toBe(6 + 2 + 4 + 3);
   });
+
+  it('counts list items apart: a Latin word never runs across two items', () => {
+    const list = { id: 'l', kind: 'list' as const, items: [{ id: 'a', runs: [{ kind: 'text' as const, text: 'ABC' }] }, { id: 'b', runs: [{ kind: 'text' as const, text: 'DEF' }] }] };
+    expect(reportWordCount(report([list])).words - reportWordCount(report([])).words).toBe(2);
+  });
 });
