@@ -7,8 +7,9 @@
  * the results exported to Word.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { addMember, createBranch, expect, expectAccessible, fillRoster, openApp, screenshot, test, type Host } from './fixtures';
+import { addMember, createBranch, expect, expectAccessible, fillRoster, openApp, screenshot, SCREENSHOT_DIR, test, type Host } from './fixtures';
 import { chooseOption, field } from './form';
 
 const YEAR = new Date().getFullYear();
@@ -220,7 +221,9 @@ async function openPreview(page: Page, button: string, name: string): Promise<Lo
   const preview = page.getByRole('dialog', { name: /^打印预览：/ });
   await expect(preview).toBeVisible();
   await expect(preview.getByTestId('print-page-count')).toHaveText(/^共 [1-9]\d* 页$/, { timeout: 30_000 });
-  await screenshot(page, `${name}-1366x768`);
+  // The window as the user sees it: the preview covers it (a full-page shot would show the page under it too).
+  await expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 15_000 });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-1366x768.png`) });
   return preview;
 }
 
