@@ -311,6 +311,14 @@ test('every tab on a seeded branch of 200 members: axe clean, photographed at bo
   await expectAccessible(page, 'appraisal-campaign');
   await bothSizes(page, 'appraisal-campaign');
 
+  // 65 ballots over 161 members: every sheet runs to several pages, each repeating its serial.
+  const ballots = await openPreview(page, '打印测评表', 'appraisal-ballots-200-preview');
+  const pages = Number(/共 (\d+) 页/.exec((await ballots.getByTestId('print-page-count').textContent()) ?? '')?.[1]);
+  expect(pages, 'every one of the 65 sheets has the same number of pages, more than one').toBeGreaterThan(65);
+  expect(pages % 65).toBe(0);
+  await expect(ballots.locator('.bd-print-scroller .bd-print-page[data-page="2"]')).toContainText(`编号：001（本表共 ${pages / 65} 页）`);
+  await closePreview(ballots);
+
   await openTab(page, '录入测评表');
   await openSerial(page, '025');
   await page.keyboard.type('1212122');
