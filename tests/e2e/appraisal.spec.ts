@@ -2,10 +2,14 @@
  * 民主评议党员: a campaign made on 评议活动, three sheets entered with the keyboard alone, one corrected and one marked
  * spoilt with the tally following, a final grade set against the proposal (a reason is asked for) and the 优秀 limit
  * refused; with double entry, a sheet entered a second time with one cell different is listed in 差异. Every tab is
- * checked with axe and photographed at 1366×768 and 1920×1080 on a seeded branch of 200 members.
+ * checked with axe and photographed at 1366×768 and 1920×1080 on a seeded branch of 200 members. The printed
+ * documents open in the print preview: the ballots numbered from 001, 公示 refused while grades are undecided, and
+ * the results exported to Word.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { addMember, createBranch, expect, expectAccessible, fillRoster, openApp, screenshot, test, type Host } from './fixtures';
+import { addMember, createBranch, expect, expectAccessible, fillRoster, openApp, screenshot, SCREENSHOT_DIR, test, type Host } from './fixtures';
 import { chooseOption, field } from './form';
 
 const YEAR = new Date().getFullYear();
@@ -211,6 +215,70 @@ test('double entry: a sheet entered a second time with one cell different is fla
   await expect(page.getByTestId('ballots-valid')).toHaveText('有效 1 张');
 });
 
+/** The preview the button opens: laid out (page count shown) and photographed at 1366×768. */
+async function openPreview(page: Page, button: string, name: string): Promise<Locator> {
+  await page.getByRole('button', { name: button, exact: true }).click();
+  const preview = page.getByRole('dialog', { name: /^打印预览：/ });
+  await expect(preview).toBeVisible();
+  await expect(preview.getByTestId('print-page-count')).toHaveText(/^共 [1-9]\d* 页$/, { timeout: 30_000 });
+  // The window as the user sees it: the preview covers it (a full-page shot would show the page under it too).
+  await expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 15_000 });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-1366x768.png`) });
+  return preview;
+}
+
+async function closePreview(preview: Locator): Promise<void> {
+  await preview.getByRole('button', { name: '关闭' }).click();
+  await expect(preview).toBeHidden();
+}
+
+test('the printed documents: ballots numbered from 001, 公示 refused until every grade is set, results exported to Word', async ({ page, host }) => {
+  await seedMembers(host);
+  const campaign = await host.call<{ id: string; members: { memberId: string; name: string }[] }>('appraisal.create', { year: YEAR, issuedMembers: 3, issuedMasses: 1 });
+  const id = (name: string) => campaign.members.find((m) => m.name === name)!.memberId;
+  await host.call('appraisal.enterSheet', { campaignId: campaign.id, serial: '1', voterType: '党员', grades: { [id('王建国')]: '合格', [id('李红梅')]: '优秀', [id('张志强')]: '合格' } });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openAppraisal(page, host);
+
+  // 打印测评表: one sheet per ballot issued (3 党员 + 1 群众), the first numbered 001.
+  let preview = await openPreview(page, '打印测评表', 'appraisal-ballots-preview');
+  const first = preview.locator('.bd-print-scroller .bd-print-page[data-page="1"]');
+  await expect(first).toContainText('编号：001');
+  await expect(first).toContainText('王建国');
+  await expect(first).not.toContainText('编号：002');
+  await expectAccessible(page, 'appraisal-ballots-preview', '.bd-print-root');
+  await closePreview(preview);
+
+  preview = await openPreview(page, '党员自评表', 'appraisal-self-evaluation-preview');
+  await expect(preview.locator('.bd-print-scroller .bd-print-page[data-page="1"]')).toContainText('自评');
+  await closePreview(preview);
+
+  // 统计与评定: 公示 is refused while no grade is set; the message names who is undecided.
+  await openTab(page, '统计与评定');
+  await page.getByRole('button', { name: '公示', exact: true }).click();
+  await expect(page.locator('.ant-message-error')).toContainText(`未能生成“${YEAR} 年民主评议”的公示：还有党员未评定等次`);
+  await expect(page.getByRole('dialog', { name: /^打印预览：/ })).toHaveCount(0);
+
+  preview = await openPreview(page, '测评统计表', 'appraisal-tally-preview');
+  await expect(preview.locator('.bd-print-scroller .bd-print-page[data-page="1"]')).toContainText('李红梅');
+  await closePreview(preview);
+
+  // Every grade set as proposed: 公示 opens; 评议结果汇总表 is exported to Word.
+  await page.getByRole('button', { name: '未评定的按提议评定' }).click();
+  await expect(page.getByText('已按提议评定 3 人')).toBeVisible();
+  preview = await openPreview(page, '公示', 'appraisal-publicity-preview');
+  await expect(preview.locator('.bd-print-scroller .bd-print-page[data-page="1"]')).toContainText('李红梅');
+  await closePreview(preview);
+
+  preview = await openPreview(page, '评议结果汇总表', 'appraisal-results-preview');
+  await expect(preview.locator('.bd-print-scroller .bd-print-page[data-page="1"]')).toContainText('张志强');
+  const [docx] = await Promise.all([page.waitForEvent('download'), preview.getByRole('button', { name: '导出 Word' }).click()]);
+  expect(docx.suggestedFilename()).toMatch(/\.docx$/);
+  expect(fs.readFileSync(await docx.path()).subarray(0, 2).toString('latin1')).toBe('PK');
+  await expect(page.locator('.ant-message-success').filter({ hasText: '评议结果汇总表“' })).toContainText(`评议结果汇总表“${docx.suggestedFilename()}”已保存到“下载”文件夹`);
+  await closePreview(preview);
+});
+
 /** Screenshots at both window sizes; the page must not scroll sideways at 1366. */
 async function bothSizes(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1366, height: 768 });
@@ -242,6 +310,14 @@ test('every tab on a seeded branch of 200 members: axe clean, photographed at bo
   await expect(page.getByTestId('appraisal-members-summary')).toContainText(`评定等次 ${ballot.length} 人`);
   await expectAccessible(page, 'appraisal-campaign');
   await bothSizes(page, 'appraisal-campaign');
+
+  // 65 ballots over 161 members: every sheet runs to several pages, each repeating its serial.
+  const ballots = await openPreview(page, '打印测评表', 'appraisal-ballots-200-preview');
+  const pages = Number(/共 (\d+) 页/.exec((await ballots.getByTestId('print-page-count').textContent()) ?? '')?.[1]);
+  expect(pages, 'every one of the 65 sheets has the same number of pages, more than one').toBeGreaterThan(65);
+  expect(pages % 65).toBe(0);
+  await expect(ballots.locator('.bd-print-scroller .bd-print-page[data-page="2"]')).toContainText(`编号：001（本表共 ${pages / 65} 页）`);
+  await closePreview(ballots);
 
   await openTab(page, '录入测评表');
   await openSerial(page, '025');

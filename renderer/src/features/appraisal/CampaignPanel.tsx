@@ -12,6 +12,7 @@ import { DEFAULT_RULES, STAGES, RULE_LABELS, stageOrderProblem, type AppraisalRu
 import { api, errorText } from '../../api';
 import { DateInput } from '../../components/DateInput';
 import { fromDayjs, RefusedDate } from '../../components/dates';
+import { AppraisalPrintButtons } from './AppraisalPrint';
 
 interface Exclusion {
   memberId: string;
@@ -143,6 +144,17 @@ export function CampaignPanel({ year, campaign, onSaved }: { year: number; campa
 
   return (
     <Form<Values> key={campaign?.id ?? 'new'} form={form} layout="vertical" initialValues={initialValues(campaign)} onFinish={(v) => void save(v)} className="appraisal-campaign">
+      {campaign ? (
+        <div className="appraisal-bar" role="group" aria-label="打印">
+          <AppraisalPrintButtons
+            campaign={campaign}
+            documents={[
+              { key: 'ballots', button: '打印测评表' },
+              { key: 'selfEvaluation', button: '党员自评表' },
+            ]}
+          />
+        </div>
+      ) : null}
       {campaign ? <MembersSummary campaign={campaign} /> : <Alert type="info" showIcon title={`${year} 年还没有建立民主评议。保存后，名单取自党员名册中的在册党员（预备党员参加评议，不评定等次）。`} style={{ marginBottom: 12 }} />}
       {problem ? <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 12 }} /> : null}
       <h3 className="form-section-title">测评表发放</h3>

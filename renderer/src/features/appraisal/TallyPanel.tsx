@@ -9,6 +9,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Campaign, MemberResult, Results } from '../../../../shared/contract/appraisal';
 import { GRADES, VOTER_TYPES, type Grade } from '../../../../shared/domain/appraisal';
 import { api, errorText } from '../../api';
+import { AppraisalPrintButtons } from './AppraisalPrint';
 
 const percent = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1)}%`);
 
@@ -171,6 +172,16 @@ export function TallyPanel({ campaign }: { campaign: Campaign }) {
         <Button onClick={acceptProposals} loading={saving}>
           未评定的按提议评定
         </Button>
+      </div>
+      <div className="appraisal-bar" role="group" aria-label="打印">
+        <AppraisalPrintButtons
+          campaign={campaign}
+          documents={[
+            { key: 'tally', button: '测评统计表' },
+            { key: 'results', button: '评议结果汇总表' },
+            { key: 'publicity', button: '公示' },
+          ]}
+        />
       </div>
       {problem ? <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 12 }} /> : null}
       <Table<MemberResult>
