@@ -103,6 +103,15 @@ describe('a meeting record from draft to final', () => {
     expect(await t.call('meetings.list', { year: 2026, kind: 'groupMeeting' })).toHaveLength(1);
   });
 
+  it('refuses an attendance row naming a member not on the roster, naming the row', async () => {
+    const attendance = [
+      { memberId: m.wang, name: '王建国', category: '正式党员' as const, attended: true },
+      { memberId: '00000000-0000-4000-8000-000000000001', name: '外人', category: '正式党员' as const, attended: true },
+    ];
+    const refused = await refusal(t.call('meetings.save', { fields: base({ attendance }) }));
+    expect(refused.issues).toEqual([expect.objectContaining({ field: 'attendance.1.memberId', message: '所选党员不在名册中' })]);
+  });
+
   it('finalises only when the rules hold, then changes only by an amendment that keeps the earlier version', async () => {
     const attendance = [
       { memberId: m.wang, name: '王建国', category: '正式党员' as const, attended: true },
