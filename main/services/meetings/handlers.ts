@@ -8,6 +8,7 @@ import { amendMeeting, deleteMeeting, finalizeMeeting, meetingHistory, saveMeeti
 import { expectedFor, getMeeting, listMeetings } from './records';
 import { deleteTalk, getTalk, listTalks, saveTalk } from './talks';
 import { meetingsDocumentHandlers } from './documentHandlers';
+import { deleteReport, listReports, reportRhythms, reportsDueNow, saveReport, setReportRhythms } from './reports';
 
 /** The core operations; the calendar, documents and screens parts spread their own handlers in below. */
 export const meetingsHandlers: HandlersOf<typeof meetingsOperations> = {
@@ -31,4 +32,11 @@ export const meetingsHandlers: HandlersOf<typeof meetingsOperations> = {
   // documents
   ...meetingsDocumentHandlers,
   ...calendarHandlers,
+  // reports
+  'reports.list': (ctx, input) => listReports(ctx.db, requireBranchId(ctx.db), input),
+  'reports.save': (ctx, input) => saveReport(ctx.db, input),
+  'reports.delete': (ctx, input) => deleteReport(ctx.db, input.id),
+  'reports.due': (ctx) => reportsDueNow(ctx.db, requireBranchId(ctx.db)),
+  'reports.rhythms': (ctx) => reportRhythms(ctx.db, requireBranchId(ctx.db)),
+  'reports.setRhythms': (ctx, input) => setReportRhythms(ctx.db, input.rhythms),
 };

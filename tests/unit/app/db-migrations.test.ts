@@ -63,6 +63,8 @@ const RELEASED_SCHEMAS: Record<number, string> = {
   7: 'c6399aa72e2e9bc9edb4b4787fcf76a6912f06e2bec8dbe3e951a1574c1d6fdd',
   8: '797d4676bbab3a19e6963121b41ba8bca21de91b839e2d21071bdd39893c37ef',
   9: '281635597e6637aad7d6e4435e8bc3a07ae34c1296a2748fc08b82c1900bf1c0',
+  // Over 1–9 and 11 (this branch has no 10): recompute at the merge with migration 10.
+  11: '73b4917c31e939b5046029c6b510102531fdf15088cc4dfc617e3fbd819bbd01',
 };
 
 /** Every migration's test, by version; the first test below fails when a migration has none. */
@@ -221,6 +223,21 @@ const MIGRATION_STEPS: Record<number, MigrationStep> = {
       expect(() => insert(db, 'appraisal_marks', { ...common('k3', BRANCH), sheet_id: 'nobody', campaign_id: 'c1', year: 2024, member_id: MEMBER, grade: 1 })).toThrow(/FOREIGN KEY/);
       insert(db, 'appraisal_grades', { ...common('g1', BRANCH), campaign_id: 'c1', year: 2024, member_id: MEMBER, grade: '合格' });
       expect(() => insert(db, 'appraisal_grades', { ...common('g2', BRANCH), campaign_id: 'c1', year: 2024, member_id: 'nobody', grade: '合格' })).toThrow(/FOREIGN KEY/);
+    },
+  },
+  11: {
+    seed: (db) => ({ ...seedRoster(db), member_events: [insert(db, 'member_events', event('e1', MEMBER))] }),
+    tables: {
+      member_reports: [...COMMON, 'kind', 'report_date', 'member_id', 'applicant_id', 'person_name', 'title', 'summary', 'comment'],
+      report_rhythms: [...COMMON, 'role', 'frequency'],
+    },
+    check: (db) => {
+      insert(db, 'member_reports', { ...common('r1', BRANCH), kind: 'thought', report_date: '2024-03-20', member_id: MEMBER, person_name: '张三' });
+      expect(db.prepare('SELECT title, summary, comment, applicant_id FROM member_reports').get()).toEqual({ title: '', summary: '', comment: '', applicant_id: null });
+      expect(() => insert(db, 'member_reports', { ...common('r2', BRANCH), kind: 'work', report_date: '2024-03-20', member_id: 'nobody', person_name: '李四' })).toThrow(/FOREIGN KEY/);
+      expect(() => insert(db, 'member_reports', { ...common('r3', BRANCH), kind: 'work', report_date: '2024-03-20', applicant_id: 'nobody', person_name: '李四' })).toThrow(/FOREIGN KEY/);
+      insert(db, 'report_rhythms', { ...common('h1', BRANCH), role: 'activist', frequency: 'month' });
+      expect(db.prepare('SELECT role, frequency FROM report_rhythms').get()).toEqual({ role: 'activist', frequency: 'month' });
     },
   },
 };
