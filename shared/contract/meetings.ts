@@ -168,6 +168,10 @@ export const meetingSaveSchema = z.object({
   expectedUpdatedAt,
 });
 
+export const meetingFinalizeSchema = z
+  .object({ id: id.nullish(), fields: meetingFieldsSchema.optional(), expectedUpdatedAt })
+  .refine((x) => x.id || x.fields, { path: ['id'], error: '请指定要定稿的会议记录' });
+
 export const meetingAmendSchema = z.object({
   id,
   reason: z.string().trim().min(2, { error: '请填写修订原因' }).max(200, { error: '不能超过 200 个字' }),
@@ -237,8 +241,11 @@ export const meetingsOperations = defineOperations('meetings', MEETING_FIELD_LAB
   ),
   /** Creates or updates a draft. */
   'meetings.save': op<MeetingDetail>()(meetingSaveSchema),
-  /** 定稿: checks the rules (quorum, votes, host, recorder …) and makes the draft final, version 1. */
-  'meetings.finalize': op<MeetingDetail>()(z.object({ id, expectedUpdatedAt })),
+  /**
+   * 定稿: checks the rules (quorum, votes, host, recorder …) and makes the draft final, version 1. With `fields`, the
+   * form's save and 定稿 in one transaction (id null: a new record); a refusal keeps nothing of either.
+   */
+  'meetings.finalize': op<MeetingDetail>()(meetingFinalizeSchema),
   /** 修订 of a final record: keeps the earlier version in the history, version + 1. */
   'meetings.amend': op<MeetingDetail>()(meetingAmendSchema),
   'meetings.history': op<MeetingVersion[]>()(z.object({ id })),

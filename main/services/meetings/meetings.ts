@@ -218,6 +218,17 @@ export function finalizeMeeting(db: Sqlite, id: string, expectedUpdatedAt?: stri
   })();
 }
 
+/**
+ * Saving the form and 定稿 as one user action: the draft (new, or the one given) is saved with `fields` and made
+ * final in one transaction, so a refused 定稿 leaves the stored record as it was.
+ */
+export function saveAndFinalizeMeeting(db: Sqlite, input: SaveMeetingInput, today: string = localToday()): MeetingDetail {
+  return db.transaction(() => {
+    const draft = saveMeeting(db, input);
+    return finalizeMeeting(db, draft.id, undefined, today);
+  })();
+}
+
 export interface AmendMeetingInput {
   id: string;
   reason: string;
