@@ -109,3 +109,28 @@ describe('reports of members and activists', () => {
     expect(names).toContain('report_rhythms');
   });
 });
+
+describe('study hours', () => {
+  it('sums the class hours of the final meetings each member attended this year, against 32 (members) or 56 (committee)', async () => {
+    const wang = (await t.call('members.search', { query: '王建国' })).rows[0]!.id;
+    await t.call('branch.save', { name: '中共渤海钻探第一钻井队支部委员会', officers: [{ name: '王建国', role: '书记', memberId: wang }] });
+    const lecture = (date: string, hours: number, zhaoAttends: boolean, final = true) => t.call(final ? 'meetings.finalize' : 'meetings.save', {
+      fields: {
+        kind: 'lecture', date, startTime: '14:00', place: '会议室', hostMemberId: wang, recorderMemberId: wang, lecturer: '王建国', classHours: hours,
+        attendance: [
+          { memberId: wang, name: '王建国', category: '正式党员', attended: true },
+          { memberId: probationer, name: '赵志强', category: '预备党员', attended: zhaoAttends, absenceReason: zhaoAttends ? '' : '公差' },
+        ],
+      },
+    } as never);
+    await lecture('2026-03-10', 4, true);
+    await lecture('2026-04-10', 3, false);
+    await lecture('2025-12-10', 8, true); // last year
+    await lecture('2026-04-20', 5, true, false); // a draft
+    const fact = await t.call('facts.get', { key: 'meetings.studyHours', at: '2026-05-10' } as never) as { data: { kind: 'table'; rows: { key: string; cells: Record<string, unknown>; source: { ids?: string[] } }[] } };
+    const row = (id: string) => fact.data.rows.find((r) => r.key === id)!;
+    expect(row(wang).cells).toMatchObject({ role: '支部委员', hours: 7, required: 56, shortfall: 49 });
+    expect(row(probationer).cells).toMatchObject({ role: '党员', hours: 4, required: 32, shortfall: 28 });
+    expect(JSON.stringify(row(probationer).source)).toMatch(/[0-9a-f-]{36}/);
+  });
+});
