@@ -11,6 +11,7 @@ import { CELL_STATE_LABELS, FREQUENCY_LABELS, type MeetingsCalendar, type Missin
 import { all, qb } from '../../db/query';
 import { memo, type CountedRecord, type FactResult, type FactScope, type FactSpec } from '../facts/registry';
 import { branchCalendar } from './calendarService';
+import { finalAttendance } from './records';
 import { studyHours } from './studyHours';
 
 const MEETINGS = { table: 'meetings', label: '三会一课', screen: 'meetings' } as const;
@@ -167,6 +168,35 @@ function studyHoursFact(scope: FactScope): FactResult {
   };
 }
 
+const ATTENDANCE_COLUMNS = [
+  { key: 'name', label: '姓名' },
+  { key: 'expected', label: '应参加（次）' },
+  { key: 'attended', label: '实参加（次）' },
+  { key: 'rate', label: '参会率（%）' },
+];
+
+/** Each member's attendance of the year's final records so far, as the 台账 counts it; a row opens the meetings that expected them. */
+function attendanceRate(scope: FactScope): FactResult {
+  const { calendar, meetings } = calendarOf(scope);
+  const expectedBy = new Map<string, Set<string>>();
+  for (const a of finalAttendance(scope.db, scope.branchId, `${scope.at.slice(0, 4)}-01-01`, scope.at)) {
+    if (a.memberId) expectedBy.set(a.memberId, (expectedBy.get(a.memberId) ?? new Set()).add(a.meetingId));
+  }
+  const ids = new Set([...expectedBy.values()].flatMap((s) => [...s]));
+  return {
+    data: {
+      kind: 'table',
+      columns: ATTENDANCE_COLUMNS,
+      rows: calendar.attendance.map((a) => ({
+        key: a.memberId,
+        cells: { name: a.name, expected: a.expected, attended: a.attended, rate: Math.round(a.rate * 1000) / 10 },
+        source: idSource(MEETINGS, [...(expectedBy.get(a.memberId) ?? [])]),
+      })),
+    },
+    counted: meetings.filter((m) => ids.has(m.id)),
+  };
+}
+
 const table = { kind: 'table', capability: 'meetings', periodKind: 'at' } as const;
 
 export const MEETINGS_CALENDAR_FACTS: readonly FactSpec[] = [
@@ -201,6 +231,14 @@ export const MEETINGS_CALENDAR_FACTS: readonly FactSpec[] = [
     unit: '期',
     description: '统计日所在年度内，各类会议（党小组会按党小组）已到期的期次中有定稿记录的期次；同一记录可按“同时计为”计入多类会议。',
     compute: heldAgainstRequired,
+  },
+  {
+    ...table,
+    key: 'meetings.attendanceRate',
+    title: '党员参会率',
+    unit: '%',
+    description: '统计日所在年度内至统计日，每名党员应参加的已定稿会议次数、实际出席次数及参会率（与三会一课台账相同）。',
+    compute: attendanceRate,
   },
   {
     ...table,

@@ -88,6 +88,7 @@ describe('facts for today against the home page of today', () => {
     'meetings.calendar.heldVsRequired': () =>
       calendarNow().rows.map((r) => ({ key: r.key, kind: r.kindLabel, partyGroup: r.groupName, held: r.held, required: r.required })),
     'meetings.talks.coverage': () => [['covered', calendarNow().talks.covered], ['notCovered', calendarNow().talks.notTalked.length]],
+    'meetings.attendanceRate': () => calendarNow().attendance.map((a) => ({ memberId: a.memberId, expected: a.expected, attended: a.attended })),
     // The class hours of the final meetings each member attended this year, summed in SQL; members with none show 0.
     'meetings.studyHours': () => {
       const rows = t.db.prepare(`
@@ -108,6 +109,9 @@ describe('facts for today against the home page of today', () => {
     if (key === 'pipeline.steps.dueThisMonth' && data.kind === 'table') return data.rows.map((r) => ({ id: r.key, ...r.cells }));
     if (key === 'meetings.calendar.heldVsRequired' && data.kind === 'table') {
       return data.rows.map((r) => ({ key: r.key, kind: r.cells.kind, partyGroup: r.cells.partyGroup, held: r.cells.held, required: r.cells.required }));
+    }
+    if (key === 'meetings.attendanceRate' && data.kind === 'table') {
+      return data.rows.map((r) => ({ memberId: r.key, expected: r.cells.expected, attended: r.cells.attended }));
     }
     if (key === 'meetings.studyHours' && data.kind === 'table') {
       return data.rows.map((r) => ({ memberId: r.key, hours: r.cells.hours })).sort((a, b) => (a.memberId < b.memberId ? -1 : 1));

@@ -132,5 +132,10 @@ describe('study hours', () => {
     expect(row(wang).cells).toMatchObject({ role: '支部委员', hours: 7, required: 56, shortfall: 49 });
     expect(row(probationer).cells).toMatchObject({ role: '党员', hours: 4, required: 32, shortfall: 28 });
     expect(JSON.stringify(row(probationer).source)).toMatch(/[0-9a-f-]{36}/);
+    // The attendance rate counts the same year's final records, each row traceable to the meetings that expected the member.
+    const rate = await t.call('facts.get', { key: 'meetings.attendanceRate', at: '2026-05-10' } as never) as typeof fact;
+    const zhao = rate.data.rows.find((r) => r.key === probationer)!;
+    expect(zhao.cells).toMatchObject({ expected: 2, attended: 1, rate: 50 });
+    expect(JSON.stringify(zhao.source).match(/[0-9a-f]{8}-[0-9a-f-]{27}/g)).toHaveLength(2);
   });
 });
