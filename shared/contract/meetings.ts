@@ -37,6 +37,15 @@ import {
   type VoteResult,
 } from '../domain/meetings';
 import { isoDate } from '../domain/fieldSchemas';
+import {
+  REPORT_FIELD_LABELS,
+  REPORTER_ROLES,
+  reportFieldsSchema,
+  reportRhythmSchema,
+  type ReportDue,
+  type ReportFields,
+  type ReportRhythm,
+} from '../domain/memberReports';
 import { defineOperations, op } from './define';
 import type { MeetingsCalendar } from '../domain/meetingsCalendar';
 import type { DocumentPreview, ExportedFile } from './rosterFiles';
@@ -159,6 +168,10 @@ export const meetingSaveSchema = z.object({
   expectedUpdatedAt,
 });
 
+export const meetingFinalizeSchema = z
+  .object({ id: id.nullish(), fields: meetingFieldsSchema.optional(), expectedUpdatedAt })
+  .refine((x) => x.id || x.fields, { path: ['id'], error: '请指定要定稿的会议记录' });
+
 export const meetingAmendSchema = z.object({
   id,
   reason: z.string().trim().min(2, { error: '请填写修订原因' }).max(200, { error: '不能超过 200 个字' }),
@@ -204,6 +217,20 @@ const NOTICE_DOCUMENT_LABELS = { id: '会议记录', audience: '主送', attende
 export const calendarQuerySchema = z.object({ year, branchId: z.string().uuid({ error: '所选支部无效' }).nullish() });
 const CALENDAR_LABELS = { year: '年份', branchId: '支部' };
 
+// reports (党内汇报制度)
+export interface MemberReport extends ReportFields {
+  id: string;
+  personName: string;
+  createdAt: string;
+  updatedAt: string;
+}
+export const reportListSchema = z.object({
+  year: year.nullish(),
+  memberId: z.string().uuid({ error: '所选党员无效' }).nullish(),
+  applicantId: z.string().uuid({ error: '所选入党积极分子无效' }).nullish(),
+});
+export const reportSaveSchema = z.object({ id: id.nullish(), fields: reportFieldsSchema, expectedUpdatedAt });
+
 export const meetingsOperations = defineOperations('meetings', MEETING_FIELD_LABELS, {
   // ---- core: records
   'meetings.list': op<MeetingSummary[]>()(meetingListSchema),
@@ -214,8 +241,11 @@ export const meetingsOperations = defineOperations('meetings', MEETING_FIELD_LAB
   ),
   /** Creates or updates a draft. */
   'meetings.save': op<MeetingDetail>()(meetingSaveSchema),
-  /** 定稿: checks the rules (quorum, votes, host, recorder …) and makes the draft final, version 1. */
-  'meetings.finalize': op<MeetingDetail>()(z.object({ id, expectedUpdatedAt })),
+  /**
+   * 定稿: checks the rules (quorum, votes, host, recorder …) and makes the draft final, version 1. With `fields`, the
+   * form's save and 定稿 in one transaction (id null: a new record); a refusal keeps nothing of either.
+   */
+  'meetings.finalize': op<MeetingDetail>()(meetingFinalizeSchema),
   /** 修订 of a final record: keeps the earlier version in the history, version + 1. */
   'meetings.amend': op<MeetingDetail>()(meetingAmendSchema),
   'meetings.history': op<MeetingVersion[]>()(z.object({ id })),
@@ -256,4 +286,16 @@ export const meetingsOperations = defineOperations('meetings', MEETING_FIELD_LAB
   'meetings.previewCalendar': op<DocumentPreview>()(calendarQuerySchema, CALENDAR_LABELS),
   'meetings.exportCalendarWord': op<ExportedFile>()(calendarQuerySchema, CALENDAR_LABELS),
   'meetings.exportCalendarXlsx': op<ExportedFile>()(calendarQuerySchema, CALENDAR_LABELS),
+  // reports (党内汇报制度: 思想汇报, 工作汇报; main/services/meetings/reports.ts)
+  'reports.list': op<MemberReport[]>()(reportListSchema, REPORT_FIELD_LABELS),
+  'reports.save': op<MemberReport>()(reportSaveSchema, REPORT_FIELD_LABELS),
+  'reports.delete': op<void>()(z.object({ id }), REPORT_FIELD_LABELS),
+  /** Activists and probationary members with their status in the current period (overdue, due, done). */
+  'reports.due': op<ReportDue[]>()(z.object({})),
+  /** The reporting rhythm per role (default: quarterly). */
+  'reports.rhythms': op<ReportRhythm[]>()(z.object({})),
+  'reports.setRhythms': op<ReportRhythm[]>()(
+    z.object({ rhythms: z.array(reportRhythmSchema).max(REPORTER_ROLES.length) }),
+    { rhythms: '汇报频次', 'rhythms.role': '汇报人类别', 'rhythms.frequency': '频次' },
+  ),
 });

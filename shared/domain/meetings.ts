@@ -243,7 +243,7 @@ export const meetingFieldsSchema = z.object({
   resolutions: z.array(resolutionSchema).max(50).default([]),
   guests: z.array(guestSchema).max(50).default([]),
   /** One row per expected member (meetings.expected gives them); omitted: everyone expected, all present. */
-  attendance: z.array(attendanceSchema).max(500).optional(),
+  attendance: z.array(attendanceSchema).max(2000).optional(),
 });
 export type MeetingFieldsInput = z.input<typeof meetingFieldsSchema>;
 export type MeetingFields = z.output<typeof meetingFieldsSchema>;

@@ -211,6 +211,8 @@ async function belowFold(page: Page, locator: Locator): Promise<number> {
 }
 
 test('a 300-member branch at 1366×768: counts and reminders on the first screen, each count, name and stage opens its list', async ({ page, host }) => {
+  // The demo of 300 members also writes two years of 三会一课 with everyone's attendance.
+  test.setTimeout(120_000);
   await createBranch(host);
   await fillRoster(host, 300);
   // A busy month: five probationers past their probation and five whose probation ends within 30 days.

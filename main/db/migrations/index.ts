@@ -14,6 +14,7 @@ import * as m007 from '../../services/meetings/migrations/007-meetings';
 import * as m008 from '../../services/targets/migrations/008-targets';
 import * as m009 from '../../services/appraisal/migrations/009-appraisal';
 import * as m010 from '../../services/appraisal/migrations/010-appraisal-followups';
+import * as m011 from '../../services/meetings/migrations/011-member-reports';
 
 export interface Migration {
   version: number;
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: m008.TARGETS_SCHEMA_VERSION, name: 'targets', up: m008.up },
   { version: m009.APPRAISAL_SCHEMA_VERSION, name: 'appraisal', up: m009.up },
   { version: m010.APPRAISAL_FOLLOWUPS_SCHEMA_VERSION, name: 'appraisal-followups', up: m010.up },
+  { version: m011.MEMBER_REPORTS_SCHEMA_VERSION, name: 'member-reports', up: m011.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -20,24 +20,27 @@ interface CalendarOptions {
 export const meetingCalendarCommand: CliCommand<CalendarOptions> = {
   path: ['meeting', 'calendar'],
   summary: '三会一课台账：一年中各类会议已开、缺开、待开的情况，谈心谈话覆盖率和党员参会率；可导出 Word 或 Excel',
-  usage: '[--year 2026] [--branch 支部名称] [--out FILE.docx|FILE.xlsx] [--force] [--json]',
+  usage: '[--year 2026] [--branch 支部名称] [OUT.docx|OUT.xlsx] [--force] [--json]',
   details: [
     '--year 2026      年度（默认今年）',
     '--branch 名称    党委汇总数据中的某个支部（默认本支部）',
-    '--out FILE.docx  把台账写成 Word（A4 横向）或 Excel（.xlsx）文件',
+    'OUT.docx         把台账写成 Word（A4 横向）或 Excel（.xlsx）文件（也可写作 --out OUT.docx）',
     '--json           输出 {"year": 2026, "missing": [{"type": "支委会", "period": "2026-03", "partyGroup": null}], …}',
   ],
   options: { year: { type: 'string' }, out: { type: 'string' }, ...FORCE_OPTION, branch: { type: 'string' } },
+  optionalPositionals: ['OUT.docx|OUT.xlsx'],
   database: 'existing',
-  prepare({ values, databasePath }) {
+  prepare({ values, args, databasePath }) {
     const command = meetingCalendarCommand;
     const year = integerOption(values, 'year', command, Number(localToday().slice(0, 4)));
     if (year < 1921 || year > 2200) throw new UsageError('选项 --year 应为 1921 到 2200 之间的年份', command);
-    const outText = optionalString(values, 'out', command);
+    const outOption = optionalString(values, 'out', command);
+    if (outOption && args[0]) throw new UsageError(`输出文件只能给一个：${args[0]} 或 --out ${outOption}`, command);
+    const outText = args[0] ?? outOption;
     let out: CalendarOptions['out'] = null;
     if (outText) {
       const ext = path.extname(outText).toLowerCase();
-      if (ext !== '.docx' && ext !== '.xlsx') throw new UsageError(`--out 的文件应以 .docx 或 .xlsx 结尾：${outText}`, command);
+      if (ext !== '.docx' && ext !== '.xlsx') throw new UsageError(`输出文件应以 .docx 或 .xlsx 结尾：${outText}`, command);
       out = { file: outputFile(outText, values, command), format: ext === '.docx' ? 'docx' : 'xlsx' };
     }
     return { year, out, branchId: branchOption(values, databasePath, command) };

@@ -11,6 +11,8 @@ import { CELL_STATE_LABELS, FREQUENCY_LABELS, periodsDueThisMonth, type Meetings
 import { all, qb } from '../../db/query';
 import { memo, type CountedRecord, type FactResult, type FactScope, type FactSpec } from '../facts/registry';
 import { branchCalendar } from './calendarService';
+import { finalAttendance } from './records';
+import { studyHours } from './studyHours';
 
 const MEETINGS = { table: 'meetings', label: '三会一课', screen: 'meetings' } as const;
 const ROSTER = { table: 'members', label: '党员名册', screen: 'roster' } as const;
@@ -138,6 +140,62 @@ function talkCoverage(scope: FactScope): FactResult {
   };
 }
 
+const STUDY_COLUMNS = [
+  { key: 'name', label: '姓名' },
+  { key: 'role', label: '身份' },
+  { key: 'hours', label: '已完成学时' },
+  { key: 'required', label: '年度要求学时' },
+  { key: 'shortfall', label: '尚差学时' },
+];
+
+/** Each member's class hours this year so far, from the final meetings with 学时 they attended (the row opens those meetings). */
+function studyHoursFact(scope: FactScope): FactResult {
+  const rows = studyHours(scope.db, scope.branchId, scope.at);
+  const ids = new Set(rows.flatMap((r) => r.meetingIds));
+  const { meetings } = calendarOf(scope);
+  return {
+    data: {
+      kind: 'table',
+      columns: STUDY_COLUMNS,
+      rows: rows.map((r) => ({
+        key: r.memberId,
+        cells: { name: r.name, role: r.committee ? '支部委员' : '党员', hours: r.hours, required: r.required, shortfall: Math.max(0, r.required - r.hours) },
+        source: idSource(MEETINGS, [...new Set(r.meetingIds)]),
+      })),
+    },
+    counted: meetings.filter((m) => ids.has(m.id)),
+  };
+}
+
+const ATTENDANCE_COLUMNS = [
+  { key: 'name', label: '姓名' },
+  { key: 'expected', label: '应参加（次）' },
+  { key: 'attended', label: '实参加（次）' },
+  { key: 'rate', label: '参会率（%）' },
+];
+
+/** Each member's attendance of the year's final records so far, as the 台账 counts it; a row opens the meetings that expected them. */
+function attendanceRate(scope: FactScope): FactResult {
+  const { calendar, meetings } = calendarOf(scope);
+  const expectedBy = new Map<string, Set<string>>();
+  for (const a of finalAttendance(scope.db, scope.branchId, `${scope.at.slice(0, 4)}-01-01`, scope.at)) {
+    if (a.memberId) expectedBy.set(a.memberId, (expectedBy.get(a.memberId) ?? new Set()).add(a.meetingId));
+  }
+  const ids = new Set([...expectedBy.values()].flatMap((s) => [...s]));
+  return {
+    data: {
+      kind: 'table',
+      columns: ATTENDANCE_COLUMNS,
+      rows: calendar.attendance.map((a) => ({
+        key: a.memberId,
+        cells: { name: a.name, expected: a.expected, attended: a.attended, rate: Math.round(a.rate * 1000) / 10 },
+        source: idSource(MEETINGS, [...(expectedBy.get(a.memberId) ?? [])]),
+      })),
+    },
+    counted: meetings.filter((m) => ids.has(m.id)),
+  };
+}
+
 const table = { kind: 'table', capability: 'meetings', periodKind: 'at' } as const;
 
 export const MEETINGS_CALENDAR_FACTS: readonly FactSpec[] = [
@@ -172,6 +230,22 @@ export const MEETINGS_CALENDAR_FACTS: readonly FactSpec[] = [
     unit: '期',
     description: '统计日所在年度内，各类会议（党小组会按党小组）已到期的期次中有定稿记录的期次；同一记录可按“同时计为”计入多类会议。',
     compute: heldAgainstRequired,
+  },
+  {
+    ...table,
+    key: 'meetings.attendanceRate',
+    title: '党员参会率',
+    unit: '%',
+    description: '统计日所在年度内至统计日，每名党员应参加的已定稿会议次数、实际出席次数及参会率（与三会一课台账相同）。',
+    compute: attendanceRate,
+  },
+  {
+    ...table,
+    key: 'meetings.studyHours',
+    title: '党员学习学时（党课和集中学习）',
+    unit: '学时',
+    description: '统计日所在年度内至统计日，每名在册党员出席的已定稿会议（党课、主题党日、党小组学习等填有学时的会议）的学时合计，与年度要求比较：党员 32 学时，书记和支部委员 56 学时。',
+    compute: studyHoursFact,
   },
   {
     key: 'meetings.talks.coverage',

@@ -25,7 +25,7 @@ import { formatTable } from '../../cli/output';
 import { all, qb, type Sqlite } from '../../db/query';
 import { requireBranchId } from '../branch/branch';
 import { listGroups } from '../roster/groups';
-import { finalizeMeeting, saveMeeting } from './meetings';
+import { saveAndFinalizeMeeting, saveMeeting } from './meetings';
 import { expectedFor, listMeetings } from './records';
 import { listTalks } from './talks';
 
@@ -271,10 +271,8 @@ export const meetingAddCommand: CliCommand<MeetingFile> = {
     const db = ctx!.db;
     const branchId = requireBranchId(db);
     // One transaction: a record that fails 定稿 is not left behind as a draft.
-    const meeting = db.transaction(() => {
-      const saved = saveMeeting(db, { fields: fieldsFromFile(db, branchId, file) });
-      return file.final ? finalizeMeeting(db, saved.id) : saved;
-    })();
+    const fields = fieldsFromFile(db, branchId, file);
+    const meeting = file.final ? saveAndFinalizeMeeting(db, { fields }) : saveMeeting(db, { fields });
     const status = meeting.status === 'final' ? '已定稿' : '草稿';
     return {
       data: { id: meeting.id, type: kindLabel(meeting.kind), title: meeting.title, date: meeting.date, status: meeting.status, expected: meeting.counts.expected, present: meeting.counts.present },

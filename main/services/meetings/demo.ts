@@ -29,8 +29,8 @@ import { amendMeeting, finalizeMeeting, saveMeeting } from './meetings';
 import { rosterAt, rosterHistory, type RosterHistory } from '../roster/asOf';
 import { saveTalk } from './talks';
 
-/** A real branch has at most ~50 members (domain.md 1.7); larger demo rosters exist for the roster's performance. */
-export const MEETINGS_DEMO_MAX_MEMBERS = 150;
+/** A real branch has at most ~50 members (domain.md 1.7); the demo default is 200 and larger rosters exist for the roster's performance: meetings are seeded up to 1000 (each branch-wide meeting lists the whole roster). */
+export const MEETINGS_DEMO_MAX_MEMBERS = 1000;
 
 interface MeetingSlot {
   kind: MeetingKind;

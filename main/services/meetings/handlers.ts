@@ -4,10 +4,11 @@ import { requireBranchId } from '../branch/branch';
 import { addAttachment, deleteAttachment, getAttachment } from './attachments';
 import { calendarHandlers } from './calendarHandlers';
 import { meetingFrequencies, setMeetingFrequencies } from './frequencies';
-import { amendMeeting, deleteMeeting, finalizeMeeting, meetingHistory, saveMeeting } from './meetings';
+import { amendMeeting, deleteMeeting, finalizeMeeting, meetingHistory, saveAndFinalizeMeeting, saveMeeting } from './meetings';
 import { expectedFor, getMeeting, listMeetings } from './records';
 import { deleteTalk, getTalk, listTalks, saveTalk } from './talks';
 import { meetingsDocumentHandlers } from './documentHandlers';
+import { deleteReport, listReports, reportRhythms, reportsDueNow, saveReport, setReportRhythms } from './reports';
 
 /** The core operations; the calendar, documents and screens parts spread their own handlers in below. */
 export const meetingsHandlers: HandlersOf<typeof meetingsOperations> = {
@@ -15,7 +16,8 @@ export const meetingsHandlers: HandlersOf<typeof meetingsOperations> = {
   'meetings.get': (ctx, input) => getMeeting(ctx.db, input.id),
   'meetings.expected': (ctx, input) => expectedFor(ctx.db, requireBranchId(ctx.db), input.kind, input.date, input.groupId),
   'meetings.save': (ctx, input) => saveMeeting(ctx.db, input),
-  'meetings.finalize': (ctx, input) => finalizeMeeting(ctx.db, input.id, input.expectedUpdatedAt),
+  'meetings.finalize': (ctx, input) =>
+    input.fields ? saveAndFinalizeMeeting(ctx.db, { id: input.id, fields: input.fields, expectedUpdatedAt: input.expectedUpdatedAt }) : finalizeMeeting(ctx.db, input.id!, input.expectedUpdatedAt),
   'meetings.amend': (ctx, input) => amendMeeting(ctx.db, input),
   'meetings.history': (ctx, input) => meetingHistory(ctx.db, input.id),
   'meetings.delete': (ctx, input) => deleteMeeting(ctx.db, input.id),
@@ -31,4 +33,11 @@ export const meetingsHandlers: HandlersOf<typeof meetingsOperations> = {
   // documents
   ...meetingsDocumentHandlers,
   ...calendarHandlers,
+  // reports
+  'reports.list': (ctx, input) => listReports(ctx.db, requireBranchId(ctx.db), input),
+  'reports.save': (ctx, input) => saveReport(ctx.db, input),
+  'reports.delete': (ctx, input) => deleteReport(ctx.db, input.id),
+  'reports.due': (ctx) => reportsDueNow(ctx.db, requireBranchId(ctx.db)),
+  'reports.rhythms': (ctx) => reportRhythms(ctx.db, requireBranchId(ctx.db)),
+  'reports.setRhythms': (ctx, input) => setReportRhythms(ctx.db, input.rhythms),
 };

@@ -16,7 +16,7 @@ import {
   type MeetingFields,
 } from '../../../shared/domain/meetings';
 import { all, first, nowIso, qb, type Sqlite } from '../../db/query';
-import { insertRow, newCommon, trashRow, updateRow } from '../../db/rows';
+import { insertRow, insertRows, newCommon, trashRow, updateRow } from '../../db/rows';
 import { requireBranchId } from '../branch/branch';
 import { expectedFor, getMeeting, liveAttendance, requireMeeting, toMeetingDetail } from './records';
 import type { MeetingAttendanceTable, MeetingsTable } from './tables';
@@ -27,6 +27,13 @@ function fail(problems: FieldProblem[]): never {
 
 function memberName(db: Sqlite, branchId: string, id: string): string | null {
   return first(db, qb.selectFrom('members').select('name').where('id', '=', id).where('branch_id', '=', branchId).where('deleted_at', 'is', null))?.name ?? null;
+}
+
+/** Which of `ids` are members on the branch's roster, in one query. */
+function onRoster(db: Sqlite, branchId: string, ids: string[]): Set<string> {
+  if (ids.length === 0) return new Set();
+  const query = qb.selectFrom('members').select('id').where('branch_id', '=', branchId).where('deleted_at', 'is', null).where('id', 'in', ids);
+  return new Set(all(db, query).map((r) => r.id));
 }
 
 /** Checks against stored data (the group, the members named) and fills the names of members given by id. */
@@ -45,7 +52,12 @@ function resolveStored(db: Sqlite, branchId: string, f: MeetingFields): MeetingF
   const hostName = named(f.hostMemberId, 'hostMemberId');
   const recorderName = named(f.recorderMemberId, 'recorderMemberId');
   f.speeches.forEach((s, i) => named(s.memberId, `speeches.${i}.memberId`));
-  (f.attendance ?? []).forEach((a, i) => named(a.memberId, `attendance.${i}.memberId`));
+  // One read for the whole attendance list (a branch-wide meeting of a large roster lists hundreds).
+  const attendance = f.attendance ?? [];
+  const known = onRoster(db, branchId, attendance.flatMap((a) => (a.memberId ? [a.memberId] : [])));
+  attendance.forEach((a, i) => {
+    if (a.memberId && !known.has(a.memberId)) problems.push({ field: `attendance.${i}.memberId`, message: '所选党员不在名册中' });
+  });
   if (problems.length) fail(problems);
   return { ...f, hostName: f.hostName || hostName || '', recorderName: f.recorderName || recorderName || '' };
 }
@@ -112,6 +124,7 @@ const attendanceKey = (a: { memberId?: string | null; member_id?: string | null;
 /** Brings the meeting's attendance rows in line with `wanted`: matched rows are updated, new ones inserted, the rest deleted. */
 function syncAttendance(db: Sqlite, branchId: string, meetingId: string, date: string, wanted: readonly Attendance[]): void {
   const existing = new Map(liveAttendance(db, meetingId).map((r) => [attendanceKey(r), r]));
+  const added: MeetingAttendanceTable[] = [];
   wanted.forEach((a, i) => {
     const columns = {
       meeting_date: date,
@@ -126,8 +139,9 @@ function syncAttendance(db: Sqlite, branchId: string, meetingId: string, date: s
     const row = existing.get(attendanceKey(a));
     existing.delete(attendanceKey(a));
     if (row) updateRow(db, 'meeting_attendance', row.id, columns);
-    else insertRow(db, 'meeting_attendance', { ...newCommon(branchId), meeting_id: meetingId, ...columns });
+    else added.push({ ...newCommon(branchId), meeting_id: meetingId, ...columns });
   });
+  insertRows(db, 'meeting_attendance', added);
   for (const row of existing.values()) trashRow(db, 'meeting_attendance', row.id);
 }
 
@@ -201,6 +215,17 @@ export function finalizeMeeting(db: Sqlite, id: string, expectedUpdatedAt?: stri
     if (problems.length) fail(problems);
     updateRow(db, 'meetings', id, { status: 'final', version: 1, finalized_at: nowIso() }, expectedUpdatedAt);
     return getMeeting(db, id);
+  })();
+}
+
+/**
+ * Saving the form and 定稿 as one user action: the draft (new, or the one given) is saved with `fields` and made
+ * final in one transaction, so a refused 定稿 leaves the stored record as it was.
+ */
+export function saveAndFinalizeMeeting(db: Sqlite, input: SaveMeetingInput, today: string = localToday()): MeetingDetail {
+  return db.transaction(() => {
+    const draft = saveMeeting(db, input);
+    return finalizeMeeting(db, draft.id, undefined, today);
   })();
 }
 

@@ -25,6 +25,14 @@ import {
   type TalkFieldsInput,
   type TalkKind,
 } from '../../../shared/domain/meetings';
+import {
+  REPORT_KIND_CODES,
+  REPORT_KIND_LABELS,
+  REPORTER_ROLE_LABELS,
+  REPORTER_ROLES,
+  type ReporterRole,
+  type ReportKind,
+} from '../../../shared/domain/memberReports';
 import type { TableSpec } from '../../db/registry';
 import type { CommonColumns } from '../../db/schema';
 
@@ -132,8 +140,32 @@ export interface MeetingFrequenciesTable extends CommonColumns {
   min_per_period: number;
 }
 
+/** 党内汇报: a report of a member (member_id) or of an applicant in the pipeline (applicant_id). */
+export interface MemberReportsTable extends CommonColumns {
+  /** thought (思想汇报) | work (工作汇报) */
+  kind: string;
+  report_date: string;
+  member_id: string | null;
+  applicant_id: string | null;
+  /** The reporter's name when it was saved. */
+  person_name: string;
+  title: string;
+  summary: string;
+  comment: string;
+}
+
+/** A branch's own reporting rhythm for a role (none stored: quarterly). */
+export interface ReportRhythmsTable extends CommonColumns {
+  /** activist | probationary */
+  role: string;
+  /** month | quarter | year */
+  frequency: string;
+}
+
 declare module '../../db/schema' {
   interface UserTables {
+    member_reports: MemberReportsTable;
+    report_rhythms: ReportRhythmsTable;
     meeting_frequencies: MeetingFrequenciesTable;
     meetings: MeetingsTable;
     meeting_attendance: MeetingAttendanceTable;
@@ -415,5 +447,49 @@ const frequenciesTable: TableSpec = {
   showValue: (_db, column, value) => (column === 'frequency' ? (FREQUENCY_LABELS[value as MeetingFrequency] ?? value) : value),
 };
 
+const reportsTable: TableSpec = {
+  name: 'member_reports',
+  label: '党内汇报',
+  describe: (r) => `${String(r.report_date)} ${String(r.person_name)}${REPORT_KIND_LABELS[r.kind as ReportKind] ?? String(r.kind)}`,
+  dependsOn: ['branches', 'members', 'applicants'],
+  columnLabels: {
+    ...COMMON_LABELS, kind: '汇报类型', report_date: '提交日期', member_id: '党员', applicant_id: '入党积极分子', person_name: '汇报人',
+    title: '标题', summary: '主要内容', comment: '支部意见',
+  },
+  references: [
+    { column: 'member_id', table: 'members' },
+    { column: 'applicant_id', table: 'applicants' },
+  ],
+  periodColumn: 'report_date',
+  validateRow: (r) => {
+    const problems: FieldProblem[] = [];
+    if (!(REPORT_KIND_CODES as readonly string[]).includes(String(r.kind))) problems.push({ field: 'kind', message: '汇报类型应为思想汇报或工作汇报' });
+    if (!isIsoDate(String(r.report_date))) problems.push({ field: 'report_date', message: '日期无效' });
+    if (!r.member_id === !r.applicant_id) problems.push({ field: 'member_id', message: '汇报人应为一名党员或一名入党积极分子' });
+    if (typeof r.person_name !== 'string' || !r.person_name.trim()) problems.push({ field: 'person_name', message: '汇报人姓名为空' });
+    return problems;
+  },
+  showValue: (_db, column, value) => (column === 'kind' ? (REPORT_KIND_LABELS[value as ReportKind] ?? value) : value),
+};
+
+const rhythmsTable: TableSpec = {
+  name: 'report_rhythms',
+  label: '党内汇报频次',
+  describe: (r) => `${REPORTER_ROLE_LABELS[r.role as ReporterRole] ?? String(r.role)} ${FREQUENCY_LABELS[r.frequency as MeetingFrequency] ?? String(r.frequency)}`,
+  dependsOn: ['branches'],
+  columnLabels: { ...COMMON_LABELS, role: '汇报人类别', frequency: '频次' },
+  inTrash: false,
+  uniqueKeys: [{ columns: ['branch_id', 'role'], clash: '这类汇报人已设定频次' }],
+  validateRow: (r) => {
+    const problems: FieldProblem[] = [];
+    if (!(REPORTER_ROLES as readonly string[]).includes(String(r.role))) problems.push({ field: 'role', message: '汇报人类别无效' });
+    if (!(String(r.frequency) in FREQUENCY_LABELS)) problems.push({ field: 'frequency', message: '频次应为每月、每季度或每年' });
+    return problems;
+  },
+  showValue: (_db, column, value) => (column === 'frequency' ? (FREQUENCY_LABELS[value as MeetingFrequency] ?? value) : value),
+};
+
 /** This capability's tables, in the order they are created (main/capabilities.ts hands them to the registry). */
-export const meetingsTables: readonly TableSpec[] = [frequenciesTable, meetingsTable, attendanceTable, versionsTable, attachmentsTable, talksTable];
+export const meetingsTables: readonly TableSpec[] = [
+  frequenciesTable, meetingsTable, attendanceTable, versionsTable, attachmentsTable, talksTable, reportsTable, rhythmsTable,
+];

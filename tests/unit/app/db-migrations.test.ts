@@ -64,6 +64,7 @@ const RELEASED_SCHEMAS: Record<number, string> = {
   8: '797d4676bbab3a19e6963121b41ba8bca21de91b839e2d21071bdd39893c37ef',
   9: '281635597e6637aad7d6e4435e8bc3a07ae34c1296a2748fc08b82c1900bf1c0',
   10: '0dcb993bc0f93595a6e894030ca631781b17c1e078501bc67d76b3f49ad45548',
+  11: '03a68feeaae2b235e7961f3a5a7db487614b774402ae085821c474fbbb8d32cf',
 };
 
 /** Every migration's test, by version; the first test below fails when a migration has none. */
@@ -240,6 +241,21 @@ const MIGRATION_STEPS: Record<number, MigrationStep> = {
       expect(() => insert(db, 'appraisal_followups', { ...common('f2', BRANCH), campaign_id: 'c1', year: 2024, member_id: MEMBER, kind: '警告', decided_date: '2024-12-12' })).toThrow(/CHECK/);
       expect(() => insert(db, 'appraisal_followups', { ...common('f3', BRANCH), campaign_id: 'c1', year: 2024, member_id: MEMBER, kind: '除名', decided_date: '2024-12-12', state: '结束' })).toThrow(/CHECK/);
       expect(() => insert(db, 'appraisal_followups', { ...common('f4', BRANCH), campaign_id: 'nobody', year: 2024, member_id: MEMBER, kind: '除名', decided_date: '2024-12-12' })).toThrow(/FOREIGN KEY/);
+    },
+  },
+  11: {
+    seed: (db) => ({ ...seedRoster(db), member_events: [insert(db, 'member_events', event('e1', MEMBER))] }),
+    tables: {
+      member_reports: [...COMMON, 'kind', 'report_date', 'member_id', 'applicant_id', 'person_name', 'title', 'summary', 'comment'],
+      report_rhythms: [...COMMON, 'role', 'frequency'],
+    },
+    check: (db) => {
+      insert(db, 'member_reports', { ...common('r1', BRANCH), kind: 'thought', report_date: '2024-03-20', member_id: MEMBER, person_name: '张三' });
+      expect(db.prepare('SELECT title, summary, comment, applicant_id FROM member_reports').get()).toEqual({ title: '', summary: '', comment: '', applicant_id: null });
+      expect(() => insert(db, 'member_reports', { ...common('r2', BRANCH), kind: 'work', report_date: '2024-03-20', member_id: 'nobody', person_name: '李四' })).toThrow(/FOREIGN KEY/);
+      expect(() => insert(db, 'member_reports', { ...common('r3', BRANCH), kind: 'work', report_date: '2024-03-20', applicant_id: 'nobody', person_name: '李四' })).toThrow(/FOREIGN KEY/);
+      insert(db, 'report_rhythms', { ...common('h1', BRANCH), role: 'activist', frequency: 'month' });
+      expect(db.prepare('SELECT role, frequency FROM report_rhythms').get()).toEqual({ role: 'activist', frequency: 'month' });
     },
   },
 };

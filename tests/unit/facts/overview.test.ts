@@ -88,6 +88,15 @@ describe('facts for today against the home page of today', () => {
     'meetings.calendar.heldVsRequired': () =>
       calendarNow().rows.map((r) => ({ key: r.key, kind: r.kindLabel, partyGroup: r.groupName, held: r.held, required: r.required })),
     'meetings.talks.coverage': () => [['covered', calendarNow().talks.covered], ['notCovered', calendarNow().talks.notTalked.length]],
+    'meetings.attendanceRate': () => calendarNow().attendance.map((a) => ({ memberId: a.memberId, expected: a.expected, attended: a.attended })),
+    // The class hours of the final meetings each member attended this year, summed in SQL; members with none show 0.
+    'meetings.studyHours': () => {
+      const rows = t.db.prepare(`
+        SELECT mb.id AS memberId, coalesce(sum(CASE WHEN a.attended = 1 AND m.status = 'final' AND m.meeting_date BETWEEN ? AND ? THEN m.class_hours END), 0) AS hours
+        FROM members mb LEFT JOIN meeting_attendance a ON a.member_id = mb.id AND a.deleted_at IS NULL LEFT JOIN meetings m ON m.id = a.meeting_id AND m.deleted_at IS NULL
+        WHERE mb.deleted_at IS NULL AND mb.status = '正常' GROUP BY mb.id`).all(`${localToday().slice(0, 4)}-01-01`, localToday()) as { memberId: string; hours: number }[];
+      return rows.sort((a, b) => (a.memberId < b.memberId ? -1 : 1));
+    },
   };
   const calendarNow = () => branchCalendar(t.db, requireBranchId(t.db), Number(localToday().slice(0, 4)));
   const calendarPeriods = (list: MissingPeriod[]) =>
@@ -100,6 +109,12 @@ describe('facts for today against the home page of today', () => {
     if (key === 'pipeline.steps.dueThisMonth' && data.kind === 'table') return data.rows.map((r) => ({ id: r.key, ...r.cells }));
     if (key === 'meetings.calendar.heldVsRequired' && data.kind === 'table') {
       return data.rows.map((r) => ({ key: r.key, kind: r.cells.kind, partyGroup: r.cells.partyGroup, held: r.cells.held, required: r.cells.required }));
+    }
+    if (key === 'meetings.attendanceRate' && data.kind === 'table') {
+      return data.rows.map((r) => ({ memberId: r.key, expected: r.cells.expected, attended: r.cells.attended }));
+    }
+    if (key === 'meetings.studyHours' && data.kind === 'table') {
+      return data.rows.map((r) => ({ memberId: r.key, hours: r.cells.hours })).sort((a, b) => (a.memberId < b.memberId ? -1 : 1));
     }
     if (key.startsWith('meetings.calendar.') && data.kind === 'table') {
       return data.rows.map((r) => ({ key: r.key, kind: r.cells.kind, partyGroup: r.cells.partyGroup, period: r.cells.period, deadline: r.cells.deadline }));

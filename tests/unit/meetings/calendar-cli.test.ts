@@ -48,15 +48,25 @@ describe('meeting calendar', () => {
     }
   });
 
-  it('prints the rows and gaps as text, and writes Word and Excel with --out', async () => {
+  it('prints the rows and gaps as text, and writes Word and Excel to OUT (positional, or --out)', async () => {
     const text = (await ok(['meeting', 'calendar', '--year', String(year), '--db', db])).stdout;
     expect(text).toContain(`${year} 年三会一课台账`);
     expect(text).toMatch(/支委会：已开 \d+ \/ 应开 12/);
-    for (const name of ['calendar.docx', 'calendar.xlsx']) {
-      const out = path.join(root, name);
-      await ok(['meeting', 'calendar', '--year', String(year), '--out', out, '--db', db]);
-      expect(fs.readFileSync(out).subarray(0, 2).toString('latin1')).toBe('PK');
-    }
+    const word = path.join(root, 'calendar.docx');
+    const written = JSON.parse((await ok(['meeting', 'calendar', '--year', String(year), word, '--json', '--db', db])).stdout) as { file: string; year: number };
+    expect(written).toMatchObject({ file: word, year });
+    expect(fs.readFileSync(word).subarray(0, 2).toString('latin1')).toBe('PK');
+    const excel = path.join(root, 'calendar.xlsx');
+    await ok(['meeting', 'calendar', '--year', String(year), '--out', excel, '--db', db]);
+    expect(fs.readFileSync(excel).subarray(0, 2).toString('latin1')).toBe('PK');
+    const both = await cli(['meeting', 'calendar', '--year', String(year), path.join(root, 'a.docx'), '--out', path.join(root, 'b.docx'), '--db', db]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('输出文件只能给一个');
+    const pdf = await cli(['meeting', 'calendar', '--year', String(year), path.join(root, 'calendar.pdf'), '--db', db]);
+    expect(pdf.code).toBe(2);
+    expect(pdf.stderr).toContain('输出文件应以 .docx 或 .xlsx 结尾');
+    const extra = await cli(['meeting', 'calendar', '--year', String(year), path.join(root, 'c.docx'), path.join(root, 'd.docx'), '--db', db]);
+    expect(extra.code).toBe(2);
     // An existing file is kept unless --force.
     const again = await cli(['meeting', 'calendar', '--year', String(year), '--out', path.join(root, 'calendar.docx'), '--db', db]);
     expect(again.code).toBe(2);

@@ -48,3 +48,14 @@ describe('the demo meetings and talks', () => {
     expect(rows(b.t)).toEqual(rows(a.t));
   });
 });
+
+describe('the demo meetings of a default-size roster', () => {
+  it('seeds this year’s meetings for 200 members (the demo form’s default), every branch-wide meeting expecting the whole roster', async () => {
+    const t = track(await testContext());
+    seedDemo(t.db, { members: 200, seed: 3 }, { today: TODAY });
+    const thisYear = await t.call('meetings.list', { year: 2026 });
+    expect(thisYear.filter((m) => m.status === 'final').length).toBeGreaterThan(50);
+    const themeDay = thisYear.find((m) => m.kind === 'themeDay' && m.status === 'final')!;
+    expect(themeDay.expected).toBeGreaterThan(150);
+  });
+});

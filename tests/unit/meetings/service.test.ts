@@ -103,6 +103,39 @@ describe('a meeting record from draft to final', () => {
     expect(await t.call('meetings.list', { year: 2026, kind: 'groupMeeting' })).toHaveLength(1);
   });
 
+  it('定稿 with the form’s fields saves and finalises in one transaction: a refusal stores nothing of either', async () => {
+    const committee = (present: boolean) => base({
+      kind: 'committee', hostMemberId: m.wang, recorderMemberId: m.wang,
+      attendance: [
+        { memberId: m.wang, name: '王建国', category: '正式党员', attended: true },
+        { memberId: m.li, name: '李红梅', category: '正式党员', attended: present, absenceReason: present ? '' : '公差' },
+        { memberId: null, name: '孙委员', category: '正式党员', attended: false, absenceReason: '病假' },
+      ],
+    });
+    const refused = await refusal(t.call('meetings.finalize', { fields: committee(false) }));
+    expect(refused.message).toContain('未超过半数');
+    expect(await t.call('meetings.list', {})).toEqual([]);
+
+    const draft = await t.call('meetings.save', { fields: base({ kind: 'committee', hostMemberId: m.wang, recorderMemberId: m.wang, content: '草稿' }) });
+    await refusal(t.call('meetings.finalize', { id: draft.id, fields: { ...committee(false), content: '改过' }, expectedUpdatedAt: draft.updatedAt }));
+    expect(await t.call('meetings.get', { id: draft.id })).toMatchObject({ status: 'draft', content: '草稿', updatedAt: draft.updatedAt });
+
+    const final = await t.call('meetings.finalize', { id: draft.id, fields: { ...committee(true), content: '改过' }, expectedUpdatedAt: draft.updatedAt });
+    expect(final).toMatchObject({ id: draft.id, status: 'final', version: 1, content: '改过', counts: { present: 2 } });
+    const fresh = await t.call('meetings.finalize', { fields: { ...committee(true), date: '2026-04-09' } });
+    expect(fresh).toMatchObject({ status: 'final', version: 1 });
+    expect(await refusal(t.call('meetings.finalize', {}))).toMatchObject({ code: 'E_VALIDATION' });
+  });
+
+  it('refuses an attendance row naming a member not on the roster, naming the row', async () => {
+    const attendance = [
+      { memberId: m.wang, name: '王建国', category: '正式党员' as const, attended: true },
+      { memberId: '00000000-0000-4000-8000-000000000001', name: '外人', category: '正式党员' as const, attended: true },
+    ];
+    const refused = await refusal(t.call('meetings.save', { fields: base({ attendance }) }));
+    expect(refused.issues).toEqual([expect.objectContaining({ field: 'attendance.1.memberId', message: '所选党员不在名册中' })]);
+  });
+
   it('finalises only when the rules hold, then changes only by an amendment that keeps the earlier version', async () => {
     const attendance = [
       { memberId: m.wang, name: '王建国', category: '正式党员' as const, attended: true },

@@ -141,8 +141,8 @@ export function MeetingForm() {
   };
 
   /**
-   * 定稿: the draft is saved as it is, then made final; asked first, since only 修订 changes it afterwards. Two calls
-   * (meetings.save, meetings.finalize): if 定稿 is refused, the draft keeps what was typed.
+   * 定稿: what is typed is saved and made final in one call (one transaction); asked first, since only 修订 changes
+   * it afterwards. If 定稿 is refused nothing is stored and the form keeps what was typed.
    */
   const finalize = () => {
     if (!checks.trySave()) return;
@@ -162,10 +162,9 @@ export function MeetingForm() {
         setSaving(true);
         try {
           const store = useMeetingsStore.getState();
-          // A draft opened and finalised unchanged is not saved again first.
-          const draft = saved && !form.isFieldsTouched() ? saved : await store.saveDraft(saved?.id ?? null, meetingInput(values()), saved?.updatedAt);
-          setSaved(draft);
-          const final = await store.finalize(draft.id, draft.updatedAt);
+          // A draft opened and finalised unchanged is not sent again.
+          const unchanged = saved && !form.isFieldsTouched();
+          const final = await store.finalize(saved?.id ?? null, saved?.updatedAt, unchanged ? undefined : meetingInput(values()));
           await afterSave(final, `“${final.title}”已定稿`);
         } catch (e) {
           refusedBy(e);

@@ -123,7 +123,8 @@ interface MeetingsState extends LoadState {
   closeDetail(): void;
 
   saveDraft(id: string | null, fields: MeetingFieldsInput, expectedUpdatedAt?: string): Promise<MeetingDetail>;
-  finalize(id: string, expectedUpdatedAt?: string): Promise<MeetingDetail>;
+  /** With `fields`: the form saved and made final in one call (id null: a new record). */
+  finalize(id: string | null, expectedUpdatedAt?: string, fields?: MeetingFieldsInput): Promise<MeetingDetail>;
   amend(id: string, reason: string, fields: MeetingFieldsInput, expectedUpdatedAt?: string): Promise<MeetingDetail>;
   remove(id: string): Promise<void>;
   history(id: string): Promise<MeetingVersion[]>;
@@ -215,8 +216,8 @@ export const useMeetingsStore = create<MeetingsState>((set, get) => ({
   async saveDraft(id, fields, expectedUpdatedAt) {
     return api().call('meetings.save', { id, fields, expectedUpdatedAt });
   },
-  async finalize(id, expectedUpdatedAt) {
-    return api().call('meetings.finalize', { id, expectedUpdatedAt });
+  async finalize(id, expectedUpdatedAt, fields) {
+    return api().call('meetings.finalize', { id, expectedUpdatedAt, fields });
   },
   async amend(id, reason, fields, expectedUpdatedAt) {
     return api().call('meetings.amend', { id, reason, fields, expectedUpdatedAt });
