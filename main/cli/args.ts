@@ -114,9 +114,8 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Cli
     throw new UsageError(usageMessage(e, command), command);
   }
   const wanted = command.positionals ?? [];
-  const accepted = wanted.length + (command.optionalPositionals?.length ?? 0);
-  const args = parsed.positionals.slice(command.path.length, command.path.length + accepted);
-  const extra = parsed.positionals.slice(command.path.length + accepted);
+  const args = parsed.positionals.slice(command.path.length, command.path.length + wanted.length);
+  const extra = parsed.positionals.slice(command.path.length + wanted.length);
   if (extra.length || commandName({ path: parsed.positionals.slice(0, command.path.length) }) !== commandName(command)) {
     throw new UsageError(`多余的参数“${extra.join(' ')}”`, command);
   }

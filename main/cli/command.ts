@@ -51,8 +51,6 @@ export interface CliCommand<O = unknown> {
   options: OptionSpec;
   /** Names of the words the command takes after its own (e.g. ['OUT.zbk']); required, except a last one in brackets ('[OUT.docx]'). */
   positionals?: readonly string[];
-  /** Words that may follow the required positionals (an output file that may be left out). */
-  optionalPositionals?: readonly string[];
   database: DatabaseNeed;
   /**
    * Checks every option and reads every input file BEFORE any database is opened or created, so a

@@ -28,7 +28,7 @@ export const meetingCalendarCommand: CliCommand<CalendarOptions> = {
     '--json           输出 {"year": 2026, "missing": [{"type": "支委会", "period": "2026-03", "partyGroup": null}], …}',
   ],
   options: { year: { type: 'string' }, out: { type: 'string' }, ...FORCE_OPTION, branch: { type: 'string' } },
-  optionalPositionals: ['OUT.docx|OUT.xlsx'],
+  positionals: ['[OUT.docx|OUT.xlsx]'],
   database: 'existing',
   prepare({ values, args, databasePath }) {
     const command = meetingCalendarCommand;
