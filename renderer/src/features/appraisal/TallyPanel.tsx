@@ -10,6 +10,7 @@ import type { Campaign, MemberResult, Results } from '../../../../shared/contrac
 import { GRADES, VOTER_TYPES, type Grade } from '../../../../shared/domain/appraisal';
 import { api, errorText } from '../../api';
 import { AppraisalPrintButtons } from './AppraisalPrint';
+import { FollowUpsSection } from './FollowUpsSection';
 
 const percent = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1)}%`);
 
@@ -88,6 +89,8 @@ export function TallyPanel({ campaign }: { campaign: Campaign }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [saving, setSaving] = useState(false);
+  /** Grades saved so far: a 不合格 opens a follow-up, so the list below is read again. */
+  const [decided, setDecided] = useState(0);
 
   const load = useCallback(async () => {
     try {
@@ -103,6 +106,7 @@ export function TallyPanel({ campaign }: { campaign: Campaign }) {
     try {
       setResults(await api().call('appraisal.decide', { campaignId: campaign.id, decisions }));
       setProblem(null);
+      setDecided((n) => n + 1);
       message.success(done);
     } catch (e) {
       setProblem(`未能评定：${errorText(e)}`);
@@ -202,6 +206,7 @@ export function TallyPanel({ campaign }: { campaign: Campaign }) {
           不评定等次：{results.notGraded.map((m) => `${m.name}（${m.excluded ? `不参加：${m.exclusionReason}` : '预备党员'}）`).join('、')}
         </p>
       ) : null}
+      <FollowUpsSection campaign={campaign} version={decided} />
       <ReasonModal
         pending={pending}
         onCancel={() => setPending(null)}
