@@ -10,7 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { addMember, createBranch, expect, expectAccessible, fillRoster, openApp, screenshot, SCREENSHOT_DIR, test, type Host } from './fixtures';
-import { chooseOption, field } from './form';
+import { addDays, localToday } from '../../shared/domain/dates';
+import { chooseOption, errorAt, field, typeDate } from './form';
 
 const YEAR = new Date().getFullYear();
 const GRADES = ['优秀', '合格', '基本合格', '不合格'] as const;
@@ -256,6 +257,10 @@ test('the printed documents: ballots numbered from 001, 公示 refused until eve
   // 统计与评定: 公示 is refused while no grade is set; the message names who is undecided.
   await openTab(page, '统计与评定');
   await page.getByRole('button', { name: '公示', exact: true }).click();
+  let publicity = page.getByRole('dialog', { name: '公示' });
+  await expect(publicity).toBeVisible();
+  await publicity.getByRole('button', { name: '预览公示' }).click();
+  await expect(publicity).toBeHidden();
   await expect(page.locator('.ant-message-error')).toContainText(`未能生成“${YEAR} 年民主评议”的公示：还有党员未评定等次`);
   await expect(page.getByRole('dialog', { name: /^打印预览：/ })).toHaveCount(0);
 
@@ -266,8 +271,33 @@ test('the printed documents: ballots numbered from 001, 公示 refused until eve
   // Every grade set as proposed: 公示 opens; 评议结果汇总表 is exported to Word.
   await page.getByRole('button', { name: '未评定的按提议评定' }).click();
   await expect(page.getByText('已按提议评定 3 人')).toBeVisible();
-  preview = await openPreview(page, '公示', 'appraisal-publicity-preview');
-  await expect(preview.locator('.bd-print-scroller .bd-print-page[data-page="1"]')).toContainText('李红梅');
+  // 公示 asks for its period, 落款 date and contact first: the defaults are today and seven days; the chosen ones print.
+  await page.getByRole('button', { name: '公示', exact: true }).click();
+  publicity = page.getByRole('dialog', { name: '公示' });
+  await expect(publicity).toBeVisible();
+  await expect(field(publicity, '公示开始日期')).toHaveValue(localToday());
+  await expect(field(publicity, '公示结束日期')).toHaveValue(addDays(localToday(), 6));
+  await typeDate(publicity, '公示开始日期', `${YEAR + 1}-01-05`);
+  await typeDate(publicity, '公示结束日期', `${YEAR + 1}-01-03`);
+  await expect(errorAt(publicity, '公示结束日期')).toHaveText(`不能早于公示开始日期（${YEAR + 1}-01-05）`);
+  await typeDate(publicity, '公示结束日期', `${YEAR + 1}-01-11`);
+  await expect(errorAt(publicity, '公示结束日期')).toHaveCount(0);
+  await typeDate(publicity, '落款日期', `${YEAR + 1}-01-04`);
+  await field(publicity, '联系人及电话').fill('联系人：王建国，电话：0317-5551234');
+  await expectAccessible(page, 'appraisal-publicity-dialog', '.ant-modal');
+  await screenshot(page, 'appraisal-publicity-dialog-1366x768');
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await screenshot(page, 'appraisal-publicity-dialog-1920x1080');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await publicity.getByRole('button', { name: '预览公示' }).click();
+  preview = page.getByRole('dialog', { name: /^打印预览：/ });
+  await expect(preview.getByTestId('print-page-count')).toHaveText(/^共 [1-9]\d* 页$/, { timeout: 30_000 });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'appraisal-publicity-preview-1366x768.png') });
+  const notice = preview.locator('.bd-print-scroller');
+  await expect(notice).toContainText('李红梅');
+  await expect(notice).toContainText(`公示时间为${YEAR + 1}年1月5日至${YEAR + 1}年1月11日`);
+  await expect(notice).toContainText('联系人：王建国，电话：0317-5551234');
+  await expect(notice).toContainText(`${YEAR + 1}年1月4日`);
   await closePreview(preview);
 
   preview = await openPreview(page, '评议结果汇总表', 'appraisal-results-preview');
