@@ -160,18 +160,21 @@ export function FollowUpsSection({ campaign, version }: { campaign: Campaign; ve
     <section className="appraisal-followups" aria-labelledby="appraisal-followups-title">
       <h3 id="appraisal-followups-title">不合格处置</h3>
       {problem ? <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 12 }} /> : null}
-      <Table<FollowUp>
-        aria-label="不合格处置"
-        size="small"
-        bordered
-        rowKey="id"
-        columns={columns}
-        dataSource={followUps ?? []}
-        loading={followUps === null && !problem}
-        pagination={false}
-        tableLayout="fixed"
-        locale={{ emptyText: '没有评定为不合格的党员' }}
-      />
+      {followUps?.length === 0 ? (
+        <p className="muted">没有评定为不合格的党员。评定为不合格时，这里自动建立限期改正的处置记录。</p>
+      ) : (
+        <Table<FollowUp>
+          aria-label="不合格处置"
+          size="small"
+          bordered
+          rowKey="id"
+          columns={columns}
+          dataSource={followUps ?? []}
+          loading={followUps === null && !problem}
+          pagination={false}
+          tableLayout="fixed"
+        />
+      )}
       <FollowUpDrawer
         editing={editing}
         onClose={() => setEditing(null)}
