@@ -8,7 +8,7 @@
  * - 预备党员 take part but are not graded: they have no row on the ballot.
  */
 import { z } from 'zod';
-import { addMonths, isIsoDate } from './dates';
+import { addDays, addMonths, isIsoDate } from './dates';
 
 export const GRADES = ['优秀', '合格', '基本合格', '不合格'] as const;
 export type Grade = (typeof GRADES)[number];
@@ -299,4 +299,10 @@ export function followUpProblem(f: { kind: FollowUpKind; decidedDate: string; de
     return { field: 'deadline', message: `应在作出决定（${f.decidedDate}）后 6 至 12 个月之间，即 ${earliest} 至 ${latest}` };
   }
   return null;
+}
+
+/** The 公示's defaults, one rule for the dialog and the document: the 公示 stage's date or today, seven days, 落款 on the first day. */
+export function publicityPeriod(stages: readonly StageDate[], today: string, given: { from?: string | null; to?: string | null; noticeDate?: string | null } = {}) {
+  const from = given.from || stages.find((s) => s.stage === '公示')?.date || today;
+  return { from, to: given.to || addDays(from, 6), noticeDate: given.noticeDate || from };
 }

@@ -4,8 +4,8 @@
  */
 import { AppError } from '../../../shared/contract/errors';
 import type { PrintDocument } from '../../../shared/documents/model';
-import { addDays, localToday } from '../../../shared/domain/dates';
-import { issuedSerials } from '../../../shared/domain/appraisal';
+import { localToday } from '../../../shared/domain/dates';
+import { issuedSerials, publicityPeriod } from '../../../shared/domain/appraisal';
 import { all, qb, type Sqlite } from '../../db/query';
 import { getBranch, requireBranchId } from '../branch/branch';
 import { listGroups } from '../roster/groups';
@@ -99,8 +99,7 @@ export function publicityDocument(db: Sqlite, o: PublicityOptions, today = local
     throw new AppError('E_VALIDATION', `还有党员未评定等次（${some}），请先完成组织评定再公示`);
   }
   if (r.members.length === 0) throw new AppError('E_VALIDATION', '这次评议没有参加评定的党员，无需公示');
-  const from = o.from || getCampaign(db, c.id).stages.find((s) => s.stage === '公示')?.date || today;
-  const to = o.to || addDays(from, 6);
+  const { from, to, noticeDate } = publicityPeriod(getCampaign(db, c.id).stages, today, o);
   if (to < from) throw new AppError('E_VALIDATION', `公示结束日期（${to}）不能早于开始日期（${from}）`);
   return buildPublicityDocument({
     branchName: branchName(db),
@@ -108,7 +107,7 @@ export function publicityDocument(db: Sqlite, o: PublicityOptions, today = local
     appraised: r.members.length + r.notGraded.filter((m) => !m.excluded).length,
     from,
     to,
-    noticeDate: o.noticeDate || from,
+    noticeDate,
     contact: o.contact ?? null,
   });
 }

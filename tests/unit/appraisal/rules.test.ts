@@ -10,6 +10,7 @@ import {
   isGraded,
   normalizeSerial,
   proposeGrades,
+  publicityPeriod,
   serialProblem,
   stageOrderProblem,
   tally,
@@ -154,5 +155,13 @@ describe('stages', () => {
   it('refuses a stage dated before an earlier one, naming both', () => {
     expect(stageOrderProblem([{ stage: '学习动员', date: '2025-11-01' }, { stage: '民主测评', date: '2025-12-01' }])).toBeNull();
     expect(stageOrderProblem([{ stage: '学习动员', date: '2025-11-01' }, { stage: '个人自评', date: '2025-10-30' }])).toBe('个人自评的日期（2025-10-30）早于学习动员（2025-11-01）');
+  });
+});
+
+describe('the 公示 period', () => {
+  it('runs seven days from the 公示 stage, or from today without one; what is given wins', () => {
+    expect(publicityPeriod([{ stage: '公示', date: '2026-12-20' }], '2026-12-01')).toEqual({ from: '2026-12-20', to: '2026-12-26', noticeDate: '2026-12-20' });
+    expect(publicityPeriod([], '2026-12-30')).toEqual({ from: '2026-12-30', to: '2027-01-05', noticeDate: '2026-12-30' });
+    expect(publicityPeriod([], '2026-12-01', { from: '2026-12-10', noticeDate: '2026-12-09' })).toEqual({ from: '2026-12-10', to: '2026-12-16', noticeDate: '2026-12-09' });
   });
 });

@@ -6,7 +6,8 @@ import { Form, Input } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import type { Campaign } from '../../../../shared/contract/appraisal';
-import { addDays, localToday } from '../../../../shared/domain/dates';
+import { publicityPeriod } from '../../../../shared/domain/appraisal';
+import { localToday } from '../../../../shared/domain/dates';
 import type { FieldProblem } from '../../../../shared/domain/member';
 import { DateInput } from '../../components/DateInput';
 import { fromDayjs, toDayjs, type RefusedDate } from '../../components/dates';
@@ -30,8 +31,7 @@ interface PublicityValues {
 const ORDER = ['from', 'to', 'noticeDate', 'contact'] as const;
 
 export function publicityDefaults(campaign: Campaign, today = localToday()): PublicityChoice {
-  const from = campaign.stages.find((s) => s.stage === '公示')?.date || today;
-  return { from, to: addDays(from, 6), noticeDate: from, contact: '' };
+  return { ...publicityPeriod(campaign.stages, today), contact: '' };
 }
 
 function publicityProblems(v: PublicityValues): FieldProblem[] {
