@@ -114,7 +114,7 @@ function ReminderList({ section, items }: { section: ReminderSection; items: Rem
           <CountLink href={section.list} value={items.length} what={section.title} unit={section.unit} /> {section.unit}
         </span>
       </h4>
-      {items.length === 0 ? (
+      {section.countOnly ? null : items.length === 0 ? (
         <p className="muted">{section.empty}</p>
       ) : (
         <ul>
