@@ -49,7 +49,7 @@ test('an overdue probationary member shows 逾期未交 on 党内汇报 and 首�
   await field(form, '标题').fill('第四季度工作汇报');
   await field(form, '主要内容').fill('完成本季度钻井进尺任务，参加班组安全培训。');
   await field(form, '支部意见').fill('工作积极，继续保持。');
-  await expectAccessible(page, 'report-form', '.ant-drawer-content');
+  await expectAccessible(page, 'report-form', '.ant-drawer');
   await screenshot(page, 'report-form-1366x768');
   await form.getByRole('button', { name: '保存' }).click();
   await expect(form).toBeHidden();
