@@ -26,6 +26,7 @@ test('an overdue probationary member shows 逾期未交 on 党内汇报 and 首�
   // 首页's line counts the one overdue and opens the list filtered to them.
   const line = page.getByTestId('reminders-reports');
   await expect(line.getByRole('link', { name: '党内汇报逾期 1 人，查看名单' })).toBeVisible();
+  await screenshot(page, 'overview-reports-1366x768');
   await line.getByRole('link', { name: '党内汇报逾期 1 人，查看名单' }).click();
   await expect(page.getByRole('heading', { name: '党内汇报', level: 2 })).toBeVisible();
   await expect(page.getByTestId('report-count')).toHaveText('共 1 人');
