@@ -17,6 +17,6 @@ export const meetings: Capability = {
   },
   handover: [
     { key: 'meetings', label: '三会一课会议记录', hint: '会议记录及签到、历史版本、附件和会议频次设置', tables: ['meetings', 'meeting_attendance', 'meeting_versions', 'meeting_attachments', 'meeting_frequencies'] },
-    { key: 'talks', label: '谈心谈话', hint: '谈心谈话和家访记录', tables: ['talks'] },
+    { key: 'talks', label: '谈心谈话和党内汇报', hint: '谈心谈话和家访记录，思想汇报、工作汇报及汇报频次设置', tables: ['talks', 'member_reports', 'report_rhythms'] },
   ],
 };
