@@ -80,6 +80,9 @@ test('the rhythm per role is changed on 党内汇报 and kept', async ({ page, h
   await expect(dropdown).toBeVisible();
   await dropdown.getByTitle('每年').click();
   await expect(row(page, '孙立新')).toContainText('每年');
+  // Yearly: his report of last quarter counts for this year, unless last quarter was in the year before.
+  const reportedThisYear = reportPeriod('quarter', localToday(), 1).from.slice(0, 4) === localToday().slice(0, 4);
+  await expect(row(page, '孙立新')).toContainText(reportedThisYear ? '本期已交' : '本期待交');
   await screenshot(page, 'reports-1920x1080');
   await expect.poll(async () => (await host.call<{ role: string; frequency: string }[]>('reports.rhythms', {})).find((r) => r.role === 'probationary')?.frequency).toBe('year');
 });
