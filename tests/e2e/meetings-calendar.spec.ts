@@ -16,7 +16,7 @@ interface Setup {
   draftId: string;
 }
 
-async function record(host: Host, kind: string, date: string, options: { groupId?: string; final?: boolean } = {}): Promise<string> {
+async function record(host: Host, kind: string, date: string, options: { groupId?: string; final?: boolean; classHours?: number } = {}): Promise<string> {
   const expected = await host.call<{ memberId: string | null; name: string; category: string }[]>('meetings.expected', { kind, date, groupId: options.groupId ?? null });
   const fields = {
     kind,
@@ -27,6 +27,7 @@ async function record(host: Host, kind: string, date: string, options: { groupId
     place: '队部会议室',
     hostName: '王建国',
     recorderName: '李红梅',
+    classHours: options.classHours ?? 0,
     attendance: expected.map((e) => ({ memberId: e.memberId, name: e.name, category: e.category, attended: true })),
   };
   const saved = await host.call<{ id: string }>('meetings.save', { fields });
@@ -60,7 +61,7 @@ async function setUp(host: Host): Promise<Setup> {
     await record(host, 'groupMeeting', `${year}-${mm(m)}-20`, { groupId: group.id });
     if (m % 3 === 2) {
       await record(host, 'memberMeeting', `${year}-${mm(m)}-10`);
-      await record(host, 'lecture', `${year}-${mm(m)}-12`);
+      await record(host, 'lecture', `${year}-${mm(m)}-12`, { classHours: 8 });
     }
   }
   await record(host, 'lifeMeeting', `${year}-12-18`);
@@ -94,6 +95,11 @@ test('last year’s calendar shows its gaps and draft, links each cell to its me
   await expect(grid.getByRole('row', { name: /^支委会/ })).toContainText('10/12');
   const gaps = page.getByRole('list', { name: '缺开的会议' });
   await expect(gaps.getByRole('listitem')).toHaveText([`支委会 · ${year}年3月补记`, `支委会 · ${year}年10月有未定稿记录`]);
+  // 学时: four 党课 of 8 hours make the 32 of a member, not the 56 of the committee.
+  const study = page.getByRole('table', { name: '党员学习学时' });
+  await expect(study.getByRole('row', { name: /^王建国/ })).toContainText('差 24 学时');
+  await expect(study.getByRole('row', { name: /^刘秀英/ })).toContainText('已达标');
+  await expect(page.getByTestId('cal-study')).toContainText('未达标 3 人');
   await expectAccessible(page, 'meetings-calendar');
   await page.setViewportSize({ width: 1366, height: 768 });
   await screenshot(page, 'meetings-calendar-1366x768');

@@ -89,6 +89,15 @@ async function shownBehind(page: Page, href: string, figure: number): Promise<nu
     await expect(list.locator('li').first()).toBeVisible();
     return list.locator('li').count();
   }
+  if (href.startsWith('#/reports')) {
+    await expect(page.getByRole('heading', { name: '党内汇报', level: 2 })).toBeVisible();
+    const count = page.getByTestId('report-count');
+    await expect(count).toContainText(`共 ${figure} 人`);
+    if (figure === 0) await expect(page.locator('.roster-empty')).toBeVisible();
+    else await expect(page.locator('.roster-row.report-overdue')).toHaveCount(figure);
+    await expect(page.locator('.roster-row')).toHaveCount(figure);
+    return Number(/共\s*(\d+)\s*人/.exec((await count.textContent()) ?? '')?.[1]);
+  }
   if (href.startsWith('#/roster')) {
     await expect(page.getByRole('heading', { name: '党员名册', level: 2 })).toBeVisible();
     const count = page.getByTestId('roster-count');
@@ -138,14 +147,14 @@ test('every count on 首页 opens a list showing exactly the members it counts (
   }
   await expect(page.getByTestId('year-figures').locator('a.count-link')).toHaveCount(6);
   await expect(page.getByTestId('overview-totals').locator('a.count-link')).toHaveCount(5);
-  // Each reminder section's count too: 转正提醒's two, 本月到期's 发展党员 and 三会一课.
+  // Each reminder section's count too: 转正提醒's two, 本月到期's 发展党员, 三会一课 and 党内汇报逾期.
   await expect(page.getByTestId('probation-reminders').locator('a.count-link')).toHaveCount(2);
-  await expect(page.getByTestId('due-this-month').locator('a.count-link')).toHaveCount(2);
+  await expect(page.getByTestId('due-this-month').locator('a.count-link')).toHaveCount(3);
   expect(links.length).toBeGreaterThan(40);
 
   const checked: string[] = [];
   for (const link of links) {
-    expect(link.href, link.label).toMatch(/^#\/(roster|pipeline|meetings-calendar)/);
+    expect(link.href, link.label).toMatch(/^#\/(roster|pipeline|meetings-calendar|reports)/);
     const shown = await shownBehind(page, link.href, link.figure);
     expect(shown, `${link.label} → ${link.href}`).toBe(link.figure);
     checked.push(link.label);
@@ -153,7 +162,7 @@ test('every count on 首页 opens a list showing exactly the members it counts (
   expect(checked.filter((l) => /^本年度/.test(l))).toHaveLength(6);
   expect(checked.some((l) => l.startsWith('民族少数民族'))).toBe(true);
   expect(checked.some((l) => l.startsWith('党龄'))).toBe(true);
-  expect(checked.filter((l) => /^(预备期已满、尚未转正|30 天内预备期满|发展党员|三会一课) \d+ [人次]，查看名单$/.test(l))).toHaveLength(4);
+  expect(checked.filter((l) => /^(预备期已满、尚未转正|30 天内预备期满|发展党员|三会一课|党内汇报逾期) \d+ [人次]，查看名单$/.test(l))).toHaveLength(5);
 
   // The screens as these links leave them, at both sizes: the roster with a condition of 更多条件, the board with a step's period.
   const admitted = links.find((l) => l.href.includes('change=admitted'))!;

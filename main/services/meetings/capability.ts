@@ -5,6 +5,7 @@ import { meetingsDocumentCommands } from './documentsCli';
 import { meetingCalendarCommand } from './calendarCli';
 import { MEETINGS_CALENDAR_FACTS } from './calendarFacts';
 import { meetingsHandlers } from './handlers';
+import { MEETINGS_REPORT_FACTS } from './reportFacts';
 import { meetingsTables } from './tables';
 
 export const meetingsCapability: Capability = {
@@ -19,6 +20,6 @@ export const meetingsCapability: Capability = {
     meetingCalendarCommand,
   ],
   demo: [meetingsDemo],
-  facts: MEETINGS_CALENDAR_FACTS,
+  facts: [...MEETINGS_CALENDAR_FACTS, ...MEETINGS_REPORT_FACTS],
   tables: meetingsTables,
 };

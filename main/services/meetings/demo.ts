@@ -28,6 +28,8 @@ import { addAttachment } from './attachments';
 import { amendMeeting, finalizeMeeting, saveMeeting } from './meetings';
 import { rosterAt, rosterHistory, type RosterHistory } from '../roster/asOf';
 import { saveTalk } from './talks';
+import { reportPeriod, type ReportKind } from '../../../shared/domain/memberReports';
+import { reportsDueNow, saveReport } from './reports';
 
 /** A real branch has at most ~50 members (domain.md 1.7); the demo default is 200 and larger rosters exist for the roster's performance: meetings are seeded up to 1000 (each branch-wide meeting lists the whole roster). */
 export const MEETINGS_DEMO_MAX_MEMBERS = 1000;
@@ -385,6 +387,37 @@ function writeTalks(db: Sqlite, slots: readonly TalkSlot[], state: DemoState, pl
   return written;
 }
 
+const REPORT_TEXTS: Record<ReportKind, { title: string; summary: string; comment: string }> = {
+  thought: { title: '学习党的理论的思想汇报', summary: '本季度认真学习党章和党的创新理论，对照党员标准查找差距，在岗位上带头做好安全生产。', comment: '认识较深刻，继续加强理论学习。' },
+  work: { title: '岗位工作情况汇报', summary: '本季度完成钻井进尺任务，带领班组开展隐患排查，参加井队志愿服务。', comment: '工作积极，发挥了带头作用。' },
+};
+
+/**
+ * 党内汇报: the activists and probationary members report in the current and the last period of their rhythm, a few
+ * only in the last one (本期待交), and one probationary member sent nothing last period (逾期未交 on the screen).
+ */
+function writeReports(db: Sqlite, plan: DemoPlan): number {
+  const due = reportsDueNow(db, getLocalBranch(db)!.id, plan.today);
+  const overdueId = due.find((r) => r.role === 'probationary' && r.since <= reportPeriod(r.frequency, plan.today, 1).to)?.id;
+  let written = 0;
+  due.forEach((r, i) => {
+    if (r.id === overdueId) return;
+    const periods = i % 3 === 1 ? [1] : [1, 0];
+    for (const back of periods) {
+      const p = reportPeriod(r.frequency, plan.today, back);
+      const date = [p.from, r.since].reduce((a, b) => (a > b ? a : b));
+      const day = addDays(date, 10 + (i % 15));
+      const at = day <= p.to && day <= plan.today ? day : date;
+      if (at > plan.today || at > p.to) continue;
+      const kind: ReportKind = (i + back) % 2 === 0 ? 'thought' : 'work';
+      const fields = { kind, date: at, memberId: r.source === 'member' ? r.id : null, applicantId: r.source === 'applicant' ? r.id : null, ...REPORT_TEXTS[kind] };
+      saveReport(db, { fields }, plan.today);
+      written++;
+    }
+  });
+  return written;
+}
+
 export const meetingsDemo: DemoCapability<PreparedMeetings> = {
   key: 'meetings',
   label: '三会一课记录',
@@ -396,7 +429,7 @@ export const meetingsDemo: DemoCapability<PreparedMeetings> = {
     return { meetings: schedule(rng, plan), talks: talkSchedule(rng, plan) };
   },
   write(db: Sqlite, prepared: PreparedMeetings, state: DemoState, plan: DemoPlan): DemoCounts {
-    if (state.members.length === 0 || prepared.meetings.length === 0) return { meetings: 0, meetingDrafts: 0, meetingAttachments: 0, talks: 0 };
-    return { ...writeMeetings(db, prepared.meetings, state, plan), talks: writeTalks(db, prepared.talks, state, plan) };
+    if (state.members.length === 0 || prepared.meetings.length === 0) return { meetings: 0, meetingDrafts: 0, meetingAttachments: 0, talks: 0, memberReports: 0 };
+    return { ...writeMeetings(db, prepared.meetings, state, plan), talks: writeTalks(db, prepared.talks, state, plan), memberReports: writeReports(db, plan) };
   },
 };

@@ -20,6 +20,7 @@ import { addDays, addMonths, daysBetween } from '../../../shared/domain/dates';
 import { pipelineBoard } from '../../../main/services/pipeline/board';
 import { branchCalendar } from '../../../main/services/meetings/calendarService';
 import type { MissingPeriod } from '../../../shared/domain/meetingsCalendar';
+import { reportsDueNow } from '../../../main/services/meetings/reports';
 
 let t: TestContext;
 let overview: OperationOutput<'overview.get'>;
@@ -97,6 +98,8 @@ describe('facts for today against the home page of today', () => {
         WHERE mb.deleted_at IS NULL AND mb.status = '正常' GROUP BY mb.id`).all(`${localToday().slice(0, 4)}-01-01`, localToday()) as { memberId: string; hours: number }[];
       return rows.sort((a, b) => (a.memberId < b.memberId ? -1 : 1));
     },
+    // Who the 党内汇报 screen marks 逾期未交 (reports.due).
+    'meetings.reports.overdue': () => reportsDueNow(t.db, requireBranchId(t.db)).filter((r) => r.status === 'overdue').map((r) => ({ id: r.id, name: r.name, missedPeriod: r.missedPeriod })),
   };
   const calendarNow = () => branchCalendar(t.db, requireBranchId(t.db), Number(localToday().slice(0, 4)));
   const calendarPeriods = (list: MissingPeriod[]) =>
@@ -116,6 +119,7 @@ describe('facts for today against the home page of today', () => {
     if (key === 'meetings.studyHours' && data.kind === 'table') {
       return data.rows.map((r) => ({ memberId: r.key, hours: r.cells.hours })).sort((a, b) => (a.memberId < b.memberId ? -1 : 1));
     }
+    if (key === 'meetings.reports.overdue' && data.kind === 'table') return data.rows.map((r) => ({ id: r.key, name: r.cells.name, missedPeriod: r.cells.missedPeriod }));
     if (key.startsWith('meetings.calendar.') && data.kind === 'table') {
       return data.rows.map((r) => ({ key: r.key, kind: r.cells.kind, partyGroup: r.cells.partyGroup, period: r.cells.period, deadline: r.cells.deadline }));
     }

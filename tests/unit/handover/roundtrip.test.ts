@@ -36,7 +36,7 @@ describe('hand-over round trip', () => {
     const b = snapshot(target);
     for (const t of registeredTables()) expect(b[t.name], t.name).toEqual(a[t.name]);
     // The demo fills these, so the comparison above covers them (attachments are BLOBs).
-    for (const t of ['meetings', 'meeting_attendance', 'meeting_versions', 'meeting_attachments', 'talks']) expect(a[t]!.length, t).toBeGreaterThan(0);
+    for (const t of ['meetings', 'meeting_attendance', 'meeting_versions', 'meeting_attachments', 'talks', 'member_reports']) expect(a[t]!.length, t).toBeGreaterThan(0);
     expect(getLocalBranch(target.db)?.name).toBe(getLocalBranch(source.db)?.name);
     const history = await target.call('members.history', { id: someone.id });
     expect(history.map((h) => h.action)).toEqual(['delete', 'insert']);

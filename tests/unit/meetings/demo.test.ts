@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../../main/services/demo/seed';
 import { MEETING_KINDS } from '../../../shared/domain/meetings';
+import { requireBranchId } from '../../../main/services/branch/branch';
+import { reportsDueNow } from '../../../main/services/meetings/reports';
 import { testContext, trackContexts } from '../../helpers/context';
 
 const track = trackContexts();
@@ -28,6 +30,15 @@ describe('the demo meetings and talks', () => {
     const talks = await t.call('talks.list', {});
     expect(talks.some((x) => x.kind === 'visit' && x.memberId === null)).toBe(true);
     expect(talks.some((x) => x.memberId !== null)).toBe(true);
+  });
+
+  it('seeds 党内汇报 for the activists and probationary members, leaving one probationary member overdue', async () => {
+    const { t, summary } = await seeded();
+    const due = reportsDueNow(t.db, requireBranchId(t.db), TODAY);
+    expect(summary.counts.memberReports).toBeGreaterThan(0);
+    expect(due.filter((r) => r.status === 'overdue').map((r) => r.role)).toEqual(['probationary']);
+    expect(due.some((r) => r.status === 'done')).toBe(true);
+    expect(due.some((r) => r.role === 'activist')).toBe(true);
   });
 
   it('leaves the months it means to leave empty', async () => {

@@ -7,6 +7,7 @@
 import { FileExcelOutlined, FileWordOutlined, PrinterOutlined, SettingOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, InputNumber, Progress, Select, Spin, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import type { FactTableRow } from '../../../../shared/domain/facts';
 import { useEffect, useMemo, useState } from 'react';
 import {
   CALENDAR_KIND_LABELS,
@@ -90,6 +91,42 @@ const ATTENDANCE_COLUMNS: ColumnsType<AttendanceRate> = [
   { key: 'attended', title: '实参会', dataIndex: 'attended', align: 'right' },
   { key: 'rate', title: '参会率', align: 'right', render: (_, r) => `${(r.rate * 100).toFixed(1)}%`, sorter: (a, b) => a.rate - b.rate },
 ];
+
+/** The 学时 table: the furthest behind first (the fact's order); those short of the yearly requirement marked. */
+const STUDY_COLUMNS: ColumnsType<FactTableRow> = [
+  { key: 'name', title: '姓名', render: (_, r) => String(r.cells.name) },
+  { key: 'role', title: '身份', render: (_, r) => String(r.cells.role) },
+  { key: 'hours', title: '已完成学时', align: 'right', render: (_, r) => String(r.cells.hours) },
+  { key: 'required', title: '年度要求', align: 'right', render: (_, r) => String(r.cells.required) },
+  {
+    key: 'shortfall',
+    title: '尚差',
+    align: 'right',
+    render: (_, r) => (Number(r.cells.shortfall) > 0 ? <Tag color="error">差 {String(r.cells.shortfall)} 学时</Tag> : <Tag color="success">已达标</Tag>),
+  },
+];
+
+function StudyHoursPanel({ rows, year }: { rows: FactTableRow[]; year: number }) {
+  const short = rows.filter((r) => Number(r.cells.shortfall) > 0).length;
+  return (
+    <section className="cal-panel" aria-labelledby="cal-study-title" data-testid="cal-study">
+      <h3 id="cal-study-title">党员学习学时</h3>
+      <p className="cal-hint">
+        {year} 年出席的党课、主题党日等填有学时的已定稿会议合计；党员每年 32 学时，书记和支部委员 56 学时。{rows.length ? `未达标 ${short} 人。` : ''}
+      </p>
+      <Table<FactTableRow>
+        aria-label="党员学习学时"
+        size="small"
+        rowKey="key"
+        columns={STUDY_COLUMNS}
+        dataSource={rows}
+        rowClassName={(r) => (Number(r.cells.shortfall) > 0 ? 'cal-short' : '')}
+        pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
+        locale={{ emptyText: <span className="cal-empty">名册中没有在册党员</span> }}
+      />
+    </section>
+  );
+}
 
 function GapList({ missing }: { missing: MissingPeriod[] }) {
   if (missing.length === 0) return <p className="cal-empty">期限已过的会议均已召开并定稿。</p>;
@@ -198,7 +235,7 @@ function yearOptions(current: number) {
 }
 
 export default function CalendarPage() {
-  const { calendar, loading, error, year, branchId, busy, exportError, preview } = useCalendarStore();
+  const { calendar, studyHours, loading, error, year, branchId, busy, exportError, preview } = useCalendarStore();
   const branches = useCommitteeStore((s) => s.branches);
   const route = useRoute();
   const { message } = App.useApp();
@@ -344,6 +381,7 @@ export default function CalendarPage() {
                 locale={{ emptyText: <span className="cal-empty">本年度尚无定稿的会议记录</span> }}
               />
             </section>
+            <StudyHoursPanel rows={studyHours} year={year} />
           </div>
           <FrequencyDialog open={settingsOpen} frequencies={calendar.frequencies} onClose={() => setSettingsOpen(false)} />
         </Spin>

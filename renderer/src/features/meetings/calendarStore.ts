@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import type { ExportedFile } from '../../../../shared/contract/rosterFiles';
 import type { PrintDocument } from '../../../../shared/documents/model';
+import type { FactTableRow } from '../../../../shared/domain/facts';
 import type { KindFrequency, MeetingsCalendar } from '../../../../shared/domain/meetingsCalendar';
 import { api, errorText } from '../../api';
 import { createLoader, NOT_LOADED, type LoadState } from '../../stores/loader';
@@ -11,6 +12,8 @@ interface CalendarState extends LoadState {
   /** null: the local branch. */
   branchId: string | null;
   calendar: MeetingsCalendar | null;
+  /** Each member's class hours of the year (the fact meetings.studyHours: name, role, hours, required, shortfall). */
+  studyHours: FactTableRow[];
   preview: PrintDocument | null;
   /** What is being exported or previewed. */
   busy: 'word' | 'excel' | 'preview' | null;
@@ -23,6 +26,11 @@ interface CalendarState extends LoadState {
   exportFile(kind: 'word' | 'excel'): Promise<ExportedFile | null>;
   openPreview(): Promise<void>;
   closePreview(): void;
+}
+
+/** A past year's hours are counted at its end; this year's (or a later one's) up to today. */
+export function studyHoursDate(year: number, today = new Date().toLocaleDateString('sv-SE')): string {
+  return `${year}` < today.slice(0, 4) ? `${year}-12-31` : today;
 }
 
 export const useCalendarStore = create<CalendarState>((set, get) => {
@@ -44,11 +52,15 @@ export const useCalendarStore = create<CalendarState>((set, get) => {
     year: new Date().getFullYear(),
     branchId: null,
     calendar: null,
+    studyHours: [],
     preview: null,
     busy: null,
     exportError: null,
 
-    load: createLoader(set, async () => ({ calendar: await api().call('meetings.calendar', query()) })),
+    load: createLoader(set, async () => {
+      const [calendar, hours] = await Promise.all([api().call('meetings.calendar', query()), api().call('facts.get', { key: 'meetings.studyHours', at: studyHoursDate(get().year), branchId: get().branchId })]);
+      return { calendar, studyHours: hours.data.kind === 'table' ? hours.data.rows : [] };
+    }),
 
     async show(year, branchId) {
       // Always read again: records may have been finalised on another screen since.

@@ -114,7 +114,7 @@ function ReminderList({ section, items }: { section: ReminderSection; items: Rem
           <CountLink href={section.list} value={items.length} what={section.title} unit={section.unit} /> {section.unit}
         </span>
       </h4>
-      {items.length === 0 ? (
+      {section.countOnly ? null : items.length === 0 ? (
         <p className="muted">{section.empty}</p>
       ) : (
         <ul>
@@ -143,8 +143,14 @@ function ReminderList({ section, items }: { section: ReminderSection; items: Rem
 function ReminderCard({ id, title, sections }: { id: string; title: string; sections: View['probation'] }) {
   return (
     <section className="overview-card reminder-card" aria-labelledby={`${id}-title`} data-testid={id}>
-      <h3 id={`${id}-title`}>{title}</h3>
-      {sections.map((s) => (
+      {/* A count-only section sits on the title's line: the card stays within the first screen. */}
+      <div className="card-head">
+        <h3 id={`${id}-title`}>{title}</h3>
+        {sections.filter((s) => s.section.countOnly).map((s) => (
+          <ReminderList key={s.section.key} section={s.section} items={s.items} />
+        ))}
+      </div>
+      {sections.filter((s) => !s.section.countOnly).map((s) => (
         <ReminderList key={s.section.key} section={s.section} items={s.items} />
       ))}
     </section>

@@ -31,6 +31,8 @@ export interface ReminderSection {
   more: { label: string; href: string };
   /** The list its count opens: exactly the people (or periods) the section counts. */
   list: string;
+  /** Only the heading line with its count (a card kept to the first screen); the count opens the names. */
+  countOnly?: boolean;
   items(rows: readonly FactTableRow[]): ReminderItem[];
 }
 
@@ -101,6 +103,21 @@ function meetingPeriodItems(rows: readonly FactTableRow[]): ReminderItem[] {
   });
 }
 
+/** 党内汇报 逾期未交: each name opens that person's reports, where the report is recorded. */
+function overdueReportItems(rows: readonly FactTableRow[]): ReminderItem[] {
+  return rows.map((r) => ({
+    key: r.key,
+    name: text(r.cells.name),
+    href: sourceHref(r.source) ?? REPORTS_OVERDUE_LIST,
+    what: text(r.cells.role),
+    when: `${text(r.cells.missedPeriod)} 未交${r.cells.lastReportDate ? `，上次 ${text(r.cells.lastReportDate)}` : '，从未提交'}`,
+    late: true,
+  }));
+}
+
+/** The 党内汇报 screen filtered to 逾期未交: exactly the people meetings.reports.overdue counts. */
+const REPORTS_OVERDUE_LIST = screenHref('reports', { status: 'overdue' });
+
 /** 转正提醒: probationers past their probation, and those whose probation ends within 30 days. */
 export const PROBATION_SECTIONS: readonly ReminderSection[] = [
   {
@@ -149,6 +166,17 @@ export const DUE_THIS_MONTH_SECTIONS: readonly ReminderSection[] = [
     more: { label: '查看三会一课台账', href: screenHref('meetingsCalendar') },
     list: MEETINGS_DUE_LIST,
     items: meetingPeriodItems,
+  },
+  {
+    key: 'reports',
+    title: '党内汇报逾期',
+    unit: '人',
+    factKey: 'meetings.reports.overdue',
+    empty: '没有逾期未交思想汇报或工作汇报的人。',
+    more: { label: '查看党内汇报', href: REPORTS_OVERDUE_LIST },
+    list: REPORTS_OVERDUE_LIST,
+    countOnly: true,
+    items: overdueReportItems,
   },
 ];
 
