@@ -28,6 +28,7 @@ describe('reminder sections', () => {
       'pipeline.probation.dueSoon',
       'pipeline.steps.dueThisMonth',
       'meetings.calendar.reminders',
+      'meetings.reports.overdue',
     ]);
   });
 
