@@ -58,6 +58,9 @@ test('hand-over: exporting without a password asks first; the history shows file
 
   // Asked again on the next try, and only then exported without a password.
   await page.getByRole('button', { name: '导出交接包' }).click();
+  await expect(ask).toBeVisible();
+  // A click while the dialog zooms in can be lost (CI saw it): wait until it has settled.
+  await expect(page.locator('.ant-modal[class*="-appear"], .ant-modal[class*="-enter"]')).toHaveCount(0);
   const downloading = page.waitForEvent('download');
   await ask.getByRole('button', { name: '仍然不加密导出' }).click();
   const plainName = (await downloading).suggestedFilename();
